@@ -1,0 +1,299 @@
+package cn.lantai.catalog;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+import cn.lantai.catalog.internal.CatalogWriter;
+import cn.lantai.catalog.internal.ChangeLog;
+import cn.lantai.catalog.internal.Entry;
+import cn.lantai.catalog.internal.EntryJudge;
+import cn.lantai.catalog.internal.EntryRules;
+import cn.lantai.catalog.internal.Items;
+import cn.lantai.catalog.internal.Registry;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The catalogue: fonds, categories and their fields, items and their description, bulk edits and renumbering. Every
+ * read is made for a {@link Viewer} and answers only what their clearance and the records' open status allow; every
+ * write is one versioned operation.
+ */
+@Service
+public class CatalogManagement {
+
+    private static final Pattern FIELD_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,31}");
+
+    private final Registry registry;
+    private final Items items;
+    private final CatalogWriter writer;
+    private final ChangeLog changes;
+    private final EntryJudge judge;
+    private final ApplicationEventPublisher events;
+
+    CatalogManagement(Registry registry, Items items, CatalogWriter writer, ChangeLog changes,
+            ApplicationEventPublisher events, EntryJudge judge) {
+        this.registry = registry;
+        this.items = items;
+        this.writer = writer;
+        this.changes = changes;
+        this.events = events;
+        this.judge = judge;
+    }
+
+    // ---- fonds and categories -------------------------------------------------------------------------------
+
+    public List<Fonds> fonds() {
+        return registry.fonds();
+    }
+
+    @Transactional
+    public Fonds registerFonds(Fonds fonds) {
+        if (fonds.code() == null || !ArchivalCode.FONDS.matcher(fonds.code()).matches()) {
+            throw new InvalidEntry(List.of(new Violation(DescriptionField.FONDS.label(), String.valueOf(fonds.code()),
+                    "catalog.bad-code-part.fonds")));
+        }
+        if (fonds.name() == null || fonds.name().isBlank() || fonds.name().length() > 200) {
+            throw new InvalidEntry(List.of(new Violation("全宗名称", String.valueOf(fonds.name()), "catalog.missing")));
+        }
+        registry.saveFonds(fonds);
+        return fonds;
+    }
+
+    public List<Category> categories() {
+        return registry.categories();
+    }
+
+    public Category category(String code) {
+        return registry.category(code).orElseThrow(() -> new CatalogConflict("catalog.unknown-category", code));
+    }
+
+    /** Defines a category or replaces its definition; values already stored under removed fields stay in history. */
+    @Transactional
+    public Category defineCategory(Category category) {
+        List<Violation> violations = new ArrayList<>();
+        if (category.code() == null || !ArchivalCode.CATEGORY.matcher(category.code()).matches()) {
+            violations.add(new Violation(DescriptionField.CATEGORY.label(), String.valueOf(category.code()),
+                    "catalog.bad-code-part.category"));
+        }
+        if (category.name() == null || category.name().isBlank() || category.name().length() > 100) {
+            violations.add(new Violation("门类名称", String.valueOf(category.name()), "catalog.missing"));
+        }
+        Set<String> seen = new HashSet<>();
+        for (FieldDefinition def : category.fields()) {
+            if (def.key() == null || !FIELD_KEY.matcher(def.key()).matches()
+                    || DescriptionField.byKey(def.key()).isPresent()) {
+                violations.add(new Violation("字段代码", String.valueOf(def.key()), "catalog.bad-field-key"));
+            }
+            if (def.label() == null || def.label().isBlank() || def.label().length() > 50
+                    || isBuiltInLabel(def.label())) {
+                violations.add(new Violation("字段名称", String.valueOf(def.label()), "catalog.bad-field-label"));
+            }
+            if (def.type() == null) {
+                violations.add(new Violation(String.valueOf(def.label()), "", "catalog.bad-field-type"));
+            }
+            if (def.type() == FieldDefinition.Type.CHOICE && def.vocabulary().isEmpty()) {
+                violations.add(new Violation(String.valueOf(def.label()), "", "catalog.empty-vocabulary"));
+            }
+            if (!seen.add(def.key()) || !seen.add("label:" + def.label())) {
+                violations.add(new Violation(String.valueOf(def.label()), def.key(), "catalog.duplicate-field"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidEntry(violations);
+        }
+        registry.saveCategory(category);
+        return category;
+    }
+
+    private static boolean isBuiltInLabel(String label) {
+        for (DescriptionField f : DescriptionField.values()) {
+            if (f.label().equals(label) || f.aliases().contains(label)) {
+                return true;
+            }
+        }
+        return label.equals(EntryRules.ARCHIVAL_CODE_LABEL);
+    }
+
+    // ---- reading ------------------------------------------------------------------------------------------
+
+    /** The item, if the viewer may see it; otherwise {@link ItemNotFound}, as if it did not exist. */
+    public Item item(ItemId id, Viewer viewer) {
+        Item item = items.byId(id.value()).orElseThrow(() -> new ItemNotFound(id));
+        if (!viewer.maySee(item.description().classification(), item.description().openStatus())) {
+            throw new ItemNotFound(id);
+        }
+        return item;
+    }
+
+    /** Items by id for other modules that keep derived copies (the search index); no viewer filter. */
+    public List<Item> itemsForIndexing(Collection<ItemId> ids) {
+        return items.byIds(ids.stream().map(ItemId::value).toList());
+    }
+
+    /** Walks the whole catalogue in archival-code order, for rebuilding derived copies. */
+    public void forEachItem(int batchSize, Consumer<List<Item>> consumer) {
+        items.forEachBatch(ItemFilter.all(), null, batchSize, consumer);
+    }
+
+    /** Walks the items of a selection that the viewer may see, for exports. */
+    public void forEachItem(ItemFilter filter, Viewer viewer, int batchSize, Consumer<List<Item>> consumer) {
+        items.forEachBatch(filter, viewer, batchSize, consumer);
+    }
+
+    public ItemPage list(ItemFilter filter, Viewer viewer, int page, int size) {
+        int safeSize = Math.max(1, Math.min(size, 500));
+        int safePage = Math.max(0, page);
+        return new ItemPage(items.page(filter, viewer, safePage, safeSize), items.count(filter, viewer), safePage,
+                safeSize);
+    }
+
+    public List<Change> history(ItemId id, Viewer viewer) {
+        item(id, viewer);
+        return changes.history(id.value());
+    }
+
+    // ---- writing ------------------------------------------------------------------------------------------
+
+    /** Checks an entry against the description rules and the category's fields, without writing anything. */
+    public List<Violation> check(EntryInput input) {
+        return judge(input).violations();
+    }
+
+    @Transactional
+    public Item create(EntryInput input, Viewer actor) {
+        Entry entry = judge(input);
+        if (!entry.valid()) {
+            throw new InvalidEntry(entry.violations());
+        }
+        Description d = entry.description();
+        if (d.itemNo() > 0 && !items.byArchivalCodes(List.of(d.archivalCode().toString())).isEmpty()) {
+            throw new CatalogConflict("catalog.duplicate-archival-code", d.archivalCode().toString());
+        }
+        if (d.itemNo() > items.maxNumber(d.groupKey()) + 1) {
+            throw new CatalogConflict("catalog.item-no-gap", d.itemNo(), items.maxNumber(d.groupKey()) + 1);
+        }
+        long op = changes.begin("CREATE", actor.name(), null, 1);
+        CatalogWriter.Outcome outcome = writer.write(List.of(new CatalogWriter.Valid(d, entry.extra())), op);
+        return items.byId(outcome.created().get(0).value()).orElseThrow();
+    }
+
+    /**
+     * Changes the given fields of one item. {@code expectedVersion} guards against overwriting someone else's
+     * change made since the item was read. Changing an archival-code part moves the item (see {@link #bulkEdit}).
+     */
+    @Transactional
+    public Item update(ItemId id, int expectedVersion, EntryInput changesGiven, Viewer actor) {
+        Item item = item(id, actor);
+        if (item.version() != expectedVersion) {
+            throw new CatalogConflict("catalog.stale-version", item.version(), expectedVersion);
+        }
+        long op = changes.begin("UPDATE", actor.name(), item.archivalCode(), 1);
+        writer.edit(Map.of(item, edited(item, changesGiven, 0)), op);
+        return items.byId(id.value()).orElseThrow();
+    }
+
+    /**
+     * Sets the same fields on every selected item the actor may see (e.g. 保管期限 on 500 items), as one versioned
+     * operation: all items change or none does.
+     */
+    @Transactional
+    public BulkEditResult bulkEdit(ItemFilter selection, Map<DescriptionField, String> values, Viewer actor) {
+        if (values.isEmpty()) {
+            throw new InvalidEntry(List.of(new Violation("", "", "catalog.nothing-to-change")));
+        }
+        for (DescriptionField f : values.keySet()) {
+            if (f == DescriptionField.ITEM_NO || f == DescriptionField.FONDS || f == DescriptionField.CATEGORY) {
+                throw new InvalidEntry(List.of(new Violation(f.label(), values.get(f), "catalog.not-bulk-editable")));
+            }
+        }
+        List<Long> ids = items.ids(selection, actor);
+        long op = changes.begin("BULK_EDIT", actor.name(), summary(values), ids.size());
+        Map<Item, CatalogWriter.Valid> edits = new LinkedHashMap<>();
+        List<Violation> violations = new ArrayList<>();
+        int row = 0;
+        for (Item item : items.byIds(ids)) {
+            row++;
+            try {
+                edits.put(item, edited(item, new EntryInput(null, values, null), row));
+            } catch (InvalidEntry e) {
+                violations.addAll(e.violations());
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidEntry(violations.subList(0, Math.min(100, violations.size())));
+        }
+        List<ItemId> touched = writer.edit(edits, op);
+        changes.setCount(op, touched.size());
+        return new BulkEditResult(op, ids.size(), touched.size());
+    }
+
+    /** The result of a bulk edit: the operation that versions it, how many items were selected and changed. */
+    public record BulkEditResult(long operationId, int selected, int changed) {
+    }
+
+    /**
+     * Renumbers a group (调整件号): the given items take numbers 1, 2, … in this order; the group's other items follow in
+     * their present order. One versioned operation.
+     */
+    @Transactional
+    public List<ItemId> renumber(String fonds, String category, int year, Retention retention, String org,
+            List<ItemId> order, Viewer actor) {
+        String group = ArchivalCode.groupKey(fonds, category, year, retention, org == null ? "" : org);
+        for (ItemId id : order) {
+            Item item = item(id, actor);
+            if (!item.description().groupKey().equals(group)) {
+                throw new CatalogConflict("catalog.not-in-group", item.archivalCode());
+            }
+        }
+        long op = changes.begin("RENUMBER", actor.name(), group, order.size());
+        List<ItemId> moved = writer.renumber(group, order, op);
+        changes.setCount(op, moved.size());
+        return moved;
+    }
+
+    /** Deletes an item; the items after it in its group move up a number, so the group stays gap-free. */
+    @Transactional
+    public void delete(ItemId id, Viewer actor) {
+        Item item = item(id, actor);
+        long op = changes.begin("DELETE", actor.name(), item.archivalCode(), 1);
+        changes.record(op, List.of(new ChangeLog.FieldChange(id.value(), "*", item.archivalCode(), null)));
+        items.delete(List.of(id.value()));
+        events.publishEvent(new ItemsRemoved(List.of(id)));
+        writer.closeUp(item.description().groupKey(), op);
+    }
+
+    private CatalogWriter.Valid edited(Item item, EntryInput given, int row) {
+        Map<DescriptionField, String> fields = new EnumMap<>(DescriptionField.class);
+        fields.putAll(item.description().asMap());
+        fields.putAll(given.fields());
+        Map<String, String> extra = new LinkedHashMap<>(item.extra());
+        extra.putAll(given.extra());
+        Entry entry = judge.rules().apply(null, fields, extra,
+                registry.category(item.description().get(DescriptionField.CATEGORY)).orElse(null));
+        if (!entry.valid()) {
+            throw new InvalidEntry(row == 0 ? entry.violations() : entry.violations().stream()
+                    .map(v -> new Violation(item.archivalCode() + " " + v.field(), v.value(), v.code(), v.args()))
+                    .toList());
+        }
+        return new CatalogWriter.Valid(entry.description(), entry.extra());
+    }
+
+    private Entry judge(EntryInput input) {
+        return judge.snapshot().judge(input);
+    }
+
+    private static String summary(Map<DescriptionField, String> values) {
+        StringBuilder sb = new StringBuilder();
+        values.forEach((f, v) -> sb.append(f.label()).append('=').append(v).append(' '));
+        return sb.toString().strip();
+    }
+}

@@ -1,0 +1,243 @@
+package cn.lantai.catalog.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+import cn.lantai.catalog.Description;
+import cn.lantai.catalog.DescriptionField;
+import cn.lantai.catalog.Item;
+import cn.lantai.catalog.ItemId;
+import cn.lantai.catalog.ItemsChanged;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes valid entries into the catalogue inside the caller's transaction: numbers entries that have no item number,
+ * updates the item that already holds an entry's archival code (or, without a code, the same record of the same
+ * group), keeps item numbers gap-free when items move or leave a group, and versions every change.
+ */
+@Component
+public class CatalogWriter {
+
+    /** What a write did. */
+    public record Outcome(List<ItemId> created, List<ItemId> updated, List<ItemId> unchanged) {
+
+        public List<ItemId> touched() {
+            List<ItemId> all = new ArrayList<>(created);
+            all.addAll(updated);
+            return all;
+        }
+    }
+
+    /** An entry to write: its validated description and extra fields. */
+    public record Valid(Description description, java.util.Map<String, String> extra) {
+    }
+
+    static final String CREATED = "*";
+
+    private final Items items;
+    private final ItemGroups groups;
+    private final ChangeLog changes;
+    private final ApplicationEventPublisher events;
+
+    CatalogWriter(Items items, ItemGroups groups, ChangeLog changes, ApplicationEventPublisher events) {
+        this.items = items;
+        this.groups = groups;
+        this.changes = changes;
+        this.events = events;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Outcome write(List<Valid> entries, long operationId) {
+        lockGroups(entries.stream().map(e -> e.description().groupKey()).toList());
+        List<String> codes = entries.stream().filter(e -> e.description().itemNo() > 0)
+                .map(e -> e.description().archivalCode().toString()).toList();
+        Map<String, Item> existing = items.byArchivalCodes(codes);
+        Map<String, Integer> nextNumber = new HashMap<>();
+        List<Items.Row> inserts = new ArrayList<>();
+        List<Items.Row> updates = new ArrayList<>();
+        List<ChangeLog.FieldChange> log = new ArrayList<>();
+        List<ItemId> created = new ArrayList<>();
+        List<ItemId> updated = new ArrayList<>();
+        List<ItemId> unchanged = new ArrayList<>();
+        for (Valid entry : entries) {
+            Description d = entry.description();
+            Item current = d.itemNo() > 0 ? existing.get(d.archivalCode().toString()) : items.sameRecord(d).orElse(null);
+            if (current == null) {
+                if (d.itemNo() == 0) {
+                    int n = nextNumber.computeIfAbsent(d.groupKey(), items::maxNumber) + 1;
+                    nextNumber.put(d.groupKey(), n);
+                    d = d.with(DescriptionField.ITEM_NO, Integer.toString(n));
+                } else {
+                    nextNumber.merge(d.groupKey(), d.itemNo(), Math::max);
+                }
+                long id = items.nextId();
+                inserts.add(new Items.Row(id, d, entry.extra(), null));
+                log.add(new ChangeLog.FieldChange(id, CREATED, null, d.archivalCode().toString()));
+                created.add(new ItemId(id));
+            } else {
+                Description merged = d.itemNo() == 0 ? d.with(DescriptionField.ITEM_NO,
+                        Integer.toString(current.description().itemNo())) : d;
+                List<ChangeLog.FieldChange> diff = diff(current, merged, entry.extra());
+                if (diff.isEmpty()) {
+                    unchanged.add(current.id());
+                } else {
+                    updates.add(new Items.Row(current.id().value(), merged, entry.extra(), current.volumeId()));
+                    log.addAll(diff);
+                    updated.add(current.id());
+                }
+            }
+        }
+        items.insert(inserts);
+        items.update(updates);
+        changes.record(operationId, log);
+        Outcome outcome = new Outcome(created, updated, unchanged);
+        publish(outcome.touched());
+        return outcome;
+    }
+
+    /**
+     * Applies edited descriptions to existing items. Items whose archival-code parts changed (a new 保管期限, say) move
+     * to the end of their new group; the groups they leave are closed up, so numbers stay gap-free.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<ItemId> edit(Map<Item, Valid> edits, long operationId) {
+        List<String> keys = new ArrayList<>();
+        edits.forEach((item, v) -> {
+            keys.add(item.description().groupKey());
+            keys.add(v.description().groupKey());
+        });
+        lockGroups(keys);
+        Map<String, Integer> nextNumber = new HashMap<>();
+        TreeSet<String> left = new TreeSet<>();
+        List<Items.Row> updates = new ArrayList<>();
+        List<ChangeLog.FieldChange> log = new ArrayList<>();
+        List<ItemId> touched = new ArrayList<>();
+        edits.forEach((item, v) -> {
+            Description d = v.description();
+            String oldGroup = item.description().groupKey();
+            if (!d.groupKey().equals(oldGroup)) {
+                int n = nextNumber.computeIfAbsent(d.groupKey(), items::maxNumber) + 1;
+                nextNumber.put(d.groupKey(), n);
+                d = d.with(DescriptionField.ITEM_NO, Integer.toString(n));
+                left.add(oldGroup);
+            } else {
+                d = d.with(DescriptionField.ITEM_NO, Integer.toString(item.description().itemNo()));
+            }
+            List<ChangeLog.FieldChange> diff = diff(item, d, v.extra());
+            if (!diff.isEmpty()) {
+                updates.add(new Items.Row(item.id().value(), d, v.extra(), item.volumeId()));
+                log.addAll(diff);
+                touched.add(item.id());
+            }
+        });
+        if (!left.isEmpty()) {
+            // vacate the moved items' old numbers first, so closing up the old group cannot collide with them
+            Map<Long, Description> aside = new LinkedHashMap<>();
+            updates.forEach(r -> aside.put(r.id(), r.description()));
+            items.renumber(aside);
+        }
+        items.update(updates);
+        changes.record(operationId, log);
+        for (String group : left) {
+            touched.addAll(closeUp(group, operationId));
+        }
+        publish(touched);
+        return touched;
+    }
+
+    /** Numbers a group's items 1..n in the given order (调整件号); items of the group left out keep their order after. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<ItemId> renumber(String groupKey, List<ItemId> order, long operationId) {
+        lockGroups(List.of(groupKey));
+        List<Item> inGroup = items.inGroup(groupKey);
+        Map<Long, Item> byId = new LinkedHashMap<>();
+        inGroup.forEach(i -> byId.put(i.id().value(), i));
+        List<Item> ordered = new ArrayList<>();
+        for (ItemId id : order) {
+            Item i = byId.remove(id.value());
+            if (i != null) {
+                ordered.add(i);
+            }
+        }
+        ordered.addAll(byId.values());
+        List<ItemId> moved = number(ordered, operationId);
+        publish(moved);
+        return moved;
+    }
+
+    /** Closes the gaps a group has after items left it, keeping the order. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<ItemId> closeUp(String groupKey, long operationId) {
+        lockGroups(List.of(groupKey));
+        List<ItemId> moved = number(items.inGroup(groupKey), operationId);
+        publish(moved);
+        return moved;
+    }
+
+    private List<ItemId> number(List<Item> ordered, long operationId) {
+        Map<Long, Description> renumbered = new LinkedHashMap<>();
+        List<ChangeLog.FieldChange> log = new ArrayList<>();
+        List<ItemId> moved = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            Item item = ordered.get(i);
+            int number = i + 1;
+            if (item.description().itemNo() != number) {
+                Description d = item.description().with(DescriptionField.ITEM_NO, Integer.toString(number));
+                renumbered.put(item.id().value(), d);
+                log.add(new ChangeLog.FieldChange(item.id().value(), DescriptionField.ITEM_NO.key(),
+                        Integer.toString(item.description().itemNo()), Integer.toString(number)));
+                moved.add(item.id());
+            }
+        }
+        items.renumber(renumbered);
+        changes.record(operationId, log);
+        return moved;
+    }
+
+    private void lockGroups(Collection<String> keys) {
+        // always in the same order, so two writers never wait on each other in a circle
+        for (String key : new TreeSet<>(keys)) {
+            groups.lock(key);
+        }
+    }
+
+    private void publish(List<ItemId> ids) {
+        if (!ids.isEmpty()) {
+            events.publishEvent(new ItemsChanged(List.copyOf(ids)));
+        }
+    }
+
+    private static List<ChangeLog.FieldChange> diff(Item current, Description next, Map<String, String> nextExtra) {
+        List<ChangeLog.FieldChange> diff = new ArrayList<>();
+        long id = current.id().value();
+        for (DescriptionField f : DescriptionField.values()) {
+            String before = current.description().get(f);
+            String after = next.get(f);
+            if (f == DescriptionField.ORG) {
+                before = Objects.requireNonNullElse(before, "");
+                after = Objects.requireNonNullElse(after, "");
+            }
+            if (!Objects.equals(before, after)) {
+                diff.add(new ChangeLog.FieldChange(id, f.key(), before, after));
+            }
+        }
+        Map<String, String> before = current.extra();
+        TreeSet<String> keys = new TreeSet<>(before.keySet());
+        keys.addAll(nextExtra.keySet());
+        for (String k : keys) {
+            if (!Objects.equals(before.get(k), nextExtra.get(k))) {
+                diff.add(new ChangeLog.FieldChange(id, "extra." + k, before.get(k), nextExtra.get(k)));
+            }
+        }
+        return diff;
+    }
+}

@@ -1,0 +1,72 @@
+package cn.lantai.catalog.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import cn.lantai.catalog.ArchivalCode;
+import cn.lantai.catalog.Category;
+import cn.lantai.catalog.DescriptionField;
+import cn.lantai.catalog.EntryInput;
+import cn.lantai.catalog.Fonds;
+import cn.lantai.catalog.Violation;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Judges entries against the rules and against the fonds and categories registered now. */
+@Component
+public class EntryJudge {
+
+    private final Registry registry;
+    private final EntryRules rules;
+
+    EntryJudge(Registry registry, @Value("${lantai.archive-code:}") String archiveCode) {
+        this.registry = registry;
+        this.rules = new EntryRules(archiveCode);
+    }
+
+    /** The registry as it stands, read once: an import judges a million rows against one snapshot. */
+    public Snapshot snapshot() {
+        return new Snapshot(registry.fonds().stream().map(Fonds::code).collect(Collectors.toSet()),
+                registry.categories().stream().collect(Collectors.toMap(Category::code, Function.identity())));
+    }
+
+    public EntryRules rules() {
+        return rules;
+    }
+
+    /** Fonds and categories at one moment. */
+    public final class Snapshot {
+
+        private final Set<String> fonds;
+        private final Map<String, Category> categories;
+
+        Snapshot(Set<String> fonds, Map<String, Category> categories) {
+            this.fonds = fonds;
+            this.categories = categories;
+        }
+
+        public Category category(String code) {
+            return code == null ? null : categories.get(code.strip().toUpperCase(Locale.ROOT));
+        }
+
+        public Entry judge(EntryInput input) {
+            String categoryCode = input.fields().get(DescriptionField.CATEGORY);
+            if (categoryCode == null && input.archivalCode() != null) {
+                categoryCode = ArchivalCode.parse(input.archivalCode()).map(ArchivalCode::category).orElse(null);
+            }
+            Entry entry = rules.apply(input.archivalCode(), input.fields(), input.extra(), category(categoryCode));
+            String fondsCode = entry.description().get(DescriptionField.FONDS);
+            if (fondsCode != null && !fonds.contains(fondsCode)) {
+                List<Violation> violations = new ArrayList<>(entry.violations());
+                violations.add(new Violation(DescriptionField.FONDS.label(), fondsCode, "catalog.unknown-fonds"));
+                return new Entry(entry.description(), entry.extra(), violations);
+            }
+            return entry;
+        }
+    }
+}

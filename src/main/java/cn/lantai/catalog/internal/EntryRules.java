@@ -1,0 +1,277 @@
+package cn.lantai.catalog.internal;
+
+import java.math.BigDecimal;
+import java.time.Year;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.lantai.catalog.ArchivalCode;
+import cn.lantai.catalog.ArchivalDates;
+import cn.lantai.catalog.Category;
+import cn.lantai.catalog.Classification;
+import cn.lantai.catalog.Description;
+import cn.lantai.catalog.DescriptionField;
+import cn.lantai.catalog.FieldDefinition;
+import cn.lantai.catalog.OpenStatus;
+import cn.lantai.catalog.Retention;
+import cn.lantai.catalog.Violation;
+
+/**
+ * The description rules of DA/T 18-2022 and DA/T 22-2015 applied to one entry as typed by a person or read from a
+ * catalogue row: lengths, types, vocabularies, mandatory fields and the archival code. The API and the importer both
+ * come through here, so an entry is judged the same whichever way it arrives.
+ */
+public final class EntryRules {
+
+    /** Label of the archival code (档号) in messages and catalogues. */
+    public static final String ARCHIVAL_CODE_LABEL = "档号";
+
+    private final String defaultArchiveCode;
+
+    public EntryRules(String defaultArchiveCode) {
+        this.defaultArchiveCode = defaultArchiveCode;
+    }
+
+    /**
+     * @param archivalCode the 档号 as given, or blank when the parts are given separately and the number is to be
+     *                     allocated
+     * @param raw          the description fields as given
+     * @param extraRaw     the category's extra fields, by key or label
+     * @param category     the category of the entry, or null when its code names none
+     */
+    public Entry apply(String archivalCode, Map<DescriptionField, String> raw, Map<String, String> extraRaw,
+            Category category) {
+        List<Violation> violations = new ArrayList<>();
+        Map<DescriptionField, String> given = new EnumMap<>(DescriptionField.class);
+        raw.forEach((field, value) -> {
+            String v = clean(value);
+            if (v != null) {
+                given.put(field, v);
+            }
+        });
+        String code = clean(archivalCode);
+        if (code != null) {
+            mergeArchivalCode(code, given, violations);
+        }
+        Map<DescriptionField, String> normal = new EnumMap<>(DescriptionField.class);
+        for (DescriptionField field : DescriptionField.values()) {
+            String value = given.get(field);
+            if (value == null) {
+                continue;
+            }
+            if (value.length() > field.maxLength()) {
+                violations.add(new Violation(field.label(), abbreviate(value), "catalog.too-long", field.maxLength(),
+                        value.length()));
+                continue;
+            }
+            normalise(field, value, violations).ifPresent(v -> normal.put(field, v));
+        }
+        normal.putIfAbsent(DescriptionField.CLASSIFICATION, Classification.NONE.name());
+        normal.putIfAbsent(DescriptionField.OPEN_STATUS, OpenStatus.PENDING.name());
+        normal.putIfAbsent(DescriptionField.ORG, "");
+        if (defaultArchiveCode != null && !defaultArchiveCode.isBlank()) {
+            normal.putIfAbsent(DescriptionField.ARCHIVE_CODE, defaultArchiveCode);
+        }
+        for (DescriptionField field : DescriptionField.values()) {
+            if (field.mandatory() && field != DescriptionField.ITEM_NO && !given.containsKey(field)) {
+                violations.add(new Violation(field.label(), "", "catalog.missing"));
+            }
+        }
+        String categoryCode = normal.get(DescriptionField.CATEGORY);
+        Map<String, String> extra = new LinkedHashMap<>();
+        if (category == null) {
+            if (categoryCode != null) {
+                violations.add(new Violation(DescriptionField.CATEGORY.label(), categoryCode, "catalog.unknown-category"));
+            }
+        } else {
+            applyExtra(category, extraRaw == null ? Map.of() : extraRaw, extra, violations);
+        }
+        return new Entry(new Description(normal), extra, violations);
+    }
+
+    private void mergeArchivalCode(String code, Map<DescriptionField, String> given, List<Violation> violations) {
+        Optional<ArchivalCode> parsed = ArchivalCode.parse(code);
+        if (parsed.isEmpty()) {
+            violations.add(new Violation(ARCHIVAL_CODE_LABEL, code, "catalog.bad-archival-code"));
+            return;
+        }
+        ArchivalCode c = parsed.get();
+        Map<DescriptionField, String> parts = new EnumMap<>(DescriptionField.class);
+        parts.put(DescriptionField.FONDS, c.fonds());
+        parts.put(DescriptionField.CATEGORY, c.category());
+        parts.put(DescriptionField.YEAR, Integer.toString(c.year()));
+        parts.put(DescriptionField.RETENTION, c.retention().code());
+        parts.put(DescriptionField.ORG, c.org());
+        parts.put(DescriptionField.ITEM_NO, Integer.toString(c.itemNo()));
+        parts.forEach((field, fromCode) -> {
+            String stated = given.get(field);
+            if (stated != null && !agrees(field, stated, fromCode)) {
+                violations.add(new Violation(field.label(), stated, "catalog.code-disagrees", code));
+            }
+            if (!fromCode.isEmpty()) {
+                given.put(field, fromCode);
+            }
+        });
+    }
+
+    private static boolean agrees(DescriptionField field, String stated, String fromCode) {
+        return switch (field.kind()) {
+            case INTEGER -> parseInt(stated).map(i -> i == Integer.parseInt(fromCode)).orElse(false);
+            case RETENTION -> Retention.parse(stated).map(r -> r.code().equals(fromCode)).orElse(false);
+            default -> stated.equalsIgnoreCase(fromCode);
+        };
+    }
+
+    private static Optional<String> normalise(DescriptionField field, String value, List<Violation> violations) {
+        String label = field.label();
+        switch (field) {
+            case FONDS, CATEGORY, ORG -> {
+                String upper = value.toUpperCase(java.util.Locale.ROOT);
+                var pattern = field == DescriptionField.FONDS ? ArchivalCode.FONDS
+                        : field == DescriptionField.CATEGORY ? ArchivalCode.CATEGORY : ArchivalCode.ORG;
+                if (!pattern.matcher(upper).matches()) {
+                    violations.add(new Violation(label, value, "catalog.bad-code-part." + field.key()));
+                    return Optional.empty();
+                }
+                return Optional.of(upper);
+            }
+            case YEAR -> {
+                Optional<Integer> year = parseInt(value).filter(y -> y >= 1000 && y <= Year.now().getValue() + 1);
+                if (year.isEmpty()) {
+                    violations.add(new Violation(label, value, "catalog.bad-year"));
+                }
+                return year.map(String::valueOf);
+            }
+            case ITEM_NO -> {
+                Optional<Integer> no = parseInt(value).filter(n -> n >= 1 && n <= ArchivalCode.MAX_ITEM_NO);
+                if (no.isEmpty()) {
+                    violations.add(new Violation(label, value, "catalog.bad-item-no"));
+                }
+                return no.map(String::valueOf);
+            }
+            case PAGES -> {
+                Optional<Integer> pages = parseInt(value).filter(p -> p >= 0 && p < 1_000_000);
+                if (pages.isEmpty()) {
+                    violations.add(new Violation(label, value, "catalog.bad-number"));
+                }
+                return pages.map(String::valueOf);
+            }
+            case DATE -> {
+                var date = ArchivalDates.parse(value);
+                if (date.isEmpty()) {
+                    violations.add(new Violation(label, value, "catalog.bad-date"));
+                }
+                return date.map(Object::toString);
+            }
+            case RETENTION -> {
+                var r = Retention.parse(value);
+                if (r.isEmpty()) {
+                    violations.add(new Violation(label, value, "catalog.bad-retention"));
+                }
+                return r.map(Retention::code);
+            }
+            case CLASSIFICATION -> {
+                var c = Classification.parse(value);
+                if (c.isEmpty()) {
+                    violations.add(new Violation(label, value, "catalog.bad-classification"));
+                }
+                return c.map(Enum::name);
+            }
+            case OPEN_STATUS -> {
+                var s = OpenStatus.parse(value);
+                if (s.isEmpty()) {
+                    violations.add(new Violation(label, value, "catalog.bad-open-status"));
+                }
+                return s.map(Enum::name);
+            }
+            default -> {
+                return Optional.of(value);
+            }
+        }
+    }
+
+    private static void applyExtra(Category category, Map<String, String> extraRaw, Map<String, String> extra,
+            List<Violation> violations) {
+        extraRaw.forEach((name, value) -> {
+            if (category.field(name).isEmpty() && clean(value) != null) {
+                violations.add(new Violation(name, abbreviate(value), "catalog.unknown-extra-field", category.name()));
+            }
+        });
+        for (FieldDefinition def : category.fields()) {
+            String value = clean(extraRaw.containsKey(def.key()) ? extraRaw.get(def.key()) : extraRaw.get(def.label()));
+            if (value == null) {
+                if (def.mandatory()) {
+                    violations.add(new Violation(def.label(), "", "catalog.missing"));
+                }
+                continue;
+            }
+            if (value.length() > def.maxLength()) {
+                violations.add(new Violation(def.label(), abbreviate(value), "catalog.too-long", def.maxLength(),
+                        value.length()));
+                continue;
+            }
+            switch (def.type()) {
+                case NUMBER -> {
+                    try {
+                        extra.put(def.key(), new BigDecimal(value).toPlainString());
+                    } catch (NumberFormatException e) {
+                        violations.add(new Violation(def.label(), value, "catalog.bad-number"));
+                    }
+                }
+                case DATE -> ArchivalDates.parse(value).ifPresentOrElse(d -> extra.put(def.key(), d.toString()),
+                        () -> violations.add(new Violation(def.label(), value, "catalog.bad-date")));
+                case CHOICE -> {
+                    if (def.vocabulary().contains(value)) {
+                        extra.put(def.key(), value);
+                    } else {
+                        violations.add(new Violation(def.label(), value, "catalog.not-in-vocabulary",
+                                String.join("、", def.vocabulary())));
+                    }
+                }
+                case TEXT -> extra.put(def.key(), value);
+            }
+        }
+    }
+
+    private static Optional<Integer> parseInt(String value) {
+        try {
+            String v = value.strip();
+            if (v.endsWith(".0")) {
+                v = v.substring(0, v.length() - 2);
+            }
+            return Optional.of(Integer.parseInt(v));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Trims, drops control characters that no catalogue means to hold, and treats blank as absent. */
+    static String clean(String value) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.replace('\u3000', ' ').strip();
+        if (v.isEmpty()) {
+            return null;
+        }
+        StringBuilder sb = null;
+        for (int i = 0; i < v.length(); i++) {
+            char ch = v.charAt(i);
+            boolean control = ch < 0x20 && ch != '\n' && ch != '\t' && ch != '\r' || ch == 0x7f || ch == '\uFEFF';
+            if (control && sb == null) {
+                sb = new StringBuilder(v.substring(0, i));
+            } else if (!control && sb != null) {
+                sb.append(ch);
+            }
+        }
+        return sb == null ? v : sb.toString();
+    }
+
+    static String abbreviate(String value) {
+        return value.length() <= 60 ? value : value.substring(0, 57) + "…";
+    }
+}

@@ -1,0 +1,41 @@
+package cn.lantai.catalog.internal;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Serialises the allocation of item numbers (件号) inside one group: whoever holds the group's row lock is the only one
+ * numbering it until their transaction ends, so numbers stay gap-free and are never given twice, across threads,
+ * imports and nodes sharing the database.
+ */
+@Repository
+public class ItemGroups {
+
+    private final JdbcTemplate jdbc;
+
+    ItemGroups(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lock(String groupKey) {
+        if (jdbc.update("UPDATE item_group SET allocations = allocations + 1 WHERE group_key = ?", groupKey) == 1) {
+            return;
+        }
+        try {
+            createRow(groupKey);
+        } catch (DuplicateKeyException createdMeanwhile) {
+            // another transaction created it first; its lock is what we wait for now
+        }
+        jdbc.update("UPDATE item_group SET allocations = allocations + 1 WHERE group_key = ?", groupKey);
+    }
+
+    /** Creates the group's row in a transaction of its own, so a race on creation never rolls back the caller. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void createRow(String groupKey) {
+        jdbc.update("INSERT INTO item_group (group_key, allocations) VALUES (?, 0)", groupKey);
+    }
+}

@@ -1,0 +1,366 @@
+package cn.lantai.catalog.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import cn.lantai.catalog.Classification;
+import cn.lantai.catalog.Description;
+import cn.lantai.catalog.DescriptionField;
+import cn.lantai.catalog.Item;
+import cn.lantai.catalog.ItemFilter;
+import cn.lantai.catalog.OpenStatus;
+import cn.lantai.catalog.Viewer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The items (件) of the catalogue in the database; one column per {@link DescriptionField}. */
+@Repository
+public class Items {
+
+    private static final DescriptionField[] FIELDS = DescriptionField.values();
+    private static final String COLUMNS = Arrays.stream(FIELDS).map(DescriptionField::column)
+            .collect(Collectors.joining(", "));
+    private static final String INSERT = "INSERT INTO item (id, archival_code, group_key, volume_id, " + COLUMNS
+            + ", extra, version, created_at, updated_at) VALUES (?, ?, ?, ?, "
+            + "?, ".repeat(FIELDS.length) + "?, 0, ?, ?)";
+    private static final String UPDATE = "UPDATE item SET archival_code = ?, group_key = ?, "
+            + Arrays.stream(FIELDS).map(f -> f.column() + " = ?").collect(Collectors.joining(", "))
+            + ", extra = ?, version = version + 1, updated_at = ? WHERE id = ?";
+    private static final TypeReference<LinkedHashMap<String, String>> EXTRA = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final JsonMapper json;
+    private final IdBlocks ids;
+
+    Items(JdbcTemplate jdbc, JsonMapper json, IdBlocks ids) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.ids = ids;
+    }
+
+    /** An item to write: its id (new or existing), its description and extra fields. */
+    public record Row(long id, Description description, Map<String, String> extra, Long volumeId) {
+    }
+
+    public long nextId() {
+        return ids.next();
+    }
+
+    public void insert(List<Row> rows) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.batchUpdate(INSERT, rows, 500, (ps, row) -> {
+            int i = 1;
+            ps.setLong(i++, row.id());
+            ps.setString(i++, row.description().archivalCode().toString());
+            ps.setString(i++, row.description().groupKey());
+            setLong(ps, i++, row.volumeId());
+            i = setFields(ps, i, row.description());
+            ps.setString(i++, extraJson(row.extra()));
+            ps.setTimestamp(i++, now);
+            ps.setTimestamp(i, now);
+        });
+    }
+
+    public void update(List<Row> rows) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.batchUpdate(UPDATE, rows, 500, (ps, row) -> {
+            int i = 1;
+            ps.setString(i++, row.description().archivalCode().toString());
+            ps.setString(i++, row.description().groupKey());
+            i = setFields(ps, i, row.description());
+            ps.setString(i++, extraJson(row.extra()));
+            ps.setTimestamp(i++, now);
+            ps.setLong(i, row.id());
+        });
+    }
+
+    /** Updates one item only if nobody changed it since {@code expectedVersion}; false otherwise. */
+    public boolean updateIfVersion(Row row, int expectedVersion) {
+        List<Object> args = new ArrayList<>();
+        args.add(row.description().archivalCode().toString());
+        args.add(row.description().groupKey());
+        for (DescriptionField f : FIELDS) {
+            args.add(toColumn(f, row.description().get(f)));
+        }
+        args.add(extraJson(row.extra()));
+        args.add(Timestamp.from(Instant.now()));
+        args.add(row.id());
+        args.add(expectedVersion);
+        return jdbc.update(UPDATE + " AND version = ?", args.toArray()) == 1;
+    }
+
+    /** Moves items to new numbers inside their groups without tripping the uniqueness of numbers on the way. */
+    public void renumber(Map<Long, Description> newDescriptions) {
+        jdbc.batchUpdate("UPDATE item SET item_no = -id, archival_code = CONCAT('~', id) WHERE id = ?",
+                newDescriptions.keySet(), 500, (ps, id) -> ps.setLong(1, id));
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.batchUpdate("UPDATE item SET item_no = ?, archival_code = ?, group_key = ?, filing_year = ?, retention = ?, "
+                        + "org_code = ?, fonds_code = ?, category_code = ?, version = version + 1, updated_at = ? WHERE id = ?",
+                newDescriptions.entrySet(), 500, (ps, e) -> {
+                    Description d = e.getValue();
+                    ps.setInt(1, d.itemNo());
+                    ps.setString(2, d.archivalCode().toString());
+                    ps.setString(3, d.groupKey());
+                    ps.setInt(4, d.year());
+                    ps.setString(5, d.retention().code());
+                    ps.setString(6, d.getOrEmpty(DescriptionField.ORG));
+                    ps.setString(7, d.get(DescriptionField.FONDS));
+                    ps.setString(8, d.get(DescriptionField.CATEGORY));
+                    ps.setTimestamp(9, now);
+                    ps.setLong(10, e.getKey());
+                });
+    }
+
+    public void delete(Collection<Long> ids) {
+        jdbc.batchUpdate("DELETE FROM item WHERE id = ?", ids, 500, (ps, id) -> ps.setLong(1, id));
+    }
+
+    public Optional<Item> byId(long id) {
+        return jdbc.query("SELECT * FROM item WHERE id = ?", mapper(), id).stream().findFirst();
+    }
+
+    public List<Item> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Item> found = new ArrayList<>();
+        for (List<Long> chunk : chunks(List.copyOf(ids), 1000)) {
+            found.addAll(jdbc.query("SELECT * FROM item WHERE id IN (" + marks(chunk.size()) + ")", mapper(),
+                    chunk.toArray()));
+        }
+        return found;
+    }
+
+    public Map<String, Item> byArchivalCodes(Collection<String> codes) {
+        Map<String, Item> found = new LinkedHashMap<>();
+        for (List<String> chunk : chunks(List.copyOf(codes), 1000)) {
+            jdbc.query("SELECT * FROM item WHERE archival_code IN (" + marks(chunk.size()) + ")", mapper(),
+                    chunk.toArray()).forEach(item -> found.put(item.archivalCode(), item));
+        }
+        return found;
+    }
+
+    /** The item of the same group with the same title, date and document number: the same record imported again. */
+    public Optional<Item> sameRecord(Description d) {
+        return jdbc.query("""
+                SELECT * FROM item WHERE group_key = ? AND title = ? AND doc_date = ?
+                AND COALESCE(doc_number, '') = ? ORDER BY item_no""", mapper(), d.groupKey(),
+                d.get(DescriptionField.TITLE), LocalDate.parse(d.get(DescriptionField.DATE)),
+                d.getOrEmpty(DescriptionField.DOC_NUMBER)).stream().findFirst();
+    }
+
+    /** Items of one number group, by item number. */
+    public List<Item> inGroup(String groupKey) {
+        return jdbc.query("SELECT * FROM item WHERE group_key = ? ORDER BY item_no", mapper(), groupKey);
+    }
+
+    public List<Integer> numbersInGroup(String groupKey) {
+        return jdbc.queryForList("SELECT item_no FROM item WHERE group_key = ? ORDER BY item_no", Integer.class,
+                groupKey);
+    }
+
+    public int maxNumber(String groupKey) {
+        Integer max = jdbc.queryForObject("SELECT MAX(item_no) FROM item WHERE group_key = ?", Integer.class, groupKey);
+        return max == null ? 0 : max;
+    }
+
+    public long count(ItemFilter filter, Viewer viewer) {
+        Where where = where(filter, viewer);
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM item" + where.sql, Long.class, where.args.toArray());
+        return n == null ? 0 : n;
+    }
+
+    public List<Item> page(ItemFilter filter, Viewer viewer, int page, int size) {
+        Where where = where(filter, viewer);
+        List<Object> args = new ArrayList<>(where.args);
+        args.add(size);
+        args.add((long) page * size);
+        return jdbc.query("SELECT * FROM item" + where.sql + " ORDER BY archival_code LIMIT ? OFFSET ?", mapper(),
+                args.toArray());
+    }
+
+    public List<Long> ids(ItemFilter filter, Viewer viewer) {
+        Where where = where(filter, viewer);
+        return jdbc.queryForList("SELECT id FROM item" + where.sql + " ORDER BY archival_code", Long.class,
+                where.args.toArray());
+    }
+
+    /** Streams the selected items in batches, in archival-code order, by keyset so memory stays flat. */
+    public void forEachBatch(ItemFilter filter, Viewer viewer, int batchSize, Consumer<List<Item>> consumer) {
+        Where where = where(filter, viewer);
+        String after = "";
+        while (true) {
+            List<Object> args = new ArrayList<>(where.args);
+            args.add(after);
+            args.add(batchSize);
+            String sql = "SELECT * FROM item" + (where.sql.isEmpty() ? " WHERE" : where.sql + " AND")
+                    + " archival_code > ? ORDER BY archival_code LIMIT ?";
+            List<Item> batch = jdbc.query(sql, mapper(), args.toArray());
+            if (batch.isEmpty()) {
+                return;
+            }
+            consumer.accept(batch);
+            after = batch.get(batch.size() - 1).archivalCode();
+        }
+    }
+
+    private record Where(String sql, List<Object> args) {
+    }
+
+    private static Where where(ItemFilter f, Viewer viewer) {
+        List<String> clauses = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        if (f.fonds() != null) {
+            clauses.add("fonds_code = ?");
+            args.add(f.fonds());
+        }
+        if (f.category() != null) {
+            clauses.add("category_code = ?");
+            args.add(f.category());
+        }
+        if (f.yearFrom() != null) {
+            clauses.add("filing_year >= ?");
+            args.add(f.yearFrom());
+        }
+        if (f.yearTo() != null) {
+            clauses.add("filing_year <= ?");
+            args.add(f.yearTo());
+        }
+        if (f.retention() != null) {
+            clauses.add("retention = ?");
+            args.add(f.retention().code());
+        }
+        if (f.org() != null) {
+            clauses.add("org_code = ?");
+            args.add(f.org());
+        }
+        if (f.classification() != null) {
+            clauses.add("classification = ?");
+            args.add(f.classification().name());
+        }
+        if (f.openStatus() != null) {
+            clauses.add("open_status = ?");
+            args.add(f.openStatus().name());
+        }
+        if (f.ids() != null) {
+            if (f.ids().isEmpty()) {
+                clauses.add("1 = 0");
+            } else {
+                clauses.add("id IN (" + marks(f.ids().size()) + ")");
+                args.addAll(f.ids());
+            }
+        }
+        if (viewer != null) {
+            List<String> covered = Arrays.stream(Classification.values()).filter(viewer.clearance()::covers)
+                    .map(Enum::name).toList();
+            clauses.add("classification IN (" + marks(covered.size()) + ")");
+            args.addAll(covered);
+            if (!viewer.seesUnopened()) {
+                clauses.add("open_status = ?");
+                args.add(OpenStatus.OPEN.name());
+            }
+        }
+        return new Where(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), args);
+    }
+
+    private RowMapper<Item> mapper() {
+        return (rs, n) -> new Item(new cn.lantai.catalog.ItemId(rs.getLong("id")), rs.getString("archival_code"),
+                description(rs), extra(rs.getString("extra")), (Long) rs.getObject("volume_id", Long.class),
+                rs.getInt("version"), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static Description description(ResultSet rs) throws SQLException {
+        Map<DescriptionField, String> values = new EnumMap<>(DescriptionField.class);
+        for (DescriptionField f : FIELDS) {
+            String v = switch (f.kind()) {
+                case DATE -> {
+                    java.sql.Date d = rs.getDate(f.column());
+                    yield d == null ? null : d.toLocalDate().toString();
+                }
+                case INTEGER -> {
+                    Object o = rs.getObject(f.column());
+                    yield o == null ? null : o.toString();
+                }
+                default -> rs.getString(f.column());
+            };
+            if (v != null) {
+                values.put(f, v);
+            }
+        }
+        return new Description(values);
+    }
+
+    private static int setFields(PreparedStatement ps, int i, Description d) throws SQLException {
+        for (DescriptionField f : FIELDS) {
+            Object v = toColumn(f, d.get(f));
+            if (v == null) {
+                ps.setNull(i++, f.kind() == DescriptionField.Kind.INTEGER ? Types.INTEGER
+                        : f.kind() == DescriptionField.Kind.DATE ? Types.DATE : Types.VARCHAR);
+            } else {
+                ps.setObject(i++, v);
+            }
+        }
+        return i;
+    }
+
+    private static Object toColumn(DescriptionField f, String value) {
+        if (f == DescriptionField.ORG) {
+            return value == null ? "" : value;
+        }
+        if (value == null) {
+            return null;
+        }
+        return switch (f.kind()) {
+            case INTEGER -> Integer.valueOf(value);
+            case DATE -> java.sql.Date.valueOf(value);
+            default -> value;
+        };
+    }
+
+    private static void setLong(PreparedStatement ps, int i, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(i, Types.BIGINT);
+        } else {
+            ps.setLong(i, value);
+        }
+    }
+
+    private String extraJson(Map<String, String> extra) {
+        return extra == null || extra.isEmpty() ? null : json.writeValueAsString(extra);
+    }
+
+    private Map<String, String> extra(String text) {
+        return text == null ? Map.of() : json.readValue(text, EXTRA);
+    }
+
+    static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    static <T> List<List<T>> chunks(List<T> list, int size) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < list.size(); i += size) {
+            chunks.add(list.subList(i, Math.min(list.size(), i + size)));
+        }
+        return chunks;
+    }
+}

@@ -1,0 +1,18 @@
+package cn.lantai.jobs;
+
+/**
+ * Does the work of one kind of job. {@link #run} must be resumable: it is called again, from the progress last
+ * committed, when the application restarts while the job was running.
+ */
+public interface JobHandler {
+
+    String kind();
+
+    /** Runs the job to its end; progress is reported through {@link Jobs#progress}. A thrown exception fails it. */
+    void run(JobStatus job);
+
+    /** Where the job's report can be downloaded, if it writes one. */
+    default String reportLink(JobId id) {
+        return null;
+    }
+}

@@ -1,0 +1,136 @@
+package cn.lantai.jobs;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Background jobs: persisted in the database, run on a small pool, and resumed after a restart. Progress updates
+ * join the caller's transaction, so a batch and the count that says it is done commit together.
+ */
+@Service
+public class Jobs {
+
+    private static final Logger log = LoggerFactory.getLogger(Jobs.class);
+
+    private final JdbcClient jdbc;
+    private final TaskExecutor executor;
+    private final Map<String, JobHandler> handlers;
+
+    Jobs(JdbcClient jdbc, @Qualifier("jobExecutor") TaskExecutor executor, @Lazy List<JobHandler> handlers) {
+        this.jdbc = jdbc;
+        this.executor = executor;
+        this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
+    }
+
+    /** Records a new job and starts it once the current transaction (if any) commits. */
+    @Transactional
+    public JobId submit(String kind, String params, String actor) {
+        JobId id = new JobId(UUID.randomUUID().toString());
+        Instant now = Instant.now();
+        jdbc.sql("""
+                INSERT INTO job (id, kind, state, done, total, accepted, rejected, params, created_by, created_at, updated_at)
+                VALUES (?, ?, 'QUEUED', 0, 0, 0, 0, ?, ?, ?, ?)""")
+                .params(id.value(), kind, params, actor, now, now).update();
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        dispatch(id);
+                    }
+                });
+        return id;
+    }
+
+    public JobStatus status(JobId id) {
+        return jdbc.sql("SELECT * FROM job WHERE id = ?").param(id.value())
+                .query((rs, n) -> new JobStatus(new JobId(rs.getString("id")), rs.getString("kind"),
+                        JobState.valueOf(rs.getString("state")), rs.getLong("done"), rs.getLong("total"),
+                        rs.getLong("accepted"), rs.getLong("rejected"), rs.getString("message"), rs.getString("params"),
+                        rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant()))
+                .optional().orElseThrow(() -> new JobNotFound(id));
+    }
+
+    /** The link to the job's report, if its kind writes one. */
+    public String reportLink(JobStatus job) {
+        JobHandler handler = handlers.get(job.kind());
+        return handler == null ? null : handler.reportLink(job.id());
+    }
+
+    /** Records progress; joins the caller's transaction so the work and its count commit together. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void progress(JobId id, long done, long total, long accepted, long rejected) {
+        jdbc.sql("UPDATE job SET state = 'RUNNING', done = ?, total = ?, accepted = ?, rejected = ?, updated_at = ? WHERE id = ?")
+                .params(done, total, accepted, rejected, Instant.now(), id.value()).update();
+    }
+
+    @Transactional
+    public void succeed(JobId id, long done, long total, long accepted, long rejected, String message) {
+        end(id, JobState.SUCCEEDED, done, total, accepted, rejected, message);
+    }
+
+    @Transactional
+    public void fail(JobId id, long done, long total, long accepted, long rejected, String message) {
+        end(id, JobState.FAILED, done, total, accepted, rejected, message);
+    }
+
+    private void end(JobId id, JobState state, long done, long total, long accepted, long rejected, String message) {
+        Instant now = Instant.now();
+        jdbc.sql("""
+                UPDATE job SET state = ?, done = ?, total = ?, accepted = ?, rejected = ?, message = ?, updated_at = ?,
+                finished_at = ? WHERE id = ?""")
+                .params(state.name(), done, total, accepted, rejected, truncate(message), now, now, id.value()).update();
+    }
+
+    /** Picks up the jobs a previous run left queued or running. */
+    @EventListener(ApplicationReadyEvent.class)
+    void resumeUnfinished() {
+        List<String> ids = jdbc.sql("SELECT id FROM job WHERE state IN ('QUEUED', 'RUNNING') ORDER BY created_at")
+                .query(String.class).list();
+        for (String id : ids) {
+            log.info("Resuming job {} left unfinished by the previous run", id);
+            dispatch(new JobId(id));
+        }
+    }
+
+    private void dispatch(JobId id) {
+        executor.execute(() -> runNow(id));
+    }
+
+    private void runNow(JobId id) {
+        JobStatus job = status(id);
+        JobHandler handler = handlers.get(job.kind());
+        if (handler == null) {
+            fail(id, job.done(), job.total(), job.accepted(), job.rejected(), "no handler for job kind " + job.kind());
+            return;
+        }
+        try {
+            jdbc.sql("UPDATE job SET state = 'RUNNING', updated_at = ? WHERE id = ?").params(Instant.now(), id.value()).update();
+            handler.run(status(id));
+        } catch (RuntimeException | Error e) {
+            log.error("Job {} failed", id, e);
+            JobStatus now = status(id);
+            fail(id, now.done(), now.total(), now.accepted(), now.rejected(), String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static String truncate(String message) {
+        return message == null || message.length() <= 2000 ? message : message.substring(0, 2000);
+    }
+}

@@ -1,0 +1,3 @@
+/** Background jobs with persistent state and visible progress, resumed after a restart. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+package cn.lantai.jobs;
