@@ -1,5 +1,6 @@
 package cn.lantai.jobs;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.annotation.Lazy;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -30,19 +30,28 @@ public class Jobs {
 
     private final JdbcClient jdbc;
     private final TaskExecutor executor;
-    private final Map<String, JobHandler> handlers;
+    private final ObjectProvider<JobHandler> handlerBeans;
+    private volatile Map<String, JobHandler> handlers;
 
-    Jobs(JdbcClient jdbc, @Qualifier("jobExecutor") TaskExecutor executor, @Lazy List<JobHandler> handlers) {
+    Jobs(JdbcClient jdbc, @Qualifier("jobExecutor") TaskExecutor executor, ObjectProvider<JobHandler> handlers) {
         this.jdbc = jdbc;
         this.executor = executor;
-        this.handlers = handlers.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
+        this.handlerBeans = handlers;
+    }
+
+    /** Handlers are looked up late: they depend on the modules that use this one. */
+    private JobHandler handler(String kind) {
+        if (handlers == null) {
+            handlers = handlerBeans.stream().collect(Collectors.toMap(JobHandler::kind, Function.identity()));
+        }
+        return handlers.get(kind);
     }
 
     /** Records a new job and starts it once the current transaction (if any) commits. */
     @Transactional
     public JobId submit(String kind, String params, String actor) {
         JobId id = new JobId(UUID.randomUUID().toString());
-        Instant now = Instant.now();
+        Timestamp now = Timestamp.from(Instant.now());
         jdbc.sql("""
                 INSERT INTO job (id, kind, state, done, total, accepted, rejected, params, created_by, created_at, updated_at)
                 VALUES (?, ?, 'QUEUED', 0, 0, 0, 0, ?, ?, ?, ?)""")
@@ -69,15 +78,19 @@ public class Jobs {
 
     /** The link to the job's report, if its kind writes one. */
     public String reportLink(JobStatus job) {
-        JobHandler handler = handlers.get(job.kind());
+        JobHandler handler = handler(job.kind());
         return handler == null ? null : handler.reportLink(job.id());
     }
 
-    /** Records progress; joins the caller's transaction so the work and its count commit together. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void progress(JobId id, long done, long total, long accepted, long rejected) {
-        jdbc.sql("UPDATE job SET state = 'RUNNING', done = ?, total = ?, accepted = ?, rejected = ?, updated_at = ? WHERE id = ?")
-                .params(done, total, accepted, rejected, Instant.now(), id.value()).update();
+    /**
+     * Records progress and what the job is doing now ({@code phase}); joins the caller's transaction, if any, so a
+     * batch of work and the count that says it is done commit together.
+     */
+    @Transactional
+    public void progress(JobId id, String phase, long done, long total, long accepted, long rejected) {
+        jdbc.sql("UPDATE job SET state = 'RUNNING', message = ?, done = ?, total = ?, accepted = ?, rejected = ?, "
+                + "updated_at = ? WHERE id = ?")
+                .params(phase, done, total, accepted, rejected, Timestamp.from(Instant.now()), id.value()).update();
     }
 
     @Transactional
@@ -91,7 +104,7 @@ public class Jobs {
     }
 
     private void end(JobId id, JobState state, long done, long total, long accepted, long rejected, String message) {
-        Instant now = Instant.now();
+        Timestamp now = Timestamp.from(Instant.now());
         jdbc.sql("""
                 UPDATE job SET state = ?, done = ?, total = ?, accepted = ?, rejected = ?, message = ?, updated_at = ?,
                 finished_at = ? WHERE id = ?""")
@@ -100,7 +113,7 @@ public class Jobs {
 
     /** Picks up the jobs a previous run left queued or running. */
     @EventListener(ApplicationReadyEvent.class)
-    void resumeUnfinished() {
+    public void resumeUnfinished() {
         List<String> ids = jdbc.sql("SELECT id FROM job WHERE state IN ('QUEUED', 'RUNNING') ORDER BY created_at")
                 .query(String.class).list();
         for (String id : ids) {
@@ -115,13 +128,13 @@ public class Jobs {
 
     private void runNow(JobId id) {
         JobStatus job = status(id);
-        JobHandler handler = handlers.get(job.kind());
+        JobHandler handler = handler(job.kind());
         if (handler == null) {
             fail(id, job.done(), job.total(), job.accepted(), job.rejected(), "no handler for job kind " + job.kind());
             return;
         }
         try {
-            jdbc.sql("UPDATE job SET state = 'RUNNING', updated_at = ? WHERE id = ?").params(Instant.now(), id.value()).update();
+            jdbc.sql("UPDATE job SET state = 'RUNNING', updated_at = ? WHERE id = ?").params(Timestamp.from(Instant.now()), id.value()).update();
             handler.run(status(id));
         } catch (RuntimeException | Error e) {
             log.error("Job {} failed", id, e);

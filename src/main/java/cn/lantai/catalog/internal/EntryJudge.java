@@ -50,6 +50,10 @@ public class EntryJudge {
             this.categories = categories;
         }
 
+        public java.util.Collection<Category> categories() {
+            return categories.values();
+        }
+
         public Category category(String code) {
             return code == null ? null : categories.get(code.strip().toUpperCase(Locale.ROOT));
         }

@@ -1,0 +1,318 @@
+package cn.lantai.catalog.internal.imports;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+import cn.lantai.catalog.DescriptionField;
+import cn.lantai.catalog.ImportOptions;
+import cn.lantai.catalog.Violation;
+import cn.lantai.catalog.internal.CatalogWriter;
+import cn.lantai.catalog.internal.ChangeLog;
+import cn.lantai.catalog.internal.Entry;
+import cn.lantai.catalog.internal.EntryJudge;
+import cn.lantai.catalog.internal.Items;
+import cn.lantai.catalog.internal.sheets.ColumnMapping;
+import cn.lantai.catalog.internal.sheets.SheetRows;
+import cn.lantai.catalog.internal.sheets.Sheets;
+import cn.lantai.catalog.internal.sheets.UnreadableFile;
+import cn.lantai.jobs.JobHandler;
+import cn.lantai.jobs.JobId;
+import cn.lantai.jobs.JobStatus;
+import cn.lantai.jobs.Jobs;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Imports an Excel or CSV catalogue as a background job, in two passes over the file. The first checks every row
+ * (the description rules, duplicates in the file and against the catalogue, item-number gaps) and writes the error
+ * report; the second writes the valid rows in batches. Each batch commits together with the job's progress, so a
+ * crash leaves whole batches only, and a restart goes on after the last one. All-or-nothing imports stop after the
+ * first pass if any row is bad.
+ */
+@Component
+public class CatalogImporter implements JobHandler {
+
+    public static final String KIND = "catalog-import";
+
+    private final Jobs jobs;
+    private final EntryJudge judge;
+    private final CatalogWriter writer;
+    private final ChangeLog changes;
+    private final Items items;
+    private final MessageSource messages;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final Path root;
+    private final int batchSize;
+    private final int maxRows;
+    /** Called after each committed batch with the number of rows done; tests use it to stop a job midway. */
+    private volatile java.util.function.IntConsumer afterBatch = done -> { };
+
+    CatalogImporter(Jobs jobs, EntryJudge judge, CatalogWriter writer, ChangeLog changes, Items items,
+            MessageSource messages, TransactionTemplate transactions, JsonMapper json,
+            @Value("${lantai.data-dir}") Path dataDir, @Value("${lantai.import.batch-size:2000}") int batchSize,
+            @Value("${lantai.import.max-rows:2000000}") int maxRows) {
+        this.jobs = jobs;
+        this.judge = judge;
+        this.writer = writer;
+        this.changes = changes;
+        this.items = items;
+        this.messages = messages;
+        this.transactions = transactions;
+        this.json = json;
+        this.root = dataDir.resolve("imports");
+        this.batchSize = batchSize;
+        this.maxRows = maxRows;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String reportLink(JobId id) {
+        return "/api/v1/imports/" + id + "/report";
+    }
+
+    /** Takes over an uploaded file and queues its import; the file is moved into the job's own folder. */
+    public JobId submit(Path upload, String fileName, ImportOptions options, String actor) {
+        String folder = java.util.UUID.randomUUID().toString();
+        Path dir = root.resolve(folder);
+        try {
+            Files.createDirectories(dir);
+            Files.move(upload, dir.resolve(ImportJob.SOURCE), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return transactions.execute(tx -> jobs.submit(KIND,
+                json.writeValueAsString(new ImportJob(folder, fileName, options)), actor));
+    }
+
+    public ImportJob job(JobStatus status) {
+        return json.readValue(status.params(), ImportJob.class);
+    }
+
+    public Path report(JobStatus status) {
+        return job(status).dir(root).resolve(ImportJob.REPORT);
+    }
+
+    @Override
+    public void run(JobStatus status) {
+        ImportJob job = job(status);
+        Path dir = job.dir(root);
+        Locale locale = Locale.forLanguageTag(job.options().language());
+        try {
+            Checked checked = Files.exists(dir.resolve(ImportJob.CHECKED)) ? Checked.load(dir) : check(status.id(), job, dir, locale);
+            if (checked.rejected() > 0 && job.options().mode() == ImportOptions.Mode.ALL_OR_NOTHING) {
+                jobs.fail(status.id(), 0, checked.total(), 0, checked.rejected(),
+                        messages.getMessage("import.rejected-all", new Object[] {checked.rejected()}, locale));
+                return;
+            }
+            long accepted = write(status, job, dir, checked);
+            jobs.succeed(status.id(), checked.total(), checked.total(), accepted, checked.rejected(),
+                    messages.getMessage("import.done", new Object[] {accepted, checked.rejected()}, locale));
+        } catch (UnreadableFile e) {
+            jobs.fail(status.id(), 0, 0, 0, 0, messages.getMessage(e.code(), e.args(), locale));
+        }
+    }
+
+    /** The outcome of the checking pass, kept on disk so a resumed job does not judge the rows again. */
+    record Checked(long total, long rejected, long operation, BitSet rejectedRows) {
+
+        static Checked load(Path dir) {
+            try (InputStream in = Files.newInputStream(dir.resolve(ImportJob.CHECKED))) {
+                Properties p = new Properties();
+                p.load(in);
+                return new Checked(Long.parseLong(p.getProperty("total")), Long.parseLong(p.getProperty("rejected")),
+                        Long.parseLong(p.getProperty("operation")),
+                        BitSet.valueOf(Files.readAllBytes(dir.resolve(ImportJob.REJECTED_ROWS))));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        void save(Path dir) {
+            try {
+                Files.write(dir.resolve(ImportJob.REJECTED_ROWS), rejectedRows.toByteArray());
+                Properties p = new Properties();
+                p.setProperty("total", Long.toString(total));
+                p.setProperty("rejected", Long.toString(rejected));
+                p.setProperty("operation", Long.toString(operation));
+                Path tmp = dir.resolve(ImportJob.CHECKED + ".tmp");
+                try (OutputStream out = Files.newOutputStream(tmp)) {
+                    p.store(out, "import checked");
+                }
+                Files.move(tmp, dir.resolve(ImportJob.CHECKED), StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private Checked check(JobId id, ImportJob job, Path dir, Locale locale) {
+        EntryJudge.Snapshot snapshot = judge.snapshot();
+        List<ReportLine> report = new ArrayList<>();
+        BitSet rejectedRows = new BitSet();
+        Map<String, Integer> firstRowOfCode = new HashMap<>();
+        NumberGaps gaps = new NumberGaps();
+        List<String[]> pendingExisting = new ArrayList<>();
+        long total = 0;
+        try (SheetRows rows = Sheets.open(dir.resolve(ImportJob.SOURCE), job.fileName())) {
+            ColumnMapping mapping = mapping(rows, job, snapshot);
+            RowReader reader = new RowReader(mapping, job.options().defaults());
+            SheetRows.Row row;
+            while ((row = rows.next()) != null) {
+                if (++total > maxRows) {
+                    throw new UnreadableFile("import.too-many-rows", maxRows);
+                }
+                Entry entry = snapshot.judge(reader.read(row));
+                for (Violation v : entry.violations()) {
+                    report.add(line(row.number(), v, locale));
+                }
+                var d = entry.description();
+                boolean numbered = d.itemNo() > 0 && d.get(DescriptionField.FONDS) != null
+                        && d.get(DescriptionField.CATEGORY) != null && d.get(DescriptionField.YEAR) != null
+                        && d.get(DescriptionField.RETENTION) != null;
+                if (!entry.valid()) {
+                    rejectedRows.set(row.number());
+                    if (numbered) {
+                        // a bad row still holds its number: correcting and re-importing it fills the place
+                        gaps.add(d.groupKey(), d.itemNo(), row.number());
+                    }
+                } else if (numbered) {
+                    String code = d.archivalCode().toString();
+                    Integer first = firstRowOfCode.putIfAbsent(code, row.number());
+                    if (first != null) {
+                        reject(report, rejectedRows, row.number(), code, "catalog.duplicate-in-file", locale, first);
+                    } else {
+                        gaps.add(d.groupKey(), d.itemNo(), row.number());
+                        if (job.options().onExisting() == ImportOptions.OnExisting.REJECT) {
+                            pendingExisting.add(new String[] {code, Integer.toString(row.number())});
+                        }
+                    }
+                }
+                if (total % 10_000 == 0) {
+                    jobs.progress(id, "checking", 0, total, 0, rejectedRows.cardinality());
+                }
+            }
+            if (total == 0) {
+                throw new UnreadableFile("import.no-rows");
+            }
+        }
+        rejectExisting(pendingExisting, report, rejectedRows, locale);
+        Map<String, Integer> highest = new HashMap<>();
+        for (NumberGaps.Gap gap : gaps.gaps(group -> highest.computeIfAbsent(group, items::maxNumber))) {
+            if (!rejectedRows.get(gap.row())) {
+                report.add(new ReportLine(gap.row(), DescriptionField.ITEM_NO.label(), Integer.toString(gap.number()),
+                        messages.getMessage("catalog.item-no-gap", new Object[] {gap.number(), gap.expected()}, locale)));
+                rejectedRows.set(gap.row());
+            }
+        }
+        report.sort(Comparator.comparingInt(ReportLine::row));
+        ImportReport.write(dir.resolve(ImportJob.REPORT), report, messages, locale);
+        long operation = transactions.execute(tx -> changes.begin("IMPORT", "import:" + id, job.fileName(), 0));
+        Checked checked = new Checked(total, rejectedRows.cardinality(), operation, rejectedRows);
+        checked.save(dir);
+        return checked;
+    }
+
+    private ColumnMapping mapping(SheetRows rows, ImportJob job, EntryJudge.Snapshot snapshot) {
+        ColumnMapping mapping;
+        try {
+            mapping = ColumnMapping.of(rows.header(), job.options().mapping(), snapshot.categories());
+        } catch (IllegalArgumentException e) {
+            throw new UnreadableFile("import.unknown-mapping-field", e.getMessage());
+        }
+        if (mapping.mapsNothing()) {
+            throw new UnreadableFile("import.no-header", String.join(", ", rows.header().stream()
+                    .map(h -> h == null ? "" : h).limit(20).toList()));
+        }
+        return mapping;
+    }
+
+    private void rejectExisting(List<String[]> pending, List<ReportLine> report, BitSet rejectedRows, Locale locale) {
+        for (int i = 0; i < pending.size(); i += 1000) {
+            List<String[]> chunk = pending.subList(i, Math.min(pending.size(), i + 1000));
+            var found = items.byArchivalCodes(chunk.stream().map(p -> p[0]).toList());
+            for (String[] p : chunk) {
+                if (found.containsKey(p[0])) {
+                    reject(report, rejectedRows, Integer.parseInt(p[1]), p[0], "catalog.exists", locale);
+                }
+            }
+        }
+    }
+
+    private void reject(List<ReportLine> report, BitSet rejectedRows, int row, String code, String reason,
+            Locale locale, Object... args) {
+        report.add(new ReportLine(row, "档号", code, messages.getMessage(reason, args, locale)));
+        rejectedRows.set(row);
+    }
+
+    private ReportLine line(int row, Violation v, Locale locale) {
+        return new ReportLine(row, v.field(), v.value(), messages.getMessage(v.code(), v.args().toArray(), v.code(), locale));
+    }
+
+    private long write(JobStatus status, ImportJob job, Path dir, Checked checked) {
+        long resumeAfter = status.done();
+        long done = 0;
+        long accepted = status.accepted();
+        EntryJudge.Snapshot snapshot = judge.snapshot();
+        List<CatalogWriter.Valid> batch = new ArrayList<>(batchSize);
+        try (SheetRows rows = Sheets.open(dir.resolve(ImportJob.SOURCE), job.fileName())) {
+            RowReader reader = new RowReader(mapping(rows, job, snapshot), job.options().defaults());
+            SheetRows.Row row;
+            while ((row = rows.next()) != null) {
+                done++;
+                if (done <= resumeAfter) {
+                    continue;
+                }
+                if (!checked.rejectedRows().get(row.number())) {
+                    Entry entry = snapshot.judge(reader.read(row));
+                    batch.add(new CatalogWriter.Valid(entry.description(), entry.extra()));
+                }
+                if (batch.size() == batchSize) {
+                    accepted += commit(status.id(), batch, checked, done, accepted);
+                }
+            }
+            accepted += commit(status.id(), batch, checked, done, accepted);
+        }
+        long total = accepted;
+        transactions.executeWithoutResult(tx -> changes.setCount(checked.operation(), (int) Math.min(total, Integer.MAX_VALUE)));
+        return accepted;
+    }
+
+    private int commit(JobId id, List<CatalogWriter.Valid> batch, Checked checked, long done, long acceptedBefore) {
+        int size = batch.size();
+        transactions.executeWithoutResult(tx -> {
+            if (!batch.isEmpty()) {
+                writer.write(batch, checked.operation());
+            }
+            jobs.progress(id, "writing", done, checked.total(), acceptedBefore + size, checked.rejected());
+        });
+        batch.clear();
+        afterBatch.accept((int) done);
+        return size;
+    }
+
+    /** For tests: a hook after each committed batch (throwing from it simulates a crash midway). */
+    public void afterEachBatch(java.util.function.IntConsumer hook) {
+        this.afterBatch = hook == null ? done -> { } : hook;
+    }
+}

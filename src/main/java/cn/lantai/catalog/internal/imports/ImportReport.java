@@ -1,0 +1,43 @@
+package cn.lantai.catalog.internal.imports;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import cn.lantai.catalog.internal.sheets.CellSafety;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.context.MessageSource;
+
+/** The error report of an import: a CSV (UTF-8 with BOM, so Excel opens it right) of row, column, value, reason. */
+final class ImportReport {
+
+    private ImportReport() {
+    }
+
+    static void write(Path file, List<ReportLine> lines, MessageSource messages, Locale locale) {
+        try (OutputStream out = Files.newOutputStream(file);
+                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+            writer.write('\uFEFF');
+            CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT);
+            csv.printRecord(messages.getMessage("import.header.row", null, locale),
+                    messages.getMessage("import.header.column", null, locale),
+                    messages.getMessage("import.header.value", null, locale),
+                    messages.getMessage("import.header.reason", null, locale));
+            for (ReportLine line : lines) {
+                csv.printRecord(line.row(), CellSafety.neutralise(line.column()), CellSafety.neutralise(line.value()),
+                        line.reason());
+            }
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

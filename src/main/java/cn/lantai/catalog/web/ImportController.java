@@ -1,0 +1,111 @@
+package cn.lantai.catalog.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+
+import cn.lantai.catalog.CatalogImports;
+import cn.lantai.catalog.ImportOptions;
+import cn.lantai.catalog.ImportPreview;
+import cn.lantai.catalog.Viewer;
+import cn.lantai.jobs.JobId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Catalogue imports: {@code POST /api/v1/imports/preview} for the column-mapping step, {@code POST /api/v1/imports}
+ * to start (answers the job id; follow it at {@code /api/v1/jobs/{id}}), and the error report.
+ */
+@RestController
+@RequestMapping("/api/v1/imports")
+class ImportController {
+
+    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
+    };
+
+    private final CatalogImports imports;
+    private final JsonMapper json;
+    private final Path uploads;
+
+    ImportController(CatalogImports imports, JsonMapper json, @Value("${lantai.data-dir}") Path dataDir) {
+        this.imports = imports;
+        this.json = json;
+        this.uploads = dataDir.resolve("uploads");
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Map<String, Object>> start(@RequestPart("file") MultipartFile file,
+            @RequestParam(defaultValue = "KEEP_VALID") ImportOptions.Mode mode,
+            @RequestParam(defaultValue = "UPDATE") ImportOptions.OnExisting onExisting,
+            @RequestParam(required = false) String mapping, @RequestParam(required = false) String defaults,
+            @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language,
+            Viewer viewer) throws IOException {
+        Path upload = store(file);
+        ImportOptions options = new ImportOptions(mode, onExisting, map(mapping), map(defaults),
+                language != null && language.toLowerCase().startsWith("en") ? "en" : "zh-CN");
+        JobId id = imports.start(upload, file.getOriginalFilename(), options, viewer.name());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).header(HttpHeaders.LOCATION, "/api/v1/jobs/" + id)
+                .body(Map.of("id", id.value(), "job", "/api/v1/jobs/" + id));
+    }
+
+    @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportPreview preview(@RequestPart("file") MultipartFile file, @RequestParam(required = false) String mapping)
+            throws IOException {
+        Path upload = store(file);
+        try {
+            return imports.preview(upload, file.getOriginalFilename(), map(mapping));
+        } finally {
+            Files.deleteIfExists(upload);
+        }
+    }
+
+    @GetMapping("/{id}/report")
+    ResponseEntity<Resource> report(@PathVariable String id) {
+        Path report = imports.report(new JobId(id));
+        if (!Files.exists(report)) {
+            return ResponseEntity.notFound().build();
+        }
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"import-report-" + id + ".csv\"")
+                .body(new FileSystemResource(report));
+    }
+
+    private Path store(MultipartFile file) throws IOException {
+        Files.createDirectories(uploads);
+        Path target = Files.createTempFile(uploads, "upload-", ".part");
+        try (InputStream in = file.getInputStream()) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return target;
+    }
+
+    private Map<String, String> map(String text) {
+        if (text == null || text.isBlank()) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(text, STRING_MAP);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("mapping/defaults must be a JSON object of strings");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package cn.lantai.catalog.web;
+
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.lantai.catalog.CatalogManagement;
+import cn.lantai.catalog.Change;
+import cn.lantai.catalog.DescriptionField;
+import cn.lantai.catalog.InvalidEntry;
+import cn.lantai.catalog.Item;
+import cn.lantai.catalog.ItemFilter;
+import cn.lantai.catalog.ItemId;
+import cn.lantai.catalog.ItemPage;
+import cn.lantai.catalog.Retention;
+import cn.lantai.catalog.Viewer;
+import cn.lantai.catalog.Violation;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Items (件): create, read, update, delete, list, history, bulk edit and renumbering. */
+@RestController
+@RequestMapping("/api/v1/items")
+class ItemController {
+
+    private final CatalogManagement catalog;
+
+    ItemController(CatalogManagement catalog) {
+        this.catalog = catalog;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, Object>> create(@RequestBody Map<String, Object> body, Viewer viewer) {
+        Item item = catalog.create(ItemJson.entry(body), viewer);
+        return ResponseEntity.created(URI.create("/api/v1/items/" + item.id())).body(ItemJson.of(item));
+    }
+
+    @GetMapping("/{id}")
+    Map<String, Object> read(@PathVariable long id, Viewer viewer) {
+        return ItemJson.of(catalog.item(new ItemId(id), viewer));
+    }
+
+    /** Changes the given fields; {@code version} must be the version read, so concurrent edits are not lost. */
+    @PatchMapping("/{id}")
+    Map<String, Object> update(@PathVariable long id, @RequestBody Map<String, Object> body, Viewer viewer) {
+        Object version = body.get(ItemJson.VERSION);
+        if (!(version instanceof Number n)) {
+            throw new InvalidEntry(List.of(new Violation(ItemJson.VERSION, String.valueOf(version), "catalog.missing")));
+        }
+        return ItemJson.of(catalog.update(new ItemId(id), n.intValue(), ItemJson.entry(body, ItemJson.VERSION), viewer));
+    }
+
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id, Viewer viewer) {
+        catalog.delete(new ItemId(id), viewer);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping
+    Map<String, Object> list(@RequestParam Map<String, String> params, Viewer viewer) {
+        int page = Integer.parseInt(params.getOrDefault("page", "0"));
+        int size = Integer.parseInt(params.getOrDefault("size", "50"));
+        ItemPage result = catalog.list(ItemJson.filter(params), viewer, page, size);
+        return Map.of("total", result.total(), "page", result.page(), "size", result.size(),
+                "items", result.items().stream().map(ItemJson::of).toList());
+    }
+
+    @GetMapping("/{id}/history")
+    List<Change> history(@PathVariable long id, Viewer viewer) {
+        return catalog.history(new ItemId(id), viewer);
+    }
+
+    /** A bulk edit: {@code {"ids": [..]} } or filter parts under {@code select}, and the values under {@code set}. */
+    record BulkEdit(Map<String, String> select, List<Long> ids, Map<String, String> set) {
+    }
+
+    @PostMapping("/bulk-edit")
+    CatalogManagement.BulkEditResult bulkEdit(@RequestBody BulkEdit request, Viewer viewer) {
+        ItemFilter filter = request.ids() != null ? ItemFilter.ofIds(request.ids())
+                : ItemJson.filter(request.select() == null ? Map.of() : request.select());
+        Map<DescriptionField, String> values = new EnumMap<>(DescriptionField.class);
+        (request.set() == null ? Map.<String, String>of() : request.set()).forEach((k, v) -> values.put(
+                DescriptionField.byKey(k).orElseThrow(() -> new IllegalArgumentException("unknown field " + k)), v));
+        return catalog.bulkEdit(filter, values, viewer);
+    }
+
+    /** 调整件号: the group and the new order of (some of) its items. */
+    record Renumber(String fonds, String category, int year, String retention, String org, List<Long> order) {
+    }
+
+    @PostMapping("/renumber")
+    Map<String, Object> renumber(@RequestBody Renumber r, Viewer viewer) {
+        Retention retention = Retention.parse(r.retention()).orElseThrow(() -> new IllegalArgumentException("retention"));
+        List<ItemId> moved = catalog.renumber(r.fonds(), r.category(), r.year(), retention, r.org(),
+                (r.order() == null ? List.<Long>of() : r.order()).stream().map(ItemId::new).toList(), viewer);
+        return Map.of("renumbered", moved.size());
+    }
+}

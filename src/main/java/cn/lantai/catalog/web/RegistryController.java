@@ -1,0 +1,48 @@
+package cn.lantai.catalog.web;
+
+import java.util.List;
+
+import cn.lantai.catalog.CatalogManagement;
+import cn.lantai.catalog.Category;
+import cn.lantai.catalog.Fonds;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Fonds (全宗) and categories (门类) with their administrator-defined fields. */
+@RestController
+class RegistryController {
+
+    private final CatalogManagement catalog;
+
+    RegistryController(CatalogManagement catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping("/api/v1/fonds")
+    List<Fonds> fonds() {
+        return catalog.fonds();
+    }
+
+    @PutMapping("/api/v1/fonds/{code}")
+    Fonds registerFonds(@PathVariable String code, @RequestBody Fonds fonds) {
+        return catalog.registerFonds(new Fonds(code, fonds.name()));
+    }
+
+    @GetMapping("/api/v1/categories")
+    List<Category> categories() {
+        return catalog.categories();
+    }
+
+    @GetMapping("/api/v1/categories/{code}")
+    Category category(@PathVariable String code) {
+        return catalog.category(code);
+    }
+
+    @PutMapping("/api/v1/categories/{code}")
+    Category defineCategory(@PathVariable String code, @RequestBody Category category) {
+        return catalog.defineCategory(new Category(code, category.name(), category.fields()));
+    }
+}

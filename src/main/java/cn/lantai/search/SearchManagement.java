@@ -1,0 +1,90 @@
+package cn.lantai.search;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import cn.lantai.catalog.CatalogManagement;
+import cn.lantai.catalog.Description;
+import cn.lantai.catalog.DescriptionField;
+import cn.lantai.catalog.Item;
+import cn.lantai.catalog.ItemId;
+import cn.lantai.catalog.ItemsChanged;
+import cn.lantai.catalog.ItemsRemoved;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Search over the catalogue. The index follows the catalogue's events (after each commit, in order, on one indexing
+ * thread; the event registry replays what a crash interrupted) and can always be rebuilt from the database.
+ */
+@Service
+public class SearchManagement {
+
+    private static final Logger log = LoggerFactory.getLogger(SearchManagement.class);
+    private static final int REBUILD_BATCH = 2000;
+
+    /** Description fields that go to the index on their own, not into the general text. */
+    private static final List<DescriptionField> OWN_FIELDS = List.of(DescriptionField.TITLE,
+            DescriptionField.FULL_TEXT, DescriptionField.CREATOR);
+
+    private final SearchIndex index;
+    private final CatalogManagement catalog;
+
+    SearchManagement(SearchIndex index, CatalogManagement catalog) {
+        this.index = index;
+        this.catalog = catalog;
+    }
+
+    /** Searches for the query's viewer: what they may not see is neither found nor counted. */
+    public SearchResult search(SearchQuery query) {
+        return index.search(query);
+    }
+
+    /** Drops the index and builds it again from the catalogue; answers the number of items indexed. */
+    public synchronized long rebuild() {
+        index.clear();
+        AtomicLong count = new AtomicLong();
+        catalog.forEachItem(REBUILD_BATCH, batch -> {
+            index.index(batch.stream().map(SearchManagement::document).toList());
+            count.addAndGet(batch.size());
+        });
+        log.info("Search index rebuilt: {} items", count.get());
+        return count.get();
+    }
+
+    public long indexedCount() {
+        return index.count();
+    }
+
+    @Async("searchIndexer")
+    @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
+    @TransactionalEventListener
+    void on(ItemsChanged event) {
+        index.index(catalog.itemsForIndexing(event.ids()).stream().map(SearchManagement::document).toList());
+    }
+
+    @Async("searchIndexer")
+    @TransactionalEventListener
+    void on(ItemsRemoved event) {
+        index.delete(event.ids().stream().map(ItemId::toString).toList());
+    }
+
+    static SearchDocument document(Item item) {
+        Description d = item.description();
+        StringBuilder text = new StringBuilder();
+        for (DescriptionField f : DescriptionField.values()) {
+            if (f.kind() == DescriptionField.Kind.TEXT && !OWN_FIELDS.contains(f) && d.get(f) != null) {
+                text.append(d.get(f)).append('\n');
+            }
+        }
+        return new SearchDocument(item.id().toString(), item.archivalCode(), item.title(),
+                d.get(DescriptionField.FONDS), d.get(DescriptionField.CATEGORY), d.year(), d.retention().code(),
+                d.classification(), d.openStatus(), d.date(), d.get(DescriptionField.CREATOR), text.toString(),
+                d.get(DescriptionField.FULL_TEXT), item.extra());
+    }
+}

@@ -1,0 +1,80 @@
+package cn.lantai.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import cn.lantai.catalog.CatalogConflict;
+import cn.lantai.catalog.CatalogImports;
+import cn.lantai.catalog.InvalidEntry;
+import cn.lantai.catalog.ItemNotFound;
+import cn.lantai.catalog.Violation;
+import cn.lantai.jobs.JobNotFound;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/** Maps the modules' exceptions to RFC 9457 problem responses with messages from the i18n bundle. */
+@RestControllerAdvice
+class ProblemHandler {
+
+    private final MessageSource messages;
+
+    ProblemHandler(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(InvalidEntry.class)
+    ProblemDetail invalid(InvalidEntry e, Locale locale) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                messages.getMessage("problem.invalid-entry", null, locale));
+        List<Map<String, Object>> violations = e.violations().stream().map(v -> render(v, locale)).toList();
+        p.setProperty("violations", violations);
+        return p;
+    }
+
+    @ExceptionHandler({ItemNotFound.class, JobNotFound.class})
+    ProblemDetail notFound(RuntimeException e, Locale locale) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, messages.getMessage("problem.not-found", null, locale));
+    }
+
+    @ExceptionHandler(CatalogConflict.class)
+    ProblemDetail conflict(CatalogConflict e, Locale locale) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, messages.getMessage(e.code(), e.args(), locale));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail tooLarge(MaxUploadSizeExceededException e, Locale locale) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
+                messages.getMessage("problem.too-large", null, locale));
+    }
+
+    @ExceptionHandler(CatalogImports.UnreadableImport.class)
+    ProblemDetail unreadable(CatalogImports.UnreadableImport e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler({org.springframework.web.multipart.MultipartException.class,
+            org.springframework.web.bind.MissingServletRequestParameterException.class,
+            org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
+            org.springframework.http.converter.HttpMessageNotReadableException.class,
+            java.nio.charset.UnsupportedCharsetException.class, java.nio.charset.IllegalCharsetNameException.class})
+    ProblemDetail malformed(Exception e, Locale locale) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                messages.getMessage("problem.bad-request", new Object[] {e.getMessage()}, locale));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail badRequest(IllegalArgumentException e, Locale locale) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                messages.getMessage("problem.bad-request", new Object[] {e.getMessage()}, locale));
+    }
+
+    private Map<String, Object> render(Violation v, Locale locale) {
+        return Map.of("field", v.field(), "value", v.value() == null ? "" : v.value(), "code", v.code(),
+                "message", messages.getMessage(v.code(), v.args().toArray(), v.code(), locale));
+    }
+}

@@ -1,0 +1,243 @@
+package cn.lantai.catalog;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import cn.lantai.support.Catalogues;
+import cn.lantai.support.ImportDriver;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The catalogue's data rules, run against every database Lantai supports (H2 and PostgreSQL). */
+abstract class CatalogDataContract {
+
+    static final Viewer ADMIN = new Viewer("admin", Classification.TOP_SECRET, true);
+
+    @Autowired
+    CatalogManagement catalog;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    @TempDir
+    Path tmp;
+
+    String fonds() {
+        String code = Catalogues.freshFonds();
+        catalog.registerFonds(new Fonds(code, "测试全宗" + code));
+        catalog.defineCategory(new Category("WS", "文书", List.of()));
+        return code;
+    }
+
+    static EntryInput entry(String fonds, int year, String retention, String title) {
+        Map<DescriptionField, String> f = new EnumMap<>(DescriptionField.class);
+        f.put(DescriptionField.FONDS, fonds);
+        f.put(DescriptionField.CATEGORY, "WS");
+        f.put(DescriptionField.YEAR, Integer.toString(year));
+        f.put(DescriptionField.RETENTION, retention);
+        f.put(DescriptionField.ORG, "BGS");
+        f.put(DescriptionField.TITLE, title);
+        f.put(DescriptionField.DATE, year + "年3月12日");
+        f.put(DescriptionField.CREATOR, "区委办公室");
+        return new EntryInput(null, f, null);
+    }
+
+    List<Integer> numbers(String fonds, int year, String retention) {
+        return jdbc.queryForList("SELECT item_no FROM item WHERE fonds_code = ? AND filing_year = ? AND retention = ? "
+                + "ORDER BY item_no", Integer.class, fonds, year, retention);
+    }
+
+    @Test
+    void newEntriesGetTheNextArchivalCodeOfTheirGroup() {
+        String fonds = fonds();
+        Item first = catalog.create(entry(fonds, 2019, "永久", "关于印发工作要点的通知"), ADMIN);
+        Item second = catalog.create(entry(fonds, 2019, "Y", "关于召开会议的通知"), ADMIN);
+        Item other = catalog.create(entry(fonds, 2019, "D30", "关于报送材料的函"), ADMIN);
+        assertThat(first.archivalCode()).isEqualTo(fonds + "-WS·2019-Y-BGS-0001");
+        assertThat(second.archivalCode()).isEqualTo(fonds + "-WS·2019-Y-BGS-0002");
+        assertThat(other.archivalCode()).isEqualTo(fonds + "-WS·2019-D30-BGS-0001");
+        assertThat(first.description().date()).hasToString("2019-03-12");
+    }
+
+    @Test
+    void anEntryCannotTakeANumberThatLeavesAGapOrIsTaken() {
+        String fonds = fonds();
+        catalog.create(entry(fonds, 2020, "Y", "第一件"), ADMIN);
+        assertThatThrownBy(() -> catalog.create(new EntryInput(fonds + "-WS·2020-Y-BGS-0003",
+                entry(fonds, 2020, "Y", "第三件").fields(), null), ADMIN)).isInstanceOf(CatalogConflict.class);
+        assertThatThrownBy(() -> catalog.create(new EntryInput(fonds + "-WS·2020-Y-BGS-0001",
+                entry(fonds, 2020, "Y", "又一件").fields(), null), ADMIN)).isInstanceOf(CatalogConflict.class);
+        assertThat(numbers(fonds, 2020, "Y")).containsExactly(1);
+    }
+
+    @Test
+    void itemNumbersStayGapFreeUnderConcurrentImports() throws Exception {
+        String fonds = fonds();
+        ImportDriver imports = new ImportDriver(mvc);
+        List<Callable<String>> jobs = new ArrayList<>();
+        for (int j = 0; j < 3; j++) {
+            Catalogues sheet = Catalogues.withHeader("全宗号", "门类代码", "年度", "保管期限", "机构(问题)代码", "题名",
+                    "日期", "责任者");
+            for (int i = 0; i < 400; i++) {
+                sheet.row(fonds, "WS", "2018", "永久", "BGS", "并发导入" + j + "-" + i, "2018-05-0" + (1 + i % 9), "区档案局");
+            }
+            Path file = sheet.csv(tmp, java.nio.charset.StandardCharsets.UTF_8, false);
+            jobs.add(() -> imports.start(file, "c.csv", Map.of()));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        List<String> ids = new ArrayList<>();
+        for (Future<String> f : pool.invokeAll(jobs)) {
+            ids.add(f.get());
+        }
+        pool.shutdown();
+        for (String id : ids) {
+            assertThat(imports.await(id).get("accepted").asLong()).isEqualTo(400);
+        }
+        assertThat(numbers(fonds, 2018, "Y")).containsExactlyElementsOf(IntStream.rangeClosed(1, 1200).boxed().toList());
+    }
+
+    @Test
+    void everyChangeIsVersionedWithWhoWhenOldAndNew() {
+        String fonds = fonds();
+        Item item = catalog.create(entry(fonds, 2017, "Y", "原题名"), ADMIN);
+        Map<DescriptionField, String> change = Map.of(DescriptionField.TITLE, "新题名", DescriptionField.PAGES, "12");
+        Item changed = catalog.update(item.id(), item.version(), new EntryInput(null, change, null), ADMIN);
+        assertThat(changed.title()).isEqualTo("新题名");
+        assertThat(changed.version()).isEqualTo(item.version() + 1);
+        List<Change> history = catalog.history(item.id(), ADMIN);
+        assertThat(history).anySatisfy(c -> {
+            assertThat(c.field()).isEqualTo("title");
+            assertThat(c.oldValue()).isEqualTo("原题名");
+            assertThat(c.newValue()).isEqualTo("新题名");
+            assertThat(c.actor()).isEqualTo("admin");
+            assertThat(c.operation()).isEqualTo("UPDATE");
+        });
+        assertThat(history).anySatisfy(c -> assertThat(c.operation()).isEqualTo("CREATE"));
+    }
+
+    @Test
+    void anEditBasedOnAStaleVersionIsRefused() {
+        String fonds = fonds();
+        Item item = catalog.create(entry(fonds, 2017, "Y", "题名"), ADMIN);
+        catalog.update(item.id(), item.version(), new EntryInput(null, Map.of(DescriptionField.PAGES, "2"), null), ADMIN);
+        assertThatThrownBy(() -> catalog.update(item.id(), item.version(),
+                new EntryInput(null, Map.of(DescriptionField.PAGES, "3"), null), ADMIN))
+                .isInstanceOf(CatalogConflict.class);
+    }
+
+    @Test
+    void bulkEditSetsRetentionOnFiveHundredItemsAsOneOperationAndKeepsNumbersGapFree() {
+        String fonds = fonds();
+        for (int i = 0; i < 500; i++) {
+            catalog.create(entry(fonds, 2016, "D30", "批量" + i), ADMIN);
+        }
+        catalog.create(entry(fonds, 2016, "Y", "已有永久件"), ADMIN);
+        List<Long> ids = jdbc.queryForList("SELECT id FROM item WHERE fonds_code = ? AND retention = 'D30' ORDER BY item_no",
+                Long.class, fonds);
+        var result = catalog.bulkEdit(ItemFilter.ofIds(ids), Map.of(DescriptionField.RETENTION, "永久"), ADMIN);
+        assertThat(result.selected()).isEqualTo(500);
+        assertThat(numbers(fonds, 2016, "D30")).isEmpty();
+        assertThat(numbers(fonds, 2016, "Y")).containsExactlyElementsOf(IntStream.rangeClosed(1, 501).boxed().toList());
+        Integer operations = jdbc.queryForObject("SELECT COUNT(DISTINCT operation_id) FROM item_change c "
+                + "JOIN item i ON i.id = c.item_id WHERE i.fonds_code = ? AND c.field = 'retention'", Integer.class, fonds);
+        assertThat(operations).isEqualTo(1);
+    }
+
+    @Test
+    void aBulkEditWithOneBadValueChangesNothing() {
+        String fonds = fonds();
+        Item item = catalog.create(entry(fonds, 2015, "Y", "题名"), ADMIN);
+        assertThatThrownBy(() -> catalog.bulkEdit(ItemFilter.ofIds(List.of(item.id().value())),
+                Map.of(DescriptionField.DATE, "2015-02-30"), ADMIN)).isInstanceOf(InvalidEntry.class);
+        assertThat(catalog.item(item.id(), ADMIN).description().date()).hasToString("2015-03-12");
+    }
+
+    @Test
+    void renumberingPutsTheGroupInTheGivenOrder() {
+        String fonds = fonds();
+        Item a = catalog.create(entry(fonds, 2014, "Y", "甲"), ADMIN);
+        Item b = catalog.create(entry(fonds, 2014, "Y", "乙"), ADMIN);
+        Item c = catalog.create(entry(fonds, 2014, "Y", "丙"), ADMIN);
+        catalog.renumber(fonds, "WS", 2014, Retention.PERMANENT, "BGS", List.of(c.id(), a.id()), ADMIN);
+        assertThat(catalog.item(c.id(), ADMIN).archivalCode()).endsWith("-0001");
+        assertThat(catalog.item(a.id(), ADMIN).archivalCode()).endsWith("-0002");
+        assertThat(catalog.item(b.id(), ADMIN).archivalCode()).endsWith("-0003");
+        assertThat(catalog.history(b.id(), ADMIN)).anySatisfy(ch -> {
+            assertThat(ch.operation()).isEqualTo("RENUMBER");
+            assertThat(ch.oldValue()).isEqualTo("2");
+            assertThat(ch.newValue()).isEqualTo("3");
+        });
+    }
+
+    @Test
+    void deletingAnItemClosesUpItsGroup() {
+        String fonds = fonds();
+        Item a = catalog.create(entry(fonds, 2013, "Y", "甲"), ADMIN);
+        Item b = catalog.create(entry(fonds, 2013, "Y", "乙"), ADMIN);
+        Item c = catalog.create(entry(fonds, 2013, "Y", "丙"), ADMIN);
+        catalog.delete(b.id(), ADMIN);
+        assertThat(numbers(fonds, 2013, "Y")).containsExactly(1, 2);
+        assertThat(catalog.item(c.id(), ADMIN).archivalCode()).endsWith("-0002");
+        assertThatThrownBy(() -> catalog.item(b.id(), ADMIN)).isInstanceOf(ItemNotFound.class);
+        assertThat(catalog.item(a.id(), ADMIN).archivalCode()).endsWith("-0001");
+    }
+
+    @Test
+    void categoryFieldsAreValidatedStoredAndVersionedLikeBuiltInOnes() {
+        String fonds = fonds();
+        catalog.defineCategory(new Category("HY", "婚姻登记", List.of(
+                new FieldDefinition("groomName", "男方姓名", FieldDefinition.Type.TEXT, 20, true, null),
+                new FieldDefinition("brideName", "女方姓名", FieldDefinition.Type.TEXT, 20, true, null),
+                new FieldDefinition("registeredOn", "登记日期", FieldDefinition.Type.DATE, 20, true, null),
+                new FieldDefinition("certificateNo", "结婚证字号", FieldDefinition.Type.TEXT, 30, false, null),
+                new FieldDefinition("kind", "登记类别", FieldDefinition.Type.CHOICE, 10, false, List.of("结婚", "离婚", "补发")))));
+        EntryInput base = entry(fonds, 1995, "Y", "张三与李四结婚登记");
+        Map<DescriptionField, String> fields = new EnumMap<>(base.fields());
+        fields.put(DescriptionField.CATEGORY, "HY");
+        Item item = catalog.create(new EntryInput(null, fields, Map.of("男方姓名", "张三", "女方姓名", "李四",
+                "登记日期", "1995年6月1日", "结婚证字号", "婚字第001号", "登记类别", "结婚")), ADMIN);
+        assertThat(item.extra()).containsEntry("groomName", "张三").containsEntry("registeredOn", "1995-06-01");
+        assertThatThrownBy(() -> catalog.create(new EntryInput(null, fields, Map.of("男方姓名", "王五",
+                "登记日期", "1995-13-01", "登记类别", "订婚")), ADMIN))
+                .isInstanceOfSatisfying(InvalidEntry.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field).contains("女方姓名", "登记日期", "登记类别"));
+        Item changed = catalog.update(item.id(), item.version(), new EntryInput(null, null, Map.of("brideName", "李四娘")),
+                ADMIN);
+        assertThat(changed.extra()).containsEntry("brideName", "李四娘");
+        assertThat(catalog.history(item.id(), ADMIN)).anySatisfy(c -> {
+            assertThat(c.field()).isEqualTo("extra.brideName");
+            assertThat(c.oldValue()).isEqualTo("李四");
+        });
+    }
+
+    @Test
+    void aRecordAboveTheViewersClearanceIsNotFound() {
+        String fonds = fonds();
+        Map<DescriptionField, String> fields = new EnumMap<>(entry(fonds, 2012, "Y", "机密文件").fields());
+        fields.put(DescriptionField.CLASSIFICATION, "机密");
+        fields.put(DescriptionField.OPEN_STATUS, "开放");
+        Item secret = catalog.create(new EntryInput(null, fields, null), ADMIN);
+        Viewer secretCleared = new Viewer("clerk", Classification.CONFIDENTIAL, true);
+        assertThatThrownBy(() -> catalog.item(secret.id(), secretCleared)).isInstanceOf(ItemNotFound.class);
+        assertThat(catalog.list(new ItemFilter(fonds, null, null, null, null, null, null, null, null), secretCleared, 0, 10)
+                .total()).isZero();
+        assertThat(catalog.item(secret.id(), new Viewer("chief", Classification.SECRET, true)).title()).isEqualTo("机密文件");
+    }
+}
