@@ -136,7 +136,8 @@ public class Jobs {
         try {
             jdbc.sql("UPDATE job SET state = 'RUNNING', updated_at = ? WHERE id = ?").params(Timestamp.from(Instant.now()), id.value()).update();
             handler.run(status(id));
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
+            // an Error (out of memory …) leaves the job RUNNING: it is resumed when the application restarts
             log.error("Job {} failed", id, e);
             JobStatus now = status(id);
             fail(id, now.done(), now.total(), now.accepted(), now.rejected(), String.valueOf(e.getMessage()));

@@ -71,6 +71,19 @@ public final class ImportDriver {
         return await(start(file, name, params));
     }
 
+    /** Downloads a (streamed) file from the API. */
+    public byte[] download(String url) throws Exception {
+        MvcResult result = mvc.perform(get(url).with(httpBasic("admin", PASSWORD))).andReturn();
+        if (result.getRequest().isAsyncStarted()) {
+            result = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(result))
+                    .andReturn();
+        }
+        if (result.getResponse().getStatus() != 200) {
+            throw new AssertionError("download failed: " + result.getResponse().getStatus());
+        }
+        return result.getResponse().getContentAsByteArray();
+    }
+
     /** The report's records (header excluded): row, column, value, reason. */
     public List<CSVRecord> report(String jobId) throws Exception {
         byte[] bytes = mvc.perform(get("/api/v1/imports/" + jobId + "/report").with(httpBasic("admin", PASSWORD)))

@@ -26,7 +26,7 @@ final class RowReader {
         Map<DescriptionField, String> fields = new EnumMap<>(DescriptionField.class);
         Map<String, String> extra = new LinkedHashMap<>();
         for (var column : mapping.columns().entrySet()) {
-            String value = row.cell(column.getKey());
+            String value = unneutralise(row.cell(column.getKey()));
             if (column.getValue() instanceof ColumnMapping.FieldColumn f) {
                 fields.put(f.field(), value);
             } else if (column.getValue() instanceof ColumnMapping.ExtraColumn e) {
@@ -42,5 +42,13 @@ final class RowReader {
             }
         });
         return new EntryInput(code, fields, extra);
+    }
+
+    /** Undoes the apostrophe an export puts before formula-like text, so an exported sheet imports back unchanged. */
+    private static String unneutralise(String value) {
+        if (value != null && value.length() > 1 && value.charAt(0) == '\'' && "=+-@".indexOf(value.charAt(1)) >= 0) {
+            return value.substring(1);
+        }
+        return value;
     }
 }

@@ -40,7 +40,7 @@ final class XlsxRows implements SheetRows {
         try {
             workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
             return new XlsxRows(workbook, workbook.getFirstSheet().openStream());
-        } catch (IOException | ExcelReaderException | UncheckedIOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
             closeQuietly(workbook);
             throw new UnreadableFile("import.not-xlsx");
         }
@@ -68,7 +68,7 @@ final class XlsxRows implements SheetRows {
                 }
             }
             return null;
-        } catch (ExcelReaderException | UncheckedIOException | IllegalStateException e) {
+        } catch (RuntimeException e) {
             throw new UnreadableFile("import.not-xlsx");
         }
     }

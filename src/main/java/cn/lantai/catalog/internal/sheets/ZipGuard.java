@@ -5,11 +5,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 /**
- * Inflates every entry of an xlsx once, counting real bytes (not the sizes the zip claims), and refuses a zip bomb:
+ * Inflates every entry of an xlsx once, counting the real bytes (not the sizes the zip claims), and refuses a zip bomb:
  * more than {@link #MAX_TOTAL} bytes in all, or a large entry inflating more than {@link #MAX_RATIO} times.
  */
 final class ZipGuard {
@@ -32,25 +31,27 @@ final class ZipGuard {
         long total = 0;
         int entries = 0;
         byte[] buffer = new byte[64 * 1024];
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            var all = zip.entries();
+            while (all.hasMoreElements()) {
+                ZipEntry entry = all.nextElement();
                 if (++entries > MAX_ENTRIES || entry.getName().contains("..")) {
                     throw bomb();
                 }
                 long size = 0;
-                int read;
-                while ((read = zip.read(buffer)) > 0) {
-                    size += read;
-                    total += read;
-                    if (total > MAX_TOTAL || size > RATIO_FLOOR && size / compressedSize > MAX_RATIO) {
-                        throw bomb();
+                try (InputStream in = zip.getInputStream(entry)) {
+                    int read;
+                    while ((read = in.read(buffer)) > 0) {
+                        size += read;
+                        total += read;
+                        if (total > MAX_TOTAL || size > RATIO_FLOOR && size / compressedSize > MAX_RATIO) {
+                            throw bomb();
+                        }
                     }
                 }
             }
-        } catch (ZipException e) {
-            throw new UnreadableFile("import.not-xlsx");
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
+            // not a zip, a truncated one, or entry names in no known encoding
             throw new UnreadableFile("import.not-xlsx");
         }
         if (entries == 0) {

@@ -1,0 +1,410 @@
+package cn.lantai.catalog;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import cn.lantai.catalog.internal.imports.CatalogImporter;
+import cn.lantai.jobs.Jobs;
+import cn.lantai.support.Catalogues;
+import cn.lantai.support.ImportDriver;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Excel and CSV catalogues through the API, good and bad: each bad input gets a clear message naming the row and the
+ * reason, nothing is half-written, and the application stays up. Runs on every supported database.
+ */
+abstract class CatalogImportContract {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    CatalogManagement catalog;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    CatalogImporter importer;
+
+    @Autowired
+    Jobs jobs;
+
+    @TempDir
+    Path tmp;
+
+    ImportDriver imports;
+    String fonds;
+
+    @BeforeEach
+    void freshFonds() {
+        imports = new ImportDriver(mvc);
+        fonds = Catalogues.freshFonds();
+        catalog.registerFonds(new Fonds(fonds, "测试全宗"));
+        catalog.defineCategory(new Category("WS", "文书", List.of()));
+    }
+
+    @AfterEach
+    void noHook() {
+        importer.afterEachBatch(null);
+    }
+
+    long items() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM item WHERE fonds_code = ?", Long.class, fonds);
+        return n == null ? 0 : n;
+    }
+
+    String code(int n) {
+        return String.format("%s-WS·2019-Y-BGS-%04d", fonds, n);
+    }
+
+    static List<Integer> reportedRows(List<CSVRecord> report) {
+        return report.stream().map(r -> Integer.valueOf(r.get(0))).distinct().toList();
+    }
+
+    @Test
+    void anXlsxCatalogueWithChineseHeadersIsImported() throws Exception {
+        Path file = Catalogues.standard().items(fonds, 2019, 30).xlsx(tmp);
+        JsonNode job = imports.run(file, "目录.xlsx", Map.of());
+        assertThat(job.get("state").asText()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("total").asLong()).isEqualTo(30);
+        assertThat(job.get("done").asLong()).isEqualTo(30);
+        assertThat(job.get("accepted").asLong()).isEqualTo(30);
+        assertThat(job.get("rejected").asLong()).isZero();
+        assertThat(items()).isEqualTo(30);
+        String title = jdbc.queryForObject("SELECT title FROM item WHERE archival_code = ?", String.class, code(7));
+        assertThat(title).isEqualTo("关于第7号文件的通知");
+    }
+
+    @Test
+    void badRowsAreReportedByRowColumnValueAndReasonAndTheRestIsKept() throws Exception {
+        Catalogues sheet = Catalogues.standard().items(fonds, 2019, 8);
+        sheet.rows().get(1).set(1, "");                      // row 3: no title
+        sheet.rows().get(3).set(3, "2019-02-30");            // row 5: impossible date
+        sheet.rows().get(5).set(1, "长".repeat(600));         // row 7: overlong title
+        sheet.row(code(9), "第九件", "区委办", "2019年3月1日", "", "x页", "", "开放", "");  // row 10: pages not a number
+        JsonNode job = imports.run(sheet.xlsx(tmp), "bad.xlsx", Map.of("mode", "KEEP_VALID"));
+        assertThat(job.get("state").asText()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("accepted").asLong()).isEqualTo(5);
+        assertThat(job.get("rejected").asLong()).isEqualTo(4);
+        List<CSVRecord> report = imports.report(job.get("id").asText());
+        assertThat(reportedRows(report)).containsExactly(3, 5, 7, 10);
+        assertThat(report.get(0).get(1)).isEqualTo("题名");
+        assertThat(report.get(0).get(3)).isEqualTo("必填项为空");
+        assertThat(report.get(1).get(2)).isEqualTo("2019-02-30");
+        assertThat(report.get(1).get(3)).contains("日期无效");
+        assertThat(report.get(2).get(3)).contains("超出长度限制");
+        assertThat(items()).isEqualTo(5);
+    }
+
+    @Test
+    void allOrNothingWritesNothingWhenOneRowIsBad() throws Exception {
+        Catalogues sheet = Catalogues.standard().items(fonds, 2019, 50);
+        sheet.rows().get(40).set(2, "");
+        JsonNode job = imports.run(sheet.xlsx(tmp), "a.xlsx", Map.of("mode", "ALL_OR_NOTHING"));
+        assertThat(job.get("state").asText()).isEqualTo("FAILED");
+        assertThat(job.get("message").asText()).contains("未导入任何数据");
+        assertThat(job.get("rejected").asLong()).isEqualTo(1);
+        assertThat(reportedRows(imports.report(job.get("id").asText()))).containsExactly(42);
+        assertThat(items()).isZero();
+    }
+
+    @Test
+    void aDuplicateArchivalCodeInsideOneFileIsRejectedWhereItRepeats() throws Exception {
+        Catalogues sheet = Catalogues.standard().items(fonds, 2019, 5);
+        sheet.row(code(3), "重复的第三件", "区委办", "2019-03-01", "", "", "", "开放", "");
+        JsonNode job = imports.run(sheet.csv(tmp, StandardCharsets.UTF_8, true), "d.csv", Map.of());
+        List<CSVRecord> report = imports.report(job.get("id").asText());
+        assertThat(reportedRows(report)).containsExactly(7);
+        assertThat(report.get(0).get(3)).contains("第 4 行");
+        assertThat(items()).isEqualTo(5);
+    }
+
+    @Test
+    void reimportingTheSameRowsUpdatesInsteadOfDuplicating() throws Exception {
+        imports.run(Catalogues.standard().items(fonds, 2019, 10).xlsx(tmp), "1.xlsx", Map.of());
+        Catalogues corrected = Catalogues.standard().items(fonds, 2019, 10);
+        corrected.rows().get(4).set(1, "更正后的题名");
+        JsonNode job = imports.run(corrected.xlsx(tmp), "2.xlsx", Map.of());
+        assertThat(job.get("accepted").asLong()).isEqualTo(10);
+        assertThat(items()).isEqualTo(10);
+        Long id = jdbc.queryForObject("SELECT id FROM item WHERE archival_code = ?", Long.class, code(5));
+        Item item = catalog.item(new ItemId(id), CatalogDataContract.ADMIN);
+        assertThat(item.title()).isEqualTo("更正后的题名");
+        assertThat(catalog.history(item.id(), CatalogDataContract.ADMIN)).anySatisfy(c -> {
+            assertThat(c.operation()).isEqualTo("IMPORT");
+            assertThat(c.field()).isEqualTo("title");
+            assertThat(c.oldValue()).isEqualTo("关于第5号文件的通知");
+        });
+    }
+
+    @Test
+    void rowsWithoutArchivalCodeAreNumberedAndImportedAgainWithoutDuplicates() throws Exception {
+        Catalogues sheet = Catalogues.withHeader("全宗号", "门类", "年度", "保管期限", "机构（问题）", "题名", "日期", "责任者", "文号");
+        for (int i = 1; i <= 12; i++) {
+            sheet.row(fonds, "WS", "2021", "定期30年", "BGS", "关于第" + i + "项工作的报告", "2021-06-" + (10 + i), "区委办",
+                    "区委办〔2021〕" + i + "号");
+        }
+        Path file = sheet.csv(tmp, StandardCharsets.UTF_8, false);
+        assertThat(imports.run(file, "n.csv", Map.of()).get("accepted").asLong()).isEqualTo(12);
+        assertThat(imports.run(file, "n.csv", Map.of()).get("accepted").asLong()).isEqualTo(12);
+        assertThat(items()).isEqualTo(12);
+        assertThat(jdbc.queryForList("SELECT archival_code FROM item WHERE fonds_code = ? ORDER BY item_no", String.class,
+                fonds)).first().isEqualTo(fonds + "-WS·2021-D30-BGS-0001");
+    }
+
+    @Test
+    void whenAskedNotToOverwriteCodesAlreadyInTheCatalogueAreRejected() throws Exception {
+        imports.run(Catalogues.standard().items(fonds, 2019, 3).xlsx(tmp), "1.xlsx", Map.of());
+        JsonNode job = imports.run(Catalogues.standard().items(fonds, 2019, 5).xlsx(tmp), "2.xlsx",
+                Map.of("onExisting", "REJECT"));
+        List<CSVRecord> report = imports.report(job.get("id").asText());
+        assertThat(reportedRows(report)).containsExactly(2, 3, 4);
+        assertThat(report.get(0).get(3)).contains("已存在");
+        assertThat(items()).isEqualTo(5);
+    }
+
+    @Test
+    void itemNumbersThatLeaveAGapAreRejected() throws Exception {
+        Catalogues sheet = Catalogues.standard().items(fonds, 2019, 2);
+        sheet.row(code(5), "第五件", "区委办", "2019-03-01", "", "", "", "开放", "");
+        JsonNode job = imports.run(sheet.xlsx(tmp), "g.xlsx", Map.of());
+        List<CSVRecord> report = imports.report(job.get("id").asText());
+        assertThat(reportedRows(report)).containsExactly(4);
+        assertThat(report.get(0).get(1)).isEqualTo("件号");
+        assertThat(report.get(0).get(3)).contains("应为 3");
+        assertThat(items()).isEqualTo(2);
+    }
+
+    @Test
+    void aRowRejectedForAnotherReasonDoesNotMakeTheRowsAfterItGaps() throws Exception {
+        Catalogues sheet = Catalogues.standard().items(fonds, 2019, 6);
+        sheet.rows().get(2).set(3, "不是日期");
+        JsonNode job = imports.run(sheet.xlsx(tmp), "h.xlsx", Map.of());
+        assertThat(reportedRows(imports.report(job.get("id").asText()))).containsExactly(4);
+        assertThat(items()).isEqualTo(5);
+    }
+
+    @Test
+    void gb18030CsvIsDetectedAndRead() throws Exception {
+        Path file = Catalogues.standard().items(fonds, 2019, 4).csv(tmp, Charset.forName("GB18030"), false);
+        JsonNode job = imports.run(file, "gbk.csv", Map.of());
+        assertThat(job.get("accepted").asLong()).isEqualTo(4);
+        assertThat(jdbc.queryForObject("SELECT creator FROM item WHERE archival_code = ?", String.class, code(2)))
+                .isEqualTo("区人民政府办公室");
+    }
+
+    @Test
+    void utf8CsvWithAndWithoutBomIsRead() throws Exception {
+        assertThat(imports.run(Catalogues.standard().items(fonds, 2019, 2).csv(tmp, StandardCharsets.UTF_8, true),
+                "bom.csv", Map.of()).get("accepted").asLong()).isEqualTo(2);
+        assertThat(imports.run(Catalogues.standard().items(fonds, 2019, 3).csv(tmp, StandardCharsets.UTF_8, false),
+                "plain.csv", Map.of()).get("accepted").asLong()).isEqualTo(3);
+        assertThat(items()).isEqualTo(3);
+    }
+
+    @Test
+    void aCsvInUtf16WithoutBomIsRefusedClearly() throws Exception {
+        Path file = Catalogues.standard().items(fonds, 2019, 2).csv(tmp, StandardCharsets.UTF_16LE, false);
+        JsonNode job = imports.run(file, "u16.csv", Map.of());
+        assertThat(job.get("state").asText()).isEqualTo("FAILED");
+        assertThat(job.get("message").asText()).contains("编码");
+        assertThat(items()).isZero();
+    }
+
+    @Test
+    void aHeaderRowThatMapsToNothingFailsAndNamesTheHeaders() throws Exception {
+        Path file = Catalogues.withHeader("甲", "乙", "丙").row("1", "2", "3").xlsx(tmp);
+        JsonNode job = imports.run(file, "x.xlsx", Map.of());
+        assertThat(job.get("state").asText()).isEqualTo("FAILED");
+        assertThat(job.get("message").asText()).contains("表头").contains("甲");
+    }
+
+    @Test
+    void otherHeadersAreMappedInTheColumnMappingStep() throws Exception {
+        Path file = Catalogues.withHeader("档案号", "文件标题", "形成时间", "作者", "序号")
+                .row(code(1), "关于修订档案管理办法的通知", "2019/5/6", "区档案局", "1").xlsx(tmp);
+        var preview = mvc.perform(multipart("/api/v1/imports/preview")
+                        .file(new org.springframework.mock.web.MockMultipartFile("file", "m.xlsx", null, Files.readAllBytes(file)))
+                        .with(httpBasic("admin", ImportDriver.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.header[1]").value("文件标题"))
+                .andExpect(jsonPath("$.targets.title").value("题名"))
+                .andReturn();
+        assertThat(preview.getResponse().getContentAsString()).contains("\"format\":\"xlsx\"");
+        String mapping = "{\"档案号\":\"archivalCode\",\"文件标题\":\"title\",\"形成时间\":\"date\",\"作者\":\"creator\"}";
+        JsonNode job = imports.run(file, "m.xlsx", Map.of("mapping", mapping));
+        assertThat(job.get("accepted").asLong()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT doc_date FROM item WHERE archival_code = ?", java.sql.Date.class, code(1)))
+                .hasToString("2019-05-06");
+    }
+
+    @Test
+    void aMalformedXlsxFailsClearlyAndWritesNothing() throws Exception {
+        Path junk = tmp.resolve("junk.xlsx");
+        Files.write(junk, "这不是一个Excel文件".getBytes(StandardCharsets.UTF_8));
+        JsonNode job = imports.run(junk, "junk.xlsx", Map.of());
+        assertThat(job.get("state").asText()).isEqualTo("FAILED");
+        assertThat(job.get("message").asText()).contains("不是有效的 xlsx");
+    }
+
+    @Test
+    void aTruncatedXlsxFailsClearlyAndWritesNothing() throws Exception {
+        byte[] whole = Files.readAllBytes(Catalogues.standard().items(fonds, 2019, 200).xlsx(tmp));
+        Path cut = tmp.resolve("cut.xlsx");
+        Files.write(cut, java.util.Arrays.copyOf(whole, whole.length / 2));
+        JsonNode job = imports.run(cut, "cut.xlsx", Map.of());
+        assertThat(job.get("state").asText()).isEqualTo("FAILED");
+        assertThat(job.get("message").asText()).contains("xlsx");
+        assertThat(items()).isZero();
+    }
+
+    @Test
+    void aZipBombDisguisedAsXlsxIsRefused() throws Exception {
+        Path bomb = tmp.resolve("bomb.xlsx");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(bomb))) {
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        }
+        assertThat(Files.size(bomb)).isLessThan(1 << 20);
+        JsonNode job = imports.run(bomb, "bomb.xlsx", Map.of());
+        assertThat(job.get("state").asText()).isEqualTo("FAILED");
+        assertThat(job.get("message").asText()).contains("压缩炸弹");
+    }
+
+    @Test
+    void aHundredMegabyteFileOfNoiseFailsClearlyAndTheApplicationStaysUp() throws Exception {
+        Path big = tmp.resolve("big.xlsx");
+        Random random = new Random(7);
+        byte[] block = new byte[1 << 20];
+        try (OutputStream out = Files.newOutputStream(big)) {
+            out.write(new byte[] {'P', 'K', 3, 4});
+            for (int i = 0; i < 100; i++) {
+                random.nextBytes(block);
+                out.write(block);
+            }
+        }
+        JsonNode job = imports.run(big, "big.xlsx", Map.of());
+        assertThat(job.get("state").asText()).isEqualTo("FAILED");
+        assertThat(job.get("message").asText()).contains("xlsx");
+        mvc.perform(get("/actuator/health")).andExpect(jsonPath("$.status").value("UP"));
+    }
+
+    @Test
+    void anInterruptedImportResumesAfterTheLastCommittedBatchWithoutDuplicates() throws Exception {
+        importer.afterEachBatch(done -> {
+            if (done == 500) {
+                throw new SimulatedCrash();
+            }
+        });
+        String id = imports.start(Catalogues.standard().items(fonds, 2019, 1200).xlsx(tmp), "r.xlsx", Map.of());
+        JsonNode stopped = awaitDone(id, 500);
+        assertThat(stopped.get("state").asText()).isEqualTo("RUNNING");
+        assertThat(items()).isEqualTo(500);
+        importer.afterEachBatch(null);
+        jobs.resumeUnfinished();
+        JsonNode job = imports.await(id);
+        assertThat(job.get("state").asText()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("accepted").asLong()).isEqualTo(1200);
+        assertThat(items()).isEqualTo(1200);
+        assertThat(jdbc.queryForObject("SELECT MAX(item_no) FROM item WHERE fonds_code = ?", Integer.class, fonds))
+                .isEqualTo(1200);
+    }
+
+    private JsonNode awaitDone(String id, long done) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            JsonNode job = imports.job(id);
+            if (job.get("done").asLong() >= done) {
+                Thread.sleep(200);
+                return imports.job(id);
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("job never reached " + done);
+    }
+
+    /** Stands for the process dying midway: an Error, which leaves the job RUNNING as a crash would. */
+    static class SimulatedCrash extends Error {
+    }
+
+    @Test
+    void excelTypedDatesAndNumbersAreRead() throws Exception {
+        Path file = tmp.resolve("typed.xlsx");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            var wb = new org.dhatim.fastexcel.Workbook(out, "t", "1.0");
+            var ws = wb.newWorksheet("s");
+            String[] header = {"档号", "题名", "责任者", "日期", "页数"};
+            for (int c = 0; c < header.length; c++) {
+                ws.value(0, c, header[c]);
+            }
+            ws.value(1, 0, code(1));
+            ws.value(1, 1, "日期为单元格日期类型");
+            ws.value(1, 2, "区委办");
+            ws.value(1, 3, java.time.LocalDate.of(2019, 8, 9));
+            ws.style(1, 3).format("yyyy-mm-dd").set();
+            ws.value(1, 4, 12);
+            ws.value(2, 0, code(2));
+            ws.value(2, 1, "日期为八位数字");
+            ws.value(2, 2, "区委办");
+            ws.value(2, 3, 20190810);
+            ws.value(2, 4, 3.0);
+            wb.finish();
+        }
+        JsonNode job = imports.run(file, "typed.xlsx", Map.of());
+        assertThat(job.get("accepted").asLong()).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT doc_date FROM item WHERE fonds_code = ? ORDER BY item_no", java.sql.Date.class,
+                fonds)).extracting(Object::toString).containsExactly("2019-08-09", "2019-08-10");
+    }
+
+    @Test
+    void exportNeutralisesFormulasAndImportsBackUnchanged() throws Exception {
+        Catalogues sheet = Catalogues.standard().items(fonds, 2019, 3);
+        sheet.rows().get(0).set(1, "=HYPERLINK(\"http://evil\",\"点我\")");
+        sheet.rows().get(1).set(8, "@SUM(1+1)");
+        imports.run(sheet.xlsx(tmp), "f.xlsx", Map.of());
+        byte[] csv = imports.download("/api/v1/exports?format=csv&fonds=" + fonds);
+        String text = new String(csv, StandardCharsets.UTF_8);
+        assertThat(text).contains("'=HYPERLINK").contains("'@SUM").doesNotContain(",=HYPERLINK");
+        byte[] xlsx = imports.download("/api/v1/exports?format=xlsx&fonds=" + fonds);
+        Path exported = tmp.resolve("exported.xlsx");
+        Files.write(exported, xlsx);
+        JsonNode again = imports.run(exported, "exported.xlsx", Map.of());
+        assertThat(again.get("accepted").asLong()).isEqualTo(3);
+        assertThat(again.get("rejected").asLong()).isZero();
+        assertThat(items()).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT title FROM item WHERE archival_code = ?", String.class, code(1)))
+                .startsWith("=HYPERLINK");
+        Long changes = jdbc.queryForObject("SELECT COUNT(*) FROM item_change c JOIN catalog_operation o "
+                + "ON o.id = c.operation_id WHERE o.summary = 'exported.xlsx'", Long.class);
+        assertThat(changes).isZero();
+    }
+
+}
