@@ -1,0 +1,282 @@
+package cn.lantai.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.LongSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The same work as {@link Baseline}, done through a running Lantai over HTTP: uploads the catalogue file to
+ * {@code POST /api/v1/imports} (mode KEEP_VALID), polls {@code GET /api/v1/jobs/{id}} until the job succeeds, then
+ * polls {@code GET /api/v1/search} until the last valid row is found; the time from the upload to that moment is
+ * "imported and searchable". Then runs the same {@link SearchLoad} through {@code GET /api/v1/search?q=…}. Heap used is
+ * sampled throughout from the actuator metric {@code jvm.memory.used} (area heap), or with {@code jstat} when a
+ * process id is given.
+ *
+ * <p>Lantai is started separately ({@code java -Xmx1g -jar target/lantai-*.jar}); see bench/README.md.
+ */
+public final class LantaiRun {
+
+    /** Where Lantai runs and how to log in; {@code pid} (optional) switches heap sampling to jstat. */
+    public record Options(URI url, String user, String password, Long pid) {
+    }
+
+    /** Figures of the import, seconds measured from the start of the upload. */
+    public record ImportResult(long rows, long accepted, long rejected, double uploadSeconds, double jobSeconds,
+            double seconds, double rowsPerSecond, String jobId, String probe) {
+    }
+
+    /** What the harness needs to know about a catalogue file. */
+    public record FileFacts(long rows, String lastCode, String lastTitle, List<String> sampledTitles) {
+    }
+
+    private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
+
+    private final Options options;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final ObjectMapper json = new ObjectMapper();
+    private final String auth;
+
+    public LantaiRun(Options options) {
+        this.options = options;
+        this.auth = "Basic " + Base64.getEncoder().encodeToString(
+                (options.user() + ":" + options.password()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Starts sampling Lantai's heap every 500 ms (jstat: every second); close it to stop. */
+    public HeapSampler heapSampler() {
+        LongSupplier source = options.pid() != null ? () -> jstatHeapUsed(options.pid()) : () -> {
+            JsonNode m = getJson("/actuator/metrics/jvm.memory.used?tag=area:heap");
+            return (long) m.path("measurements").path(0).path("value").asDouble(-1);
+        };
+        return new HeapSampler("lantai", options.pid() != null ? 1000 : 500, source);
+    }
+
+    /** Heap limit of Lantai's JVM in bytes (jvm.memory.max, area heap), or -1 when not available. */
+    public long heapMaxBytes() {
+        try {
+            JsonNode m = getJson("/actuator/metrics/jvm.memory.max?tag=area:heap");
+            return (long) m.path("measurements").path(0).path("value").asDouble(-1);
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * Uploads the file and waits until the job has succeeded and {@code lastCode} is found by searching.
+     *
+     * @param lastCode  档号 of the last valid row of the file; {@code lastTitle} its 题名
+     */
+    public ImportResult importFile(Path file, long rows, String lastCode, String lastTitle, Duration timeout)
+            throws IOException, InterruptedException {
+        String boundary = "----lantai-bench-" + UUID.randomUUID();
+        String contentType = file.toString().endsWith(".xlsx")
+                ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=UTF-8";
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"mode\"\r\n\r\nKEEP_VALID\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + file.getFileName() + "\"\r\nContent-Type: " + contentType + "\r\n\r\n";
+        String tail = "\r\n--" + boundary + "--\r\n";
+        HttpRequest post = request("/api/v1/imports").timeout(timeout)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(BodyPublishers.concat(BodyPublishers.ofString(head, StandardCharsets.UTF_8),
+                        BodyPublishers.ofFile(file), BodyPublishers.ofString(tail, StandardCharsets.UTF_8)))
+                .build();
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        HttpResponse<String> created = http.send(post, BodyHandlers.ofString());
+        if (created.statusCode() / 100 != 2) {
+            throw new IOException("import upload: HTTP " + created.statusCode() + ": " + created.body());
+        }
+        double uploadSeconds = seconds(start);
+        String jobId = json.readTree(created.body()).path("id").asText();
+        JsonNode job;
+        long lastReport = System.nanoTime();
+        while (true) {
+            job = getJson("/api/v1/jobs/" + jobId);
+            String state = job.path("state").asText();
+            if ("SUCCEEDED".equals(state)) {
+                break;
+            }
+            if ("FAILED".equals(state)) {
+                throw new IOException("import job " + jobId + " failed: " + job);
+            }
+            if (System.nanoTime() - lastReport > 5_000_000_000L) {
+                System.err.printf("  lantai import %s: %s %s/%s after %.0f s%n", jobId, state, job.path("done"),
+                        job.path("total"), seconds(start));
+                lastReport = System.nanoTime();
+            }
+            checkDeadline(deadline, "import job " + jobId + " did not finish");
+            Thread.sleep(100);
+        }
+        double jobSeconds = seconds(start);
+        String probe = null;
+        while (probe == null) {
+            if (lastCode.equals(firstHit(lastTitle))) {
+                probe = "title";
+            } else if (lastCode.equals(firstHit(lastCode))) {
+                probe = "archival code";
+            } else {
+                checkDeadline(deadline, lastCode + " did not become searchable");
+                Thread.sleep(50);
+            }
+        }
+        double seconds = seconds(start);
+        return new ImportResult(rows, job.path("accepted").asLong(-1), job.path("rejected").asLong(-1),
+                uploadSeconds, jobSeconds, seconds, rows / seconds, jobId, probe);
+    }
+
+    private String firstHit(String q) {
+        JsonNode hits = getJson("/api/v1/search?size=1&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8))
+                .path("hits");
+        return hits.isArray() && !hits.isEmpty() ? hits.get(0).path("archivalCode").asText() : null;
+    }
+
+    /** One search as a user's client sends it, top 20; returns the total Lantai reports. */
+    public long search(String phrase) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(request("/api/v1/search?size=20&q="
+                + URLEncoder.encode(phrase, StandardCharsets.UTF_8)).GET().build(), BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException("HTTP " + r.statusCode());
+        }
+        Matcher m = TOTAL.matcher(r.body());
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    public SearchLoad.Result searchLoad(List<String> phrases, int clients, Duration warmup, Duration duration,
+            long maxQueries) throws InterruptedException {
+        return SearchLoad.run(phrases, clients, warmup, duration, maxQueries, 11, this::search);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(options.url().resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", auth).header("Accept", "application/json");
+    }
+
+    private JsonNode getJson(String path) {
+        try {
+            HttpResponse<String> r = http.send(request(path).GET().build(), BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + ": HTTP " + r.statusCode() + ": " + r.body());
+            }
+            return json.readTree(r.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Heap used of a local JVM by {@code jstat -gc}: survivor, eden and old generation used, in bytes. */
+    static long jstatHeapUsed(long pid) {
+        try {
+            Process p = new ProcessBuilder("jstat", "-gc", Long.toString(pid)).redirectErrorStream(true).start();
+            List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank()).toList();
+            p.waitFor();
+            String[] names = lines.get(0).trim().split("\\s+");
+            String[] values = lines.get(1).trim().split("\\s+");
+            double kb = 0;
+            for (int i = 0; i < names.length; i++) {
+                if (Set.of("S0U", "S1U", "EU", "OU").contains(names[i])) {
+                    kb += Double.parseDouble(values[i]);
+                }
+            }
+            return (long) (kb * 1024);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** Counts the data rows and finds the last valid row of a CSV (the one to wait for), sampling titles. */
+    public static FileFacts scan(Path csv) throws IOException {
+        QueryPhrases.TitleSample titles = new QueryPhrases.TitleSample(4000, 7);
+        Set<String> codes = new HashSet<>();
+        long rows = 0;
+        String[] last = null;
+        try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+                CSVParser parser = CSVParser.parse(QueryPhrases.skipBom(in), QueryPhrases.csvFormat())) {
+            for (CSVRecord r : parser) {
+                rows++;
+                String[] cells = new String[CatalogueGenerator.HEADERS.size()];
+                for (int c = 0; c < CatalogueGenerator.BODY; c++) {
+                    cells[c] = r.get(CatalogueGenerator.HEADERS.get(c));
+                }
+                if (Baseline.valid(cells, codes)) {
+                    last = cells;
+                    titles.offer(cells[CatalogueGenerator.TITLE]);
+                }
+            }
+        }
+        if (last == null) {
+            throw new IllegalArgumentException(csv + " has no valid row");
+        }
+        return new FileFacts(rows, last[CatalogueGenerator.CODE], last[CatalogueGenerator.TITLE], titles.titles());
+    }
+
+    private static void checkDeadline(long deadline, String message) throws IOException {
+        if (System.nanoTime() > deadline) {
+            throw new IOException(message + " within the timeout");
+        }
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** Password from {@code --password}, else the environment variable LANTAI_ADMIN_PASSWORD. */
+    static Options options(Args args) {
+        String password = args.get("password", System.getenv("LANTAI_ADMIN_PASSWORD"));
+        if (password == null || password.isEmpty()) {
+            throw new IllegalArgumentException("set LANTAI_ADMIN_PASSWORD or pass --password");
+        }
+        String pid = args.get("pid");
+        return new Options(URI.create(args.get("url", "http://127.0.0.1:8080")), args.get("user", "admin"), password,
+                pid == null ? null : Long.valueOf(pid));
+    }
+
+    /** {@code --csv file [--url u] [--password p] [--pid n] [--clients 32] [--warmup 10s] [--duration 60s]}. */
+    public static void main(String[] argv) throws Exception {
+        Args args = new Args(argv);
+        Path csv = Path.of(args.get("csv", "bench/work/rows.csv"));
+        FileFacts facts = scan(csv);
+        LantaiRun run = new LantaiRun(options(args));
+        try (HeapSampler heap = run.heapSampler()) {
+            ImportResult imported = run.importFile(csv, facts.rows(), facts.lastCode(), facts.lastTitle(),
+                    args.getDuration("timeout", Duration.ofMinutes(60)));
+            System.out.println(imported);
+            List<String> phrases = QueryPhrases.fromTitles(facts.sampledTitles(), 1000, 5);
+            System.out.println(run.searchLoad(phrases, args.getInt("clients", 32),
+                    args.getDuration("warmup", Duration.ofSeconds(10)),
+                    args.getDuration("duration", Duration.ofSeconds(60)), Long.MAX_VALUE));
+            System.out.printf("heap used, max sampled: %.0f MiB%n", heap.maxBytes() / 1048576.0);
+        }
+    }
+}
