@@ -63,7 +63,7 @@ public final class CatalogueGenerator {
         EMPTY_TITLE,
         /** 日期 that does not exist, such as {@code 2019-02-30}. */
         IMPOSSIBLE_DATE,
-        /** 档号 (and its parts) copied from an earlier valid row. */
+        /** An added row repeating the 档号 (and its parts) of the valid row just before it. */
         DUPLICATE_CODE,
         /** 保管期限 not among 永久 / 定期30年 / 定期10年 (the pre-2006 term 长期). */
         BAD_RETENTION
@@ -124,7 +124,6 @@ public final class CatalogueGenerator {
         Arrays.fill(nextItem, 1);
         long avg = Math.max(3, (long) Math.ceil(options.rows() * 1.25 / groups.size()));
         List<BadRow> bad = new ArrayList<>();
-        String[] lastGood = null;
         int badTurn = 0;
         long produced = 0;
         for (int g = 0; produced < options.rows(); g = (g + 1) % groups.size()) {
@@ -146,13 +145,20 @@ public final class CatalogueGenerator {
                 long rowNumber = produced + 2;
                 if (options.badFraction() > 0 && badRnd.nextDouble() < options.badFraction()) {
                     BadKind kind = BadKind.values()[badTurn++ % BadKind.values().length];
-                    if (kind == BadKind.DUPLICATE_CODE && lastGood == null) {
-                        kind = BadKind.EMPTY_TITLE;
+                    if (kind == BadKind.DUPLICATE_CODE) {
+                        // a repeated 档号 is an extra row after the good one, so no item number goes missing
+                        sink.accept(cells);
+                        produced++;
+                        if (produced == options.rows()) {
+                            break;
+                        }
+                        cells = cells.clone();
+                        cells[TITLE] = cells[TITLE] + "（重复录入）";
+                        rowNumber = produced + 2;
+                    } else {
+                        spoil(cells, kind);
                     }
-                    spoil(cells, kind, lastGood);
                     bad.add(new BadRow(rowNumber, kind));
-                } else {
-                    lastGood = cells;
                 }
                 sink.accept(cells);
                 produced++;
@@ -194,16 +200,12 @@ public final class CatalogueGenerator {
         return cells;
     }
 
-    private static void spoil(String[] cells, BadKind kind, String[] lastGood) {
+    private static void spoil(String[] cells, BadKind kind) {
         switch (kind) {
             case EMPTY_TITLE -> cells[TITLE] = "";
             case IMPOSSIBLE_DATE -> cells[DATE] = cells[YEAR] + "-02-30";
             case BAD_RETENTION -> cells[RETENTION] = "长期";
-            case DUPLICATE_CODE -> {
-                for (int c = CODE; c <= ITEM_NO; c++) {
-                    cells[c] = lastGood[c];
-                }
-            }
+            case DUPLICATE_CODE -> throw new IllegalArgumentException("a duplicate is an added row, not a spoiled one");
         }
     }
 
