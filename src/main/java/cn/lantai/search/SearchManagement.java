@@ -28,9 +28,10 @@ public class SearchManagement {
     private static final Logger log = LoggerFactory.getLogger(SearchManagement.class);
     private static final int REBUILD_BATCH = 2000;
 
-    /** Description fields that go to the index on their own, not into the general text. */
+    /** Description fields that go to the index on their own (or are codes), not into the general text. */
     private static final List<DescriptionField> OWN_FIELDS = List.of(DescriptionField.TITLE,
-            DescriptionField.FULL_TEXT, DescriptionField.CREATOR);
+            DescriptionField.FULL_TEXT, DescriptionField.CREATOR, DescriptionField.ARCHIVE_CODE, DescriptionField.FONDS,
+            DescriptionField.CATEGORY, DescriptionField.ORG);
 
     private final SearchIndex index;
     private final CatalogManagement catalog;
