@@ -5,10 +5,11 @@ import static cn.lantai.search.internal.SearchFields.*;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.text.BreakIterator;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,6 +34,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -50,7 +52,10 @@ import cn.lantai.search.SearchResult;
  */
 public class LuceneSearchIndex implements SearchIndex {
 
+    /** Fragment length and alignment, and how much of a field is analysed: Solr's unified highlighter defaults. */
     private static final int FRAGMENT_CHARS = 160;
+    private static final float FRAGMENT_ALIGNMENT = 0.33f;
+    private static final int MAX_ANALYSED_CHARS = 51_200;
 
     private final Analyzer analyzer = new SmartChineseAnalyzer();
     private final LuceneQueryBuilder queries = new LuceneQueryBuilder(analyzer);
@@ -172,6 +177,9 @@ public class LuceneSearchIndex implements SearchIndex {
                     .withFieldMatcher(field -> true)
                     .withFormatter(new DefaultPassageFormatter("<em>", "</em>", "… ", true))
                     .withMaxNoHighlightPassages(0)
+                    .withMaxLength(MAX_ANALYSED_CHARS)
+                    .withBreakIterator(() -> LengthGoalBreakIterator.createMinLength(
+                            BreakIterator.getSentenceInstance(Locale.ROOT), FRAGMENT_CHARS, FRAGMENT_ALIGNMENT))
                     .build();
             TopDocs pageDocs = new TopDocs(new TotalHits(page.size(), TotalHits.Relation.EQUAL_TO),
                     page.toArray(ScoreDoc[]::new));
