@@ -73,9 +73,9 @@ public abstract class SearchIndexContract {
                 }
             }
         }
-        // decoys: every word of the phrase, many times, but never as the phrase
+        // decoys: every word of the phrase in the title and text, several times, but never as the phrase
         for (int i = 0; i < 20; i++) {
-            docs.add(doc("decoy" + i).title("粮食征购与东风公社的请示：" + i + "号 1959年情况")
+            docs.add(doc("decoy" + i).title("东风公社粮食征购的请示：1959年情况，东风公社粮食征购请示" + i)
                     .text("东风公社 粮食征购 1959年 东风公社 粮食征购 1959年 东风公社 粮食征购 1959年 请示 情况")
                     .fullText("1959年 粮食征购 东风公社 ".repeat(20)).build());
         }
