@@ -10,6 +10,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.AfterEach;
@@ -330,6 +334,69 @@ public abstract class SearchIndexContract {
             assertThat(result.hits()).allSatisfy(h -> assertThat(h.highlights()).isEmpty());
         }
         assertThat(ids(search(q("").viewer(ARCHIVIST)))).containsExactlyInAnyOrder("b1", "b2", "b3", "b4");
+    }
+
+    @Test
+    void anEmptyIndexAndSparseItemsAnswerCalmly() {
+        SearchResult empty = search(q(""));
+        assertThat(empty.total()).isZero();
+        assertThat(empty.hits()).isEmpty();
+        assertThat(empty.facets().keySet()).containsExactlyInAnyOrderElementsOf(SearchResult.FACETS);
+        assertThat(empty.facets().values()).allSatisfy(counts -> assertThat(counts).isEmpty());
+        assertThat(search(q("档案")).total()).isZero();
+
+        // an item with nothing but its id, classification, open status and year
+        index.index(List.of(new SearchDocument("bare", null, null, null, null, 1980, null, Classification.NONE,
+                OpenStatus.OPEN, null, null, null, null, null)));
+        SearchResult bare = search(q("").sort(Sort.ARCHIVAL_CODE));
+        assertThat(ids(bare)).containsExactly("bare");
+        assertThat(bare.hits().get(0).date()).isNull();
+        assertThat(bare.hits().get(0).year()).isEqualTo(1980);
+        assertThat(bare.facets().get("fonds")).isEmpty();
+        assertThat(bare.facets().get("year")).containsExactlyInAnyOrderEntriesOf(Map.of("1980", 1L));
+        assertThat(search(q("").fonds("F1")).total()).isZero();
+    }
+
+    @Test
+    void concurrentIndexingAndSearchingLoseNothing() throws Exception {
+        int writers = 4;
+        int batches = 8;
+        int perBatch = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(writers + 2);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                work.add(pool.submit(() -> {
+                    for (int b = 0; b < batches; b++) {
+                        int batch = b;
+                        index.index(IntStream.range(0, perBatch)
+                                .mapToObj(i -> doc("w" + writer + "-" + batch + "-" + i).title("并发写入测试").build())
+                                .toList());
+                        // what this thread has written is visible to it at once
+                        assertThat(search(q("").fonds("F1").page(0, 1)).total())
+                                .isGreaterThanOrEqualTo((long) (batch + 1) * perBatch);
+                    }
+                    return null;
+                }));
+            }
+            for (int r = 0; r < 2; r++) {
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < 20; i++) {
+                        SearchResult result = search(q("并发写入"));
+                        assertThat(result.total()).isLessThanOrEqualTo(writers * batches * perBatch);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(index.count()).isEqualTo(writers * batches * perBatch);
+        assertThat(search(q("并发写入")).total()).isEqualTo(writers * batches * perBatch);
     }
 
     // ---------------------------------------------------------------------------------------------------------------

@@ -212,14 +212,12 @@ public class LuceneSearchIndex implements SearchIndex {
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         for (String dimension : SearchResult.FACETS) {
             Map<String, Long> counts = new LinkedHashMap<>();
-            StringDocValuesReaderState state = states.state(LuceneDocumentMapper.facetField(dimension));
-            if (state != null) {
-                FacetResult top = new StringValueFacetCounts(state, matching).getTopChildren(FACET_LIMIT,
-                        LuceneDocumentMapper.facetField(dimension));
-                if (top != null) {
-                    for (LabelAndValue lv : top.labelValues) {
-                        counts.put(lv.label, lv.value.longValue());
-                    }
+            String field = LuceneDocumentMapper.facetField(dimension);
+            FacetResult top = new StringValueFacetCounts(states.state(field), matching).getTopChildren(FACET_LIMIT,
+                    field);
+            if (top != null) {
+                for (LabelAndValue lv : top.labelValues) {
+                    counts.put(lv.label, lv.value.longValue());
                 }
             }
             facets.put(dimension, counts);
