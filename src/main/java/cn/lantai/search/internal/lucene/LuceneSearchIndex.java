@@ -4,6 +4,7 @@ import static cn.lantai.search.internal.SearchFields.*;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.BreakIterator;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public class LuceneSearchIndex implements SearchIndex {
 
     public LuceneSearchIndex(Path indexDirectory) {
         try {
-            this.directory = FSDirectory.open(indexDirectory);
+            this.directory = FSDirectory.open(Files.createDirectories(indexDirectory));
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             this.writer = new IndexWriter(directory, config);
