@@ -221,6 +221,8 @@ public abstract class SearchIndexContract {
 
         assertThat(ids(search(q("李梅")))).containsExactly("m1");
         assertThat(ids(search(q("张三")))).containsExactlyInAnyOrder("m1", "m3");
+        assertThat(ids(search(q("张三 李梅")))).as("every word is required").containsExactly("m1");
+        assertThat(ids(search(q("张三李梅")))).as("also without a space").containsExactly("m1");
         assertThat(ids(search(q("").extra(Map.of("groomName", "张三"))))).containsExactly("m1");
         assertThat(ids(search(q("结婚").extra(Map.of("groomName", "王五"))))).containsExactly("m2");
         assertThat(ids(search(q("").extra(Map.of("groomName", "张"))))).as("exact value, not a prefix").isEmpty();
