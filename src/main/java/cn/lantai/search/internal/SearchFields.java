@@ -1,0 +1,75 @@
+package cn.lantai.search.internal;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import cn.lantai.search.SearchQuery;
+
+/**
+ * The index schema both engines share: field names, the catch-all field, the extra-field prefix, and the few rules
+ * that must read the same in Lucene and Solr so that the two engines answer a query alike.
+ */
+public final class SearchFields {
+
+    public static final String ID = "id";
+    public static final String ARCHIVAL_CODE = "archivalCode";
+    public static final String TITLE = "title";
+    public static final String TEXT = "text";
+    public static final String FULL_TEXT = "fullText";
+    public static final String CREATOR = "creator";
+    public static final String FONDS = "fonds";
+    public static final String CATEGORY = "category";
+    public static final String YEAR = "year";
+    public static final String RETENTION = "retention";
+    public static final String CLASSIFICATION = "classification";
+    /** Integer rank of the classification (密级), for the clearance filter. */
+    public static final String CLASSIFICATION_RANK = "classificationRank";
+    public static final String OPEN_STATUS = "openStatus";
+    public static final String DATE = "date";
+    /** Analysed catch-all: title, text, full text, creator and the extra values. */
+    public static final String ALL = "all";
+    /** Exact extra values are indexed as {@code x_<key>}. */
+    public static final String EXTRA_PREFIX = "x_";
+
+    /** Fields highlighted in a hit. */
+    public static final List<String> HIGHLIGHTED = List.of(TITLE, TEXT, FULL_TEXT);
+
+    /** How strongly a phrase match on the title lifts a hit, and how much single title words do. */
+    public static final float TITLE_PHRASE_BOOST = 20f;
+    public static final float TITLE_TERM_BOOST = 2f;
+
+    /** Most values returned per facet. */
+    public static final int FACET_LIMIT = 100;
+
+    private static final Pattern EXTRA_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
+
+    private SearchFields() {
+    }
+
+    /** The exact-value field for an extra key; the key must be a plain identifier (it becomes a field name). */
+    public static String extraField(String key) {
+        if (key == null || !EXTRA_KEY.matcher(key).matches()) {
+            throw new IllegalArgumentException("extra field key must be a plain identifier: " + key);
+        }
+        return EXTRA_PREFIX + key;
+    }
+
+    /** True when an extra key can be indexed as an exact field. */
+    public static boolean isValidExtraKey(String key) {
+        return key != null && EXTRA_KEY.matcher(key).matches();
+    }
+
+    /**
+     * True when the query text holds something to search for. Text made only of punctuation and operators (say
+     * {@code *} or {@code "()"}) analyses to no words at all; both engines then list everything the viewer may see,
+     * as for blank text.
+     */
+    public static boolean hasWords(String text) {
+        return text != null && text.codePoints().anyMatch(Character::isLetterOrDigit);
+    }
+
+    /** Words of the query, or null when there is nothing to search for. */
+    public static String words(SearchQuery query) {
+        return hasWords(query.text()) ? query.text().strip() : null;
+    }
+}

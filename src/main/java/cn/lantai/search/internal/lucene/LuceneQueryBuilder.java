@@ -1,0 +1,125 @@
+package cn.lantai.search.internal.lucene;
+
+import static cn.lantai.search.internal.SearchFields.*;
+
+import java.util.Map;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+
+import cn.lantai.catalog.OpenStatus;
+import cn.lantai.catalog.Viewer;
+import cn.lantai.search.SearchQuery;
+
+/**
+ * Builds the Lucene query for a {@link SearchQuery}. The user's words are analysed (never parsed as query syntax, so
+ * quotes, {@code AND}, {@code *}, {@code :} and backslashes are plain text): every word is required in the catch-all
+ * field, a phrase match on the title lifts a hit strongly and single title words softly. Filters, the viewer's
+ * clearance (密级) and, for the public, the open status (开放标识) are FILTER clauses of the same query, so counts and
+ * facets never include what the viewer may not see.
+ */
+final class LuceneQueryBuilder {
+
+    private final QueryBuilder analysis;
+
+    LuceneQueryBuilder(Analyzer analyzer) {
+        this.analysis = new QueryBuilder(analyzer);
+    }
+
+    /** The whole query: words, filters and the security filter. */
+    Query build(SearchQuery q) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        query.add(wordsQuery(q), Occur.MUST);
+        addFilters(query, q);
+        addSecurity(query, q.viewer());
+        return query.build();
+    }
+
+    /** The words part alone (used for highlighting, so that filters do not highlight anything). */
+    Query wordsQuery(SearchQuery q) {
+        String text = words(q);
+        if (text == null) {
+            return new MatchAllDocsQuery();
+        }
+        Query all = analysis.createBooleanQuery(ALL, text, Occur.MUST);
+        if (all == null) {
+            return new MatchNoDocsQuery("no words in the query");
+        }
+        BooleanQuery.Builder scored = new BooleanQuery.Builder();
+        scored.add(all, Occur.MUST);
+        Query phrase = analysis.createPhraseQuery(TITLE, text);
+        if (phrase != null) {
+            scored.add(new BoostQuery(phrase, TITLE_PHRASE_BOOST), Occur.SHOULD);
+        }
+        Query titleWords = analysis.createBooleanQuery(TITLE, text, Occur.SHOULD);
+        if (titleWords != null) {
+            scored.add(new BoostQuery(titleWords, TITLE_TERM_BOOST), Occur.SHOULD);
+        }
+        return scored.build();
+    }
+
+    private static void addFilters(BooleanQuery.Builder query, SearchQuery q) {
+        exact(query, FONDS, q.fonds());
+        exact(query, CATEGORY, q.category());
+        exact(query, RETENTION, q.retention());
+        exact(query, CLASSIFICATION, q.classification() == null ? null : q.classification().name());
+        exact(query, OPEN_STATUS, q.openStatus() == null ? null : q.openStatus().name());
+        if (q.yearFrom() != null || q.yearTo() != null) {
+            int from = q.yearFrom() == null ? Integer.MIN_VALUE : q.yearFrom();
+            int to = q.yearTo() == null ? Integer.MAX_VALUE : q.yearTo();
+            query.add(IntPoint.newRangeQuery(YEAR, from, to), Occur.FILTER);
+        }
+        for (Map.Entry<String, String> e : q.extra().entrySet()) {
+            if (e.getValue() != null && !e.getValue().isBlank()) {
+                query.add(new TermQuery(new Term(extraField(e.getKey()), e.getValue().strip())), Occur.FILTER);
+            }
+        }
+    }
+
+    private static void exact(BooleanQuery.Builder query, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            query.add(new TermQuery(new Term(field, value)), Occur.FILTER);
+        }
+    }
+
+    /** Clearance and open status: never left out, whatever else the query says. */
+    private static void addSecurity(BooleanQuery.Builder query, Viewer viewer) {
+        query.add(IntPoint.newRangeQuery(CLASSIFICATION_RANK, Integer.MIN_VALUE, viewer.clearance().rank()),
+                Occur.FILTER);
+        if (!viewer.seesUnopened()) {
+            query.add(new TermQuery(new Term(OPEN_STATUS, OpenStatus.OPEN.name())), Occur.FILTER);
+        }
+    }
+
+    /** Result order; the id breaks ties so that pages neither repeat nor skip. Undated items come last. */
+    static Sort sort(SearchQuery.Sort sort) {
+        SortField byId = new SortField(LuceneDocumentMapper.ID_SORT, SortField.Type.STRING);
+        return switch (sort) {
+            case RELEVANCE -> new Sort(SortField.FIELD_SCORE, byId);
+            case DATE_ASC -> new Sort(date(false), byId);
+            case DATE_DESC -> new Sort(date(true), byId);
+            case ARCHIVAL_CODE -> {
+                SortField code = new SortField(ARCHIVAL_CODE, SortField.Type.STRING);
+                code.setMissingValue(SortField.STRING_LAST);
+                yield new Sort(code, byId);
+            }
+        };
+    }
+
+    private static SortField date(boolean descending) {
+        SortField date = new SortField(DATE, SortField.Type.LONG, descending);
+        date.setMissingValue(descending ? Long.MIN_VALUE : Long.MAX_VALUE);
+        return date;
+    }
+}

@@ -1,0 +1,129 @@
+package cn.lantai.search.internal.solr;
+
+import static cn.lantai.search.internal.SearchFields.*;
+
+import java.util.Map;
+
+import org.apache.solr.client.solrj.SolrQuery;
+import org.apache.solr.client.solrj.util.ClientUtils;
+
+import cn.lantai.catalog.OpenStatus;
+import cn.lantai.catalog.Viewer;
+import cn.lantai.search.SearchQuery;
+import cn.lantai.search.SearchResult;
+
+/**
+ * The Solr request for a {@link SearchQuery}: escaped words required in the catch-all, title phrase and title words
+ * as boosts, filters and the viewer's clearance (密级) and open status (开放标识) as filter queries, facets, highlighting,
+ * sort and page.
+ */
+final class SolrQueries {
+
+    private SolrQueries() {
+    }
+
+    static SolrQuery build(SearchQuery q, int fragmentChars, String fields) {
+        SolrQuery query = new SolrQuery();
+        String words = words(q);
+        if (words == null) {
+            query.setQuery("*:*");
+        } else {
+            // escaped, whitespace included: the words are one term for the parser, split only by the analyser
+            String escaped = escape(words);
+            query.setQuery("{!bool must=$qAll should=$qTitlePhrase should=$qTitleWords}");
+            query.set("qAll", "{!lucene q.op=AND df=" + ALL + "}" + escaped);
+            query.set("qTitlePhrase", "{!lucene df=" + TITLE + "}\"" + escaped + "\"^" + TITLE_PHRASE_BOOST);
+            query.set("qTitleWords", "{!lucene q.op=OR df=" + TITLE + "}(" + escaped + ")^" + TITLE_TERM_BOOST);
+            highlight(query, fragmentChars);
+        }
+        filters(query, q);
+        security(query, q.viewer());
+        facets(query);
+        query.set("sort", sort(q.sort()));
+        query.setStart(q.page() * q.size());
+        query.setRows(q.size());
+        query.setFields(fields);
+        return query;
+    }
+
+    private static void filters(SolrQuery query, SearchQuery q) {
+        term(query, FONDS, q.fonds());
+        term(query, CATEGORY, q.category());
+        term(query, RETENTION, q.retention());
+        term(query, CLASSIFICATION, q.classification() == null ? null : q.classification().name());
+        term(query, OPEN_STATUS, q.openStatus() == null ? null : q.openStatus().name());
+        if (q.yearFrom() != null || q.yearTo() != null) {
+            String from = q.yearFrom() == null ? "*" : q.yearFrom().toString();
+            String to = q.yearTo() == null ? "*" : q.yearTo().toString();
+            query.addFilterQuery(YEAR + ":[" + from + " TO " + to + "]");
+        }
+        for (Map.Entry<String, String> e : q.extra().entrySet()) {
+            if (e.getValue() != null && !e.getValue().isBlank()) {
+                term(query, extraField(e.getKey()), e.getValue().strip());
+            }
+        }
+    }
+
+    private static void term(SolrQuery query, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            // the term parser takes the value verbatim: no syntax, no analysis
+            query.addFilterQuery("{!term f=" + field + " v=" + quoteLocalParam(value) + "}");
+        }
+    }
+
+    /** Clearance and open status: never left out, whatever else the query says. */
+    private static void security(SolrQuery query, Viewer viewer) {
+        query.addFilterQuery(CLASSIFICATION_RANK + ":[* TO " + viewer.clearance().rank() + "]");
+        if (!viewer.seesUnopened()) {
+            query.addFilterQuery("{!term f=" + OPEN_STATUS + "}" + OpenStatus.OPEN.name());
+        }
+    }
+
+    private static void facets(SolrQuery query) {
+        query.setFacet(true);
+        query.setFacetMinCount(1);
+        query.setFacetLimit(FACET_LIMIT);
+        query.setFacetSort("count");
+        query.addFacetField(SearchResult.FACETS.toArray(String[]::new));
+    }
+
+    private static void highlight(SolrQuery query, int fragmentChars) {
+        query.setHighlight(true);
+        query.set("hl.method", "unified");
+        query.set("hl.fl", String.join(",", HIGHLIGHTED));
+        query.set("hl.tag.pre", "<em>");
+        query.set("hl.tag.post", "</em>");
+        query.set("hl.encoder", "html");
+        query.set("hl.requireFieldMatch", false);
+        query.set("hl.defaultSummary", false);
+        query.set("hl.fragsize", fragmentChars);
+        query.set("hl.snippets", 2);
+        query.set("f." + TITLE + ".hl.snippets", 1);
+    }
+
+    private static String sort(SearchQuery.Sort sort) {
+        return switch (sort) {
+            case RELEVANCE -> "score desc, id asc";
+            case DATE_ASC -> "date asc, id asc";
+            case DATE_DESC -> "date desc, id asc";
+            case ARCHIVAL_CODE -> "archivalCode asc, id asc";
+        };
+    }
+
+    /**
+     * Escapes every query-syntax character, whitespace included, so the parser sees one plain term; a text that
+     * is exactly an operator word ({@code AND}, {@code OR}, {@code NOT}) gets its first letter escaped too.
+     */
+    static String escape(String words) {
+        String escaped = ClientUtils.escapeQueryChars(words);
+        return switch (escaped) {
+            case "AND", "OR", "NOT", "TO" -> "\\" + escaped;
+            default -> escaped;
+        };
+    }
+
+    /** A local-param value in single quotes, with quotes and backslashes escaped. */
+    static String quoteLocalParam(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+}

@@ -1,0 +1,406 @@
+package cn.lantai.search;
+
+import static cn.lantai.search.SearchFixtures.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import cn.lantai.catalog.Classification;
+import cn.lantai.catalog.OpenStatus;
+import cn.lantai.catalog.Viewer;
+import cn.lantai.search.SearchQuery.Sort;
+
+/**
+ * What every {@link SearchIndex} engine must do, in the archive's words. A subclass supplies the engine; each test
+ * starts from an empty index.
+ */
+public abstract class SearchIndexContract {
+
+    protected SearchIndex index;
+
+    /** A fresh or shared engine for one test; it is cleared before the test. */
+    protected abstract SearchIndex openIndex() throws Exception;
+
+    /** Releases what {@link #openIndex()} gave (a shared engine stays open). */
+    protected abstract void closeIndex(SearchIndex index) throws Exception;
+
+    @BeforeEach
+    void startEmpty() throws Exception {
+        index = openIndex();
+        index.clear();
+    }
+
+    @AfterEach
+    void release() throws Exception {
+        closeIndex(index);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    @Test
+    void aChinesePhraseFromOneTitleFindsThatItemFirst() {
+        List<String> places = List.of("红旗公社", "东风公社", "胜利公社", "前进公社", "和平公社");
+        List<String> topics = List.of("水利建设", "农业生产", "粮食征购", "民兵训练", "卫生防疫", "扫盲教育");
+        List<String> kinds = List.of("报告", "请示", "通知", "总结");
+        List<SearchDocument> docs = new ArrayList<>();
+        int n = 0;
+        for (int year = 1958; year <= 1960; year++) {
+            for (String place : places) {
+                for (String topic : topics) {
+                    for (String kind : kinds) {
+                        String title = "关于" + place + year + "年" + topic + "情况的" + kind;
+                        docs.add(doc("t" + n++).title(title).year(year)
+                                .text(place + "革命委员会 " + topic + " " + kind).build());
+                    }
+                }
+            }
+        }
+        // decoys: every word of the phrase in the title and text, several times, but never as the phrase
+        for (int i = 0; i < 20; i++) {
+            docs.add(doc("decoy" + i).title("东风公社粮食征购的请示：1959年情况，东风公社粮食征购请示" + i)
+                    .text("东风公社 粮食征购 1959年 东风公社 粮食征购 1959年 东风公社 粮食征购 1959年 请示 情况")
+                    .fullText("1959年 粮食征购 东风公社 ".repeat(20)).build());
+        }
+        index.index(docs);
+        assertThat(index.count()).isEqualTo(docs.size());
+
+        String target = docs.stream().filter(d -> d.title().equals("关于东风公社1959年粮食征购情况的请示"))
+                .findFirst().orElseThrow().id();
+        SearchResult result = search(q("东风公社1959年粮食征购情况的请示").viewer(ARCHIVIST));
+
+        assertThat(result.total()).as("the words match more than the one title").isGreaterThan(1);
+        assertThat(result.hits().get(0).id()).isEqualTo(target);
+    }
+
+    @Test
+    void resultsAboveTheViewersClearanceAreNeverCounted() {
+        index.index(List.of(
+                doc("n1").title("党委会议纪要").fonds("F1").classification(Classification.NONE).build(),
+                doc("n2").title("党委会议纪要").fonds("F1").classification(Classification.NONE).build(),
+                doc("n3").title("党委会议纪要").fonds("F2").classification(Classification.NONE).build(),
+                doc("c1").title("党委会议纪要").fonds("F2").classification(Classification.CONFIDENTIAL).build(),
+                doc("c2").title("党委会议纪要").fonds("F3").classification(Classification.CONFIDENTIAL).build(),
+                doc("s1").title("党委会议纪要").fonds("F3").classification(Classification.SECRET).build(),
+                doc("s2").title("党委会议纪要").fonds("F4").classification(Classification.SECRET).build(),
+                doc("t1").title("党委会议纪要").fonds("F4").classification(Classification.TOP_SECRET).build()));
+
+        SearchResult result = search(q("会议纪要").viewer(CONFIDENTIAL_STAFF));
+
+        assertThat(result.total()).isEqualTo(5);
+        assertThat(ids(result)).containsExactlyInAnyOrder("n1", "n2", "n3", "c1", "c2");
+        assertThat(result.facets().get("classification"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("NONE", 3L, "CONFIDENTIAL", 2L));
+        assertThat(result.facets().get("fonds"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("F1", 2L, "F2", 2L, "F3", 1L));
+
+        assertThat(search(q("").viewer(CONFIDENTIAL_STAFF)).total()).isEqualTo(5);
+        // asking for 机密 explicitly does not open them up
+        assertThat(search(q("会议纪要").classification(Classification.SECRET).viewer(CONFIDENTIAL_STAFF)).total())
+                .isZero();
+        assertThat(search(q("会议纪要").viewer(ARCHIVIST)).total()).isEqualTo(8);
+    }
+
+    @Test
+    void unopenedRecordsAreHiddenFromThePublic() {
+        index.index(List.of(
+                doc("o1").title("城市规划图纸").openStatus(OpenStatus.OPEN).build(),
+                doc("o2").title("城市规划说明").openStatus(OpenStatus.OPEN).build(),
+                doc("p1").title("城市规划草案").openStatus(OpenStatus.PENDING).build(),
+                doc("c1").title("城市规划内部意见").openStatus(OpenStatus.CONTROLLED).build(),
+                doc("d1").title("城市规划征地补偿").openStatus(OpenStatus.DELAYED).build(),
+                doc("x1").title("城市规划保密附件").openStatus(OpenStatus.OPEN)
+                        .classification(Classification.CONFIDENTIAL).build()));
+
+        SearchResult forPublic = search(q("城市规划").viewer(PUBLIC));
+        assertThat(ids(forPublic)).containsExactlyInAnyOrder("o1", "o2");
+        assertThat(forPublic.total()).isEqualTo(2);
+        assertThat(forPublic.facets().get("openStatus")).containsExactlyInAnyOrderEntriesOf(Map.of("OPEN", 2L));
+        assertThat(search(q("城市规划").openStatus(OpenStatus.CONTROLLED).viewer(PUBLIC)).total()).isZero();
+        assertThat(search(q("").viewer(PUBLIC)).total()).isEqualTo(2);
+
+        Viewer insider = new Viewer("reading-room", Classification.NONE, true);
+        assertThat(ids(search(q("城市规划").viewer(insider))))
+                .containsExactlyInAnyOrder("o1", "o2", "p1", "c1", "d1");
+    }
+
+    @Test
+    void filtersByFondsCategoryYearRangeRetention() {
+        index.index(List.of(
+                doc("a").fonds("F1").category("WS").year(1990).retention("永久").build(),
+                doc("b").fonds("F1").category("WS").year(1995).retention("30年").build(),
+                doc("c").fonds("F1").category("KJ").year(2000).retention("永久").build(),
+                doc("d").fonds("F2").category("WS").year(2005).retention("10年").build(),
+                doc("e").fonds("F2").category("KJ").year(2010).retention("永久").build()));
+
+        assertThat(ids(search(q("").fonds("F1")))).containsExactlyInAnyOrder("a", "b", "c");
+        assertThat(ids(search(q("").category("KJ")))).containsExactlyInAnyOrder("c", "e");
+        assertThat(ids(search(q("").years(1995, 2005)))).containsExactlyInAnyOrder("b", "c", "d");
+        assertThat(ids(search(q("").years(2001, null)))).containsExactlyInAnyOrder("d", "e");
+        assertThat(ids(search(q("").years(null, 1990)))).containsExactlyInAnyOrder("a");
+        assertThat(ids(search(q("").retention("永久")))).containsExactlyInAnyOrder("a", "c", "e");
+        assertThat(ids(search(q("").fonds("F1").category("WS").retention("永久")))).containsExactly("a");
+        assertThat(ids(search(q("").fonds("F2").years(1990, 2000)))).isEmpty();
+        SearchResult filtered = search(q("").fonds("F1").years(1991, 2010));
+        assertThat(filtered.total()).isEqualTo(2);
+        assertThat(filtered.facets().get("year")).containsExactlyInAnyOrderEntriesOf(Map.of("1995", 1L, "2000", 1L));
+    }
+
+    @Test
+    void facetsCountOnlyWhatTheViewerMaySee() {
+        index.index(List.of(
+                doc("1").fonds("F1").category("WS").year(2001).retention("永久").title("水库移民安置").build(),
+                doc("2").fonds("F1").category("WS").year(2001).retention("30年").title("水库移民补助").build(),
+                doc("3").fonds("F2").category("KJ").year(2002).retention("永久").title("水库大坝设计").build(),
+                doc("4").fonds("F2").category("KJ").year(2002).retention("永久").title("水库大坝图纸")
+                        .classification(Classification.CONFIDENTIAL).build(),
+                doc("5").fonds("F3").category("KJ").year(2003).retention("10年").title("水库渗漏报告")
+                        .openStatus(OpenStatus.CONTROLLED).build(),
+                doc("6").fonds("F3").category("WS").year(2003).retention("永久").title("公路养护记录").build()));
+
+        Map<String, Map<String, Long>> all = search(q("").viewer(PUBLIC)).facets();
+        assertThat(all.keySet()).containsExactlyInAnyOrderElementsOf(SearchResult.FACETS);
+        assertThat(all.get("fonds")).containsExactlyInAnyOrderEntriesOf(Map.of("F1", 2L, "F2", 1L, "F3", 1L));
+        assertThat(all.get("category")).containsExactlyInAnyOrderEntriesOf(Map.of("WS", 3L, "KJ", 1L));
+        assertThat(all.get("year")).containsExactlyInAnyOrderEntriesOf(Map.of("2001", 2L, "2002", 1L, "2003", 1L));
+        assertThat(all.get("retention")).containsExactlyInAnyOrderEntriesOf(Map.of("永久", 3L, "30年", 1L));
+        assertThat(all.get("classification")).containsExactlyInAnyOrderEntriesOf(Map.of("NONE", 4L));
+        assertThat(all.get("openStatus")).containsExactlyInAnyOrderEntriesOf(Map.of("OPEN", 4L));
+
+        Map<String, Map<String, Long>> words = search(q("水库").viewer(PUBLIC)).facets();
+        assertThat(words.get("fonds")).containsExactlyInAnyOrderEntriesOf(Map.of("F1", 2L, "F2", 1L));
+        assertThat(words.get("year")).containsExactlyInAnyOrderEntriesOf(Map.of("2001", 2L, "2002", 1L));
+
+        Map<String, Map<String, Long>> archivist = search(q("水库").viewer(ARCHIVIST)).facets();
+        assertThat(archivist.get("fonds")).containsExactlyInAnyOrderEntriesOf(Map.of("F1", 2L, "F2", 2L, "F3", 1L));
+        assertThat(archivist.get("openStatus"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("OPEN", 4L, "CONTROLLED", 1L));
+    }
+
+    @Test
+    void highlightsTitleWordsAndEscapesMarkup() {
+        index.index(List.of(doc("h1").title("<script>alert(1)</script>婚姻登记档案")
+                .text("本卷为县民政局婚姻登记的原始记录，按年度整理。")
+                .fullText("第一页：婚姻登记申请书。第二页：结婚证存根。").build(),
+                doc("h2").title("土地房产登记").text("与本案无关").build()));
+
+        SearchResult result = search(q("婚姻登记"));
+
+        assertThat(ids(result)).containsExactly("h1");
+        SearchHit hit = result.hits().get(0);
+        assertThat(hit.title()).isEqualTo("<script>alert(1)</script>婚姻登记档案");
+        String title = hit.highlights().get("title");
+        assertThat(title).isNotNull().containsPattern("<em>[^<]*婚姻[^<]*</em>").contains("&lt;script&gt;")
+                .doesNotContain("<script>");
+        assertThat(hit.highlights().get("text")).isEqualTo("本卷为县民政局<em>婚姻登记</em>的原始记录，按年度整理。");
+        assertThat(hit.highlights().get("fullText")).containsPattern("<em>[^<]*登记[^<]*</em>");
+    }
+
+    @Test
+    void extraFieldsAreSearchableAndFilterable() {
+        index.index(List.of(
+                doc("m1").category("HY").title("结婚登记表").extra(Map.of("groomName", "张三", "brideName", "李梅"))
+                        .build(),
+                doc("m2").category("HY").title("结婚登记表").extra(Map.of("groomName", "王五", "brideName", "赵六"))
+                        .build(),
+                doc("m3").category("WS").title("张三同志任职通知").build()));
+
+        assertThat(ids(search(q("李梅")))).containsExactly("m1");
+        assertThat(ids(search(q("张三")))).containsExactlyInAnyOrder("m1", "m3");
+        assertThat(ids(search(q("张三 李梅")))).as("every word is required").containsExactly("m1");
+        assertThat(ids(search(q("张三李梅")))).as("also without a space").containsExactly("m1");
+        assertThat(ids(search(q("").extra(Map.of("groomName", "张三"))))).containsExactly("m1");
+        assertThat(ids(search(q("结婚").extra(Map.of("groomName", "王五"))))).containsExactly("m2");
+        assertThat(ids(search(q("").extra(Map.of("groomName", "张"))))).as("exact value, not a prefix").isEmpty();
+        assertThat(ids(search(q("").extra(Map.of("brideName", "张三"))))).isEmpty();
+    }
+
+    @Test
+    void reindexingReplacesTheDocument() {
+        index.index(List.of(doc("r1").title("红星水库工程验收").year(1970).build()));
+        index.index(List.of(doc("r1").title("红星大桥工程验收").year(1971).build()));
+
+        assertThat(index.count()).isEqualTo(1);
+        assertThat(search(q("水库")).total()).isZero();
+        SearchResult bridge = search(q("大桥"));
+        assertThat(ids(bridge)).containsExactly("r1");
+        assertThat(bridge.hits().get(0).year()).isEqualTo(1971);
+        assertThat(bridge.facets().get("year")).containsExactlyInAnyOrderEntriesOf(Map.of("1971", 1L));
+    }
+
+    @Test
+    void deletedDocumentsAreNotFound() {
+        index.index(List.of(doc("k1").title("档案移交清册").build(), doc("k2").title("档案销毁清册").build(),
+                doc("k3").title("档案借阅登记").build()));
+
+        index.delete(List.of("k2", "no-such-id"));
+
+        assertThat(index.count()).isEqualTo(2);
+        assertThat(ids(search(q("")))).containsExactlyInAnyOrder("k1", "k3");
+        assertThat(search(q("销毁")).total()).isZero();
+        assertThat(search(q("清册")).total()).isEqualTo(1);
+    }
+
+    @Test
+    void sortsByDateAndByArchivalCode() {
+        index.index(List.of(
+                doc("s1").code("J001-WS-2001-0003").date(LocalDate.of(2001, 5, 1)).title("工作总结").build(),
+                doc("s2").code("J001-WS-2001-0001").date(LocalDate.of(1999, 1, 9)).title("工作总结").build(),
+                doc("s3").code("J001-WS-2001-0004").date(null).title("工作总结").build(),
+                doc("s4").code("J001-WS-2001-0002").date(LocalDate.of(2020, 12, 31)).title("工作总结").build()));
+
+        assertThat(ids(search(q("总结").sort(Sort.DATE_ASC)))).containsExactly("s2", "s1", "s4", "s3");
+        assertThat(ids(search(q("总结").sort(Sort.DATE_DESC)))).containsExactly("s4", "s1", "s2", "s3");
+        assertThat(ids(search(q("").sort(Sort.ARCHIVAL_CODE)))).containsExactly("s2", "s4", "s1", "s3");
+        SearchHit first = search(q("").sort(Sort.DATE_DESC)).hits().get(0);
+        assertThat(first.date()).isEqualTo("2020-12-31");
+        assertThat(first.archivalCode()).isEqualTo("J001-WS-2001-0002");
+    }
+
+    @Test
+    void pagingDoesNotRepeatOrSkip() {
+        List<SearchDocument> docs = IntStream.range(0, 53)
+                .mapToObj(i -> doc("p" + i).code(String.format("J002-%04d", 53 - i))
+                        .date(i % 7 == 0 ? null : LocalDate.of(2000, 1, 1).plusDays(i % 5))
+                        .title(i % 2 == 0 ? "干部任免通知" : "干部任免通知 干部 任免").build())
+                .toList();
+        index.index(docs);
+        Set<String> expected = new HashSet<>(docs.stream().map(SearchDocument::id).toList());
+
+        for (Sort sort : Sort.values()) {
+            List<String> seen = new ArrayList<>();
+            for (int page = 0; page < 6; page++) {
+                SearchResult result = search(q("任免").sort(sort).page(page, 10));
+                assertThat(result.total()).isEqualTo(53);
+                assertThat(result.hits()).hasSize(page < 5 ? 10 : 3);
+                seen.addAll(ids(result));
+            }
+            assertThat(search(q("任免").sort(sort).page(6, 10)).hits()).isEmpty();
+            assertThat(seen).as("sort %s", sort).doesNotHaveDuplicates().hasSize(53);
+            assertThat(new HashSet<>(seen)).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void queryMetacharactersAreHarmless() {
+        index.index(List.of(doc("q1").title("张三婚姻登记").build(),
+                doc("q2").title("机密文件").classification(Classification.SECRET).build(),
+                doc("q3").title("未开放文件").openStatus(OpenStatus.PENDING).build()));
+
+        List<String> found = List.of("\"张三", "张三 (", "张三:*~\\", "(张三) && 婚姻!", "张三\" (婚姻", "婚姻~^",
+                "[张三", "张三/登记", "张三';--");
+        for (String text : found) {
+            assertThat(ids(search(q(text)))).as(text).containsExactly("q1");
+        }
+        List<String> harmless = List.of("AND", "OR NOT", "[张三 TO", "婚姻~2^3", "张三\" AND (婚姻",
+                "张三'; DROP TABLE item;--", ")(", "\\", "\"", "title:张三", "{!lucene}机密", "{!term f=classification}SECRET",
+                "*:* OR classification:SECRET", "+-&&||!(){}[]^\"~*?:\\/", "openStatus:PENDING", "id:q2");
+        for (String text : harmless) {
+            assertThatCode(() -> search(q(text).viewer(PUBLIC))).as(text).doesNotThrowAnyException();
+            assertThat(ids(search(q(text).viewer(PUBLIC)))).as(text).doesNotContain("q2", "q3");
+        }
+        assertThat(ids(search(q("*").viewer(PUBLIC)))).as("only punctuation lists everything visible").containsExactly("q1");
+    }
+
+    @Test
+    void blankTextListsEverythingVisible() {
+        index.index(List.of(doc("b1").build(), doc("b2").build(),
+                doc("b3").classification(Classification.CONFIDENTIAL).build(),
+                doc("b4").openStatus(OpenStatus.PENDING).build()));
+
+        for (String blank : new String[] {null, "", "   ", "\t\n"}) {
+            SearchResult result = search(q(blank).viewer(PUBLIC));
+            assertThat(result.total()).isEqualTo(2);
+            assertThat(ids(result)).containsExactlyInAnyOrder("b1", "b2");
+            assertThat(result.hits()).allSatisfy(h -> assertThat(h.highlights()).isEmpty());
+        }
+        assertThat(ids(search(q("").viewer(ARCHIVIST)))).containsExactlyInAnyOrder("b1", "b2", "b3", "b4");
+    }
+
+    @Test
+    void anEmptyIndexAndSparseItemsAnswerCalmly() {
+        SearchResult empty = search(q(""));
+        assertThat(empty.total()).isZero();
+        assertThat(empty.hits()).isEmpty();
+        assertThat(empty.facets().keySet()).containsExactlyInAnyOrderElementsOf(SearchResult.FACETS);
+        assertThat(empty.facets().values()).allSatisfy(counts -> assertThat(counts).isEmpty());
+        assertThat(search(q("档案")).total()).isZero();
+
+        // an item with nothing but its id, classification, open status and year
+        index.index(List.of(new SearchDocument("bare", null, null, null, null, 1980, null, Classification.NONE,
+                OpenStatus.OPEN, null, null, null, null, null)));
+        SearchResult bare = search(q("").sort(Sort.ARCHIVAL_CODE));
+        assertThat(ids(bare)).containsExactly("bare");
+        assertThat(bare.hits().get(0).date()).isNull();
+        assertThat(bare.hits().get(0).year()).isEqualTo(1980);
+        assertThat(bare.facets().get("fonds")).isEmpty();
+        assertThat(bare.facets().get("year")).containsExactlyInAnyOrderEntriesOf(Map.of("1980", 1L));
+        assertThat(search(q("").fonds("F1")).total()).isZero();
+    }
+
+    @Test
+    void concurrentIndexingAndSearchingLoseNothing() throws Exception {
+        int writers = 4;
+        int batches = 8;
+        int perBatch = 10;
+        ExecutorService pool = Executors.newFixedThreadPool(writers + 2);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                int writer = w;
+                work.add(pool.submit(() -> {
+                    for (int b = 0; b < batches; b++) {
+                        int batch = b;
+                        index.index(IntStream.range(0, perBatch)
+                                .mapToObj(i -> doc("w" + writer + "-" + batch + "-" + i).title("并发写入测试").build())
+                                .toList());
+                        // what this thread has written is visible to it at once
+                        assertThat(search(q("").fonds("F1").page(0, 1)).total())
+                                .isGreaterThanOrEqualTo((long) (batch + 1) * perBatch);
+                    }
+                    return null;
+                }));
+            }
+            for (int r = 0; r < 2; r++) {
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < 20; i++) {
+                        SearchResult result = search(q("并发写入"));
+                        assertThat(result.total()).isLessThanOrEqualTo(writers * batches * perBatch);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : work) {
+                f.get(2, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(index.count()).isEqualTo(writers * batches * perBatch);
+        assertThat(search(q("并发写入")).total()).isEqualTo(writers * batches * perBatch);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private SearchResult search(Q q) {
+        return index.search(q.build());
+    }
+
+    private static List<String> ids(SearchResult result) {
+        return result.hits().stream().map(SearchHit::id).toList();
+    }
+}
