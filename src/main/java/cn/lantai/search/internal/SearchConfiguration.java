@@ -30,10 +30,15 @@ class SearchConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "lantai.search.engine", havingValue = "solr")
-    SearchIndex solrSearchIndex(@Value("${lantai.search.solr.zk-host}") String zkHost,
+    CloudSolrClient solrClient(@Value("${lantai.search.solr.zk-host}") String zkHost) {
+        return new CloudSolrClient.Builder(List.of(zkHost.split(",")), Optional.empty()).build();
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "lantai.search.engine", havingValue = "solr")
+    SearchIndex solrSearchIndex(CloudSolrClient solrClient,
             @Value("${lantai.search.solr.collection:lantai}") String collection) {
-        CloudSolrClient client = new CloudSolrClient.Builder(List.of(zkHost.split(",")), Optional.empty()).build();
-        return new SolrSearchIndex(client, collection);
+        return new SolrSearchIndex(solrClient, collection);
     }
 
     /** One thread keeps index updates in the order the catalogue committed them. */
