@@ -272,6 +272,16 @@ public abstract class SearchIndexContract {
     }
 
     @Test
+    void anArchivalCodeTypedAsTheQueryFindsThatItemAlone() {
+        index.index(List.of(doc("c1").code("0012-WS·2019-Y-BGS-0007").title("关于2019年工作的通知").build(),
+                doc("c2").code("0012-WS·2019-Y-BGS-0017").title("0012 2019 BGS 0007 通知").build()));
+
+        assertThat(ids(search(q("0012-WS·2019-Y-BGS-0007")))).containsExactly("c1");
+        assertThat(ids(search(q("0012-ws.2019-y-bgs-0007")))).containsExactly("c1");
+        assertThat(ids(search(q("0012-WS·2019-Y-BGS-0007").viewer(PUBLIC)))).containsExactly("c1");
+    }
+
+    @Test
     void pagingDoesNotRepeatOrSkip() {
         List<SearchDocument> docs = IntStream.range(0, 53)
                 .mapToObj(i -> doc("p" + i).code(String.format("J002-%04d", 53 - i))

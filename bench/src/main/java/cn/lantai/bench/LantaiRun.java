@@ -93,6 +93,7 @@ public final class LantaiRun {
      */
     public ImportResult importFile(Path file, long rows, String lastCode, String lastTitle, Duration timeout)
             throws IOException, InterruptedException {
+        registerFondsAndCategory();
         String boundary = "----lantai-bench-" + UUID.randomUUID();
         String contentType = file.toString().endsWith(".xlsx")
                 ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=UTF-8";
@@ -147,6 +148,23 @@ public final class LantaiRun {
         double seconds = seconds(start);
         return new ImportResult(rows, job.path("accepted").asLong(-1), job.path("rejected").asLong(-1),
                 uploadSeconds, jobSeconds, seconds, rows / seconds, jobId, probe);
+    }
+
+    /** The generated rows belong to fonds 0001… and category WS: Lantai accepts rows only of registered ones. */
+    private void registerFondsAndCategory() throws IOException, InterruptedException {
+        for (int f = 1; f <= CatalogueGenerator.FONDS_COUNT; f++) {
+            String code = String.format("%04d", f);
+            put("/api/v1/fonds/" + code, "{\"name\":\"临江区全宗" + code + "\"}");
+        }
+        put("/api/v1/categories/WS", "{\"name\":\"文书\",\"fields\":[]}");
+    }
+
+    private void put(String path, String body) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(request(path).header("Content-Type", "application/json")
+                .PUT(BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IOException("PUT " + path + ": HTTP " + r.statusCode() + ": " + r.body());
+        }
     }
 
     private String firstHit(String q) {

@@ -68,6 +68,15 @@ public final class SearchFields {
         return text != null && text.codePoints().anyMatch(Character::isLetterOrDigit);
     }
 
+    /**
+     * The archival code (档号) the query text is, if it is one: an archivist who types a 档号 (with any of the usual
+     * middle dots) wants that item, not items sharing its digits.
+     */
+    public static String archivalCode(SearchQuery query) {
+        return query.text() == null ? null
+                : cn.lantai.catalog.ArchivalCode.parse(query.text()).map(Object::toString).orElse(null);
+    }
+
     /** Words of the query, or null when there is nothing to search for. */
     public static String words(SearchQuery query) {
         return hasWords(query.text()) ? query.text().strip() : null;

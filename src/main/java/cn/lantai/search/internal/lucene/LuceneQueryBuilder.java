@@ -52,6 +52,10 @@ final class LuceneQueryBuilder {
         if (text == null) {
             return new MatchAllDocsQuery();
         }
+        String code = archivalCode(q);
+        if (code != null) {
+            return new TermQuery(new Term(ARCHIVAL_CODE, code));
+        }
         Query all = analysis.createBooleanQuery(ALL, text, Occur.MUST);
         if (all == null) {
             return new MatchNoDocsQuery("no words in the query");

@@ -25,8 +25,12 @@ final class SolrQueries {
     static SolrQuery build(SearchQuery q, int fragmentChars, String fields) {
         SolrQuery query = new SolrQuery();
         String words = words(q);
+        String code = archivalCode(q);
         if (words == null) {
             query.setQuery("*:*");
+        } else if (code != null) {
+            query.setQuery("{!term f=" + ARCHIVAL_CODE + " v=$code}");
+            query.set("code", code);
         } else {
             // escaped, whitespace included: the words are one term for the parser, split only by the analyser
             String escaped = escape(words);
