@@ -79,16 +79,30 @@ public class LuceneSearchIndex implements SearchIndex {
         }
     }
 
+    /** Batches at least this large are analysed in parallel (SmartChinese analysis is the costly part). */
+    private static final int PARALLEL_FROM = 256;
+
     @Override
     public void index(List<SearchDocument> documents) {
         if (documents.isEmpty()) {
             return;
         }
-        List<Document> mapped = documents.stream().map(LuceneDocumentMapper::toDocument).toList();
+        // the last version of each document wins; distinct documents are analysed on all cores at once
+        java.util.Map<String, SearchDocument> latest = new java.util.LinkedHashMap<>();
+        documents.forEach(d -> latest.put(d.id(), d));
+        List<SearchDocument> distinct = List.copyOf(latest.values());
+        int parts = distinct.size() < PARALLEL_FROM ? 1 : Runtime.getRuntime().availableProcessors();
         try {
-            for (int i = 0; i < mapped.size(); i++) {
-                writer.updateDocument(LuceneDocumentMapper.idTerm(documents.get(i).id()), mapped.get(i));
-            }
+            java.util.stream.IntStream.range(0, parts).parallel().forEach(part -> {
+                for (int i = part; i < distinct.size(); i += parts) {
+                    SearchDocument d = distinct.get(i);
+                    try {
+                        writer.updateDocument(LuceneDocumentMapper.idTerm(d.id()), LuceneDocumentMapper.toDocument(d));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("indexing failed", e);
+                    }
+                }
+            });
             commitAndRefresh();
         } catch (IOException e) {
             throw new UncheckedIOException("indexing failed", e);
