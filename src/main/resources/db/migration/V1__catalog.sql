@@ -23,10 +23,11 @@ CREATE TABLE item_group (
 -- Ids are handed out in blocks of 1000 by the application (hi-lo).
 CREATE SEQUENCE item_seq START WITH 1 INCREMENT BY 1000;
 
--- Files (卷): an ordered set of items under one archival code of their own.
+-- Files (卷): numbered gap-free in their group like items; a group holds files or loose items, never both.
 CREATE TABLE volume (
     id              BIGINT       PRIMARY KEY,
     archival_code   VARCHAR(64)  NOT NULL UNIQUE,
+    group_key       VARCHAR(64)  NOT NULL,
     fonds_code      VARCHAR(4)   NOT NULL REFERENCES fonds(code),
     category_code   VARCHAR(2)   NOT NULL REFERENCES category(code),
     filing_year     INT          NOT NULL,
@@ -38,20 +39,20 @@ CREATE TABLE volume (
     open_status     VARCHAR(16)  NOT NULL,
     notes           VARCHAR(1000),
     created_at      TIMESTAMP    NOT NULL,
-    CONSTRAINT volume_number_once UNIQUE (fonds_code, category_code, filing_year, retention, org_code, volume_no)
+    CONSTRAINT volume_number_once UNIQUE (group_key, volume_no)
 );
 
 CREATE TABLE item (
     id                BIGINT        PRIMARY KEY,
     archival_code     VARCHAR(64)   NOT NULL UNIQUE,
     group_key         VARCHAR(64)   NOT NULL,
-    volume_id         BIGINT        REFERENCES volume(id),
     archive_code      VARCHAR(20),
     fonds_code        VARCHAR(4)    NOT NULL REFERENCES fonds(code),
     category_code     VARCHAR(2)    NOT NULL REFERENCES category(code),
     filing_year       INT           NOT NULL,
     retention         VARCHAR(3)    NOT NULL,
     org_code          VARCHAR(16)   NOT NULL,
+    volume_no         INT,
     item_no           INT           NOT NULL,
     title             VARCHAR(500)  NOT NULL,
     doc_date          DATE          NOT NULL,
@@ -85,7 +86,6 @@ CREATE TABLE item (
     CONSTRAINT item_number_once UNIQUE (group_key, item_no)
 );
 CREATE INDEX item_fonds_year ON item (fonds_code, category_code, filing_year);
-CREATE INDEX item_volume ON item (volume_id);
 
 -- Every change is versioned: one operation (create, edit, bulk edit, renumber, import, delete) and its field changes.
 CREATE TABLE catalog_operation (

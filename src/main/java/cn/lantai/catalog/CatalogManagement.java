@@ -16,8 +16,10 @@ import cn.lantai.catalog.internal.ChangeLog;
 import cn.lantai.catalog.internal.Entry;
 import cn.lantai.catalog.internal.EntryJudge;
 import cn.lantai.catalog.internal.EntryRules;
+import cn.lantai.catalog.internal.ItemGroups;
 import cn.lantai.catalog.internal.Items;
 import cn.lantai.catalog.internal.Registry;
+import cn.lantai.catalog.internal.Volumes;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,15 +36,19 @@ public class CatalogManagement {
 
     private final Registry registry;
     private final Items items;
+    private final Volumes volumes;
+    private final ItemGroups groups;
     private final CatalogWriter writer;
     private final ChangeLog changes;
     private final EntryJudge judge;
     private final ApplicationEventPublisher events;
 
-    CatalogManagement(Registry registry, Items items, CatalogWriter writer, ChangeLog changes,
-            ApplicationEventPublisher events, EntryJudge judge) {
+    CatalogManagement(Registry registry, Items items, Volumes volumes, ItemGroups groups, CatalogWriter writer,
+            ChangeLog changes, ApplicationEventPublisher events, EntryJudge judge) {
         this.registry = registry;
         this.items = items;
+        this.volumes = volumes;
+        this.groups = groups;
         this.writer = writer;
         this.changes = changes;
         this.events = events;
@@ -123,6 +129,74 @@ public class CatalogManagement {
         return label.equals(EntryRules.ARCHIVAL_CODE_LABEL);
     }
 
+    // ---- files (卷) ----------------------------------------------------------------------------------------
+
+    /**
+     * Creates a file (卷) with the next number of its group. A group is arranged in files or in loose items, never
+     * both: a group that already holds loose items gets no file.
+     */
+    @Transactional
+    public Volume createVolume(NewVolume given, Viewer actor) {
+        Map<DescriptionField, String> fields = new EnumMap<>(DescriptionField.class);
+        fields.put(DescriptionField.FONDS, given.fonds());
+        fields.put(DescriptionField.CATEGORY, given.category());
+        fields.put(DescriptionField.YEAR, given.year() == null ? null : given.year().toString());
+        fields.put(DescriptionField.RETENTION, given.retention());
+        fields.put(DescriptionField.ORG, given.org());
+        fields.put(DescriptionField.TITLE, given.title());
+        fields.put(DescriptionField.CLASSIFICATION, given.classification());
+        fields.put(DescriptionField.OPEN_STATUS, given.openStatus());
+        fields.put(DescriptionField.NOTES, given.notes());
+        Entry entry = judge.rules().apply(null, fields, Map.of(), registry.category(
+                String.valueOf(given.category()).strip().toUpperCase(java.util.Locale.ROOT)).orElse(null),
+                EntryRules.FILE_MANDATORY);
+        List<Violation> violations = new ArrayList<>(entry.violations());
+        Description d = entry.description();
+        if (d.get(DescriptionField.FONDS) != null && registry.fonds(d.get(DescriptionField.FONDS)).isEmpty()) {
+            violations.add(new Violation(DescriptionField.FONDS.label(), d.get(DescriptionField.FONDS),
+                    "catalog.unknown-fonds"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidEntry(violations);
+        }
+        String group = d.arrangementGroup();
+        groups.lock(group);
+        if (items.maxNumber(group) > 0) {
+            throw new CatalogConflict("catalog.group-has-items");
+        }
+        ArchivalCode code = new ArchivalCode(d.get(DescriptionField.FONDS), d.get(DescriptionField.CATEGORY), d.year(),
+                d.retention(), d.getOrEmpty(DescriptionField.ORG), volumes.maxNumber(group) + 1);
+        Volume volume = volumes.insert(code, d.get(DescriptionField.TITLE), d.classification(), d.openStatus(),
+                d.get(DescriptionField.NOTES));
+        long op = changes.begin("CREATE_FILE", actor.name(), volume.archivalCode(), 0);
+        changes.record(op, List.of(new ChangeLog.FieldChange(volume.id(), "file", null, volume.archivalCode())));
+        return volume;
+    }
+
+    /** The file, if the viewer may see it; otherwise {@link ItemNotFound}. */
+    public Volume volume(long id, Viewer viewer) {
+        Volume volume = volumes.byId(id).orElseThrow(() -> new ItemNotFound("file " + id));
+        if (!viewer.maySee(volume.classification(), volume.openStatus())) {
+            throw new ItemNotFound("file " + id);
+        }
+        return volume;
+    }
+
+    /** The files of one group that the viewer may see, by number. */
+    public List<Volume> volumes(String fonds, String category, int year, Retention retention, String org,
+            Viewer viewer) {
+        return volumes.inGroup(ArchivalCode.groupKey(fonds, category, year, retention, org == null ? "" : org)).stream()
+                .filter(v -> viewer.maySee(v.classification(), v.openStatus())).toList();
+    }
+
+    /** The items of a file in their order (卷内件号), those the viewer may see. */
+    public List<Item> volumeItems(long id, Viewer viewer) {
+        Volume v = volume(id, viewer);
+        return items.inGroup(ArchivalCode.groupKey(v.fonds(), v.category(), v.year(), v.retention(), v.org(),
+                v.number())).stream()
+                .filter(i -> viewer.maySee(i.description().classification(), i.description().openStatus())).toList();
+    }
+
     // ---- reading ------------------------------------------------------------------------------------------
 
     /** The item, if the viewer may see it; otherwise {@link ItemNotFound}, as if it did not exist. */
@@ -147,6 +221,11 @@ public class CatalogManagement {
     /** Walks the items of a selection that the viewer may see, for exports. */
     public void forEachItem(ItemFilter filter, Viewer viewer, int batchSize, Consumer<List<Item>> consumer) {
         items.forEachBatch(filter, viewer, batchSize, consumer);
+    }
+
+    /** How many items the catalogue holds, whoever may see them. */
+    public long itemCount() {
+        return items.count(ItemFilter.all(), null);
     }
 
     public ItemPage list(ItemFilter filter, Viewer viewer, int page, int size) {
@@ -241,13 +320,13 @@ public class CatalogManagement {
     }
 
     /**
-     * Renumbers a group (调整件号): the given items take numbers 1, 2, … in this order; the group's other items follow in
-     * their present order. One versioned operation.
+     * Renumbers a group (调整件号), or the items of one file (卷) when {@code volume} is given: the given items take
+     * numbers 1, 2, … in this order; the others follow in their present order. One versioned operation.
      */
     @Transactional
     public List<ItemId> renumber(String fonds, String category, int year, Retention retention, String org,
-            List<ItemId> order, Viewer actor) {
-        String group = ArchivalCode.groupKey(fonds, category, year, retention, org == null ? "" : org);
+            Integer volume, List<ItemId> order, Viewer actor) {
+        String group = ArchivalCode.groupKey(fonds, category, year, retention, org == null ? "" : org, volume);
         for (ItemId id : order) {
             Item item = item(id, actor);
             if (!item.description().groupKey().equals(group)) {
@@ -279,6 +358,13 @@ public class CatalogManagement {
         extra.putAll(given.extra());
         Entry entry = judge.rules().apply(null, fields, extra,
                 registry.category(item.description().get(DescriptionField.CATEGORY)).orElse(null));
+        if (entry.valid() && !entry.description().arrangementGroup().equals(item.description().arrangementGroup())
+                || entry.valid() && !java.util.Objects.equals(entry.description().volume(), item.description().volume())) {
+            List<Violation> arrangement = judge.snapshot().arrangement(entry.description());
+            if (!arrangement.isEmpty()) {
+                entry = new Entry(entry.description(), entry.extra(), arrangement);
+            }
+        }
         if (!entry.valid()) {
             throw new InvalidEntry(row == 0 ? entry.violations() : entry.violations().stream()
                     .map(v -> new Violation(item.archivalCode() + " " + v.field(), v.value(), v.code(), v.args()))

@@ -37,12 +37,25 @@ public final class Description {
 
     public ArchivalCode archivalCode() {
         return new ArchivalCode(get(DescriptionField.FONDS), get(DescriptionField.CATEGORY), year(), retention(),
-                getOrEmpty(DescriptionField.ORG), itemNo());
+                getOrEmpty(DescriptionField.ORG), volume(), itemNo());
     }
 
+    /** The group the item is numbered in: its file (卷) if it is in one, else the loose items of its 件 group. */
     public String groupKey() {
         return ArchivalCode.groupKey(get(DescriptionField.FONDS), get(DescriptionField.CATEGORY), year(), retention(),
+                getOrEmpty(DescriptionField.ORG), volume());
+    }
+
+    /** The group of files or loose items the item belongs to, leaving out the file it is in. */
+    public String arrangementGroup() {
+        return ArchivalCode.groupKey(get(DescriptionField.FONDS), get(DescriptionField.CATEGORY), year(), retention(),
                 getOrEmpty(DescriptionField.ORG));
+    }
+
+    /** The number of the file (案卷号) the item is in, or null. */
+    public Integer volume() {
+        String v = get(DescriptionField.VOLUME);
+        return v == null ? null : Integer.valueOf(v);
     }
 
     public int year() {

@@ -19,7 +19,9 @@ public enum DescriptionField {
     YEAR("year", "filing_year", "年度", Kind.INTEGER, 4, true),
     RETENTION("retention", "retention", "保管期限", Kind.RETENTION, 8, true),
     ORG("org", "org_code", "机构(问题)代码", Kind.TEXT, 16, false, "机构（问题）代码", "机构(问题)", "机构（问题）", "机构代码", "问题代码"),
-    ITEM_NO("itemNo", "item_no", "件号", Kind.INTEGER, 4, true),
+    /** The file (卷) the item is in, for groups arranged in files; absent for loose items (件). */
+    VOLUME("volume", "volume_no", "案卷号", Kind.INTEGER, 4, false, "卷号"),
+    ITEM_NO("itemNo", "item_no", "件号", Kind.INTEGER, 4, true, "卷内件号", "卷内顺序号"),
     TITLE("title", "title", "题名", Kind.TEXT, 500, true, "文件题名", "标题"),
     DATE("date", "doc_date", "日期", Kind.DATE, 20, true, "文件日期", "成文日期", "形成日期"),
     CREATOR("creator", "creator", "责任者", Kind.TEXT, 200, true, "作者", "发文机关"),
@@ -51,7 +53,7 @@ public enum DescriptionField {
     public enum Kind { TEXT, INTEGER, DATE, RETENTION, CLASSIFICATION, OPEN_STATUS }
 
     /** The archival-code parts: with them an item's 档号 is known. */
-    public static final List<DescriptionField> CODE_PARTS = List.of(FONDS, CATEGORY, YEAR, RETENTION, ORG, ITEM_NO);
+    public static final List<DescriptionField> CODE_PARTS = List.of(FONDS, CATEGORY, YEAR, RETENTION, ORG, VOLUME, ITEM_NO);
 
     private static final Map<String, DescriptionField> BY_KEY =
             Arrays.stream(values()).collect(Collectors.toMap(DescriptionField::key, Function.identity()));

@@ -58,8 +58,9 @@ public class SearchManagement {
         return count.get();
     }
 
-    public long indexedCount() {
-        return index.count();
+    /** True when the index holds nothing although the catalogue does: the index was lost or is new. */
+    public boolean indexIsMissing() {
+        return index.count() == 0 && catalog.itemCount() > 0;
     }
 
     @Async("searchIndexer")

@@ -59,6 +59,7 @@ class ProblemHandler {
 
     @ExceptionHandler({org.springframework.web.multipart.MultipartException.class,
             org.springframework.web.bind.MissingServletRequestParameterException.class,
+            org.springframework.web.multipart.support.MissingServletRequestPartException.class,
             org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
             org.springframework.http.converter.HttpMessageNotReadableException.class,
             java.nio.charset.UnsupportedCharsetException.class, java.nio.charset.IllegalCharsetNameException.class})

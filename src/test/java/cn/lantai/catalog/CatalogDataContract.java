@@ -175,7 +175,7 @@ abstract class CatalogDataContract {
         Item a = catalog.create(entry(fonds, 2014, "Y", "甲"), ADMIN);
         Item b = catalog.create(entry(fonds, 2014, "Y", "乙"), ADMIN);
         Item c = catalog.create(entry(fonds, 2014, "Y", "丙"), ADMIN);
-        catalog.renumber(fonds, "WS", 2014, Retention.PERMANENT, "BGS", List.of(c.id(), a.id()), ADMIN);
+        catalog.renumber(fonds, "WS", 2014, Retention.PERMANENT, "BGS", null, List.of(c.id(), a.id()), ADMIN);
         assertThat(catalog.item(c.id(), ADMIN).archivalCode()).endsWith("-0001");
         assertThat(catalog.item(a.id(), ADMIN).archivalCode()).endsWith("-0002");
         assertThat(catalog.item(b.id(), ADMIN).archivalCode()).endsWith("-0003");
@@ -239,5 +239,68 @@ abstract class CatalogDataContract {
         assertThat(catalog.list(new ItemFilter(fonds, null, null, null, null, null, null, null, null), secretCleared, 0, 10)
                 .total()).isZero();
         assertThat(catalog.item(secret.id(), new Viewer("chief", Classification.SECRET, true)).title()).isEqualTo("机密文件");
+    }
+
+    static EntryInput inFile(String fonds, int volume, String title) {
+        Map<DescriptionField, String> f = new EnumMap<>(entry(fonds, 1988, "Y", title).fields());
+        f.put(DescriptionField.CATEGORY, "WS");
+        f.put(DescriptionField.VOLUME, Integer.toString(volume));
+        return new EntryInput(null, f, null);
+    }
+
+    Volume file(String fonds, String title) {
+        return catalog.createVolume(new NewVolume(fonds, "WS", 1988, "永久", "BGS", title, null, "开放", null), ADMIN);
+    }
+
+    @Test
+    void filesAreNumberedInTheirGroupAndHoldItemsNumberedInsideThem() {
+        String fonds = fonds();
+        Volume first = file(fonds, "1988年区委常委会会议记录");
+        Volume second = file(fonds, "1988年区委文件汇集");
+        assertThat(first.archivalCode()).isEqualTo(fonds + "-WS·1988-Y-BGS-0001");
+        assertThat(second.archivalCode()).isEqualTo(fonds + "-WS·1988-Y-BGS-0002");
+        Item a = catalog.create(inFile(fonds, 1, "第一次常委会记录"), ADMIN);
+        Item b = catalog.create(inFile(fonds, 1, "第二次常委会记录"), ADMIN);
+        Item c = catalog.create(inFile(fonds, 2, "关于机构改革的通知"), ADMIN);
+        assertThat(a.archivalCode()).isEqualTo(fonds + "-WS·1988-Y-BGS-0001-0001");
+        assertThat(b.archivalCode()).isEqualTo(fonds + "-WS·1988-Y-BGS-0001-0002");
+        assertThat(c.archivalCode()).isEqualTo(fonds + "-WS·1988-Y-BGS-0002-0001");
+        assertThat(catalog.volumeItems(first.id(), ADMIN)).extracting(Item::title)
+                .containsExactly("第一次常委会记录", "第二次常委会记录");
+        assertThat(catalog.volume(first.id(), ADMIN).itemCount()).isEqualTo(2);
+        assertThat(catalog.volumes(fonds, "WS", 1988, Retention.PERMANENT, "BGS", ADMIN)).extracting(Volume::number)
+                .containsExactly(1, 2);
+    }
+
+    @Test
+    void aGroupIsArrangedInFilesOrInLooseItemsNeverBoth() {
+        String fonds = fonds();
+        catalog.create(entry(fonds, 1988, "D30", "散件"), ADMIN);
+        assertThatThrownBy(() -> catalog.createVolume(new NewVolume(fonds, "WS", 1988, "D30", "BGS", "卷", null, null,
+                null), ADMIN)).isInstanceOf(CatalogConflict.class);
+        file(fonds, "1988年永久卷");
+        assertThatThrownBy(() -> catalog.create(entry(fonds, 1988, "Y", "想作散件"), ADMIN))
+                .isInstanceOfSatisfying(InvalidEntry.class, e -> assertThat(e.violations())
+                        .extracting(Violation::code).containsExactly("catalog.group-in-files"));
+        assertThatThrownBy(() -> catalog.create(inFile(fonds, 9, "没有这一卷"), ADMIN))
+                .isInstanceOfSatisfying(InvalidEntry.class, e -> assertThat(e.violations())
+                        .extracting(Violation::code).containsExactly("catalog.unknown-file"));
+    }
+
+    @Test
+    void movingAnItemToAnotherFileClosesUpTheFileItLeft() {
+        String fonds = fonds();
+        file(fonds, "甲卷");
+        file(fonds, "乙卷");
+        Item a = catalog.create(inFile(fonds, 1, "甲一"), ADMIN);
+        Item b = catalog.create(inFile(fonds, 1, "甲二"), ADMIN);
+        Item c = catalog.create(inFile(fonds, 1, "甲三"), ADMIN);
+        catalog.create(inFile(fonds, 2, "乙一"), ADMIN);
+        catalog.bulkEdit(ItemFilter.ofIds(List.of(a.id().value())), Map.of(DescriptionField.VOLUME, "2"), ADMIN);
+        assertThat(catalog.item(a.id(), ADMIN).archivalCode()).isEqualTo(fonds + "-WS·1988-Y-BGS-0002-0002");
+        assertThat(catalog.item(b.id(), ADMIN).archivalCode()).isEqualTo(fonds + "-WS·1988-Y-BGS-0001-0001");
+        assertThat(catalog.item(c.id(), ADMIN).archivalCode()).isEqualTo(fonds + "-WS·1988-Y-BGS-0001-0002");
+        assertThatThrownBy(() -> catalog.bulkEdit(ItemFilter.ofIds(List.of(b.id().value())),
+                Map.of(DescriptionField.VOLUME, "7"), ADMIN)).isInstanceOf(InvalidEntry.class);
     }
 }

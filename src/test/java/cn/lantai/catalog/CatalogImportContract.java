@@ -210,6 +210,28 @@ abstract class CatalogImportContract {
     }
 
     @Test
+    void itemsOfFilesAreImportedByTheirFileNumberAndExportedBackUnchanged() throws Exception {
+        catalog.createVolume(new NewVolume(fonds, "WS", 1987, "永久", "BGS", "1987年文件汇集", null, "开放", null),
+                CatalogDataContract.ADMIN);
+        Path file = Catalogues.withHeader("档号", "案卷号", "题名", "责任者", "日期")
+                .row(fonds + "-WS·1987-Y-BGS-0001-0001", "1", "卷内第一件", "区委办", "1987-01-05")
+                .row(fonds + "-WS·1987-Y-BGS-0001-0002", "1", "卷内第二件", "区委办", "1987-02-05")
+                .row(fonds + "-WS·1987-Y-BGS-0001-0004", "1", "跳号的一件", "区委办", "1987-03-05")
+                .row(fonds + "-WS·1987-Y-BGS-0002-0001", "2", "不存在的卷", "区委办", "1987-03-05").xlsx(tmp);
+        JsonNode job = imports.run(file, "files.xlsx", Map.of());
+        assertThat(job.get("accepted").asLong()).isEqualTo(2);
+        List<CSVRecord> report = imports.report(job.get("id").asText());
+        assertThat(reportedRows(report)).containsExactly(4, 5);
+        assertThat(report.get(1).get(3)).contains("没有这个案卷号");
+        Path exported = tmp.resolve("files-export.xlsx");
+        Files.write(exported, imports.download("/api/v1/exports?format=xlsx&fonds=" + fonds));
+        JsonNode again = imports.run(exported, "files-export.xlsx", Map.of());
+        assertThat(again.get("accepted").asLong()).isEqualTo(2);
+        assertThat(again.get("rejected").asLong()).isZero();
+        assertThat(items()).isEqualTo(2);
+    }
+
+    @Test
     void gb18030CsvIsDetectedAndRead() throws Exception {
         Path file = Catalogues.standard().items(fonds, 2019, 4).csv(tmp, Charset.forName("GB18030"), false);
         JsonNode job = imports.run(file, "gbk.csv", Map.of());

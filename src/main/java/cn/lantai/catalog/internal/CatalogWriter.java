@@ -80,7 +80,7 @@ public class CatalogWriter {
                     nextNumber.merge(d.groupKey(), d.itemNo(), Math::max);
                 }
                 long id = items.nextId();
-                inserts.add(new Items.Row(id, d, entry.extra(), null));
+                inserts.add(new Items.Row(id, d, entry.extra()));
                 log.add(new ChangeLog.FieldChange(id, CREATED, null, d.archivalCode().toString()));
                 created.add(new ItemId(id));
             } else {
@@ -90,7 +90,7 @@ public class CatalogWriter {
                 if (diff.isEmpty()) {
                     unchanged.add(current.id());
                 } else {
-                    updates.add(new Items.Row(current.id().value(), merged, entry.extra(), current.volumeId()));
+                    updates.add(new Items.Row(current.id().value(), merged, entry.extra()));
                     log.addAll(diff);
                     updated.add(current.id());
                 }
@@ -134,7 +134,7 @@ public class CatalogWriter {
             }
             List<ChangeLog.FieldChange> diff = diff(item, d, v.extra());
             if (!diff.isEmpty()) {
-                updates.add(new Items.Row(item.id().value(), d, v.extra(), item.volumeId()));
+                updates.add(new Items.Row(item.id().value(), d, v.extra()));
                 log.addAll(diff);
                 touched.add(item.id());
             }

@@ -22,17 +22,20 @@ import org.springframework.stereotype.Component;
 public class EntryJudge {
 
     private final Registry registry;
+    private final Volumes volumes;
     private final EntryRules rules;
 
-    EntryJudge(Registry registry, @Value("${lantai.archive-code:}") String archiveCode) {
+    EntryJudge(Registry registry, Volumes volumes, @Value("${lantai.archive-code:}") String archiveCode) {
         this.registry = registry;
+        this.volumes = volumes;
         this.rules = new EntryRules(archiveCode);
     }
 
     /** The registry as it stands, read once: an import judges a million rows against one snapshot. */
     public Snapshot snapshot() {
         return new Snapshot(registry.fonds().stream().map(Fonds::code).collect(Collectors.toSet()),
-                registry.categories().stream().collect(Collectors.toMap(Category::code, Function.identity())));
+                registry.categories().stream().collect(Collectors.toMap(Category::code, Function.identity())),
+                volumes.groupsInFiles(), volumes.fileKeys());
     }
 
     public EntryRules rules() {
@@ -44,10 +47,14 @@ public class EntryJudge {
 
         private final Set<String> fonds;
         private final Map<String, Category> categories;
+        private final Set<String> groupsInFiles;
+        private final Set<String> files;
 
-        Snapshot(Set<String> fonds, Map<String, Category> categories) {
+        Snapshot(Set<String> fonds, Map<String, Category> categories, Set<String> groupsInFiles, Set<String> files) {
             this.fonds = fonds;
             this.categories = categories;
+            this.groupsInFiles = groupsInFiles;
+            this.files = files;
         }
 
         public java.util.Collection<Category> categories() {
@@ -61,16 +68,40 @@ public class EntryJudge {
         public Entry judge(EntryInput input) {
             String categoryCode = input.fields().get(DescriptionField.CATEGORY);
             if (categoryCode == null && input.archivalCode() != null) {
-                categoryCode = ArchivalCode.parse(input.archivalCode()).map(ArchivalCode::category).orElse(null);
+                categoryCode = ArchivalCode.parse(input.archivalCode()).or(() -> ArchivalCode.parseInFile(
+                        input.archivalCode())).map(ArchivalCode::category).orElse(null);
             }
             Entry entry = rules.apply(input.archivalCode(), input.fields(), input.extra(), category(categoryCode));
+            List<Violation> more = new ArrayList<>();
             String fondsCode = entry.description().get(DescriptionField.FONDS);
             if (fondsCode != null && !fonds.contains(fondsCode)) {
-                List<Violation> violations = new ArrayList<>(entry.violations());
-                violations.add(new Violation(DescriptionField.FONDS.label(), fondsCode, "catalog.unknown-fonds"));
-                return new Entry(entry.description(), entry.extra(), violations);
+                more.add(new Violation(DescriptionField.FONDS.label(), fondsCode, "catalog.unknown-fonds"));
             }
-            return entry;
+            if (entry.valid()) {
+                more.addAll(arrangement(entry.description()));
+            }
+            if (more.isEmpty()) {
+                return entry;
+            }
+            List<Violation> violations = new ArrayList<>(entry.violations());
+            violations.addAll(more);
+            return new Entry(entry.description(), entry.extra(), violations);
+        }
+
+        /**
+         * A group is arranged in files (卷) or in loose items (件), never both: an item of a group in files must name
+         * an existing file, and an item naming a file must belong to a group in files.
+         */
+        public List<Violation> arrangement(cn.lantai.catalog.Description d) {
+            Integer volume = d.volume();
+            String group = d.arrangementGroup();
+            if (volume == null && groupsInFiles.contains(group)) {
+                return List.of(new Violation(DescriptionField.VOLUME.label(), "", "catalog.group-in-files"));
+            }
+            if (volume != null && !files.contains(group + "|" + volume)) {
+                return List.of(new Violation(DescriptionField.VOLUME.label(), volume.toString(), "catalog.unknown-file"));
+            }
+            return List.of();
         }
     }
 }

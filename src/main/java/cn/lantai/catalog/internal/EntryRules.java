@@ -45,6 +45,21 @@ public final class EntryRules {
      */
     public Entry apply(String archivalCode, Map<DescriptionField, String> raw, Map<String, String> extraRaw,
             Category category) {
+        return apply(archivalCode, raw, extraRaw, category, ITEM_MANDATORY);
+    }
+
+    /** The fields an item must have: DA/T 18's mandatory ones; its number may be left to allocation. */
+    private static final java.util.Set<DescriptionField> ITEM_MANDATORY = java.util.Arrays.stream(DescriptionField.values())
+            .filter(f -> f.mandatory() && f != DescriptionField.ITEM_NO)
+            .collect(java.util.stream.Collectors.toCollection(() -> java.util.EnumSet.noneOf(DescriptionField.class)));
+
+    /** The fields a file (卷) must have: its group and its title. */
+    public static final java.util.Set<DescriptionField> FILE_MANDATORY = java.util.EnumSet.of(DescriptionField.FONDS,
+            DescriptionField.CATEGORY, DescriptionField.YEAR, DescriptionField.RETENTION, DescriptionField.TITLE);
+
+    /** As {@link #apply(String, Map, Map, Category)}, with the given fields mandatory. */
+    public Entry apply(String archivalCode, Map<DescriptionField, String> raw, Map<String, String> extraRaw,
+            Category category, java.util.Set<DescriptionField> mandatory) {
         List<Violation> violations = new ArrayList<>();
         Map<DescriptionField, String> given = new EnumMap<>(DescriptionField.class);
         raw.forEach((field, value) -> {
@@ -76,8 +91,8 @@ public final class EntryRules {
         if (defaultArchiveCode != null && !defaultArchiveCode.isBlank()) {
             normal.putIfAbsent(DescriptionField.ARCHIVE_CODE, defaultArchiveCode);
         }
-        for (DescriptionField field : DescriptionField.values()) {
-            if (field.mandatory() && field != DescriptionField.ITEM_NO && !given.containsKey(field)) {
+        for (DescriptionField field : mandatory) {
+            if (!given.containsKey(field)) {
                 violations.add(new Violation(field.label(), "", "catalog.missing"));
             }
         }
@@ -94,7 +109,8 @@ public final class EntryRules {
     }
 
     private void mergeArchivalCode(String code, Map<DescriptionField, String> given, List<Violation> violations) {
-        Optional<ArchivalCode> parsed = ArchivalCode.parse(code);
+        boolean inFile = given.get(DescriptionField.VOLUME) != null;
+        Optional<ArchivalCode> parsed = inFile ? ArchivalCode.parseInFile(code) : ArchivalCode.parse(code);
         if (parsed.isEmpty()) {
             violations.add(new Violation(ARCHIVAL_CODE_LABEL, code, "catalog.bad-archival-code"));
             return;
@@ -106,6 +122,9 @@ public final class EntryRules {
         parts.put(DescriptionField.YEAR, Integer.toString(c.year()));
         parts.put(DescriptionField.RETENTION, c.retention().code());
         parts.put(DescriptionField.ORG, c.org());
+        if (c.volume() != null) {
+            parts.put(DescriptionField.VOLUME, Integer.toString(c.volume()));
+        }
         parts.put(DescriptionField.ITEM_NO, Integer.toString(c.itemNo()));
         parts.forEach((field, fromCode) -> {
             String stated = given.get(field);
@@ -146,7 +165,7 @@ public final class EntryRules {
                 }
                 return year.map(String::valueOf);
             }
-            case ITEM_NO -> {
+            case ITEM_NO, VOLUME -> {
                 Optional<Integer> no = parseInt(value).filter(n -> n >= 1 && n <= ArchivalCode.MAX_ITEM_NO);
                 if (no.isEmpty()) {
                     violations.add(new Violation(label, value, "catalog.bad-item-no"));

@@ -38,8 +38,8 @@ public class Items {
     private static final DescriptionField[] FIELDS = DescriptionField.values();
     private static final String COLUMNS = Arrays.stream(FIELDS).map(DescriptionField::column)
             .collect(Collectors.joining(", "));
-    private static final String INSERT = "INSERT INTO item (id, archival_code, group_key, volume_id, " + COLUMNS
-            + ", extra, version, created_at, updated_at) VALUES (?, ?, ?, ?, "
+    private static final String INSERT = "INSERT INTO item (id, archival_code, group_key, " + COLUMNS
+            + ", extra, version, created_at, updated_at) VALUES (?, ?, ?, "
             + "?, ".repeat(FIELDS.length) + "?, 0, ?, ?)";
     private static final String UPDATE = "UPDATE item SET archival_code = ?, group_key = ?, "
             + Arrays.stream(FIELDS).map(f -> f.column() + " = ?").collect(Collectors.joining(", "))
@@ -58,7 +58,7 @@ public class Items {
     }
 
     /** An item to write: its id (new or existing), its description and extra fields. */
-    public record Row(long id, Description description, Map<String, String> extra, Long volumeId) {
+    public record Row(long id, Description description, Map<String, String> extra) {
     }
 
     public long nextId() {
@@ -72,7 +72,6 @@ public class Items {
             ps.setLong(i++, row.id());
             ps.setString(i++, row.description().archivalCode().toString());
             ps.setString(i++, row.description().groupKey());
-            setLong(ps, i++, row.volumeId());
             i = setFields(ps, i, row.description());
             ps.setString(i++, extraJson(row.extra()));
             ps.setTimestamp(i++, now);
@@ -114,7 +113,8 @@ public class Items {
                 newDescriptions.keySet(), 500, (ps, id) -> ps.setLong(1, id));
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.batchUpdate("UPDATE item SET item_no = ?, archival_code = ?, group_key = ?, filing_year = ?, retention = ?, "
-                        + "org_code = ?, fonds_code = ?, category_code = ?, version = version + 1, updated_at = ? WHERE id = ?",
+                        + "org_code = ?, fonds_code = ?, category_code = ?, volume_no = ?, version = version + 1, "
+                        + "updated_at = ? WHERE id = ?",
                 newDescriptions.entrySet(), 500, (ps, e) -> {
                     Description d = e.getValue();
                     ps.setInt(1, d.itemNo());
@@ -125,8 +125,13 @@ public class Items {
                     ps.setString(6, d.getOrEmpty(DescriptionField.ORG));
                     ps.setString(7, d.get(DescriptionField.FONDS));
                     ps.setString(8, d.get(DescriptionField.CATEGORY));
-                    ps.setTimestamp(9, now);
-                    ps.setLong(10, e.getKey());
+                    if (d.volume() == null) {
+                        ps.setNull(9, Types.INTEGER);
+                    } else {
+                        ps.setInt(9, d.volume());
+                    }
+                    ps.setTimestamp(10, now);
+                    ps.setLong(11, e.getKey());
                 });
     }
 
@@ -284,8 +289,7 @@ public class Items {
 
     private RowMapper<Item> mapper() {
         return (rs, n) -> new Item(new cn.lantai.catalog.ItemId(rs.getLong("id")), rs.getString("archival_code"),
-                description(rs), extra(rs.getString("extra")), (Long) rs.getObject("volume_id", Long.class),
-                rs.getInt("version"), rs.getTimestamp("updated_at").toInstant());
+                description(rs), extra(rs.getString("extra")), rs.getInt("version"), rs.getTimestamp("updated_at").toInstant());
     }
 
     private static Description description(ResultSet rs) throws SQLException {
@@ -334,14 +338,6 @@ public class Items {
             case DATE -> java.sql.Date.valueOf(value);
             default -> value;
         };
-    }
-
-    private static void setLong(PreparedStatement ps, int i, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(i, Types.BIGINT);
-        } else {
-            ps.setLong(i, value);
-        }
     }
 
     private String extraJson(Map<String, String> extra) {

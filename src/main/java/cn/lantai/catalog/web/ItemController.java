@@ -93,14 +93,15 @@ class ItemController {
         return catalog.bulkEdit(filter, values, viewer);
     }
 
-    /** 调整件号: the group and the new order of (some of) its items. */
-    record Renumber(String fonds, String category, int year, String retention, String org, List<Long> order) {
+    /** 调整件号: the group (and file, if any) and the new order of (some of) its items. */
+    record Renumber(String fonds, String category, int year, String retention, String org, Integer volume,
+            List<Long> order) {
     }
 
     @PostMapping("/renumber")
     Map<String, Object> renumber(@RequestBody Renumber r, Viewer viewer) {
         Retention retention = Retention.parse(r.retention()).orElseThrow(() -> new IllegalArgumentException("retention"));
-        List<ItemId> moved = catalog.renumber(r.fonds(), r.category(), r.year(), retention, r.org(),
+        List<ItemId> moved = catalog.renumber(r.fonds(), r.category(), r.year(), retention, r.org(), r.volume(),
                 (r.order() == null ? List.<Long>of() : r.order()).stream().map(ItemId::new).toList(), viewer);
         return Map.of("renumbered", moved.size());
     }

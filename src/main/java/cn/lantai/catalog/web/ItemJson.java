@@ -32,11 +32,9 @@ final class ItemJson {
         json.put(ARCHIVAL_CODE, item.archivalCode());
         json.put(VERSION, item.version());
         json.put("updatedAt", item.updatedAt());
-        item.description().asMap().forEach((f, v) -> json.put(f.key(), v));
+        item.description().asMap().forEach((f, v) -> json.put(f.key(),
+                f.kind() == DescriptionField.Kind.INTEGER ? (Object) Integer.valueOf(v) : v));
         json.put(EXTRA, item.extra());
-        if (item.volumeId() != null) {
-            json.put("volumeId", item.volumeId());
-        }
         return json;
     }
 
@@ -57,7 +55,7 @@ final class ItemJson {
             } else if (DescriptionField.byKey(key).isPresent()) {
                 fields.put(DescriptionField.byKey(key).get(), text(value));
             } else if (!ignored.contains(key)) {
-                unknown.add(new Violation(key, text(value), "catalog.unknown-extra-field", "-"));
+                unknown.add(new Violation(key, text(value), "catalog.unknown-field"));
             }
         }
         if (!unknown.isEmpty()) {

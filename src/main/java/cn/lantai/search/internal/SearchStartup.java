@@ -33,12 +33,10 @@ class SearchStartup implements ApplicationRunner {
             log.info("Rebuilt the search index with {} items; exiting as asked", n);
             System.exit(SpringApplication.exit(context, () -> 0));
         }
-        if (search.indexedCount() == 0) {
+        if (search.indexIsMissing()) {
             Thread rebuild = new Thread(() -> {
                 long n = search.rebuild();
-                if (n > 0) {
-                    log.info("The search index was empty; rebuilt it from the catalogue ({} items)", n);
-                }
+                log.info("The search index was empty; rebuilt it from the catalogue ({} items)", n);
             }, "search-rebuild");
             rebuild.setDaemon(true);
             rebuild.start();

@@ -1,7 +1,6 @@
 package cn.lantai.search.web;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 import cn.lantai.catalog.Classification;
@@ -19,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/v1/search?q=…&fonds=&category=&yearFrom=&yearTo=&retention=&classification=&openStatus=&sort=
  * &page=&size=&x.<field>=<value>}: full-text search with filters, facets and highlighting, for the signed-in viewer.
+ * Retention, classification and open status accept the codes or the Chinese names (永久, 机密, 开放 …).
  */
 @RestController
 class SearchController {
@@ -32,25 +32,26 @@ class SearchController {
     }
 
     @GetMapping("/api/v1/search")
-    SearchResult search(@RequestParam Map<String, String> p, Viewer viewer) {
+    SearchResult search(@RequestParam(required = false) String q, @RequestParam(required = false) String fonds,
+            @RequestParam(required = false) String category, @RequestParam(required = false) Integer yearFrom,
+            @RequestParam(required = false) Integer yearTo, @RequestParam(required = false) String retention,
+            @RequestParam(required = false) String classification, @RequestParam(required = false) String openStatus,
+            @RequestParam(required = false) SearchQuery.Sort sort, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size, @RequestParam Map<String, String> all, Viewer viewer) {
         Map<String, String> extra = new LinkedHashMap<>();
-        p.forEach((k, v) -> {
+        all.forEach((k, v) -> {
             if (k.startsWith(EXTRA_PREFIX) && v != null && !v.isBlank()) {
                 extra.put(k.substring(EXTRA_PREFIX.length()), v);
             }
         });
-        return search.search(new SearchQuery(p.get("q"), blank(p.get("fonds")), blank(p.get("category")),
-                integer(p.get("yearFrom")), integer(p.get("yearTo")),
-                blank(p.get("retention")) == null ? null : Retention.parse(p.get("retention"))
-                        .orElseThrow(() -> new IllegalArgumentException("retention")).code(),
-                blank(p.get("classification")) == null ? null : Classification.parse(p.get("classification"))
-                        .orElseThrow(() -> new IllegalArgumentException("classification")),
-                blank(p.get("openStatus")) == null ? null : OpenStatus.parse(p.get("openStatus"))
-                        .orElseThrow(() -> new IllegalArgumentException("openStatus")),
-                extra, blank(p.get("sort")) == null ? null
-                        : SearchQuery.Sort.valueOf(p.get("sort").toUpperCase(Locale.ROOT)),
-                integer(p.get("page")) == null ? 0 : integer(p.get("page")),
-                integer(p.get("size")) == null ? 20 : integer(p.get("size")), viewer));
+        return search.search(new SearchQuery(q, blank(fonds), blank(category), yearFrom, yearTo,
+                blank(retention) == null ? null : Retention.parse(retention)
+                        .orElseThrow(() -> new IllegalArgumentException("retention " + retention)).code(),
+                blank(classification) == null ? null : Classification.parse(classification)
+                        .orElseThrow(() -> new IllegalArgumentException("classification " + classification)),
+                blank(openStatus) == null ? null : OpenStatus.parse(openStatus)
+                        .orElseThrow(() -> new IllegalArgumentException("openStatus " + openStatus)),
+                extra, sort, page, size, viewer));
     }
 
     /** Rebuilds the index from the catalogue (also: {@code java -jar lantai.jar --lantai.search.rebuild}). */
@@ -61,16 +62,5 @@ class SearchController {
 
     private static String blank(String s) {
         return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static Integer integer(String s) {
-        if (blank(s) == null) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(s.strip());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("not a number: " + s);
-        }
     }
 }

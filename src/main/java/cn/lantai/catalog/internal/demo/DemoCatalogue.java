@@ -13,6 +13,9 @@ import cn.lantai.catalog.Category;
 import cn.lantai.catalog.DescriptionField;
 import cn.lantai.catalog.EntryInput;
 import cn.lantai.catalog.FieldDefinition;
+import cn.lantai.catalog.Classification;
+import cn.lantai.catalog.NewVolume;
+import cn.lantai.catalog.Viewer;
 import cn.lantai.catalog.Fonds;
 import cn.lantai.catalog.internal.CatalogWriter;
 import cn.lantai.catalog.internal.ChangeLog;
@@ -29,8 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code lantai.demo-data=true}: at the first start (empty catalogue) loads a generated sample archive, so a newcomer
- * sees a working archive: three fonds, the categories 文书, 会计, 婚姻登记 and 照片 with their own fields, and a few
- * thousand items with Chinese titles, some classified, most open.
+ * sees a working archive: three fonds, the categories 文书, 会计 (vouchers in files, 卷), 婚姻登记 and 照片 with their
+ * own fields, and a few thousand items with Chinese titles, some classified, most open.
  */
 @Component
 @ConditionalOnProperty(name = "lantai.demo-data", havingValue = "true")
@@ -38,6 +41,7 @@ class DemoCatalogue {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCatalogue.class);
     private static final int ITEMS_PER_GROUP = 60;
+    private static final int VOUCHERS_PER_FILE = 15;
 
     private static final String[][] ORGS = {{"BGS", "区委办公室", "区委办"}, {"ZFB", "区人民政府办公室", "区府办"},
             {"MZJ", "区民政局", "区民政"}, {"CZJ", "区财政局", "区财"}};
@@ -86,10 +90,18 @@ class DemoCatalogue {
                 new FieldDefinition("place", "地点", FieldDefinition.Type.TEXT, 50, false, null),
                 new FieldDefinition("people", "人物", FieldDefinition.Type.TEXT, 100, false, null))));
         Random random = new Random(2019);
-        EntryJudge.Snapshot snapshot = judge.snapshot();
         long operation = transactions.execute(tx -> changes.begin("DEMO", "system", "demo data", 0));
         int count = 0;
+        Viewer system = new Viewer("system", Classification.TOP_SECRET, true);
         for (int year = 2015; year <= 2024; year++) {
+            if (year >= 2020) {
+                // accounting vouchers are kept in files (卷): two volumes a year
+                for (int volume = 1; volume <= 2; volume++) {
+                    catalog.createVolume(new NewVolume("0002", "KJ", year, "D30", "CZJ",
+                            year + "年记账凭证 第" + volume + "册", null, "控制使用", null), system);
+                }
+            }
+            EntryJudge.Snapshot snapshot = judge.snapshot();
             List<CatalogWriter.Valid> batch = new ArrayList<>();
             for (String[] org : ORGS) {
                 for (int i = 0; i < ITEMS_PER_GROUP; i++) {
@@ -99,6 +111,11 @@ class DemoCatalogue {
             for (int i = 0; i < ITEMS_PER_GROUP; i++) {
                 batch.add(valid(snapshot, marriage(random, year, i)));
                 batch.add(valid(snapshot, photo(random, year, i)));
+            }
+            for (int volume = 1; year >= 2020 && volume <= 2; volume++) {
+                for (int i = 0; i < VOUCHERS_PER_FILE; i++) {
+                    batch.add(valid(snapshot, voucher(year, volume, i)));
+                }
             }
             transactions.executeWithoutResult(tx -> writer.write(batch, operation));
             count += batch.size();
@@ -130,6 +147,17 @@ class DemoCatalogue {
         f.put(DescriptionField.CLASSIFICATION, mark < 92 ? "" : mark < 97 ? "秘密" : "机密");
         f.put(DescriptionField.OPEN_STATUS, mark >= 92 ? "控制使用" : year <= 1999 || mark < 70 ? "开放" : "未鉴定");
         return new EntryInput(null, f, null);
+    }
+
+    private static EntryInput voucher(int year, int volume, int n) {
+        int number = (volume - 1) * VOUCHERS_PER_FILE + n + 1;
+        Map<DescriptionField, String> f = base("0002", "KJ", year, "D30", "CZJ");
+        f.put(DescriptionField.VOLUME, Integer.toString(volume));
+        f.put(DescriptionField.TITLE, year + "年记账凭证 第" + number + "号");
+        f.put(DescriptionField.CREATOR, "临江区财政局");
+        f.put(DescriptionField.DATE, LocalDate.of(year, 1, 3).plusDays(number * 7L).toString());
+        f.put(DescriptionField.OPEN_STATUS, "控制使用");
+        return new EntryInput(null, f, Map.of("凭证号", "记-" + year + "-" + number));
     }
 
     private static EntryInput marriage(Random random, int year, int n) {

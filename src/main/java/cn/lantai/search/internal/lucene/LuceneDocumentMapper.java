@@ -24,8 +24,9 @@ import cn.lantai.search.SearchHit;
 /**
  * Turns a {@link SearchDocument} into a Lucene document and a stored document back into a {@link SearchHit}. Exact
  * values (fonds, category, retention, classification, open status, archival code) are indexed untokenised with doc
- * values for facets and sort; title, text, full text, creator and extra values are analysed and also run together in
- * the catch-all field.
+ * values for facets and sort. Title, text, full text, creator and extra values are analysed once, together, in the
+ * catch-all field that queries match; the title is analysed on its own as well, for the phrase boost, and text and
+ * full text are stored for highlighting.
  */
 final class LuceneDocumentMapper {
 
@@ -76,10 +77,11 @@ final class LuceneDocumentMapper {
             doc.add(new StoredField(DATE, date.toString()));
         }
 
-        analysed(doc, TITLE, d.title(), true);
-        analysed(doc, TEXT, d.text(), true);
-        analysed(doc, FULL_TEXT, d.fullText(), true);
-        analysed(doc, CREATOR, d.creator(), false);
+        analysed(doc, TITLE, d.title());
+        // analysed once, in the catch-all; stored to be highlighted (the highlighter analyses the few hits shown)
+        storedAndSearchable(doc, TEXT, d.text());
+        storedAndSearchable(doc, FULL_TEXT, d.fullText());
+        storedAndSearchable(doc, CREATOR, d.creator());
         for (Map.Entry<String, String> e : d.extra().entrySet()) {
             String value = e.getValue();
             if (value == null || value.isBlank()) {
@@ -101,11 +103,20 @@ final class LuceneDocumentMapper {
         doc.add(new SortedDocValuesField(field, new BytesRef(value)));
     }
 
-    private static void analysed(Document doc, String field, String value, boolean stored) {
+    /** The title is searched on its own too (its phrase lifts a hit), so it is analysed in its own field as well. */
+    private static void analysed(Document doc, String field, String value) {
         if (value == null || value.isBlank()) {
             return;
         }
-        doc.add(new TextField(field, value, stored ? Field.Store.YES : Field.Store.NO));
+        doc.add(new TextField(field, value, Field.Store.YES));
+        doc.add(new TextField(ALL, value, Field.Store.NO));
+    }
+
+    private static void storedAndSearchable(Document doc, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        doc.add(new StoredField(field, value));
         doc.add(new TextField(ALL, value, Field.Store.NO));
     }
 

@@ -1,0 +1,79 @@
+package cn.lantai.catalog.internal;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import cn.lantai.catalog.ArchivalCode;
+import cn.lantai.catalog.Classification;
+import cn.lantai.catalog.OpenStatus;
+import cn.lantai.catalog.Retention;
+import cn.lantai.catalog.Volume;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The files (卷) of the catalogue. */
+@Repository
+public class Volumes {
+
+    private static final String SELECT = """
+            SELECT v.*, (SELECT COUNT(*) FROM item i WHERE i.group_key = CONCAT(v.group_key, '|', v.volume_no)) AS items
+            FROM volume v""";
+
+    private final JdbcClient jdbc;
+    private final IdBlocks ids;
+
+    Volumes(JdbcClient jdbc, IdBlocks ids) {
+        this.jdbc = jdbc;
+        this.ids = ids;
+    }
+
+    /** Records a file under its code: its group's parts and its number, {@code 0012-WS·1988-Y-BGS-0003}. */
+    public Volume insert(ArchivalCode code, String title, Classification classification, OpenStatus openStatus,
+            String notes) {
+        long id = ids.next();
+        jdbc.sql("""
+                INSERT INTO volume (id, archival_code, group_key, fonds_code, category_code, filing_year, retention,
+                org_code, volume_no, title, classification, open_status, notes, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, code.toString(), code.groupKey(), code.fonds(), code.category(), code.year(),
+                        code.retention().code(), code.org(), code.itemNo(), title, classification.name(),
+                        openStatus.name(), notes, Timestamp.from(Instant.now()))
+                .update();
+        return byId(id).orElseThrow();
+    }
+
+    public Optional<Volume> byId(long id) {
+        return jdbc.sql(SELECT + " WHERE v.id = ?").param(id).query(mapper()).optional();
+    }
+
+    public List<Volume> inGroup(String groupKey) {
+        return jdbc.sql(SELECT + " WHERE v.group_key = ? ORDER BY v.volume_no").param(groupKey).query(mapper()).list();
+    }
+
+    public int maxNumber(String groupKey) {
+        Integer max = jdbc.sql("SELECT MAX(volume_no) FROM volume WHERE group_key = ?").param(groupKey)
+                .query(Integer.class).optional().orElse(null);
+        return max == null ? 0 : max;
+    }
+
+    /** Groups arranged in files, and every file as {@code group|number}: what the rules check entries against. */
+    public Set<String> fileKeys() {
+        return Set.copyOf(jdbc.sql("SELECT CONCAT(group_key, '|', volume_no) FROM volume").query(String.class).list());
+    }
+
+    public Set<String> groupsInFiles() {
+        return Set.copyOf(jdbc.sql("SELECT DISTINCT group_key FROM volume").query(String.class).list());
+    }
+
+    private static RowMapper<Volume> mapper() {
+        return (rs, n) -> new Volume(rs.getLong("id"), rs.getString("archival_code"), rs.getString("fonds_code"),
+                rs.getString("category_code"), rs.getInt("filing_year"), Retention.ofCode(rs.getString("retention")),
+                rs.getString("org_code"), rs.getInt("volume_no"), rs.getString("title"),
+                Classification.valueOf(rs.getString("classification")), OpenStatus.valueOf(rs.getString("open_status")),
+                rs.getString("notes"), rs.getLong("items"));
+    }
+}
