@@ -14,7 +14,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
@@ -135,15 +134,10 @@ final class CsvRows implements SheetRows {
         try {
             while (records.hasNext()) {
                 CSVRecord record = records.next();
-                List<String> cells = new ArrayList<>(record.size());
-                boolean blank = true;
-                for (String value : record) {
-                    cells.add(value);
-                    blank &= value == null || value.isBlank();
-                }
-                if (!blank) {
-                    // a record's line number counts from 1, as the spreadsheet user sees rows
-                    return new Row((int) record.getRecordNumber(), cells);
+                // a record's number counts from 1, as the spreadsheet user sees rows
+                Row row = Row.unlessBlank((int) record.getRecordNumber(), record.toList());
+                if (row != null) {
+                    return row;
                 }
             }
             return null;

@@ -22,6 +22,16 @@ public interface SheetRows extends AutoCloseable {
     /** One data row. */
     record Row(int number, List<String> cells) {
 
+        /** The row, or null when every cell is blank (such rows are skipped, as a person skims past them). */
+        static Row unlessBlank(int number, List<String> cells) {
+            for (String cell : cells) {
+                if (cell != null && !cell.isBlank()) {
+                    return new Row(number, cells);
+                }
+            }
+            return null;
+        }
+
         public String cell(int index) {
             return index < cells.size() ? cells.get(index) : null;
         }

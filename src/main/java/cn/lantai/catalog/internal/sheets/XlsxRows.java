@@ -57,14 +57,12 @@ final class XlsxRows implements SheetRows {
             while (rows.hasNext()) {
                 org.dhatim.fastexcel.reader.Row row = rows.next();
                 List<String> cells = new ArrayList<>();
-                boolean blank = true;
                 for (int i = 0; i < row.getCellCount(); i++) {
-                    String text = text(row.getCell(i));
-                    cells.add(text);
-                    blank &= text == null || text.isBlank();
+                    cells.add(text(row.getCell(i)));
                 }
-                if (!blank) {
-                    return new Row(row.getRowNum(), cells);
+                Row read = Row.unlessBlank(row.getRowNum(), cells);
+                if (read != null) {
+                    return read;
                 }
             }
             return null;

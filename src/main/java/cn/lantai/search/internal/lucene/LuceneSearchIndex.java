@@ -70,8 +70,11 @@ public class LuceneSearchIndex implements SearchIndex {
     public LuceneSearchIndex(Path indexDirectory) {
         try {
             this.directory = FSDirectory.open(Files.createDirectories(indexDirectory));
+            // every index() commits: a commit must not wait for merges (Lucene's default waits up to 500 ms each)
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setMaxFullFlushMergeWaitMillis(0)
+                    .setRAMBufferSizeMB(64);
             this.writer = new IndexWriter(directory, config);
             this.searchers = new SearcherManager(writer, true, false, null);
         } catch (IOException e) {
