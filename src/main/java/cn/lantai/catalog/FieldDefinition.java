@@ -9,19 +9,20 @@ import java.util.List;
  * @param key        the name in the API and the search index ({@code groomName}); letters, digits and underscores
  * @param label      the Chinese name and catalogue column header (男方姓名)
  * @param type       how values are read and checked
- * @param maxLength  longest value accepted, in characters
- * @param mandatory  whether every entry of the category must carry it
+ * @param maxLength  longest value accepted, in characters (200 when not given)
+ * @param mandatory  whether every entry of the category must carry it (not when not given)
  * @param vocabulary the allowed values of a {@link Type#CHOICE} field
  */
-public record FieldDefinition(String key, String label, Type type, int maxLength, boolean mandatory,
+public record FieldDefinition(String key, String label, Type type, Integer maxLength, Boolean mandatory,
         List<String> vocabulary) {
 
     public enum Type { TEXT, NUMBER, DATE, CHOICE }
 
     public FieldDefinition {
         vocabulary = vocabulary == null ? List.of() : List.copyOf(vocabulary);
-        if (maxLength <= 0) {
+        if (maxLength == null || maxLength <= 0) {
             maxLength = 200;
         }
+        mandatory = Boolean.TRUE.equals(mandatory);
     }
 }
