@@ -94,10 +94,6 @@ public record ArchivalCode(String fonds, String category, int year, Retention re
         return volume == null ? group : group + "|" + volume;
     }
 
-    public ArchivalCode withItemNo(int number) {
-        return new ArchivalCode(fonds, category, year, retention, org, volume, number);
-    }
-
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder(fonds).append('-').append(category).append('·').append(year).append('-')

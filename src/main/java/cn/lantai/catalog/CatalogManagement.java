@@ -242,11 +242,6 @@ public class CatalogManagement {
 
     // ---- writing ------------------------------------------------------------------------------------------
 
-    /** Checks an entry against the description rules and the category's fields, without writing anything. */
-    public List<Violation> check(EntryInput input) {
-        return judge(input).violations();
-    }
-
     @Transactional
     public Item create(EntryInput input, Viewer actor) {
         Entry entry = judge(input);
@@ -254,11 +249,14 @@ public class CatalogManagement {
             throw new InvalidEntry(entry.violations());
         }
         Description d = entry.description();
-        if (d.itemNo() > 0 && !items.byArchivalCodes(List.of(d.archivalCode().toString())).isEmpty()) {
+        // checked under the group's lock: a concurrent create of the same number must fail, not update
+        groups.lock(d.groupKey());
+        int next = items.maxNumber(d.groupKey()) + 1;
+        if (d.itemNo() > 0 && d.itemNo() < next) {
             throw new CatalogConflict("catalog.duplicate-archival-code", d.archivalCode().toString());
         }
-        if (d.itemNo() > items.maxNumber(d.groupKey()) + 1) {
-            throw new CatalogConflict("catalog.item-no-gap", d.itemNo(), items.maxNumber(d.groupKey()) + 1);
+        if (d.itemNo() > next) {
+            throw new CatalogConflict("catalog.item-no-gap", d.itemNo(), next);
         }
         long op = changes.begin("CREATE", actor.name(), null, 1);
         CatalogWriter.Outcome outcome = writer.write(List.of(new CatalogWriter.Valid(d, entry.extra())), op);

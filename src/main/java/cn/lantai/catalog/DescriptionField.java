@@ -52,9 +52,6 @@ public enum DescriptionField {
     /** How a field's text is read and stored. */
     public enum Kind { TEXT, INTEGER, DATE, RETENTION, CLASSIFICATION, OPEN_STATUS }
 
-    /** The archival-code parts: with them an item's 档号 is known. */
-    public static final List<DescriptionField> CODE_PARTS = List.of(FONDS, CATEGORY, YEAR, RETENTION, ORG, VOLUME, ITEM_NO);
-
     private static final Map<String, DescriptionField> BY_KEY =
             Arrays.stream(values()).collect(Collectors.toMap(DescriptionField::key, Function.identity()));
 

@@ -28,8 +28,4 @@ public record ImportOptions(Mode mode, OnExisting onExisting, Map<String, String
         defaults = defaults == null ? Map.of() : Map.copyOf(defaults);
         language = language == null || language.isBlank() ? "zh-CN" : language;
     }
-
-    public static ImportOptions keepValid() {
-        return new ImportOptions(Mode.KEEP_VALID, OnExisting.UPDATE, null, null, null);
-    }
 }

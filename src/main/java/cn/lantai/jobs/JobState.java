@@ -2,9 +2,5 @@ package cn.lantai.jobs;
 
 /** Where a job stands. QUEUED and RUNNING jobs are picked up again after a restart. */
 public enum JobState {
-    QUEUED, RUNNING, SUCCEEDED, FAILED;
-
-    public boolean finished() {
-        return this == SUCCEEDED || this == FAILED;
-    }
+    QUEUED, RUNNING, SUCCEEDED, FAILED
 }

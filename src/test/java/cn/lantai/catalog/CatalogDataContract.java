@@ -88,6 +88,33 @@ abstract class CatalogDataContract {
     }
 
     @Test
+    void ofConcurrentCreatesOfTheSameArchivalCodeOneWinsAndTheOthersAreRefused() throws Exception {
+        String fonds = fonds();
+        EntryInput same = new EntryInput(fonds + "-WS·2011-Y-BGS-0001", entry(fonds, 2011, "Y", "抢号").fields(), null);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Future<Boolean>> tries = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            tries.add(pool.submit(() -> {
+                try {
+                    catalog.create(same, ADMIN);
+                    return true;
+                } catch (CatalogConflict refused) {
+                    return false;
+                }
+            }));
+        }
+        int created = 0;
+        for (Future<Boolean> t : tries) {
+            created += t.get() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(created).isEqualTo(1);
+        assertThat(numbers(fonds, 2011, "Y")).containsExactly(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM item_change c JOIN item i ON i.id = c.item_id "
+                + "WHERE i.fonds_code = ? AND c.field <> '*'", Integer.class, fonds)).isZero();
+    }
+
+    @Test
     void itemNumbersStayGapFreeUnderConcurrentImports() throws Exception {
         String fonds = fonds();
         ImportDriver imports = new ImportDriver(mvc);

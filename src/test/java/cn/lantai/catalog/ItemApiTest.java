@@ -131,6 +131,20 @@ class ItemApiTest {
     }
 
     @Test
+    void aFileWithoutTitleOrOfAnUnknownFondsIsRefused() throws Exception {
+        mvc.perform(json(post("/api/v1/volumes"), "{\"fonds\":\"ZZZZ\",\"category\":\"WS\",\"year\":1990,"
+                        + "\"retention\":\"长期\",\"title\":\"\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.violations[*].field", hasItem("题名")))
+                .andExpect(jsonPath("$.violations[*].field", hasItem("保管期限")))
+                .andExpect(jsonPath("$.violations[*].code", hasItem("catalog.unknown-fonds")));
+        mvc.perform(json(post("/api/v1/volumes"), "{\"fonds\":\"" + fonds + "\",\"category\":\"WS\",\"year\":1990,"
+                        + "\"retention\":\"永久\",\"title\":\"1990年文件汇集\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.archivalCode").value(fonds + "-WS·1990-Y-0001"));
+    }
+
+    @Test
     void theOpenApiDocumentDescribesTheApi() throws Exception {
         mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/v1/items']").exists())

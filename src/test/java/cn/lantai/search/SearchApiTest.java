@@ -156,6 +156,12 @@ class SearchApiTest {
         mvc.perform(get("/api/v1/search")
                 .param("yearFrom", "两千").with(httpBasic("admin", ImportDriver.PASSWORD)))
                 .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/search")
+                .param("sort", "BY_MOOD").with(httpBasic("admin", ImportDriver.PASSWORD)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/v1/search")
+                .param("classification", "很秘密").with(httpBasic("admin", ImportDriver.PASSWORD)))
+                .andExpect(status().isBadRequest());
     }
 
     @Test

@@ -178,11 +178,6 @@ public class Items {
         return jdbc.query("SELECT * FROM item WHERE group_key = ? ORDER BY item_no", mapper(), groupKey);
     }
 
-    public List<Integer> numbersInGroup(String groupKey) {
-        return jdbc.queryForList("SELECT item_no FROM item WHERE group_key = ? ORDER BY item_no", Integer.class,
-                groupKey);
-    }
-
     public int maxNumber(String groupKey) {
         Integer max = jdbc.queryForObject("SELECT MAX(item_no) FROM item WHERE group_key = ?", Integer.class, groupKey);
         return max == null ? 0 : max;
