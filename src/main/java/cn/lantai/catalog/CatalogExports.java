@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.lantai.audit.AuditEvent;
+import cn.lantai.audit.AuditTrail;
 import cn.lantai.catalog.internal.EntryRules;
 import cn.lantai.catalog.internal.Registry;
 import cn.lantai.catalog.internal.sheets.CellSafety;
@@ -37,13 +39,19 @@ public class CatalogExports {
     private final CatalogManagement catalog;
     private final Registry registry;
 
-    CatalogExports(CatalogManagement catalog, Registry registry) {
+    private final AuditTrail trail;
+
+    CatalogExports(CatalogManagement catalog, Registry registry, AuditTrail trail) {
+        this.trail = trail;
         this.catalog = catalog;
         this.registry = registry;
     }
 
     /** Writes the selection to {@code out}; CSV in UTF-8 with BOM unless another charset (GB18030) is asked for. */
     public void export(ItemFilter filter, Viewer viewer, Format format, Charset csvCharset, OutputStream out) {
+        viewer.require(CatalogRight.CATALOG_EXPORT);
+        trail.record(new AuditEvent(viewer.name(), viewer.address(), "catalog.export", filter.toString(), null,
+                format.name()));
         List<String> header = new ArrayList<>();
         header.add(EntryRules.ARCHIVAL_CODE_LABEL);
         for (DescriptionField f : DescriptionField.values()) {

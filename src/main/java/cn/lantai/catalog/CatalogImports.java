@@ -43,7 +43,8 @@ public class CatalogImports {
     }
 
     /** Queues the import of an uploaded file, which the import takes over (moves). */
-    public JobId start(Path upload, String fileName, ImportOptions options, String actor) {
+    public JobId start(Path upload, String fileName, ImportOptions options, Viewer actor) {
+        actor.require(CatalogRight.CATALOG_IMPORT);
         return importer.submit(upload, fileName, options, actor);
     }
 

@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import cn.lantai.audit.AuditEvent;
+import cn.lantai.audit.AuditTrail;
 import cn.lantai.catalog.internal.CatalogWriter;
 import cn.lantai.catalog.internal.ChangeLog;
 import cn.lantai.catalog.internal.Entry;
@@ -42,9 +44,11 @@ public class CatalogManagement {
     private final ChangeLog changes;
     private final EntryJudge judge;
     private final ApplicationEventPublisher events;
+    private final AuditTrail trail;
 
     CatalogManagement(Registry registry, Items items, Volumes volumes, ItemGroups groups, CatalogWriter writer,
-            ChangeLog changes, ApplicationEventPublisher events, EntryJudge judge) {
+            ChangeLog changes, ApplicationEventPublisher events, EntryJudge judge, AuditTrail trail) {
+        this.trail = trail;
         this.registry = registry;
         this.items = items;
         this.volumes = volumes;
@@ -62,7 +66,8 @@ public class CatalogManagement {
     }
 
     @Transactional
-    public Fonds registerFonds(Fonds fonds) {
+    public Fonds registerFonds(Fonds fonds, Viewer actor) {
+        actor.require(CatalogRight.CATALOG_DEFINE);
         if (fonds.code() == null || !ArchivalCode.FONDS.matcher(fonds.code()).matches()) {
             throw new InvalidEntry(List.of(new Violation(DescriptionField.FONDS.label(), String.valueOf(fonds.code()),
                     "catalog.bad-code-part.fonds")));
@@ -84,7 +89,8 @@ public class CatalogManagement {
 
     /** Defines a category or replaces its definition; values already stored under removed fields stay in history. */
     @Transactional
-    public Category defineCategory(Category category) {
+    public Category defineCategory(Category category, Viewer actor) {
+        actor.require(CatalogRight.CATALOG_DEFINE);
         List<Violation> violations = new ArrayList<>();
         if (category.code() == null || !ArchivalCode.CATEGORY.matcher(category.code()).matches()) {
             violations.add(new Violation(DescriptionField.CATEGORY.label(), String.valueOf(category.code()),
@@ -137,6 +143,7 @@ public class CatalogManagement {
      */
     @Transactional
     public Volume createVolume(NewVolume given, Viewer actor) {
+        actor.require(CatalogRight.CATALOG_EDIT);
         Map<DescriptionField, String> fields = new EnumMap<>(DescriptionField.class);
         fields.put(DescriptionField.FONDS, given.fonds());
         fields.put(DescriptionField.CATEGORY, given.category());
@@ -168,7 +175,7 @@ public class CatalogManagement {
                 d.retention(), d.getOrEmpty(DescriptionField.ORG), volumes.maxNumber(group) + 1);
         Volume volume = volumes.insert(code, d.get(DescriptionField.TITLE), d.classification(), d.openStatus(),
                 d.get(DescriptionField.NOTES));
-        long op = changes.begin("CREATE_FILE", actor.name(), volume.archivalCode(), 0);
+        long op = changes.begin("CREATE_FILE", actor, volume.archivalCode(), 0);
         changes.record(op, List.of(new ChangeLog.FieldChange(volume.id(), "file", null, volume.archivalCode())));
         return volume;
     }
@@ -176,8 +183,13 @@ public class CatalogManagement {
     /** The file, if the viewer may see it; otherwise {@link ItemNotFound}. */
     public Volume volume(long id, Viewer viewer) {
         Volume volume = volumes.byId(id).orElseThrow(() -> new ItemNotFound("file " + id));
-        if (!viewer.maySee(volume.classification(), volume.openStatus())) {
+        if (!viewer.maySee(volume.classification(), volume.openStatus(), volume.fonds(), volume.category())) {
+            audit(viewer, "catalog.view-refused", "file:" + id, null);
             throw new ItemNotFound("file " + id);
+        }
+        if (Viewer.controlled(volume.classification(), volume.openStatus())) {
+            audit(viewer, "catalog.view", "file:" + id + " " + volume.archivalCode(),
+                    volume.classification().name() + "/" + volume.openStatus().name());
         }
         return volume;
     }
@@ -186,7 +198,7 @@ public class CatalogManagement {
     public List<Volume> volumes(String fonds, String category, int year, Retention retention, String org,
             Viewer viewer) {
         return volumes.inGroup(ArchivalCode.groupKey(fonds, category, year, retention, org == null ? "" : org)).stream()
-                .filter(v -> viewer.maySee(v.classification(), v.openStatus())).toList();
+                .filter(v -> viewer.maySee(v.classification(), v.openStatus(), v.fonds(), v.category())).toList();
     }
 
     /** The items of a file in their order (卷内件号), those the viewer may see. */
@@ -194,18 +206,47 @@ public class CatalogManagement {
         Volume v = volume(id, viewer);
         return items.inGroup(ArchivalCode.groupKey(v.fonds(), v.category(), v.year(), v.retention(), v.org(),
                 v.number())).stream()
-                .filter(i -> viewer.maySee(i.description().classification(), i.description().openStatus())).toList();
+                .filter(i -> visible(i, viewer)).toList();
     }
 
     // ---- reading ------------------------------------------------------------------------------------------
 
-    /** The item, if the viewer may see it; otherwise {@link ItemNotFound}, as if it did not exist. */
+    /**
+     * The item, if the viewer may see it; otherwise {@link ItemNotFound}, as if it did not exist. Views of controlled
+     * records (classified or not open) and refusals go to the audit trail.
+     */
     public Item item(ItemId id, Viewer viewer) {
         Item item = items.byId(id.value()).orElseThrow(() -> new ItemNotFound(id));
-        if (!viewer.maySee(item.description().classification(), item.description().openStatus())) {
+        Description d = item.description();
+        if (!visible(item, viewer)) {
+            audit(viewer, "catalog.view-refused", "item:" + id.value(), null);
+            throw new ItemNotFound(id);
+        }
+        if (Viewer.controlled(d.classification(), d.openStatus())) {
+            audit(viewer, "catalog.view", "item:" + id.value() + " " + item.archivalCode(),
+                    d.classification().name() + "/" + d.openStatus().name());
+        }
+        return item;
+    }
+
+    /** The item for a change by the actor: as {@link #item}, without counting as a view. */
+    private Item itemToChange(ItemId id, Viewer actor) {
+        Item item = items.byId(id.value()).orElseThrow(() -> new ItemNotFound(id));
+        if (!visible(item, actor)) {
+            audit(actor, "catalog.change-refused", "item:" + id.value(), null);
             throw new ItemNotFound(id);
         }
         return item;
+    }
+
+    private void audit(Viewer viewer, String action, String target, String detail) {
+        trail.record(new AuditEvent(viewer.name(), viewer.address(), action, target, null, detail));
+    }
+
+    private static boolean visible(Item item, Viewer viewer) {
+        Description d = item.description();
+        return viewer.maySee(d.classification(), d.openStatus(), d.get(DescriptionField.FONDS),
+                d.get(DescriptionField.CATEGORY));
     }
 
     /** Items by id for other modules that keep derived copies (the search index); no viewer filter. */
@@ -244,6 +285,7 @@ public class CatalogManagement {
 
     @Transactional
     public Item create(EntryInput input, Viewer actor) {
+        actor.require(CatalogRight.CATALOG_EDIT);
         Entry entry = judge(input);
         if (!entry.valid()) {
             throw new InvalidEntry(entry.violations());
@@ -258,7 +300,7 @@ public class CatalogManagement {
         if (d.itemNo() > next) {
             throw new CatalogConflict("catalog.item-no-gap", d.itemNo(), next);
         }
-        long op = changes.begin("CREATE", actor.name(), null, 1);
+        long op = changes.begin("CREATE", actor, null, 1);
         CatalogWriter.Outcome outcome = writer.write(List.of(new CatalogWriter.Valid(d, entry.extra())), op);
         return items.byId(outcome.created().get(0).value()).orElseThrow();
     }
@@ -269,11 +311,12 @@ public class CatalogManagement {
      */
     @Transactional
     public Item update(ItemId id, int expectedVersion, EntryInput changesGiven, Viewer actor) {
-        Item item = item(id, actor);
+        actor.require(CatalogRight.CATALOG_EDIT);
+        Item item = itemToChange(id, actor);
         if (item.version() != expectedVersion) {
             throw new CatalogConflict("catalog.stale-version", item.version(), expectedVersion);
         }
-        long op = changes.begin("UPDATE", actor.name(), item.archivalCode(), 1);
+        long op = changes.begin("UPDATE", actor, item.archivalCode(), 1);
         writer.edit(Map.of(item, edited(item, changesGiven, 0)), op);
         return items.byId(id.value()).orElseThrow();
     }
@@ -284,6 +327,7 @@ public class CatalogManagement {
      */
     @Transactional
     public BulkEditResult bulkEdit(ItemFilter selection, Map<DescriptionField, String> values, Viewer actor) {
+        actor.require(CatalogRight.CATALOG_EDIT);
         if (values.isEmpty()) {
             throw new InvalidEntry(List.of(new Violation("", "", "catalog.nothing-to-change")));
         }
@@ -293,7 +337,7 @@ public class CatalogManagement {
             }
         }
         List<Long> ids = items.ids(selection, actor);
-        long op = changes.begin("BULK_EDIT", actor.name(), summary(values), ids.size());
+        long op = changes.begin("BULK_EDIT", actor, summary(values), ids.size());
         Map<Item, CatalogWriter.Valid> edits = new LinkedHashMap<>();
         List<Violation> violations = new ArrayList<>();
         int row = 0;
@@ -324,14 +368,15 @@ public class CatalogManagement {
     @Transactional
     public List<ItemId> renumber(String fonds, String category, int year, Retention retention, String org,
             Integer volume, List<ItemId> order, Viewer actor) {
+        actor.require(CatalogRight.CATALOG_EDIT);
         String group = ArchivalCode.groupKey(fonds, category, year, retention, org == null ? "" : org, volume);
         for (ItemId id : order) {
-            Item item = item(id, actor);
+            Item item = itemToChange(id, actor);
             if (!item.description().groupKey().equals(group)) {
                 throw new CatalogConflict("catalog.not-in-group", item.archivalCode());
             }
         }
-        long op = changes.begin("RENUMBER", actor.name(), group, order.size());
+        long op = changes.begin("RENUMBER", actor, group, order.size());
         List<ItemId> moved = writer.renumber(group, order, op);
         changes.setCount(op, moved.size());
         return moved;
@@ -340,8 +385,9 @@ public class CatalogManagement {
     /** Deletes an item; the items after it in its group move up a number, so the group stays gap-free. */
     @Transactional
     public void delete(ItemId id, Viewer actor) {
-        Item item = item(id, actor);
-        long op = changes.begin("DELETE", actor.name(), item.archivalCode(), 1);
+        actor.require(CatalogRight.CATALOG_EDIT);
+        Item item = itemToChange(id, actor);
+        long op = changes.begin("DELETE", actor, item.archivalCode(), 1);
         changes.record(op, List.of(new ChangeLog.FieldChange(id.value(), "*", item.archivalCode(), null)));
         items.delete(List.of(id.value()));
         events.publishEvent(new ItemsRemoved(List.of(id)));

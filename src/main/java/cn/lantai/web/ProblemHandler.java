@@ -8,6 +8,11 @@ import cn.lantai.catalog.CatalogConflict;
 import cn.lantai.catalog.CatalogImports;
 import cn.lantai.catalog.InvalidEntry;
 import cn.lantai.catalog.ItemNotFound;
+import cn.lantai.catalog.NotPermitted;
+import cn.lantai.identity.AccountNotFound;
+import cn.lantai.identity.IdentityProblem;
+import cn.lantai.identity.PasswordRejected;
+import cn.lantai.identity.SeparationOfDuties;
 import cn.lantai.catalog.Violation;
 import cn.lantai.jobs.JobNotFound;
 import org.springframework.context.MessageSource;
@@ -44,6 +49,32 @@ class ProblemHandler {
     @ExceptionHandler(CatalogConflict.class)
     ProblemDetail conflict(CatalogConflict e, Locale locale) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, messages.getMessage(e.code(), e.args(), locale));
+    }
+
+    @ExceptionHandler(NotPermitted.class)
+    ProblemDetail notPermitted(NotPermitted e, Locale locale) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, messages.getMessage(e.code(), e.args(), locale));
+    }
+
+    @ExceptionHandler(AccountNotFound.class)
+    ProblemDetail noAccount(AccountNotFound e, Locale locale) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, messages.getMessage(e.code(), e.args(), locale));
+    }
+
+    @ExceptionHandler(SeparationOfDuties.class)
+    ProblemDetail separation(SeparationOfDuties e, Locale locale) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, messages.getMessage(e.code(), e.args(), locale));
+    }
+
+    @ExceptionHandler(IdentityProblem.class)
+    ProblemDetail identity(IdentityProblem e, Locale locale) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                messages.getMessage(e.code(), e.args(), locale));
+        if (e instanceof PasswordRejected rejected) {
+            p.setProperty("reasons", rejected.reasons().stream()
+                    .map(r -> messages.getMessage(r, null, r, locale)).toList());
+        }
+        return p;
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)

@@ -1,58 +1,75 @@
 package cn.lantai.web;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import java.io.IOException;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import cn.lantai.identity.AccountManagement;
+import cn.lantai.identity.PermissionManagement;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.Customizer;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Until the identity module lands, one administrator guards pages and API: user {@code admin}, password from
- * {@code LANTAI_ADMIN_PASSWORD} (HTTP Basic for the API). Without it a random password is made and logged once.
+ * Two ways in. The REST API ({@code /api/**}) takes personal access tokens only ({@code Authorization: Bearer …}),
+ * keeps no session and so needs no CSRF token. The workbench uses form login with a session, CSRF tokens on every
+ * form and htmx request, a session timeout ({@code server.servlet.session.timeout}), and ends a session at once when
+ * its account is disabled, changes password or logs out everywhere.
  */
 @Configuration
 class SecurityConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    static final String[] PUBLIC_PATHS = {"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+            "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**"};
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**",
-                                "/v3/api-docs", "/error").permitAll()
-                        .anyRequest().authenticated())
-                .httpBasic(Customizer.withDefaults())
-                .formLogin(Customizer.withDefaults())
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, AccountManagement accounts, PermissionManagement permissions)
+            throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .addFilterBefore(new BearerTokens(accounts, permissions), BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized));
         return http.build();
     }
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new VerifiedPasswords(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, PermissionManagement permissions) throws Exception {
+        SavedRequestAwareAuthenticationSuccessHandler proceed = new SavedRequestAwareAuthenticationSuccessHandler();
+        proceed.setDefaultTargetUrl("/");
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers(PUBLIC_PATHS).permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler((request, response, authentication) -> {
+                            permissions.permissions(authentication.getName()).ifPresent(p ->
+                                    SessionGuard.remember(request, p.sessionEpoch()));
+                            proceed.onAuthenticationSuccess(request, response, authentication);
+                        })
+                        .permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .addFilterAfter(new SessionGuard(permissions), AnonymousAuthenticationFilter.class);
+        return http.build();
     }
 
-    @Bean
-    UserDetailsService administrators(@Value("${lantai.admin-password:}") String password, PasswordEncoder encoder) {
-        String effective = password;
-        if (effective == null || effective.isBlank()) {
-            byte[] bytes = new byte[12];
-            new SecureRandom().nextBytes(bytes);
-            effective = HexFormat.of().formatHex(bytes);
-            log.warn("LANTAI_ADMIN_PASSWORD is not set; this run's password for user 'admin' is: {}", effective);
-        }
-        return new InMemoryUserDetailsManager(User.withUsername("admin").password(encoder.encode(effective))
-                .roles("ADMIN").build());
+    private static void unauthorized(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException e) throws IOException {
+        response.setStatus(HttpStatus.UNAUTHORIZED.value());
+        response.setHeader("WWW-Authenticate", "Bearer");
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getWriter().write("{\"status\":401,\"title\":\"Unauthorized\"}");
     }
 }

@@ -2,10 +2,14 @@ package cn.lantai.web;
 
 import java.util.List;
 
-import cn.lantai.catalog.Classification;
 import cn.lantai.catalog.Viewer;
+import cn.lantai.identity.PermissionManagement;
+import cn.lantai.identity.Permissions;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.MethodParameter;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -15,11 +19,19 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Gives controllers the {@link Viewer} of the request: the signed-in user's clearance and rights. Until the identity
- * module lands the administrator sees everything; anyone else is treated as the public.
+ * Gives controllers the {@link Viewer} of the request: the signed-in account's clearance, roles' rights and data
+ * scope as they are now, and the request's address for the audit trail. Nobody signed in is the public.
  */
 @Configuration
 class ViewerResolver implements WebMvcConfigurer, HandlerMethodArgumentResolver {
+
+    private static final String ATTRIBUTE = "lantai.permissions";
+
+    private final PermissionManagement permissions;
+
+    ViewerResolver(@Lazy PermissionManagement permissions) {
+        this.permissions = permissions;
+    }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
@@ -34,15 +46,17 @@ class ViewerResolver implements WebMvcConfigurer, HandlerMethodArgumentResolver 
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
             WebDataBinderFactory binder) {
-        return current();
-    }
-
-    static Viewer current() {
+        HttpServletRequest http = request.getNativeRequest(HttpServletRequest.class);
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !auth.isAuthenticated()) {
+        if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
             return Viewer.publicUser("anonymous");
         }
-        boolean admin = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN"));
-        return admin ? new Viewer(auth.getName(), Classification.TOP_SECRET, true) : Viewer.publicUser(auth.getName());
+        Object known = http.getAttribute(ATTRIBUTE);
+        Permissions p = known instanceof Permissions given ? given : permissions.permissions(auth.getName()).orElse(null);
+        return p == null ? Viewer.publicUser(auth.getName()) : p.viewer(http.getRemoteAddr());
+    }
+
+    static void remember(HttpServletRequest request, Permissions p) {
+        request.setAttribute(ATTRIBUTE, p);
     }
 }

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The catalogue's data rules, run against every database Lantai supports (H2 and PostgreSQL). */
 abstract class CatalogDataContract {
 
-    static final Viewer ADMIN = new Viewer("admin", Classification.TOP_SECRET, true);
+    static final Viewer ADMIN = Viewer.staff("admin", Classification.TOP_SECRET, true);
 
     @Autowired
     CatalogManagement catalog;
@@ -41,8 +41,8 @@ abstract class CatalogDataContract {
 
     String fonds() {
         String code = Catalogues.freshFonds();
-        catalog.registerFonds(new Fonds(code, "测试全宗" + code));
-        catalog.defineCategory(new Category("WS", "文书", List.of()));
+        catalog.registerFonds(new Fonds(code, "测试全宗" + code), cn.lantai.catalog.Viewer.system());
+        catalog.defineCategory(new Category("WS", "文书", List.of()), cn.lantai.catalog.Viewer.system());
         return code;
     }
 
@@ -234,7 +234,7 @@ abstract class CatalogDataContract {
                 new FieldDefinition("brideName", "女方姓名", FieldDefinition.Type.TEXT, 20, true, null),
                 new FieldDefinition("registeredOn", "登记日期", FieldDefinition.Type.DATE, 20, true, null),
                 new FieldDefinition("certificateNo", "结婚证字号", FieldDefinition.Type.TEXT, 30, false, null),
-                new FieldDefinition("kind", "登记类别", FieldDefinition.Type.CHOICE, 10, false, List.of("结婚", "离婚", "补发")))));
+                new FieldDefinition("kind", "登记类别", FieldDefinition.Type.CHOICE, 10, false, List.of("结婚", "离婚", "补发")))), cn.lantai.catalog.Viewer.system());
         EntryInput base = entry(fonds, 1995, "Y", "张三与李四结婚登记");
         Map<DescriptionField, String> fields = new EnumMap<>(base.fields());
         fields.put(DescriptionField.CATEGORY, "HY");
@@ -261,11 +261,11 @@ abstract class CatalogDataContract {
         fields.put(DescriptionField.CLASSIFICATION, "机密");
         fields.put(DescriptionField.OPEN_STATUS, "开放");
         Item secret = catalog.create(new EntryInput(null, fields, null), ADMIN);
-        Viewer secretCleared = new Viewer("clerk", Classification.CONFIDENTIAL, true);
+        Viewer secretCleared = Viewer.staff("clerk", Classification.CONFIDENTIAL, true);
         assertThatThrownBy(() -> catalog.item(secret.id(), secretCleared)).isInstanceOf(ItemNotFound.class);
         assertThat(catalog.list(new ItemFilter(fonds, null, null, null, null, null, null, null, null), secretCleared, 0, 10)
                 .total()).isZero();
-        assertThat(catalog.item(secret.id(), new Viewer("chief", Classification.SECRET, true)).title()).isEqualTo("机密文件");
+        assertThat(catalog.item(secret.id(), Viewer.staff("chief", Classification.SECRET, true)).title()).isEqualTo("机密文件");
     }
 
     static EntryInput inFile(String fonds, int volume, String title) {

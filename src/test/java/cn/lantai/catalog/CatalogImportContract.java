@@ -13,6 +13,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import cn.lantai.catalog.internal.imports.CatalogImporter;
+import cn.lantai.support.Staff;
 import cn.lantai.jobs.Jobs;
 import cn.lantai.support.Catalogues;
 import cn.lantai.support.ImportDriver;
@@ -27,7 +28,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -64,8 +64,8 @@ abstract class CatalogImportContract {
     void freshFonds() {
         imports = new ImportDriver(mvc);
         fonds = Catalogues.freshFonds();
-        catalog.registerFonds(new Fonds(fonds, "测试全宗"));
-        catalog.defineCategory(new Category("WS", "文书", List.of()));
+        catalog.registerFonds(new Fonds(fonds, "测试全宗"), cn.lantai.catalog.Viewer.system());
+        catalog.defineCategory(new Category("WS", "文书", List.of()), cn.lantai.catalog.Viewer.system());
     }
 
     @AfterEach
@@ -272,7 +272,7 @@ abstract class CatalogImportContract {
                 .row(code(1), "关于修订档案管理办法的通知", "2019/5/6", "区档案局", "1").xlsx(tmp);
         var preview = mvc.perform(multipart("/api/v1/imports/preview")
                         .file(new org.springframework.mock.web.MockMultipartFile("file", "m.xlsx", null, Files.readAllBytes(file)))
-                        .with(httpBasic("admin", ImportDriver.PASSWORD)))
+                        .with(Staff.archivist()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.header[1]").value("文件标题"))
                 .andExpect(jsonPath("$.targets.title").value("题名"))

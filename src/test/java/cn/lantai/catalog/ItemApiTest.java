@@ -3,6 +3,7 @@ package cn.lantai.catalog;
 import java.util.List;
 
 import cn.lantai.support.Catalogues;
+import cn.lantai.support.Staff;
 import cn.lantai.support.ImportDriver;
 import cn.lantai.support.LantaiTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +15,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -39,12 +39,12 @@ class ItemApiTest {
     @BeforeEach
     void fonds() {
         fonds = Catalogues.freshFonds();
-        catalog.registerFonds(new Fonds(fonds, "接口测试全宗"));
-        catalog.defineCategory(new Category("WS", "文书", List.of()));
+        catalog.registerFonds(new Fonds(fonds, "接口测试全宗"), cn.lantai.catalog.Viewer.system());
+        catalog.defineCategory(new Category("WS", "文书", List.of()), cn.lantai.catalog.Viewer.system());
     }
 
     MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
-        return request.with(httpBasic("admin", ImportDriver.PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+        return request.with(Staff.archivist()).contentType(MediaType.APPLICATION_JSON)
                 .content(body);
     }
 
@@ -103,10 +103,10 @@ class ItemApiTest {
 
     @Test
     void anUnknownItemIsNotFoundAndAnonymousCallersAreTurnedAway() throws Exception {
-        mvc.perform(get("/api/v1/items/999999999").with(httpBasic("admin", ImportDriver.PASSWORD)))
+        mvc.perform(get("/api/v1/items/999999999").with(Staff.archivist()))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/items")).andExpect(status().isUnauthorized());
-        mvc.perform(get("/api/v1/items").with(httpBasic("admin", "wrong"))).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/items").with(Staff.bearer("lt_wrong"))).andExpect(status().isUnauthorized());
     }
 
     @Test
@@ -118,16 +118,16 @@ class ItemApiTest {
         mvc.perform(json(put("/api/v1/categories/ZP"), "{\"name\":\"照片\",\"fields\":[{\"key\":\"photographer\","
                         + "\"label\":\"摄影者\",\"type\":\"TEXT\",\"maxLength\":30}]}"))
                 .andExpect(status().isOk());
-        mvc.perform(get("/api/v1/categories/ZP").with(httpBasic("admin", ImportDriver.PASSWORD)))
+        mvc.perform(get("/api/v1/categories/ZP").with(Staff.archivist()))
                 .andExpect(jsonPath("$.fields[0].label").value("摄影者"));
     }
 
     @Test
     void anImportWithoutAFileIsABadRequest() throws Exception {
-        mvc.perform(multipart("/api/v1/imports").with(httpBasic("admin", ImportDriver.PASSWORD)))
+        mvc.perform(multipart("/api/v1/imports").with(Staff.archivist()))
                 .andExpect(status().isBadRequest());
         mvc.perform(multipart("/api/v1/imports").file("file", new byte[0]).param("mode", "SOMETIMES")
-                .with(httpBasic("admin", ImportDriver.PASSWORD))).andExpect(status().isBadRequest());
+                .with(Staff.archivist())).andExpect(status().isBadRequest());
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import cn.lantai.catalog.CatalogManagement;
+import cn.lantai.support.Staff;
 import cn.lantai.catalog.Category;
 import cn.lantai.catalog.Classification;
 import cn.lantai.catalog.FieldDefinition;
@@ -25,7 +26,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -54,13 +54,13 @@ class SearchApiTest {
     @BeforeEach
     void fonds() {
         fonds = Catalogues.freshFonds();
-        catalog.registerFonds(new Fonds(fonds, "检索测试全宗"));
-        catalog.defineCategory(new Category("WS", "文书", List.of()));
+        catalog.registerFonds(new Fonds(fonds, "检索测试全宗"), cn.lantai.catalog.Viewer.system());
+        catalog.defineCategory(new Category("WS", "文书", List.of()), cn.lantai.catalog.Viewer.system());
     }
 
     JsonNode getJson(String url) throws Exception {
         String body = mvc.perform(get(url)
-                .with(httpBasic("admin", ImportDriver.PASSWORD))).andExpect(status().isOk()).andReturn().getResponse()
+                .with(Staff.archivist())).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
         return JSON.readTree(body);
     }
@@ -98,13 +98,13 @@ class SearchApiTest {
                 r -> r.get("total").asLong() == 3).get("hits").get(0);
         long id = hit.get("id").asLong();
         JsonNode item = getJson("/api/v1/items/" + id);
-        mvc.perform(patch("/api/v1/items/" + id).with(httpBasic("admin", ImportDriver.PASSWORD))
+        mvc.perform(patch("/api/v1/items/" + id).with(Staff.archivist())
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"version\":" + item.get("version").asInt() + ",\"title\":\"关于设立湿地公园管理处的批复\"}"))
                 .andExpect(status().isOk());
         awaitSearch("/api/v1/search?fonds=" + fonds + "&q=湿地公园管理处", r -> r.get("total").asLong() == 1);
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/items/" + id)
-                .with(httpBasic("admin", ImportDriver.PASSWORD))).andExpect(status().isNoContent());
+                .with(Staff.archivist())).andExpect(status().isNoContent());
         awaitSearch("/api/v1/search?fonds=" + fonds + "&q=湿地公园管理处", r -> r.get("total").asLong() == 0);
         // the items after the deleted one moved up a number; the index shows their new codes
         awaitSearch("/api/v1/search?fonds=" + fonds + "&sort=ARCHIVAL_CODE",
@@ -121,7 +121,7 @@ class SearchApiTest {
         awaitSearch("/api/v1/search?fonds=" + fonds, r -> r.get("total").asLong() == 4);
         SearchQuery.Sort sort = SearchQuery.Sort.ARCHIVAL_CODE;
         SearchResult clerk = search.search(new SearchQuery("文件", fonds, null, null, null, null, null, null, null, sort,
-                0, 20, new Viewer("clerk", Classification.CONFIDENTIAL, true)));
+                0, 20, Viewer.staff("clerk", Classification.CONFIDENTIAL, true)));
         assertThat(clerk.hits()).extracting(SearchHit::archivalCode).noneMatch(c -> c.endsWith("-0001"));
         assertThat(clerk.total()).isEqualTo(3);
         assertThat(clerk.facets().get("classification")).doesNotContainKey("SECRET");
@@ -135,7 +135,7 @@ class SearchApiTest {
     void categoryFieldsAreSearchableAndFilterable() throws Exception {
         catalog.defineCategory(new Category("HY", "婚姻登记", List.of(
                 new FieldDefinition("groomName", "男方姓名", FieldDefinition.Type.TEXT, 20, true, null),
-                new FieldDefinition("brideName", "女方姓名", FieldDefinition.Type.TEXT, 20, true, null))));
+                new FieldDefinition("brideName", "女方姓名", FieldDefinition.Type.TEXT, 20, true, null))), cn.lantai.catalog.Viewer.system());
         Path file = Catalogues.withHeader("全宗号", "门类代码", "年度", "保管期限", "题名", "日期", "责任者", "男方姓名", "女方姓名")
                 .row(fonds, "HY", "1996", "永久", "结婚登记档案", "1996-05-01", "区民政局", "欧阳振华", "司马秀英")
                 .row(fonds, "HY", "1996", "永久", "结婚登记档案", "1996-05-02", "区民政局", "诸葛明", "上官婉儿").xlsx(tmp);
@@ -151,16 +151,16 @@ class SearchApiTest {
     void hostileSearchTextIsHarmless() throws Exception {
         for (String q : List.of("' OR 1=1 --", "\"unbalanced", "title:(*", "a AND OR NOT", "\\", "<script>alert(1)</script>")) {
             mvc.perform(get("/api/v1/search")
-                    .param("q", q).with(httpBasic("admin", ImportDriver.PASSWORD))).andExpect(status().isOk());
+                    .param("q", q).with(Staff.archivist())).andExpect(status().isOk());
         }
         mvc.perform(get("/api/v1/search")
-                .param("yearFrom", "两千").with(httpBasic("admin", ImportDriver.PASSWORD)))
+                .param("yearFrom", "两千").with(Staff.archivist()))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/search")
-                .param("sort", "BY_MOOD").with(httpBasic("admin", ImportDriver.PASSWORD)))
+                .param("sort", "BY_MOOD").with(Staff.archivist()))
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/search")
-                .param("classification", "很秘密").with(httpBasic("admin", ImportDriver.PASSWORD)))
+                .param("classification", "很秘密").with(Staff.archivist()))
                 .andExpect(status().isBadRequest());
     }
 
@@ -168,7 +168,7 @@ class SearchApiTest {
     void theIndexRebuildsFromTheDatabase() throws Exception {
         new ImportDriver(mvc).run(Catalogues.standard().items(fonds, 2017, 5).xlsx(tmp), "r.xlsx", Map.of());
         awaitSearch("/api/v1/search?fonds=" + fonds, r -> r.get("total").asLong() == 5);
-        String body = mvc.perform(post("/api/v1/search/rebuild").with(httpBasic("admin", ImportDriver.PASSWORD)))
+        String body = mvc.perform(post("/api/v1/search/rebuild").with(Staff.archivist()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(JSON.readTree(body).get("indexed").asLong()).isGreaterThanOrEqualTo(5);
         assertThat(getJson("/api/v1/search?fonds=" + fonds).get("total").asLong()).isEqualTo(5);

@@ -13,9 +13,9 @@ import cn.lantai.search.SearchQuery.Sort;
 final class SearchFixtures {
 
     /** Sees everything: 绝密 clearance and unopened records. */
-    static final Viewer ARCHIVIST = new Viewer("archivist", Classification.TOP_SECRET, true);
+    static final Viewer ARCHIVIST = Viewer.staff("archivist", Classification.TOP_SECRET, true);
     /** 秘密 clearance, may see unopened records. */
-    static final Viewer CONFIDENTIAL_STAFF = new Viewer("staff", Classification.CONFIDENTIAL, true);
+    static final Viewer CONFIDENTIAL_STAFF = Viewer.staff("staff", Classification.CONFIDENTIAL, true);
     /** A member of the public: open, unclassified records only. */
     static final Viewer PUBLIC = Viewer.publicUser("visitor");
 

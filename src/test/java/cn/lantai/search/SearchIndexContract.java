@@ -133,7 +133,7 @@ public abstract class SearchIndexContract {
         assertThat(search(q("城市规划").openStatus(OpenStatus.CONTROLLED).viewer(PUBLIC)).total()).isZero();
         assertThat(search(q("").viewer(PUBLIC)).total()).isEqualTo(2);
 
-        Viewer insider = new Viewer("reading-room", Classification.NONE, true);
+        Viewer insider = Viewer.staff("reading-room", Classification.NONE, true);
         assertThat(ids(search(q("城市规划").viewer(insider))))
                 .containsExactlyInAnyOrder("o1", "o2", "p1", "c1", "d1");
     }

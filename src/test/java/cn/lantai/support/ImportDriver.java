@@ -18,14 +18,12 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 /** Drives imports through the API as a client would: upload, follow the job, fetch the report. */
 public final class ImportDriver {
 
-    public static final String PASSWORD = "test-admin";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final MockMvc mvc;
@@ -39,7 +37,7 @@ public final class ImportDriver {
                 .file(new MockMultipartFile("file", name, MediaType.APPLICATION_OCTET_STREAM_VALUE,
                         Files.readAllBytes(file)));
         params.forEach(request::param);
-        MvcResult result = mvc.perform(request.with(httpBasic("admin", PASSWORD))).andReturn();
+        MvcResult result = mvc.perform(request.with(Staff.archivist())).andReturn();
         if (result.getResponse().getStatus() != 202) {
             throw new AssertionError("import not accepted: " + result.getResponse().getStatus() + " "
                     + result.getResponse().getContentAsString());
@@ -62,7 +60,7 @@ public final class ImportDriver {
     }
 
     public JsonNode job(String jobId) throws Exception {
-        String body = mvc.perform(get("/api/v1/jobs/" + jobId).with(httpBasic("admin", PASSWORD))).andReturn()
+        String body = mvc.perform(get("/api/v1/jobs/" + jobId).with(Staff.archivist())).andReturn()
                 .getResponse().getContentAsString();
         return JSON.readTree(body);
     }
@@ -73,7 +71,7 @@ public final class ImportDriver {
 
     /** Downloads a (streamed) file from the API. */
     public byte[] download(String url) throws Exception {
-        MvcResult result = mvc.perform(get(url).with(httpBasic("admin", PASSWORD))).andReturn();
+        MvcResult result = mvc.perform(get(url).with(Staff.archivist())).andReturn();
         if (result.getRequest().isAsyncStarted()) {
             result = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(result))
                     .andReturn();
@@ -86,7 +84,7 @@ public final class ImportDriver {
 
     /** The report's records (header excluded): row, column, value, reason. */
     public List<CSVRecord> report(String jobId) throws Exception {
-        byte[] bytes = mvc.perform(get("/api/v1/imports/" + jobId + "/report").with(httpBasic("admin", PASSWORD)))
+        byte[] bytes = mvc.perform(get("/api/v1/imports/" + jobId + "/report").with(Staff.archivist()))
                 .andReturn().getResponse().getContentAsByteArray();
         String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "");
         List<CSVRecord> records = new ArrayList<>(CSVFormat.DEFAULT.builder().setSkipHeaderRecord(true)

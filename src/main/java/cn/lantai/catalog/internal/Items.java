@@ -278,8 +278,35 @@ public class Items {
                 clauses.add("open_status = ?");
                 args.add(OpenStatus.OPEN.name());
             }
+            inScope(clauses, args, viewer.scope());
         }
         return new Where(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), args);
+    }
+
+    /** The viewer's data scope as SQL: some area of their roles covers the item's fonds and category. */
+    private static void inScope(List<String> clauses, List<Object> args, cn.lantai.catalog.Scope scope) {
+        if (scope.unrestricted()) {
+            return;
+        }
+        List<String> areas = new ArrayList<>();
+        for (cn.lantai.catalog.Scope.Area area : scope.areas()) {
+            List<String> parts = new ArrayList<>();
+            in(parts, args, "fonds_code", area.fonds());
+            in(parts, args, "category_code", area.categories());
+            areas.add("(" + String.join(" AND ", parts) + ")");
+        }
+        clauses.add(areas.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", areas) + ")");
+    }
+
+    private static void in(List<String> parts, List<Object> args, String column, java.util.Set<String> codes) {
+        if (codes == null) {
+            parts.add("1 = 1");
+        } else if (codes.isEmpty()) {
+            parts.add("1 = 0");
+        } else {
+            parts.add(column + " IN (" + marks(codes.size()) + ")");
+            args.addAll(codes.stream().sorted().toList());
+        }
     }
 
     private RowMapper<Item> mapper() {

@@ -62,7 +62,7 @@ class ImportController {
         Path upload = store(file);
         ImportOptions options = new ImportOptions(mode, onExisting, map(mapping), map(defaults),
                 language != null && language.toLowerCase().startsWith("en") ? "en" : "zh-CN");
-        JobId id = imports.start(upload, file.getOriginalFilename(), options, viewer.name());
+        JobId id = imports.start(upload, file.getOriginalFilename(), options, viewer);
         return ResponseEntity.status(HttpStatus.ACCEPTED).header(HttpHeaders.LOCATION, "/api/v1/jobs/" + id)
                 .body(Map.of("id", id.value(), "job", "/api/v1/jobs/" + id));
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import cn.lantai.catalog.CatalogManagement;
 import cn.lantai.catalog.Category;
 import cn.lantai.catalog.Fonds;
+import cn.lantai.catalog.Viewer;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -27,8 +28,8 @@ class RegistryController {
     }
 
     @PutMapping("/api/v1/fonds/{code}")
-    Fonds registerFonds(@PathVariable String code, @RequestBody Fonds fonds) {
-        return catalog.registerFonds(new Fonds(code, fonds.name()));
+    Fonds registerFonds(@PathVariable String code, @RequestBody Fonds fonds, Viewer viewer) {
+        return catalog.registerFonds(new Fonds(code, fonds.name()), viewer);
     }
 
     @GetMapping("/api/v1/categories")
@@ -42,7 +43,7 @@ class RegistryController {
     }
 
     @PutMapping("/api/v1/categories/{code}")
-    Category defineCategory(@PathVariable String code, @RequestBody Category category) {
-        return catalog.defineCategory(new Category(code, category.name(), category.fields()));
+    Category defineCategory(@PathVariable String code, @RequestBody Category category, Viewer viewer) {
+        return catalog.defineCategory(new Category(code, category.name(), category.fields()), viewer);
     }
 }

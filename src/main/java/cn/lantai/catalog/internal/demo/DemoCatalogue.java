@@ -74,25 +74,25 @@ class DemoCatalogue {
         if (items != null && items > 0) {
             return;
         }
-        catalog.registerFonds(new Fonds("0001", "临江区委办公室"));
-        catalog.registerFonds(new Fonds("0002", "临江区人民政府办公室"));
-        catalog.registerFonds(new Fonds("0003", "临江区民政局"));
-        catalog.defineCategory(new Category("WS", "文书", List.of()));
+        catalog.registerFonds(new Fonds("0001", "临江区委办公室"), cn.lantai.catalog.Viewer.system());
+        catalog.registerFonds(new Fonds("0002", "临江区人民政府办公室"), cn.lantai.catalog.Viewer.system());
+        catalog.registerFonds(new Fonds("0003", "临江区民政局"), cn.lantai.catalog.Viewer.system());
+        catalog.defineCategory(new Category("WS", "文书", List.of()), cn.lantai.catalog.Viewer.system());
         catalog.defineCategory(new Category("KJ", "会计", List.of(
-                new FieldDefinition("voucherNo", "凭证号", FieldDefinition.Type.TEXT, 30, false, null))));
+                new FieldDefinition("voucherNo", "凭证号", FieldDefinition.Type.TEXT, 30, false, null))), cn.lantai.catalog.Viewer.system());
         catalog.defineCategory(new Category("HY", "婚姻登记", List.of(
                 new FieldDefinition("groomName", "男方姓名", FieldDefinition.Type.TEXT, 20, true, null),
                 new FieldDefinition("brideName", "女方姓名", FieldDefinition.Type.TEXT, 20, true, null),
                 new FieldDefinition("registeredOn", "登记日期", FieldDefinition.Type.DATE, 20, true, null),
-                new FieldDefinition("certificateNo", "结婚证字号", FieldDefinition.Type.TEXT, 30, false, null))));
+                new FieldDefinition("certificateNo", "结婚证字号", FieldDefinition.Type.TEXT, 30, false, null))), cn.lantai.catalog.Viewer.system());
         catalog.defineCategory(new Category("ZP", "照片", List.of(
                 new FieldDefinition("photographer", "摄影者", FieldDefinition.Type.TEXT, 30, false, null),
                 new FieldDefinition("place", "地点", FieldDefinition.Type.TEXT, 50, false, null),
-                new FieldDefinition("people", "人物", FieldDefinition.Type.TEXT, 100, false, null))));
+                new FieldDefinition("people", "人物", FieldDefinition.Type.TEXT, 100, false, null))), cn.lantai.catalog.Viewer.system());
         Random random = new Random(2019);
-        long operation = transactions.execute(tx -> changes.begin("DEMO", "system", "demo data", 0));
+        long operation = transactions.execute(tx -> changes.begin("DEMO", "system", null, "demo data", 0));
         int count = 0;
-        Viewer system = new Viewer("system", Classification.TOP_SECRET, true);
+        Viewer system = Viewer.system();
         for (int year = 2015; year <= 2024; year++) {
             if (year >= 2020) {
                 // accounting vouchers are kept in files (卷): two volumes a year

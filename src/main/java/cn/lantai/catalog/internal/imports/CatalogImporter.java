@@ -18,6 +18,7 @@ import java.util.Properties;
 
 import cn.lantai.catalog.DescriptionField;
 import cn.lantai.catalog.ImportOptions;
+import cn.lantai.catalog.Viewer;
 import cn.lantai.catalog.Violation;
 import cn.lantai.catalog.internal.CatalogWriter;
 import cn.lantai.catalog.internal.ChangeLog;
@@ -92,7 +93,7 @@ public class CatalogImporter implements JobHandler {
     }
 
     /** Takes over an uploaded file and queues its import; the file is moved into the job's own folder. */
-    public JobId submit(Path upload, String fileName, ImportOptions options, String actor) {
+    public JobId submit(Path upload, String fileName, ImportOptions options, Viewer actor) {
         String folder = java.util.UUID.randomUUID().toString();
         Path dir = root.resolve(folder);
         try {
@@ -102,7 +103,7 @@ public class CatalogImporter implements JobHandler {
             throw new UncheckedIOException(e);
         }
         return transactions.execute(tx -> jobs.submit(KIND,
-                json.writeValueAsString(new ImportJob(folder, fileName, options)), actor));
+                json.writeValueAsString(new ImportJob(folder, fileName, options, ImportJob.Reach.of(actor))), actor.name()));
     }
 
     public ImportJob job(JobStatus status) {
@@ -190,7 +191,12 @@ public class CatalogImporter implements JobHandler {
                 boolean numbered = d.itemNo() > 0 && d.get(DescriptionField.FONDS) != null
                         && d.get(DescriptionField.CATEGORY) != null && d.get(DescriptionField.YEAR) != null
                         && d.get(DescriptionField.RETENTION) != null;
-                if (!entry.valid()) {
+                if (entry.valid() && !job.reach().covers(d.classification(), d.get(DescriptionField.FONDS),
+                        d.get(DescriptionField.CATEGORY))) {
+                    reject(report, rejectedRows, row.number(), d.get(DescriptionField.CLASSIFICATION),
+                            "import.beyond-reach", locale);
+                }
+                if (!entry.valid() || rejectedRows.get(row.number())) {
                     rejectedRows.set(row.number());
                     if (numbered) {
                         // a bad row still holds its number: correcting and re-importing it fills the place
@@ -203,7 +209,7 @@ public class CatalogImporter implements JobHandler {
                         reject(report, rejectedRows, row.number(), code, "catalog.duplicate-in-file", locale, first);
                     } else {
                         gaps.add(d.groupKey(), d.itemNo(), row.number());
-                        if (job.options().onExisting() == ImportOptions.OnExisting.REJECT) {
+                        if (job.options().onExisting() == ImportOptions.OnExisting.REJECT || job.reach().limited()) {
                             pendingExisting.add(new String[] {code, Integer.toString(row.number())});
                         }
                     }
@@ -216,7 +222,7 @@ public class CatalogImporter implements JobHandler {
                 throw new UnreadableFile("import.no-rows");
             }
         }
-        rejectExisting(pendingExisting, report, rejectedRows, locale);
+        rejectExisting(pendingExisting, job, report, rejectedRows, locale);
         Map<String, Integer> highest = new HashMap<>();
         for (NumberGaps.Gap gap : gaps.gaps(group -> highest.computeIfAbsent(group, items::maxNumber))) {
             if (!rejectedRows.get(gap.row())) {
@@ -227,7 +233,8 @@ public class CatalogImporter implements JobHandler {
         }
         report.sort(Comparator.comparingInt(ReportLine::row));
         ImportReport.write(dir.resolve(ImportJob.REPORT), report, messages, locale);
-        long operation = transactions.execute(tx -> changes.begin("IMPORT", "import:" + id, job.fileName(), 0));
+        long operation = transactions.execute(tx -> changes.begin("IMPORT", job.reach().actor(),
+                job.reach().address(), job.fileName() + " (job " + id + ")", 0));
         Checked checked = new Checked(total, rejectedRows.cardinality(), operation, rejectedRows);
         checked.save(dir);
         return checked;
@@ -247,13 +254,27 @@ public class CatalogImporter implements JobHandler {
         return mapping;
     }
 
-    private void rejectExisting(List<String[]> pending, List<ReportLine> report, BitSet rejectedRows, Locale locale) {
+    /**
+     * Rows whose 档号 is already taken: duplicates when the import rejects existing codes; otherwise updates, refused
+     * where the existing record lies beyond the importer's clearance (an update must not overwrite what one may not
+     * read).
+     */
+    private void rejectExisting(List<String[]> pending, ImportJob job, List<ReportLine> report, BitSet rejectedRows,
+            Locale locale) {
+        boolean rejectAll = job.options().onExisting() == ImportOptions.OnExisting.REJECT;
         for (int i = 0; i < pending.size(); i += 1000) {
             List<String[]> chunk = pending.subList(i, Math.min(pending.size(), i + 1000));
             var found = items.byArchivalCodes(chunk.stream().map(p -> p[0]).toList());
             for (String[] p : chunk) {
-                if (found.containsKey(p[0])) {
+                var existing = found.get(p[0]);
+                if (existing == null) {
+                    continue;
+                }
+                if (rejectAll) {
                     reject(report, rejectedRows, Integer.parseInt(p[1]), p[0], "catalog.exists", locale);
+                } else if (!job.reach().covers(existing.description().classification(), existing.description()
+                        .get(DescriptionField.FONDS), existing.description().get(DescriptionField.CATEGORY))) {
+                    reject(report, rejectedRows, Integer.parseInt(p[1]), p[0], "import.beyond-reach", locale);
                 }
             }
         }

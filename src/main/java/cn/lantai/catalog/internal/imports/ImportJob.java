@@ -2,10 +2,33 @@ package cn.lantai.catalog.internal.imports;
 
 import java.nio.file.Path;
 
+import cn.lantai.catalog.Classification;
 import cn.lantai.catalog.ImportOptions;
+import cn.lantai.catalog.Scope;
+import cn.lantai.catalog.Viewer;
 
-/** What an import job needs to run, and resume: its working folder, the file's original name, and the options. */
-public record ImportJob(String folder, String fileName, ImportOptions options) {
+/**
+ * What an import job needs to run, and resume: its working folder, the file's original name, the options, and the
+ * person who started it and their reach (rows beyond their clearance or data scope are refused).
+ */
+public record ImportJob(String folder, String fileName, ImportOptions options, Reach reach) {
+
+    /** The clearance and data scope of the person who started the import. */
+    public record Reach(String actor, String address, Classification clearance, Scope scope) {
+
+        static Reach of(Viewer viewer) {
+            return new Reach(viewer.name(), viewer.address(), viewer.clearance(), viewer.scope());
+        }
+
+        /** True when some existing record could lie beyond this reach. */
+        boolean limited() {
+            return clearance != Classification.TOP_SECRET || !scope.unrestricted();
+        }
+
+        boolean covers(Classification classification, String fondsCode, String categoryCode) {
+            return clearance.covers(classification) && scope.covers(fondsCode, categoryCode);
+        }
+    }
 
     static final String SOURCE = "source";
     static final String REPORT = "report.csv";

@@ -104,6 +104,29 @@ final class LuceneQueryBuilder {
         if (!viewer.seesUnopened()) {
             query.add(new TermQuery(new Term(OPEN_STATUS, OpenStatus.OPEN.name())), Occur.FILTER);
         }
+        if (!viewer.scope().unrestricted()) {
+            query.add(scope(viewer.scope()), Occur.FILTER);
+        }
+    }
+
+    /** The viewer's data scope: some area of their roles covers the record's fonds and category. */
+    private static Query scope(cn.lantai.catalog.Scope scope) {
+        BooleanQuery.Builder anyArea = new BooleanQuery.Builder();
+        for (cn.lantai.catalog.Scope.Area area : scope.areas()) {
+            BooleanQuery.Builder both = new BooleanQuery.Builder();
+            both.add(new org.apache.lucene.search.MatchAllDocsQuery(), Occur.FILTER);
+            in(both, FONDS, area.fonds());
+            in(both, CATEGORY, area.categories());
+            anyArea.add(both.build(), Occur.SHOULD);
+        }
+        return scope.areas().isEmpty() ? new org.apache.lucene.search.MatchNoDocsQuery() : anyArea.build();
+    }
+
+    private static void in(BooleanQuery.Builder query, String field, java.util.Set<String> codes) {
+        if (codes != null) {
+            query.add(new org.apache.lucene.search.TermInSetQuery(field,
+                    codes.stream().map(org.apache.lucene.util.BytesRef::new).toList()), Occur.FILTER);
+        }
     }
 
     /** Result order; the id breaks ties so that pages neither repeat nor skip. Undated items come last. */

@@ -81,6 +81,28 @@ final class SolrQueries {
         if (!viewer.seesUnopened()) {
             query.addFilterQuery("{!term f=" + OPEN_STATUS + "}" + OpenStatus.OPEN.name());
         }
+        if (!viewer.scope().unrestricted()) {
+            query.addFilterQuery(scope(viewer.scope()));
+        }
+    }
+
+    /** The viewer's data scope: some area of their roles covers the record's fonds and category. */
+    private static String scope(cn.lantai.catalog.Scope scope) {
+        java.util.List<String> areas = new java.util.ArrayList<>();
+        for (cn.lantai.catalog.Scope.Area area : scope.areas()) {
+            java.util.List<String> parts = new java.util.ArrayList<>(java.util.List.of("*:*"));
+            in(parts, FONDS, area.fonds());
+            in(parts, CATEGORY, area.categories());
+            areas.add("(" + String.join(" AND ", parts) + ")");
+        }
+        return areas.isEmpty() ? "-*:*" : String.join(" OR ", areas);
+    }
+
+    private static void in(java.util.List<String> parts, String field, java.util.Set<String> codes) {
+        if (codes != null) {
+            parts.add(codes.isEmpty() ? "-*:*" : field + ":(" + String.join(" OR ", codes.stream().sorted()
+                    .map(c -> "\"" + c.replace("\\", "\\\\").replace("\"", "\\\"") + "\"").toList()) + ")");
+        }
     }
 
     private static void facets(SolrQuery query) {

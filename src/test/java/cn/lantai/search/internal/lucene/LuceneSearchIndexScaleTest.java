@@ -26,7 +26,7 @@ import cn.lantai.search.SearchResult;
 @EnabledIfSystemProperty(named = "lantai.scaleTests", matches = "true")
 class LuceneSearchIndexScaleTest {
 
-    private static final Viewer ARCHIVIST = new Viewer("archivist", Classification.TOP_SECRET, true);
+    private static final Viewer ARCHIVIST = Viewer.staff("archivist", Classification.TOP_SECRET, true);
 
     @TempDir
     Path dir;

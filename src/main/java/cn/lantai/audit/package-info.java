@@ -1,0 +1,2 @@
+@org.springframework.modulith.ApplicationModule(displayName = "audit")
+package cn.lantai.audit;

@@ -1,0 +1,9 @@
+package cn.lantai.catalog;
+
+/** The person lacks the right for this task (answered 403). */
+public class NotPermitted extends CatalogProblem {
+
+    public NotPermitted(CatalogRight right) {
+        super("problem.not-permitted", right.name());
+    }
+}

@@ -1,0 +1,314 @@
+package cn.lantai.identity;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import cn.lantai.identity.internal.Accounts;
+import cn.lantai.identity.internal.Actor;
+import cn.lantai.identity.internal.Directory;
+import cn.lantai.identity.internal.IdentityTrail;
+import cn.lantai.identity.internal.PasswordPolicy;
+import cn.lantai.identity.internal.Tokens;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accounts, organisation units and groups, kept by the system administrator (系统管理员); and what every person does
+ * for their own account: change the password, end all their sessions, keep personal access tokens. Roles and
+ * clearances are not here: they are the security administrator's ({@link PermissionManagement}).
+ */
+@Service
+public class AccountManagement {
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,63}");
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Accounts accounts;
+    private final Directory directory;
+    private final Tokens tokens;
+    private final PasswordPolicy policy;
+    private final PasswordEncoder encoder;
+    private final IdentityTrail trail;
+    private final int maxTokenDays;
+
+    AccountManagement(Accounts accounts, Directory directory, Tokens tokens, PasswordPolicy policy,
+            PasswordEncoder encoder, IdentityTrail trail,
+            @Value("${lantai.security.token-max-days:365}") int maxTokenDays) {
+        this.accounts = accounts;
+        this.directory = directory;
+        this.tokens = tokens;
+        this.policy = policy;
+        this.encoder = encoder;
+        this.trail = trail;
+        this.maxTokenDays = maxTokenDays;
+    }
+
+    // ---- the system administrator ---------------------------------------------------------------------------
+
+    /** Creates an account with no roles and no clearance, and a one-time password to be changed at first login. */
+    @Transactional
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    public IssuedPassword create(NewAccount given) {
+        if (given.username() == null || !USERNAME.matcher(given.username()).matches()) {
+            throw new IdentityProblem("identity.bad-username", String.valueOf(given.username()));
+        }
+        if (given.displayName() == null || given.displayName().isBlank() || given.displayName().length() > 100) {
+            throw new IdentityProblem("identity.bad-display-name");
+        }
+        if (given.unit() != null && !given.unit().isBlank() && directory.unit(given.unit()).isEmpty()) {
+            throw new IdentityProblem("identity.no-such-unit", given.unit());
+        }
+        if (accounts.exists(given.username())) {
+            throw new IdentityProblem("identity.account-exists", given.username());
+        }
+        String password = policy.oneTime();
+        accounts.insert(given.username(), given.displayName().strip(), blankToNull(given.unit()),
+                encoder.encode(password), null, true);
+        trail.record("account.create", given.username(), null, given.displayName() + " @" + given.unit());
+        return new IssuedPassword(given.username(), password);
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    public void disable(String username) {
+        notSelf(username);
+        existing(username);
+        accounts.setEnabled(username, false);
+        accounts.endSessions(username);
+        trail.record("account.disable", username, "enabled", "disabled");
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    public void enable(String username) {
+        notSelf(username);
+        existing(username);
+        accounts.setEnabled(username, true);
+        trail.record("account.enable", username, "disabled", "enabled");
+    }
+
+    /** Lifts a lockout after repeated failed logins. */
+    @Transactional
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    public void unlock(String username) {
+        existing(username);
+        accounts.unlock(username);
+        trail.record("account.unlock", username, null, null);
+    }
+
+    /** A new one-time password for someone who forgot theirs; their sessions end. */
+    @Transactional
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    public IssuedPassword resetPassword(String username) {
+        notSelf(username);
+        existing(username);
+        String password = policy.oneTime();
+        accounts.setPassword(username, encoder.encode(password), true);
+        accounts.endSessions(username);
+        trail.record("account.reset-password", username, null, null);
+        return new IssuedPassword(username, password);
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    public void moveToUnit(String username, String unit) {
+        Account before = existing(username);
+        if (unit != null && !unit.isBlank() && directory.unit(unit).isEmpty()) {
+            throw new IdentityProblem("identity.no-such-unit", unit);
+        }
+        accounts.setUnit(username, blankToNull(unit));
+        trail.record("account.unit", username, before.unit(), unit);
+    }
+
+    /** Puts an account in groups; a group's roles come with it, so nobody changes their own groups. */
+    @Transactional
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    public void setGroups(String username, Set<String> groups) {
+        notSelf(username);
+        Account before = existing(username);
+        for (String g : groups) {
+            if (directory.group(g).isEmpty()) {
+                throw new IdentityProblem("identity.no-such-group", g);
+            }
+        }
+        accounts.setGroups(username, groups);
+        trail.record("account.groups", username, String.join(",", before.groups()), String.join(",", groups));
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    public OrgUnit defineUnit(OrgUnit unit) {
+        if (unit.code() == null || !CODE.matcher(unit.code()).matches()) {
+            throw new IdentityProblem("identity.bad-code", String.valueOf(unit.code()));
+        }
+        if (unit.name() == null || unit.name().isBlank() || unit.name().length() > 200) {
+            throw new IdentityProblem("identity.bad-display-name");
+        }
+        String parent = blankToNull(unit.parent());
+        if (parent != null && (directory.unit(parent).isEmpty() || parent.equals(unit.code())
+                || directory.unitsBelow(unit.code()).contains(parent))) {
+            throw new IdentityProblem("identity.bad-parent-unit", parent);
+        }
+        OrgUnit saved = new OrgUnit(unit.code(), unit.name().strip(), parent, blankToNull(unit.fonds()));
+        directory.saveUnit(saved);
+        trail.record("unit.define", unit.code(), null, saved.toString());
+        return saved;
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    public void defineGroup(String code, String name) {
+        if (code == null || !CODE.matcher(code).matches()) {
+            throw new IdentityProblem("identity.bad-code", String.valueOf(code));
+        }
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw new IdentityProblem("identity.bad-display-name");
+        }
+        Set<String> roles = directory.group(code).map(Group::roles).orElse(Set.of());
+        directory.saveGroup(code, name.strip(), roles);
+        trail.record("group.define", code, null, name);
+    }
+
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN')")
+    public List<Account> accounts() {
+        return accounts.all();
+    }
+
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN')")
+    public Account account(String username) {
+        return existing(username);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public List<OrgUnit> units() {
+        return directory.units();
+    }
+
+    @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN')")
+    public List<Group> groups() {
+        return directory.groups();
+    }
+
+    // ---- every person, for their own account -----------------------------------------------------------------
+
+    /** The signed-in person's own account. */
+    @PreAuthorize("isAuthenticated()")
+    public Account me() {
+        return existing(Actor.name());
+    }
+
+    /** Changes one's own password under the policy; every other session of the account ends. */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void changePassword(String current, String replacement) {
+        String username = Actor.name();
+        String hash = accounts.passwordHash(username).orElseThrow(() -> new AccountNotFound(username));
+        if (current == null || !encoder.matches(current, hash)) {
+            trail.record("account.password-change-refused", username, null, null);
+            throw new IdentityProblem("identity.password.wrong-current");
+        }
+        policy.check(username, replacement);
+        if (encoder.matches(replacement, hash)) {
+            throw new PasswordRejected(List.of("identity.password.unchanged"));
+        }
+        accounts.setPassword(username, encoder.encode(replacement), false);
+        accounts.endSessions(username);
+        trail.record("account.password-change", username, null, null);
+    }
+
+    /** Ends every session of one's own account, on every machine. */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void logoutEverywhere() {
+        accounts.endSessions(Actor.name());
+        trail.record("account.logout-everywhere", Actor.name(), null, null);
+    }
+
+    /** A personal access token for the REST API, valid for the given days (at most the configured maximum). */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public IssuedToken createToken(String name, int validDays) {
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw new IdentityProblem("identity.bad-token-name");
+        }
+        if (validDays < 1 || validDays > maxTokenDays) {
+            throw new IdentityProblem("identity.bad-token-days", maxTokenDays);
+        }
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String secret = "lt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id = UUID.randomUUID().toString();
+        Instant expires = Instant.now().plus(Duration.ofDays(validDays));
+        tokens.insert(id, Actor.name(), name.strip(), secret, expires);
+        trail.record("token.create", Actor.name(), null, id + " " + name.strip() + " until " + expires);
+        AccessToken token = tokens.of(Actor.name()).stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow();
+        return new IssuedToken(token, secret);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    public List<AccessToken> tokens() {
+        return tokens.of(Actor.name());
+    }
+
+    /** Revokes one of one's own tokens; at once, every later call with it is refused. */
+    @Transactional
+    @PreAuthorize("isAuthenticated()")
+    public void revokeToken(String id) {
+        String owner = tokens.owner(id).orElseThrow(() -> new IdentityProblem("identity.no-such-token"));
+        if (!owner.equals(Actor.name())) {
+            throw new IdentityProblem("identity.no-such-token");
+        }
+        tokens.revoke(id);
+        trail.record("token.revoke", owner, id, "revoked");
+    }
+
+    /**
+     * The account holding a usable token with this secret (not revoked, not expired, account enabled and not
+     * locked); for the API's authentication filter.
+     */
+    @Transactional
+    public Optional<String> tokenHolder(String secret) {
+        if (secret == null || secret.length() > 200) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        Optional<Tokens.Holder> holder = tokens.bySecret(secret);
+        Optional<Tokens.Holder> usable = holder.filter(h -> h.token().usableAt(now))
+                .filter(h -> accounts.find(h.username()).filter(a -> a.enabled() && !a.lockedAt(now)).isPresent());
+        if (usable.isEmpty()) {
+            trail.recordAs(holder.map(Tokens.Holder::username).orElse("unknown"), Actor.address(), "token.refused",
+                    holder.map(h -> h.token().id()).orElse(null), null, null);
+        }
+        return usable.map(h -> {
+                    if (h.token().lastUsedAt() == null || h.token().lastUsedAt().isBefore(now.minusSeconds(60))) {
+                        tokens.used(h.token().id(), now);
+                    }
+                    return h.username();
+                });
+    }
+
+    private Account existing(String username) {
+        return accounts.find(username).orElseThrow(() -> new AccountNotFound(username));
+    }
+
+    private static void notSelf(String username) {
+        if (Actor.name().equals(username)) {
+            throw new SeparationOfDuties("identity.not-on-self");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,221 @@
+package cn.lantai.identity;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+import cn.lantai.catalog.Classification;
+import cn.lantai.catalog.Scope;
+import cn.lantai.identity.internal.Accounts;
+import cn.lantai.identity.internal.Actor;
+import cn.lantai.identity.internal.Directory;
+import cn.lantai.identity.internal.IdentityTrail;
+import cn.lantai.identity.internal.Roles;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Roles, rights, data scopes, clearances and the administrator duties, kept by the security administrator (安全保密管理员);
+ * and the effective permissions of an account, which every request is checked against. Nobody grants themselves
+ * anything, no account holds two administrator duties, and an administrator does no archive work.
+ */
+@Service
+public class PermissionManagement {
+
+    private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{1,31}");
+    private static final Pattern SCOPE_CODE = Pattern.compile("[A-Za-z0-9]{1,8}");
+
+    private final Accounts accounts;
+    private final Roles roles;
+    private final Directory directory;
+    private final IdentityTrail trail;
+    private final boolean evaluationAdmin;
+
+    PermissionManagement(Accounts accounts, Roles roles, Directory directory, IdentityTrail trail,
+            @Value("${lantai.security.evaluation-admin:false}") boolean evaluationAdmin) {
+        this.accounts = accounts;
+        this.roles = roles;
+        this.directory = directory;
+        this.trail = trail;
+        this.evaluationAdmin = evaluationAdmin;
+    }
+
+    /** What the account may do and see now; empty when it does not exist or is disabled. */
+    public Optional<Permissions> permissions(String username) {
+        return accounts.find(username).filter(Account::enabled).map(this::effective);
+    }
+
+    private Permissions effective(Account account) {
+        int epoch = accounts.sessionEpoch(account.username());
+        if (evaluationAdmin && account.duty() == AdminDuty.SYSTEM_ADMIN && account.username().equals("admin")) {
+            // documented setting for local evaluation: the foundation's single administrator keeps every right
+            return new Permissions(account.username(), Classification.TOP_SECRET, account.duty(),
+                    EnumSet.allOf(Right.class), true, Scope.ALL, account.mustChangePassword(), epoch);
+        }
+        if (account.duty() != null) {
+            return new Permissions(account.username(), account.clearance(), account.duty(), Set.of(), false,
+                    Scope.ALL, account.mustChangePassword(), epoch);
+        }
+        Set<Right> rights = EnumSet.noneOf(Right.class);
+        boolean seesUnopened = false;
+        List<Scope.Area> areas = new ArrayList<>();
+        for (String code : accounts.effectiveRoles(account.username())) {
+            Role role = roles.find(code).orElse(null);
+            if (role == null) {
+                continue;
+            }
+            rights.addAll(role.rights());
+            seesUnopened |= role.seesUnopened();
+            Set<String> fonds = role.fonds().isEmpty() ? null : role.fonds();
+            if (role.ownUnitOnly()) {
+                Set<String> own = account.unit() == null ? Set.of() : directory.fondsOfUnitTree(account.unit());
+                fonds = fonds == null ? own : intersection(fonds, own);
+            }
+            areas.add(new Scope.Area(fonds, role.categories().isEmpty() ? null : role.categories()));
+        }
+        return new Permissions(account.username(), account.clearance(), null, rights, seesUnopened,
+                new Scope(areas), account.mustChangePassword(), epoch);
+    }
+
+    private static Set<String> intersection(Set<String> a, Set<String> b) {
+        Set<String> both = new TreeSet<>(a);
+        both.retainAll(b);
+        return both;
+    }
+
+    // ---- the security administrator -------------------------------------------------------------------------
+
+    @PreAuthorize("hasAnyRole('SECURITY_ADMIN', 'SYSTEM_ADMIN')")
+    public List<Role> roles() {
+        return roles.all();
+    }
+
+    /** Defines a role or changes one (built-in roles too: their rights and scope, not their code). */
+    @Transactional
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    public Role defineRole(Role role) {
+        if (role.code() == null || !CODE.matcher(role.code()).matches()) {
+            throw new IdentityProblem("identity.bad-code", String.valueOf(role.code()));
+        }
+        if (role.name() == null || role.name().isBlank() || role.name().length() > 100) {
+            throw new IdentityProblem("identity.bad-display-name");
+        }
+        for (String code : role.fonds()) {
+            scopeCode(code);
+        }
+        for (String code : role.categories()) {
+            scopeCode(code);
+        }
+        if (holdsRole(Actor.name(), role.code())) {
+            throw new SeparationOfDuties("identity.not-on-self");
+        }
+        Optional<Role> before = roles.find(role.code());
+        roles.save(role);
+        Role saved = roles.find(role.code()).orElseThrow();
+        before.map(Role::toString).ifPresentOrElse(b -> trail.record("role.change", role.code(), b, saved.toString()),
+                () -> trail.record("role.define", role.code(), null, saved.toString()));
+        return saved;
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    public void deleteRole(String code) {
+        Role role = roles.find(code).orElseThrow(() -> new IdentityProblem("identity.no-such-role", code));
+        if (role.builtIn()) {
+            throw new IdentityProblem("identity.built-in-role", code);
+        }
+        roles.delete(code);
+        trail.record("role.delete", code, role.toString(), null);
+    }
+
+    /** Gives an account exactly these archive roles. Administrators hold none; nobody changes their own. */
+    @Transactional
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    public void assignRoles(String username, Set<String> roleCodes) {
+        Account account = other(username);
+        if (account.duty() != null && !roleCodes.isEmpty()) {
+            throw new SeparationOfDuties("identity.admin-no-archive-roles", username, account.duty());
+        }
+        for (String code : roleCodes) {
+            roles.find(code).orElseThrow(() -> new IdentityProblem("identity.no-such-role", code));
+        }
+        accounts.setRoles(username, roleCodes);
+        trail.record("account.roles", username, String.join(",", new TreeSet<>(account.roles())),
+                String.join(",", new TreeSet<>(roleCodes)));
+    }
+
+    /** Sets the roles every member of a group holds; not for a group one belongs to. */
+    @Transactional
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    public void setGroupRoles(String groupCode, Set<String> roleCodes) {
+        Group group = directory.group(groupCode).orElseThrow(() -> new IdentityProblem("identity.no-such-group",
+                groupCode));
+        if (group.members().contains(Actor.name())) {
+            throw new SeparationOfDuties("identity.not-on-self");
+        }
+        for (String code : roleCodes) {
+            roles.find(code).orElseThrow(() -> new IdentityProblem("identity.no-such-role", code));
+        }
+        directory.saveGroup(groupCode, group.name(), roleCodes);
+        trail.record("group.roles", groupCode, String.join(",", new TreeSet<>(group.roles())),
+                String.join(",", new TreeSet<>(roleCodes)));
+    }
+
+    /** Sets the clearance (密级) of another account. */
+    @Transactional
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    public void setClearance(String username, Classification clearance) {
+        Account account = other(username);
+        accounts.setClearance(username, clearance);
+        trail.record("account.clearance", username, account.clearance().name(), clearance.name());
+    }
+
+    /**
+     * Makes another account one of the three administrators, or takes its duty away ({@code null}). An account
+     * holds one duty at most and no archive roles with it; the last enabled holder of a duty keeps it.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    public void assignDuty(String username, AdminDuty duty) {
+        Account account = other(username);
+        if (account.duty() == duty) {
+            return;
+        }
+        if (duty != null && account.duty() != null) {
+            throw new SeparationOfDuties("identity.one-duty-only", username, account.duty());
+        }
+        if (duty != null && !accounts.effectiveRoles(username).isEmpty()) {
+            throw new SeparationOfDuties("identity.admin-no-archive-roles", username, duty);
+        }
+        if (account.duty() != null && account.enabled() && accounts.countWithDuty(account.duty()) <= 1) {
+            throw new IdentityProblem("identity.last-of-duty", account.duty());
+        }
+        accounts.setDuty(username, duty);
+        accounts.endSessions(username);
+        trail.record("account.duty", username, account.duty() == null ? null : account.duty().name(),
+                duty == null ? null : duty.name());
+    }
+
+    private Account other(String username) {
+        if (Actor.name().equals(username)) {
+            throw new SeparationOfDuties("identity.not-on-self");
+        }
+        return accounts.find(username).orElseThrow(() -> new AccountNotFound(username));
+    }
+
+    private boolean holdsRole(String username, String role) {
+        return accounts.effectiveRoles(username).contains(role);
+    }
+
+    private static void scopeCode(String code) {
+        if (code == null || !SCOPE_CODE.matcher(code).matches()) {
+            throw new IdentityProblem("identity.bad-code", String.valueOf(code));
+        }
+    }
+}

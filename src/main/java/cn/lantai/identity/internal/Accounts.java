@@ -1,0 +1,151 @@
+package cn.lantai.identity.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import cn.lantai.catalog.Classification;
+import cn.lantai.identity.Account;
+import cn.lantai.identity.AdminDuty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The accounts table and its memberships. */
+@Repository
+public class Accounts {
+
+    private final JdbcClient jdbc;
+
+    Accounts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean none() {
+        return jdbc.sql("SELECT COUNT(*) FROM account").query(Long.class).single() == 0;
+    }
+
+    public boolean exists(String username) {
+        return jdbc.sql("SELECT COUNT(*) FROM account WHERE username = ?").param(username).query(Long.class).single() > 0;
+    }
+
+    public void insert(String username, String displayName, String unit, String passwordHash, AdminDuty duty,
+            boolean mustChangePassword) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("""
+                INSERT INTO account (username, display_name, password_hash, unit_code, clearance, admin_duty, enabled,
+                    must_change_password, failed_attempts, locked_until, session_epoch, password_changed_at, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, 0, NULL, 0, ?, ?)""")
+                .params(username, displayName, passwordHash, unit, Classification.NONE.name(),
+                        duty == null ? null : duty.name(), mustChangePassword, now, now)
+                .update();
+    }
+
+    public Optional<Account> find(String username) {
+        return jdbc.sql("SELECT * FROM account WHERE username = ?").param(username).query(this::map).optional();
+    }
+
+    public List<Account> all() {
+        return jdbc.sql("SELECT * FROM account ORDER BY username").query(this::map).list();
+    }
+
+    public Optional<String> passwordHash(String username) {
+        return jdbc.sql("SELECT password_hash FROM account WHERE username = ?").param(username).query(String.class)
+                .optional();
+    }
+
+    public int sessionEpoch(String username) {
+        return jdbc.sql("SELECT session_epoch FROM account WHERE username = ?").param(username).query(Integer.class)
+                .optional().orElse(-1);
+    }
+
+    /** Ends every session of the account (logout everywhere, disabled, password changed). */
+    public void endSessions(String username) {
+        jdbc.sql("UPDATE account SET session_epoch = session_epoch + 1 WHERE username = ?").param(username).update();
+    }
+
+    public void setPassword(String username, String hash, boolean mustChange) {
+        jdbc.sql("""
+                UPDATE account SET password_hash = ?, must_change_password = ?, password_changed_at = ?,
+                    failed_attempts = 0, locked_until = NULL WHERE username = ?""")
+                .params(hash, mustChange, Timestamp.from(Instant.now()), username).update();
+    }
+
+    public void setEnabled(String username, boolean enabled) {
+        jdbc.sql("UPDATE account SET enabled = ? WHERE username = ?").params(enabled, username).update();
+    }
+
+    public void setUnit(String username, String unit) {
+        jdbc.sql("UPDATE account SET unit_code = ? WHERE username = ?").params(unit, username).update();
+    }
+
+    public void setClearance(String username, Classification clearance) {
+        jdbc.sql("UPDATE account SET clearance = ? WHERE username = ?").params(clearance.name(), username).update();
+    }
+
+    public void setDuty(String username, AdminDuty duty) {
+        jdbc.sql("UPDATE account SET admin_duty = ? WHERE username = ?").params(duty == null ? null : duty.name(),
+                username).update();
+    }
+
+    public long countWithDuty(AdminDuty duty) {
+        return jdbc.sql("SELECT COUNT(*) FROM account WHERE admin_duty = ? AND enabled").param(duty.name())
+                .query(Long.class).single();
+    }
+
+    /** Counts a failed login; locks the account for the given time once the attempts reach the limit. */
+    public void failedLogin(String username, int limit, Instant lockUntil) {
+        jdbc.sql("UPDATE account SET failed_attempts = failed_attempts + 1 WHERE username = ?").param(username).update();
+        jdbc.sql("UPDATE account SET locked_until = ?, failed_attempts = 0 WHERE username = ? AND failed_attempts >= ?")
+                .params(Timestamp.from(lockUntil), username, limit).update();
+    }
+
+    public void succeededLogin(String username) {
+        jdbc.sql("UPDATE account SET failed_attempts = 0, locked_until = NULL WHERE username = ?").param(username)
+                .update();
+    }
+
+    public void unlock(String username) {
+        succeededLogin(username);
+    }
+
+    public void setRoles(String username, Set<String> roles) {
+        jdbc.sql("DELETE FROM account_role WHERE username = ?").param(username).update();
+        for (String role : roles) {
+            jdbc.sql("INSERT INTO account_role (username, role_code) VALUES (?, ?)").params(username, role).update();
+        }
+    }
+
+    public void setGroups(String username, Set<String> groups) {
+        jdbc.sql("DELETE FROM group_member WHERE username = ?").param(username).update();
+        for (String group : groups) {
+            jdbc.sql("INSERT INTO group_member (group_code, username) VALUES (?, ?)").params(group, username).update();
+        }
+    }
+
+    /** The roles held directly and through groups. */
+    public Set<String> effectiveRoles(String username) {
+        return new HashSet<>(jdbc.sql("""
+                SELECT role_code FROM account_role WHERE username = ?
+                UNION SELECT gr.role_code FROM group_role gr JOIN group_member gm ON gm.group_code = gr.group_code
+                WHERE gm.username = ?""").params(username, username).query(String.class).list());
+    }
+
+    private Account map(ResultSet rs, int n) throws SQLException {
+        String username = rs.getString("username");
+        String duty = rs.getString("admin_duty");
+        Timestamp locked = rs.getTimestamp("locked_until");
+        return new Account(username, rs.getString("display_name"), rs.getString("unit_code"),
+                Classification.valueOf(rs.getString("clearance")), duty == null ? null : AdminDuty.valueOf(duty),
+                Set.copyOf(jdbc.sql("SELECT role_code FROM account_role WHERE username = ?").param(username)
+                        .query(String.class).list()),
+                Set.copyOf(jdbc.sql("SELECT group_code FROM group_member WHERE username = ?").param(username)
+                        .query(String.class).list()),
+                rs.getBoolean("enabled"), rs.getBoolean("must_change_password"), rs.getInt("failed_attempts"),
+                locked == null ? null : locked.toInstant());
+    }
+}

@@ -1,0 +1,54 @@
+package cn.lantai.web;
+
+import java.io.IOException;
+
+import cn.lantai.identity.AccountManagement;
+import cn.lantai.identity.PermissionManagement;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates REST calls by personal access token ({@code Authorization: Bearer lt_…}): a revoked or expired token,
+ * or one of a disabled or locked account, authenticates nobody.
+ */
+class BearerTokens extends OncePerRequestFilter {
+
+    private static final String PREFIX = "Bearer ";
+
+    private final AccountManagement accounts;
+    private final PermissionManagement permissions;
+
+    BearerTokens(AccountManagement accounts, PermissionManagement permissions) {
+        this.accounts = accounts;
+        this.permissions = permissions;
+    }
+
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            accounts.tokenHolder(header.substring(PREFIX.length()).strip())
+                    .flatMap(permissions::permissions)
+                    .ifPresent(p -> {
+                        var auth = UsernamePasswordAuthenticationToken.authenticated(p.username(), null,
+                                AuthorityUtils.createAuthorityList(p.authorities().toArray(String[]::new)));
+                        var context = SecurityContextHolder.createEmptyContext();
+                        context.setAuthentication(auth);
+                        SecurityContextHolder.setContext(context);
+                    });
+        }
+        chain.doFilter(request, response);
+    }
+}
