@@ -1,0 +1,156 @@
+package cn.lantai.identity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.lantai.catalog.CatalogManagement;
+import cn.lantai.catalog.Category;
+import cn.lantai.catalog.Classification;
+import cn.lantai.catalog.DescriptionField;
+import cn.lantai.catalog.EntryInput;
+import cn.lantai.catalog.Fonds;
+import cn.lantai.catalog.Item;
+import cn.lantai.catalog.Viewer;
+import cn.lantai.support.Catalogues;
+import cn.lantai.support.LantaiTest;
+import cn.lantai.support.Staff;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * A record is seen only by people whose clearance covers its 密级, whose role covers its open status and whose data
+ * scope reaches its fonds and category; asking for it by id otherwise answers "not found", in the API and in search.
+ */
+@LantaiTest
+class AccessScopeTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    Staff staff;
+    @Autowired
+    AccountManagement accounts;
+    @Autowired
+    PermissionManagement permissions;
+    @Autowired
+    CatalogManagement catalog;
+    @Autowired
+    MockMvc mvc;
+
+    String fondsA;
+    String fondsB;
+
+    @BeforeEach
+    void twoUnitsWithTheirFonds() {
+        fondsA = Catalogues.freshFonds();
+        fondsB = Catalogues.freshFonds();
+        catalog.registerFonds(new Fonds(fondsA, "甲局"), Viewer.system());
+        catalog.registerFonds(new Fonds(fondsB, "乙局"), Viewer.system());
+        catalog.defineCategory(new Category("WS", "文书", List.of()), Viewer.system());
+        staff.asSystemAdmin(() -> {
+            accounts.defineUnit(new OrgUnit("U" + fondsA, "甲局", null, fondsA));
+            accounts.defineUnit(new OrgUnit("U" + fondsB, "乙局", null, fondsB));
+            return null;
+        });
+    }
+
+    private Item item(String fonds, String title, String classification, String openStatus) {
+        Map<DescriptionField, String> f = new EnumMap<>(DescriptionField.class);
+        f.put(DescriptionField.FONDS, fonds);
+        f.put(DescriptionField.CATEGORY, "WS");
+        f.put(DescriptionField.YEAR, "2015");
+        f.put(DescriptionField.RETENTION, "Y");
+        f.put(DescriptionField.ORG, "BGS");
+        f.put(DescriptionField.TITLE, title);
+        f.put(DescriptionField.DATE, "2015-06-01");
+        f.put(DescriptionField.CREATOR, "区档案局");
+        f.put(DescriptionField.CLASSIFICATION, classification);
+        f.put(DescriptionField.OPEN_STATUS, openStatus);
+        return catalog.create(new EntryInput(null, f, null), Viewer.system());
+    }
+
+    private JsonNode search(RequestPostProcessor who, String query, long expectedTotal) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        JsonNode last = null;
+        while (Instant.now().isBefore(deadline)) {
+            last = JSON.readTree(mvc.perform(get("/api/v1/search").param("q", query).with(who))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+            if (last.get("total").asLong() == expectedTotal) {
+                return last;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("search total never " + expectedTotal + ": " + last);
+    }
+
+    @Test
+    void aUserWithSecretClearanceDoesNotSeeAConfidentialRecordAnywhere() throws Exception {
+        String user = "mimi-" + fondsA;
+        staff.ensure(user, "秘密级用户", null, Classification.CONFIDENTIAL, List.of("CATALOGUING"));
+        Item secret = item(fondsA, "机密级的防汛预案" + fondsA, "机密", "控制");
+        Item plain = item(fondsA, "普通的防汛通知" + fondsA, "无", "控制");
+
+        mvc.perform(get("/api/v1/items/" + secret.id().value()).with(Staff.as(user))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/items/" + secret.id().value() + "/history").with(Staff.as(user)))
+                .andExpect(status().isNotFound());
+        mvc.perform(patch("/api/v1/items/" + secret.id().value()).with(Staff.as(user))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"version\":1,\"title\":\"改\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/items/" + plain.id().value()).with(Staff.as(user))).andExpect(status().isOk());
+        // the archivist (绝密) finds both; the 秘密 user finds only the plain one, and counts only it
+        search(Staff.archivist(), "防汛 " + fondsA, 2);
+        JsonNode seen = search(Staff.as(user), "防汛 " + fondsA, 1);
+        assertThat(seen.toString()).doesNotContain("机密级的防汛预案");
+    }
+
+    @Test
+    void aUnitArchivistSeesOnlyTheirOwnUnitsRecords() throws Exception {
+        String clerk = "unitclerk-" + fondsA;
+        staff.ensure(clerk, "甲局档案员", "U" + fondsA, Classification.CONFIDENTIAL, List.of("UNIT_ARCHIVIST"));
+        Item own = item(fondsA, "甲局的会议纪要" + fondsA, "无", "控制");
+        Item other = item(fondsB, "乙局的会议纪要" + fondsA, "无", "控制");
+
+        mvc.perform(get("/api/v1/items/" + own.id().value()).with(Staff.as(clerk))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/items/" + other.id().value()).with(Staff.as(clerk))).andExpect(status().isNotFound());
+        JsonNode list = JSON.readTree(mvc.perform(get("/api/v1/items").param("fonds", fondsB).with(Staff.as(clerk)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(list.get("total").asLong()).isZero();
+        search(Staff.archivist(), "会议纪要 " + fondsA, 2);
+        search(Staff.as(clerk), "会议纪要 " + fondsA, 1);
+    }
+
+    @Test
+    void aReadingRoomClerkReadsButDoesNotEdit() throws Exception {
+        String reader = "reading-" + fondsA;
+        staff.ensure(reader, "利用窗口", null, Classification.NONE, List.of("READING_ROOM"));
+        Item open = item(fondsA, "开放的文件" + fondsA, "无", "开放");
+        mvc.perform(get("/api/v1/items/" + open.id().value()).with(Staff.as(reader))).andExpect(status().isOk());
+        mvc.perform(patch("/api/v1/items/" + open.id().value()).with(Staff.as(reader))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"version\":1,\"title\":\"改\"}"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void thePublicRoleSeesOnlyOpenRecords() throws Exception {
+        String citizen = "citizen-" + fondsA;
+        staff.ensure(citizen, "公众", null, Classification.NONE, List.of("PUBLIC"));
+        Item closed = item(fondsA, "未开放的文件" + fondsA, "无", "控制");
+        Item open = item(fondsA, "已开放的文件" + fondsA, "无", "开放");
+        mvc.perform(get("/api/v1/items/" + closed.id().value()).with(Staff.as(citizen))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/items/" + open.id().value()).with(Staff.as(citizen))).andExpect(status().isOk());
+    }
+}

@@ -1,0 +1,155 @@
+package cn.lantai.identity;
+
+import java.util.List;
+import java.util.Set;
+
+import cn.lantai.catalog.Classification;
+import cn.lantai.support.LantaiTest;
+import cn.lantai.support.Staff;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** 三员分立: each administrator does their own job only, no account holds two duties, nobody grants themselves. */
+@LantaiTest
+class SeparationOfDutiesTest {
+
+    @Autowired
+    Staff staff;
+    @Autowired
+    AccountManagement accounts;
+    @Autowired
+    PermissionManagement permissions;
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theFirstStartCreatesTheThreeAdministratorsEachWithOneDuty() {
+        List<Account> all = staff.asSystemAdmin(accounts::accounts);
+        assertThat(all).filteredOn(a -> a.username().equals("admin")).singleElement()
+                .extracting(Account::duty).isEqualTo(AdminDuty.SYSTEM_ADMIN);
+        assertThat(all).filteredOn(a -> a.username().equals("secadmin")).singleElement()
+                .extracting(Account::duty).isEqualTo(AdminDuty.SECURITY_ADMIN);
+        assertThat(all).filteredOn(a -> a.username().equals("auditor")).singleElement()
+                .extracting(Account::duty).isEqualTo(AdminDuty.AUDITOR);
+    }
+
+    @Test
+    void noAccountHoldsTwoOfTheThreeAdministratorDuties() {
+        assertThatThrownBy(() -> staff.asSecurityAdmin(() -> {
+            permissions.assignDuty("admin", AdminDuty.AUDITOR);
+            return null;
+        })).isInstanceOf(SeparationOfDuties.class);
+        assertThatThrownBy(() -> staff.asSecurityAdmin(() -> {
+            permissions.assignDuty("auditor", AdminDuty.SYSTEM_ADMIN);
+            return null;
+        })).isInstanceOf(SeparationOfDuties.class);
+
+        staff.ensure("deputy-sys", "副系统管理员", null, Classification.NONE, List.of());
+        staff.asSecurityAdmin(() -> {
+            permissions.assignDuty("deputy-sys", AdminDuty.SYSTEM_ADMIN);
+            return null;
+        });
+        assertThatThrownBy(() -> staff.asSecurityAdmin(() -> {
+            permissions.assignDuty("deputy-sys", AdminDuty.SECURITY_ADMIN);
+            return null;
+        })).isInstanceOf(SeparationOfDuties.class);
+        // the schema keeps one duty per account whatever the application does
+        assertThat(jdbc.sql("SELECT admin_duty FROM account WHERE username = 'deputy-sys'").query(String.class).single())
+                .isEqualTo("SYSTEM_ADMIN");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE account SET admin_duty = 'ROOT' WHERE username = 'deputy-sys'")
+                .update()).isInstanceOf(Exception.class);
+    }
+
+    @Test
+    void administratorsDoNoArchiveWork() {
+        assertThatThrownBy(() -> staff.asSecurityAdmin(() -> {
+            permissions.assignRoles("admin", Set.of("CATALOGUING"));
+            return null;
+        })).isInstanceOf(SeparationOfDuties.class);
+        staff.ensure("clerk-with-role", "著录员", null, Classification.SECRET, List.of("CATALOGUING"));
+        assertThatThrownBy(() -> staff.asSecurityAdmin(() -> {
+            permissions.assignDuty("clerk-with-role", AdminDuty.AUDITOR);
+            return null;
+        })).isInstanceOf(SeparationOfDuties.class);
+    }
+
+    @Test
+    void nobodyGrantsThemselvesAnything() {
+        assertThatThrownBy(() -> staff.asSecurityAdmin(() -> {
+            permissions.setClearance("secadmin", Classification.TOP_SECRET);
+            return null;
+        })).isInstanceOf(SeparationOfDuties.class);
+        assertThatThrownBy(() -> staff.asSecurityAdmin(() -> {
+            permissions.assignRoles("secadmin", Set.of("READING_ROOM"));
+            return null;
+        })).isInstanceOf(SeparationOfDuties.class);
+        assertThatThrownBy(() -> staff.asSecurityAdmin(() -> {
+            permissions.assignDuty("secadmin", null);
+            return null;
+        })).isInstanceOf(SeparationOfDuties.class);
+        assertThatThrownBy(() -> staff.asSystemAdmin(() -> {
+            accounts.setGroups("admin", Set.of());
+            return null;
+        })).isInstanceOf(SeparationOfDuties.class);
+
+        // a group's roles reach its members: the security administrator may not set the roles of their own group
+        staff.asSystemAdmin(() -> {
+            accounts.defineGroup("ALL-STAFF", "全体人员");
+            accounts.setGroups("secadmin", Set.of("ALL-STAFF"));
+            return null;
+        });
+        assertThatThrownBy(() -> staff.asSecurityAdmin(() -> {
+            permissions.setGroupRoles("ALL-STAFF", Set.of("CATALOGUING"));
+            return null;
+        })).isInstanceOf(SeparationOfDuties.class);
+        assertThat(permissions.permissions("secadmin").orElseThrow().rights()).isEmpty();
+    }
+
+    @Test
+    void eachAdministratorDoesOnlyTheirOwnJob() {
+        staff.ensure("someone", "某人", null, Classification.NONE, List.of());
+        // the system administrator keeps accounts but grants nothing
+        assertThatThrownBy(() -> staff.asSystemAdmin(() -> {
+            permissions.setClearance("someone", Classification.SECRET);
+            return null;
+        })).isInstanceOf(AccessDeniedException.class);
+        // the security administrator grants but keeps no accounts
+        assertThatThrownBy(() -> staff.asSecurityAdmin(() -> accounts.create(new NewAccount("x1", "某", null))))
+                .isInstanceOf(AccessDeniedException.class);
+        // the auditor does neither
+        assertThatThrownBy(() -> staff.asAuditor(() -> accounts.create(new NewAccount("x2", "某", null))))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> staff.asAuditor(() -> {
+            permissions.assignRoles("someone", Set.of("PUBLIC"));
+            return null;
+        })).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void theApiAnswersForbiddenToAnAdministratorOutsideTheirDuty() throws Exception {
+        mvc.perform(put("/api/v1/accounts/archivist/clearance").with(Staff.as("admin"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"clearance\":\"绝密\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/accounts").with(Staff.as("secadmin"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"username\":\"zz\",\"displayName\":\"z\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(put("/api/v1/accounts/secadmin/duty").with(Staff.as("secadmin"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"duty\":\"AUDITOR\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/accounts").with(Staff.archivist())).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/accounts").with(Staff.as("admin"))).andExpect(status().isOk());
+    }
+}
