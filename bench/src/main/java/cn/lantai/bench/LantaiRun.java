@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +40,7 @@ import tools.jackson.databind.ObjectMapper;
 public final class LantaiRun {
 
     /** Where Lantai runs and how to log in; {@code pid} (optional) switches heap sampling to jstat. */
-    public record Options(URI url, String user, String password, Long pid) {
+    public record Options(URI url, String user, String password, String token, Long pid) {
     }
 
     /** Figures of the import, seconds measured from the start of the upload. */
@@ -63,8 +62,7 @@ public final class LantaiRun {
 
     public LantaiRun(Options options) {
         this.options = options;
-        this.auth = "Basic " + Base64.getEncoder().encodeToString(
-                (options.user() + ":" + options.password()).getBytes(StandardCharsets.UTF_8));
+        this.auth = "Bearer " + (options.token() != null ? options.token() : signIn(options));
     }
 
     /** Starts sampling Lantai's heap every 500 ms (jstat: every second); close it to stop. */
@@ -271,15 +269,66 @@ public final class LantaiRun {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** Password from {@code --password}, else the environment variable LANTAI_ADMIN_PASSWORD. */
+    /**
+     * An access token from {@code --token} or LANTAI_TOKEN; else the harness signs in with {@code --user} (admin) and
+     * {@code --password} (LANTAI_ADMIN_PASSWORD) through the login form and makes itself a one-day token.
+     */
     static Options options(Args args) {
+        String token = args.get("token", System.getenv("LANTAI_TOKEN"));
         String password = args.get("password", System.getenv("LANTAI_ADMIN_PASSWORD"));
-        if (password == null || password.isEmpty()) {
-            throw new IllegalArgumentException("set LANTAI_ADMIN_PASSWORD or pass --password");
+        if ((token == null || token.isEmpty()) && (password == null || password.isEmpty())) {
+            throw new IllegalArgumentException("set LANTAI_TOKEN or LANTAI_ADMIN_PASSWORD, or pass --token or --password");
         }
         String pid = args.get("pid");
         return new Options(URI.create(args.get("url", "http://127.0.0.1:8080")), args.get("user", "admin"), password,
-                pid == null ? null : Long.valueOf(pid));
+                token == null || token.isEmpty() ? null : token, pid == null ? null : Long.valueOf(pid));
+    }
+
+    /** The CSRF token of a workbench page: the layout's meta tag or a form's hidden input. */
+    private static final Pattern CSRF = Pattern.compile(
+            "name=\"_csrf\"[^>]*content=\"([^\"]+)\"|name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    /** Signs in through the workbench's login form and asks the account page for a one-day access token. */
+    private static String signIn(Options options) {
+        try {
+            HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            String login = browser.send(HttpRequest.newBuilder(options.url().resolve("/login")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            String form = "username=" + encode(options.user()) + "&password=" + encode(options.password())
+                    + "&_csrf=" + encode(csrf(login));
+            HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(options.url().resolve("/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            if (signedIn.headers().firstValue("Location").orElse("").contains("error")) {
+                throw new IllegalStateException("sign-in refused for " + options.user());
+            }
+            String page = browser.send(HttpRequest.newBuilder(options.url().resolve("/account")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            HttpResponse<String> token = browser.send(HttpRequest.newBuilder(options.url().resolve("/account/tokens"))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("name=bench&days=1&_csrf=" + encode(csrf(page))))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode issued = new ObjectMapper().readTree(token.body());
+            return issued.path("secret").asText();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String csrf(String html) {
+        var m = CSRF.matcher(html);
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on the page");
+        }
+        return m.group(1) != null ? m.group(1) : m.group(2);
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     /** {@code --csv file [--url u] [--password p] [--pid n] [--clients 32] [--warmup 10s] [--duration 60s]}. */

@@ -1,0 +1,135 @@
+package cn.lantai.identity.web;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import cn.lantai.catalog.Classification;
+import cn.lantai.identity.AccountManagement;
+import cn.lantai.identity.AdminDuty;
+import cn.lantai.identity.IdentityProblem;
+import cn.lantai.identity.NewAccount;
+import cn.lantai.identity.PermissionManagement;
+import cn.lantai.identity.Right;
+import cn.lantai.identity.Role;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * User, role and clearance administration. Both administrators see the accounts; the page offers each the actions
+ * of their own duty, and the services refuse anything else whatever the page sends.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN')")
+class AdminPages {
+
+    private final AccountManagement accounts;
+    private final PermissionManagement permissions;
+    private final MessageSource messages;
+
+    AdminPages(AccountManagement accounts, PermissionManagement permissions, MessageSource messages) {
+        this.accounts = accounts;
+        this.permissions = permissions;
+        this.messages = messages;
+    }
+
+    @GetMapping("/admin/users")
+    String users(Model model) {
+        model.addAttribute("accounts", accounts.accounts());
+        model.addAttribute("roles", permissions.roles());
+        model.addAttribute("units", accounts.units());
+        model.addAttribute("groups", accounts.groups());
+        model.addAttribute("clearances", Classification.values());
+        model.addAttribute("duties", AdminDuty.values());
+        return "admin-users";
+    }
+
+    @PostMapping("/admin/users")
+    String create(@RequestParam String username, @RequestParam String displayName,
+            @RequestParam(required = false) String unit, RedirectAttributes redirect, Locale locale) {
+        return act(redirect, locale, () -> {
+            redirect.addFlashAttribute("issued", accounts.create(new NewAccount(username, displayName, unit)));
+            return null;
+        });
+    }
+
+    @PostMapping("/admin/users/{username}/{action:disable|enable|unlock|password-reset}")
+    String account(@PathVariable String username, @PathVariable String action, RedirectAttributes redirect,
+            Locale locale) {
+        return act(redirect, locale, () -> {
+            switch (action) {
+                case "disable" -> accounts.disable(username);
+                case "enable" -> accounts.enable(username);
+                case "unlock" -> accounts.unlock(username);
+                default -> redirect.addFlashAttribute("issued", accounts.resetPassword(username));
+            }
+            return null;
+        });
+    }
+
+    /** The security administrator's form for one account: its roles, clearance and administrator duty. */
+    @PostMapping("/admin/users/{username}/permissions")
+    String permissions(@PathVariable String username, @RequestParam(required = false) Set<String> roles,
+            @RequestParam String clearance, @RequestParam(required = false) String duty, RedirectAttributes redirect,
+            Locale locale) {
+        return act(redirect, locale, () -> {
+            AdminDuty newDuty = duty == null || duty.isBlank() ? null : AdminDuty.valueOf(duty);
+            if (newDuty == null) {
+                permissions.assignDuty(username, null);
+            }
+            permissions.assignRoles(username, roles == null ? Set.of() : roles);
+            permissions.setClearance(username, Classification.valueOf(clearance));
+            if (newDuty != null) {
+                permissions.assignDuty(username, newDuty);
+            }
+            return null;
+        });
+    }
+
+    @GetMapping("/admin/roles")
+    String roles(Model model) {
+        model.addAttribute("roles", permissions.roles());
+        model.addAttribute("rights", Right.values());
+        return "admin-roles";
+    }
+
+    @PostMapping("/admin/roles")
+    String defineRole(@RequestParam String code, @RequestParam String name,
+            @RequestParam(defaultValue = "false") boolean seesUnopened,
+            @RequestParam(defaultValue = "false") boolean ownUnitOnly,
+            @RequestParam(required = false) Set<Right> rights, @RequestParam(defaultValue = "") String fonds,
+            @RequestParam(defaultValue = "") String categories, RedirectAttributes redirect, Locale locale) {
+        return act(redirect, locale, () -> permissions.defineRole(new Role(code.strip(), name, seesUnopened,
+                ownUnitOnly, false, rights == null ? EnumSet.noneOf(Right.class) : rights, codes(fonds),
+                codes(categories))), "redirect:/admin/roles");
+    }
+
+    private static Set<String> codes(String text) {
+        return Set.of(text.strip().isEmpty() ? new String[0] : text.strip().split("[\\s,，、]+"));
+    }
+
+    private String act(RedirectAttributes redirect, Locale locale, Supplier<Object> work) {
+        return act(redirect, locale, work, "redirect:/admin/users");
+    }
+
+    private String act(RedirectAttributes redirect, Locale locale, Supplier<Object> work, String back) {
+        try {
+            work.get();
+            redirect.addFlashAttribute("flash", "admin.saved");
+        } catch (IdentityProblem e) {
+            redirect.addFlashAttribute("problem", messages.getMessage(e.code(), e.args(), locale));
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", messages.getMessage("problem.bad-request",
+                    new Object[] {e.getMessage()}, locale));
+        }
+        return back;
+    }
+}
