@@ -171,6 +171,22 @@ abstract class AuditTrailContract {
     }
 
     @Test
+    void twoEntriesSwappingPlacesIsDetected() {
+        long first = appendSingly(6, "item.update");
+        long target = first + 2;
+        trail.save(first);
+        jdbc.update("UPDATE audit_entry SET seq = -1 WHERE seq = ?", target);
+        jdbc.update("UPDATE audit_entry SET seq = ? WHERE seq = ?", target, target + 1);
+        jdbc.update("UPDATE audit_entry SET seq = ? WHERE seq = -1", target + 1);
+
+        ChainVerification result = audit.verify();
+
+        assertThat(result.ok()).isFalse();
+        assertThat(result.firstBrokenSeq()).isEqualTo(target);
+        assertThat(result.problem()).isEqualTo(ChainVerification.INSERTED);
+    }
+
+    @Test
     void anEntryInsertedInTheMiddleByShiftingTheRestIsDetected() {
         long first = appendSingly(10, "item.update");
         long target = first + 4;

@@ -21,7 +21,9 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 
+import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.jce.interfaces.ECPrivateKey;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jce.spec.ECPublicKeySpec;
@@ -80,6 +82,19 @@ public class AuditKeys {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the audit keys cannot be read: " + files.privateKey(), e);
         }
+    }
+
+    /**
+     * The SM3 digest of the public key (X.509 DER), hex: to compare with a copy noted when the key was made, so a
+     * public key swapped together with re-signed checkpoints shows.
+     */
+    public String fingerprint() {
+        byte[] der = publicKey.getEncoded();
+        SM3Digest sm3 = new SM3Digest();
+        sm3.update(der, 0, der.length);
+        byte[] out = new byte[sm3.getDigestSize()];
+        sm3.doFinal(out, 0);
+        return HexFormat.of().formatHex(out);
     }
 
     /** The SM2 signature of the text's UTF-8 bytes, base64. */

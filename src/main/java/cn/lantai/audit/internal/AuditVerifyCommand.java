@@ -23,11 +23,13 @@ public class AuditVerifyCommand implements ApplicationRunner {
 
     private final ChainVerifier verifier;
     private final Checkpoints checkpoints;
+    private final AuditKeys keys;
     private final ApplicationContext context;
 
-    AuditVerifyCommand(ChainVerifier verifier, Checkpoints checkpoints, ApplicationContext context) {
+    AuditVerifyCommand(ChainVerifier verifier, Checkpoints checkpoints, AuditKeys keys, ApplicationContext context) {
         this.verifier = verifier;
         this.checkpoints = checkpoints;
+        this.keys = keys;
         this.context = context;
     }
 
@@ -42,16 +44,18 @@ public class AuditVerifyCommand implements ApplicationRunner {
     /** Verifies, prints the result to {@code out}, and answers the exit status. */
     public int verify(PrintStream out) {
         ChainVerification result = verifier.verify();
+        out.printf("Checkpoints %s, signed by the SM2 key whose public key has SM3 fingerprint %s%n",
+                checkpoints.file(), keys.fingerprint());
         if (result.ok()) {
-            out.printf("Audit trail intact: %d entries and %d checkpoints checked (%s).%n", result.entriesChecked(),
-                    result.checkpointsChecked(), checkpoints.file());
+            out.printf("Audit trail intact: %d entries and %d checkpoints checked.%n", result.entriesChecked(),
+                    result.checkpointsChecked());
             out.printf("  %s%n", result.detail());
             return 0;
         }
         out.printf("Audit trail BROKEN at entry %d [%s]: %s%n", result.firstBrokenSeq(), result.problem(),
                 result.detail());
-        out.printf("  %d entries and %d checkpoints checked before that (%s).%n", result.entriesChecked(),
-                result.checkpointsChecked(), checkpoints.file());
+        out.printf("  %d entries and %d checkpoints checked before that.%n", result.entriesChecked(),
+                result.checkpointsChecked());
         return 1;
     }
 }

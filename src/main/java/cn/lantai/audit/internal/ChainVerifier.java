@@ -182,6 +182,9 @@ public class ChainVerifier {
                         + "digest recomputed").formatted(last, expected));
             }
             long was = numberWhenChained(row, expected);
+            if (was == expected + 1 && next != null && next.hashesAt(expected)) {
+                return broken(expected, INSERTED, "entries %d and %d have swapped places".formatted(expected, was));
+            }
             if (was > expected) {
                 return broken(expected, MISSING, "entries %d..%d are missing: the entry now numbered %d was chained as %d"
                         .formatted(expected, was - 1, expected, was));
