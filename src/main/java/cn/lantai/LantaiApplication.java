@@ -4,7 +4,6 @@ import java.util.Arrays;
 
 import cn.lantai.audit.AuditTrail;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableAsync;
@@ -16,14 +15,14 @@ import org.springframework.scheduling.annotation.EnableAsync;
 public class LantaiApplication {
 
     public static void main(String[] args) {
-        SpringApplication application = new SpringApplication(LantaiApplication.class);
         String verify = "--" + AuditTrail.VERIFY_OPTION;
         if (Arrays.stream(args).anyMatch(a -> a.equals(verify) || a.startsWith(verify + "="))) {
-            // A verification run serves nothing and replays no interrupted events: nothing appends before it looks.
-            application.setWebApplicationType(WebApplicationType.NONE);
-            args = Arrays.copyOf(args, args.length + 1);
+            // A verification run opens no port and replays no interrupted events: nothing appends before it looks.
+            // (Port -1 rather than no web context: the web security configuration needs one.)
+            args = Arrays.copyOf(args, args.length + 2);
+            args[args.length - 2] = "--server.port=-1";
             args[args.length - 1] = "--spring.modulith.events.republish-outstanding-events-on-restart=false";
         }
-        application.run(args);
+        SpringApplication.run(LantaiApplication.class, args);
     }
 }

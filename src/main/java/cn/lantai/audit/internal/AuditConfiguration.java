@@ -23,6 +23,6 @@ class AuditConfiguration {
                 dataDir.resolve("audit").resolve("checkpoints"));
         Path key = environment.getProperty("lantai.audit.key-file", Path.class,
                 dataDir.resolve("audit").resolve("sm2-key.pem"));
-        return AuditFiles.of(checkpoints.toAbsolutePath(), key.toAbsolutePath());
+        return AuditFiles.of(checkpoints.toAbsolutePath().normalize(), key.toAbsolutePath().normalize());
     }
 }

@@ -77,12 +77,11 @@ public class AuditEntries {
     }
 
     public Optional<Long> newestSeq() {
-        return Optional.ofNullable(jdbc.sql("SELECT MAX(seq) FROM audit_entry").query(Long.class).single());
+        return jdbc.sql("SELECT MAX(seq) FROM audit_entry").query(Long.class).optional();
     }
 
     public Optional<Long> firstSeqAfter(long seq) {
-        return Optional.ofNullable(jdbc.sql("SELECT MIN(seq) FROM audit_entry WHERE seq > ?").param(seq)
-                .query(Long.class).single());
+        return jdbc.sql("SELECT MIN(seq) FROM audit_entry WHERE seq > ?").param(seq).query(Long.class).optional();
     }
 
     public AuditPage page(AuditQuery query, int page, int size) {

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * {@code --lantai.audit.verify}: verify the trail, print the result and exit with 0 when intact, 1 when broken. Runs
  * before every other start-up runner, and the application is then stopped before it is ready, so no background work
- * appends to the trail first. {@code LantaiApplication} starts such a run without the web server.
+ * appends to the trail first. {@code LantaiApplication} starts such a run without opening the web server's port.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

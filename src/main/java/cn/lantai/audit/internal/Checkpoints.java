@@ -1,8 +1,10 @@
 package cn.lantai.audit.internal;
 
 import java.io.BufferedReader;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
@@ -10,6 +12,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
@@ -152,10 +155,10 @@ public class Checkpoints implements SmartInitializingSingleton, DisposableBean {
      */
     public Lines read(long length) throws IOException {
         if (length == 0) {
-            return new Lines(new BufferedReader(new java.io.StringReader("")));
+            return new Lines(new BufferedReader(new StringReader("")));
         }
         FileChannel channel = FileChannel.open(files.checkpoints(), StandardOpenOption.READ);
-        var limited = new java.io.FilterInputStream(Channels.newInputStream(channel)) {
+        var limited = new FilterInputStream(Channels.newInputStream(channel)) {
             private long left = length;
 
             @Override
@@ -194,7 +197,7 @@ public class Checkpoints implements SmartInitializingSingleton, DisposableBean {
         }
     }
 
-    public java.nio.file.Path file() {
+    public Path file() {
         return files.checkpoints();
     }
 
