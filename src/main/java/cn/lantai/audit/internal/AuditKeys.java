@@ -33,8 +33,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The archive's SM2 key pair (GB/T 32918), which signs the trail's checkpoints: the private key as PKCS#8 PEM, readable
- * by its owner only where the file system allows, the public key (X.509 PEM) beside it. Made at the first start when
- * neither file exists. Signatures are SM3withSM2 with the standard's default signer id, so any SM2 tool can check a
+ * by its owner only where the file system allows, the public key (X.509 PEM) beside it. Made at the first start (no
+ * key, no checkpoint yet). Signatures are SM3withSM2 with the standard's default signer id, so any SM2 tool can check a
  * checkpoint line with the public key alone.
  */
 @Component
@@ -54,10 +54,15 @@ public class AuditKeys {
         try {
             boolean hasPrivate = Files.exists(files.privateKey());
             boolean hasPublic = Files.exists(files.publicKey());
-            if (!hasPrivate && !hasPublic) {
+            if (!hasPrivate && !hasPublic && !hasCheckpoints(files)) {
                 KeyPair pair = generate();
                 this.privateKey = pair.getPrivate();
                 this.publicKey = pair.getPublic();
+            } else if (!hasPrivate && !hasPublic) {
+                log.error("The audit keys {} are missing while checkpoints signed with them exist in {}: no checkpoint "
+                        + "can be signed or verified until they are restored", files.privateKey(), files.checkpoints());
+                this.privateKey = null;
+                this.publicKey = null;
             } else if (!hasPrivate) {
                 log.error("The audit signing key {} is missing while its public key {} exists: no checkpoint can be "
                         + "signed until the key is restored", files.privateKey(), files.publicKey());
@@ -89,6 +94,9 @@ public class AuditKeys {
      * public key swapped together with re-signed checkpoints shows.
      */
     public String fingerprint() {
+        if (publicKey == null) {
+            return "(no public key)";
+        }
         byte[] der = publicKey.getEncoded();
         SM3Digest sm3 = new SM3Digest();
         sm3.update(der, 0, der.length);
@@ -122,6 +130,11 @@ public class AuditKeys {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** A key is made at the first start only: a new one would not verify the checkpoints of the old. */
+    private static boolean hasCheckpoints(AuditFiles files) throws IOException {
+        return Files.exists(files.checkpoints()) && Files.size(files.checkpoints()) > 0;
     }
 
     private KeyPair generate() throws GeneralSecurityException, IOException {

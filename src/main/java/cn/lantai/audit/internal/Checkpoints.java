@@ -17,10 +17,12 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
+import cn.lantai.audit.AuditTrail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,19 +46,26 @@ public class Checkpoints implements SmartInitializingSingleton, DisposableBean {
     /** The newest seq in the file; -1 before the file has a line. Guarded by {@link #writing}. */
     private long written = Long.MIN_VALUE;
 
-    Checkpoints(AuditFiles files, AuditKeys keys, AuditEntries entries) {
+    private final boolean verifyRun;
+
+    Checkpoints(AuditFiles files, AuditKeys keys, AuditEntries entries, Environment environment) {
         this.files = files;
         this.keys = keys;
         this.entries = entries;
+        this.verifyRun = environment.containsProperty(AuditTrail.VERIFY_OPTION);
     }
 
     /**
      * At start, before anything can append: learn the newest checkpoint, and on the very first start (no checkpoint,
      * empty trail) sign the empty trail. An existing trail is never signed here: that would vouch for rows nobody
-     * checked.
+     * checked. A verification run ({@code --lantai.audit.verify}) only reads: the application may be writing the file
+     * at the same time.
      */
     @Override
     public void afterSingletonsInstantiated() {
+        if (verifyRun) {
+            return;
+        }
         synchronized (writing) {
             open();
             Head head = entries.head().orElse(Head.EMPTY);
@@ -85,17 +94,18 @@ public class Checkpoints implements SmartInitializingSingleton, DisposableBean {
         writeCommitted();
     }
 
+    /** Never throws: the transaction has committed already, and its caller must not see it fail. */
     private void writeCommitted() {
         synchronized (writing) {
-            open();
             Head head = committed.get();
-            if (head != null && head.seq() > written) {
-                try {
+            try {
+                open();
+                if (head != null && head.seq() > written) {
                     write(head);
-                } catch (RuntimeException e) {
-                    log.error("Could not write the audit checkpoint for seq {} to {}; the next commit or the shutdown "
-                            + "tries again", head.seq(), files.checkpoints(), e);
                 }
+            } catch (RuntimeException e) {
+                log.error("Could not write the audit checkpoint for seq {} to {}; the next commit or the shutdown "
+                        + "tries again", head == null ? null : head.seq(), files.checkpoints(), e);
             }
         }
     }
