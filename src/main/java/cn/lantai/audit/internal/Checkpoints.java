@@ -45,7 +45,6 @@ public class Checkpoints implements SmartInitializingSingleton, DisposableBean {
     private final Object writing = new Object();
     /** The newest seq in the file; -1 before the file has a line. Guarded by {@link #writing}. */
     private long written = Long.MIN_VALUE;
-
     private final boolean verifyRun;
 
     Checkpoints(AuditFiles files, AuditKeys keys, AuditEntries entries, Environment environment) {
@@ -74,6 +73,10 @@ public class Checkpoints implements SmartInitializingSingleton, DisposableBean {
             } else if (written < 0) {
                 log.error("The audit checkpoint file {} is missing or empty while the trail has {} entries: they "
                         + "cannot be vouched for; restore the file from a copy", files.checkpoints(), head.seq());
+            } else if (head.seq() < written) {
+                log.error("The audit trail's head (entry {}) is behind the newest checkpoint (entry {}): entries were "
+                        + "removed, or the database was restored from an older backup; run --lantai.audit.verify",
+                        head.seq(), written);
             } else if (head.seq() > written) {
                 log.warn("Audit entries {}..{} are newer than the last checkpoint ({}): a crash before their "
                         + "checkpoint, or rows added behind the application's back; run --lantai.audit.verify",
