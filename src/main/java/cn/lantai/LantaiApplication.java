@@ -1,5 +1,8 @@
 package cn.lantai;
 
+import java.util.Arrays;
+
+import cn.lantai.audit.AuditTrail;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,6 +15,14 @@ import org.springframework.scheduling.annotation.EnableAsync;
 public class LantaiApplication {
 
     public static void main(String[] args) {
+        String verify = "--" + AuditTrail.VERIFY_OPTION;
+        if (Arrays.stream(args).anyMatch(a -> a.equals(verify) || a.startsWith(verify + "="))) {
+            // A verification run opens no port and replays no interrupted events: nothing appends before it looks.
+            // (Port -1 rather than no web context: the web security configuration needs one.)
+            args = Arrays.copyOf(args, args.length + 2);
+            args[args.length - 2] = "--server.port=-1";
+            args[args.length - 1] = "--spring.modulith.events.republish-outstanding-events-on-restart=false";
+        }
         SpringApplication.run(LantaiApplication.class, args);
     }
 }

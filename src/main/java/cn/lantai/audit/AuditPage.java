@@ -2,6 +2,6 @@ package cn.lantai.audit;
 
 import java.util.List;
 
-/** A page of entries, newest first. */
+/** One page of entries (newest first) and the number of entries the query matches. {@code page} counts from 0. */
 public record AuditPage(List<AuditEntry> entries, long total, int page, int size) {
 }

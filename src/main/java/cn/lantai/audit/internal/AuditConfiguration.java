@@ -1,0 +1,28 @@
+package cn.lantai.audit.internal;
+
+import java.nio.file.Path;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+
+/** The trail's files, and method security, which guards the trail's reading side to the auditor's role. */
+@Configuration
+@EnableMethodSecurity
+class AuditConfiguration {
+
+    /**
+     * The data directory is read once here: with a test's {@code ${random.uuid}} in it, every separate reading would
+     * name another directory.
+     */
+    @Bean
+    AuditFiles auditFiles(Environment environment) {
+        Path dataDir = Path.of(environment.getRequiredProperty("lantai.data-dir"));
+        Path checkpoints = environment.getProperty("lantai.audit.checkpoint-file", Path.class,
+                dataDir.resolve("audit").resolve("checkpoints"));
+        Path key = environment.getProperty("lantai.audit.key-file", Path.class,
+                dataDir.resolve("audit").resolve("sm2-key.pem"));
+        return AuditFiles.of(checkpoints.toAbsolutePath().normalize(), key.toAbsolutePath().normalize());
+    }
+}

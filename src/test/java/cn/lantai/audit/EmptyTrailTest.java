@@ -1,0 +1,48 @@
+package cn.lantai.audit;
+
+import java.nio.file.Files;
+import java.util.List;
+
+import cn.lantai.audit.internal.Checkpoints;
+import cn.lantai.support.LantaiTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A new archive: its first start signs the empty trail, then its first entries are numbered from 1 and verify. */
+@LantaiTest
+@TestPropertySource(properties = "lantai.audit.test=a-new-archive")
+@DirtiesContext
+@WithMockUser(roles = "AUDITOR")
+class EmptyTrailTest {
+
+    @Autowired
+    AuditTrail audit;
+
+    @Autowired
+    Checkpoints checkpoints;
+
+    @Test
+    void theFirstStartSignsTheEmptyTrailAndTheFirstEntryIsNumberOne() throws Exception {
+        List<String> lines = Files.readAllLines(checkpoints.file());
+        assertThat(lines).first().asString().startsWith("0 " + "0".repeat(64) + " ");
+
+        // the first start's own work, creating the three administrators, is the trail's first three entries
+        assertThat(audit.entries(AuditQuery.any(), 0, 10).entries()).extracting(AuditEntry::seq)
+                .containsExactly(3L, 2L, 1L);
+        assertThat(audit.entries(AuditQuery.any(), 0, 10).entries()).extracting(AuditEntry::action)
+                .containsOnly("account.create");
+        ChainVerification start = audit.verify();
+        assertThat(start.ok()).as(start.detail()).isTrue();
+        assertThat(start.entriesChecked()).isEqualTo(3);
+
+        audit.record(new AuditEvent("admin", "127.0.0.1", "login", null, null, null));
+        assertThat(audit.entries(AuditQuery.any(), 0, 1).entries()).extracting(AuditEntry::seq).containsExactly(4L);
+        assertThat(Files.readAllLines(checkpoints.file())).last().asString().startsWith("4 ");
+        assertThat(audit.verify().ok()).isTrue();
+    }
+}

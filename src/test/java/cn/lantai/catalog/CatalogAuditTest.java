@@ -1,0 +1,94 @@
+package cn.lantai.catalog;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import cn.lantai.audit.AuditEntry;
+import cn.lantai.audit.AuditQuery;
+import cn.lantai.audit.AuditTrail;
+import cn.lantai.support.Catalogues;
+import cn.lantai.support.LantaiTest;
+import cn.lantai.support.Staff;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Every change, every view of a controlled record and every refused read of the catalogue is in the audit trail. */
+@LantaiTest
+class CatalogAuditTest {
+
+    @Autowired
+    CatalogManagement catalog;
+    @Autowired
+    AuditTrail trail;
+    @Autowired
+    Staff staff;
+    @Autowired
+    MockMvc mvc;
+
+    private Item item(String title, String classification, String openStatus) {
+        String fonds = Catalogues.freshFonds();
+        catalog.registerFonds(new Fonds(fonds, "审计测试"), Viewer.system());
+        catalog.defineCategory(new Category("WS", "文书", List.of()), Viewer.system());
+        Map<DescriptionField, String> f = new EnumMap<>(DescriptionField.class);
+        f.put(DescriptionField.FONDS, fonds);
+        f.put(DescriptionField.CATEGORY, "WS");
+        f.put(DescriptionField.YEAR, "2010");
+        f.put(DescriptionField.RETENTION, "Y");
+        f.put(DescriptionField.TITLE, title);
+        f.put(DescriptionField.DATE, "2010-01-05");
+        f.put(DescriptionField.CREATOR, "区政府办公室");
+        f.put(DescriptionField.CLASSIFICATION, classification);
+        f.put(DescriptionField.OPEN_STATUS, openStatus);
+        return catalog.create(new EntryInput(null, f, null), Viewer.system());
+    }
+
+    private List<AuditEntry> entries(String actor, String action, String target) {
+        return staff.asAuditor(() -> trail.entries(new AuditQuery(actor, action, target, null, null), 0, 100)).entries();
+    }
+
+    @Test
+    void askingForARecordAboveOnesClearanceIsNotFoundAndAudited() throws Exception {
+        Item secret = item("机密的城市规划", "机密", "控制");
+        String user = "low-" + secret.id().value();
+        staff.ensure(user, "秘密级", null, Classification.CONFIDENTIAL, List.of("CATALOGUING"));
+        mvc.perform(get("/api/v1/items/" + secret.id().value()).with(Staff.as(user))).andExpect(status().isNotFound());
+        assertThat(entries(user, "catalog.view-refused", "item:" + secret.id().value())).hasSize(1);
+    }
+
+    @Test
+    void viewingAControlledRecordIsAuditedAndAnOpenOneIsNot() throws Exception {
+        Item controlled = item("未开放的会议记录", "无", "控制");
+        Item open = item("已开放的通知", "无", "开放");
+        mvc.perform(get("/api/v1/items/" + controlled.id().value()).with(Staff.archivist())).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/items/" + open.id().value()).with(Staff.archivist())).andExpect(status().isOk());
+        assertThat(entries(Staff.ARCHIVIST, "catalog.view", "item:" + controlled.id().value() + " ")).hasSize(1);
+        assertThat(entries(Staff.ARCHIVIST, "catalog.view", "item:" + open.id().value() + " ")).isEmpty();
+    }
+
+    @Test
+    void aChangeIsAuditedWithWhoFromWhereAndTheValuesBeforeAndAfter() throws Exception {
+        Item item = item("原来的题名", "无", "开放");
+        mvc.perform(patch("/api/v1/items/" + item.id().value()).with(Staff.archivist())
+                .with(request -> {
+                    request.setRemoteAddr("10.1.2.3");
+                    return request;
+                })
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\":" + item.version() + ",\"title\":\"改过的题名\"}"))
+                .andExpect(status().isOk());
+        List<AuditEntry> changes = entries(Staff.ARCHIVIST, "catalog.update", "item:" + item.id().value() + " ");
+        assertThat(changes).singleElement().satisfies(e -> {
+            assertThat(e.address()).isEqualTo("10.1.2.3");
+            assertThat(e.before()).contains("原来的题名");
+            assertThat(e.after()).contains("改过的题名");
+        });
+    }
+}
