@@ -30,10 +30,10 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/v3/api-docs/**",
-                                "/v3/api-docs", "/error").permitAll()
+                                "/v3/api-docs", "/error", "/login", "/webjars/**", "/css/**", "/js/**").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(Customizer.withDefaults())
-                .formLogin(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login").permitAll())
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"));
         return http.build();
     }
