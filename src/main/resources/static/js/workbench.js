@@ -4,3 +4,12 @@ document.addEventListener("htmx:configRequest", function (event) {
   var header = document.querySelector('meta[name="_csrf_header"]');
   if (token && header) { event.detail.headers[header.content] = token.content; }
 });
+
+// When htmx has swapped the catalogue's list, the tree marks the branch the list now shows (pages of it included).
+document.addEventListener("htmx:pushedIntoHistory", function (event) {
+  var shown = event.detail.path.replace(/([?&])page=\d+(&|$)/, function (m, before, after) { return after ? before : ""; });
+  document.querySelectorAll(".tree a").forEach(function (link) {
+    if (link.getAttribute("href") === shown) { link.setAttribute("aria-current", "true"); }
+    else { link.removeAttribute("aria-current"); }
+  });
+});

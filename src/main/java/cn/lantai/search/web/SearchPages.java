@@ -64,6 +64,7 @@ class SearchPages {
         model.addAttribute("total", result.total());
         model.addAttribute("hits", result.hits().stream().map(Shown::of).toList());
         model.addAttribute("facets", result.facets());
+        model.addAttribute("filters", chosen(fonds, category, year, retention, classification, openStatus));
         model.addAttribute("sorts", SearchQuery.Sort.values());
         Map<String, String> fondsNames = new LinkedHashMap<>();
         catalog.fonds().forEach(f -> fondsNames.put(f.code(), f.name()));
@@ -71,6 +72,20 @@ class SearchPages {
         catalog.categories().forEach(c -> categoryNames.put(c.code(), c.name()));
         model.addAttribute("names", Map.of("fonds", fondsNames, "category", categoryNames));
         return "search";
+    }
+
+    /** The filters of the address, kept as hidden fields when the words are changed. */
+    private static Map<String, String> chosen(String fonds, String category, String year, String retention,
+            String classification, String openStatus) {
+        Map<String, String> chosen = new LinkedHashMap<>();
+        String[] names = {"fonds", "category", "year", "retention", "classification", "openStatus"};
+        String[] values = {fonds, category, year, retention, classification, openStatus};
+        for (int i = 0; i < names.length; i++) {
+            if (blank(values[i]) != null) {
+                chosen.put(names[i], values[i].strip());
+            }
+        }
+        return chosen;
     }
 
     private static SearchQuery.Sort sort(String text) {
