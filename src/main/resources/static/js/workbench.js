@@ -13,3 +13,12 @@ document.addEventListener("htmx:pushedIntoHistory", function (event) {
     else { link.removeAttribute("aria-current"); }
   });
 });
+
+// A part fetched after the session ended comes back as the sign-in page: go there instead of showing it in the part.
+document.addEventListener("htmx:beforeSwap", function (event) {
+  var url = event.detail.xhr && event.detail.xhr.responseURL;
+  if (url && new URL(url).pathname === "/login") {
+    event.detail.shouldSwap = false;
+    window.location.href = url;
+  }
+});

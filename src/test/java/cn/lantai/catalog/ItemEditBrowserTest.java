@@ -6,7 +6,10 @@ import java.util.regex.Pattern;
 import cn.lantai.support.Account;
 import cn.lantai.support.BrowserTest;
 import cn.lantai.support.Catalogues;
+import cn.lantai.search.SearchManagement;
+import cn.lantai.search.SearchQuery;
 import cn.lantai.support.Entries;
+import cn.lantai.support.SearchIndexed;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +25,9 @@ class ItemEditBrowserTest extends BrowserTest {
 
     @Autowired
     CatalogManagement catalog;
+
+    @Autowired
+    SearchManagement search;
 
     String fonds;
 
@@ -83,6 +89,12 @@ class ItemEditBrowserTest extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("保存")).click();
         assertThat(page.locator("h1")).containsText(title);
         assertThat(page.locator("script:not([src])")).hasCount(0);
-        // BrowserTest fails the test had any of this opened a dialog
+
+        SearchIndexed.await(search, new SearchQuery("请示", fonds, null, null, null, null, null, null, null, null, 0, 10,
+                ADMIN), 1);
+        visit("/search?q=%E8%AF%B7%E7%A4%BA&fonds=" + fonds);
+        assertThat(page.locator(".hit a.title")).hasText(title);
+        assertThat(page.locator(".hit a.title mark")).hasText("请示");
+        // BrowserTest fails the test if any of this opened a dialog
     }
 }

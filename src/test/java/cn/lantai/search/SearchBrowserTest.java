@@ -1,7 +1,5 @@
 package cn.lantai.search;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -15,6 +13,7 @@ import cn.lantai.support.Account;
 import cn.lantai.support.BrowserTest;
 import cn.lantai.support.Catalogues;
 import cn.lantai.support.Entries;
+import cn.lantai.support.SearchIndexed;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,8 @@ class SearchBrowserTest extends BrowserTest {
         catalog.create(Entries.item(fonds, 2019, "关于做好秸秆禁烧工作的通知").input(), ADMIN);
         catalog.create(Entries.item(fonds, 2019, "秸秆禁烧工作检查情况的报告").input(), ADMIN);
         Item wanted = catalog.create(Entries.item(fonds, 2020, "关于秸秆禁烧工作考核结果的通报").input(), ADMIN);
-        awaitIndexed("秸秆禁烧", fonds, 3);
+        SearchIndexed.await(search, new SearchQuery("秸秆禁烧", fonds, null, null, null, null, null, null, null, null,
+                0, 10, ADMIN), 3);
 
         signIn(Account.ADMINISTRATOR);
         page.locator(".sections").getByText("检索").click();
@@ -77,22 +77,6 @@ class SearchBrowserTest extends BrowserTest {
             page.getByLabel("检索词").press("Enter");
             assertThat(page.locator("#results-heading")).isVisible();
             assertThat(page.getByLabel("检索词")).hasValue(typed);
-        }
-    }
-
-    void awaitIndexed(String words, String fonds, int count) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        SearchQuery query = new SearchQuery(words, fonds, null, null, null, null, null, null, null, null, 0, 10, ADMIN);
-        while (search.search(query).total() < count) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("the index never held " + count + " hits for " + words);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
         }
     }
 }

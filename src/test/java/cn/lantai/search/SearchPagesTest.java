@@ -50,6 +50,7 @@ class SearchPagesTest {
         }
         assertThat(page("通知", "year", "abc", "retention", "XX", "page", "-3", "sort", "NONSENSE"))
                 .contains("id=\"results-heading\"");
+        assertThat(page("通知", "page", "2147483647")).contains("id=\"results-heading\"");
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -69,7 +70,7 @@ public abstract class BrowserTest {
             dialogs.add(dialog.type() + ": " + dialog.message());
             dialog.dismiss();
         });
-        page.onLoad(p -> screenshot(slug(p.url())));
+        page.onLoad(p -> screenshotOfLoadedPage(slug(p.url())));
         page.onConsoleMessage(m -> {
             if (m.type().equals("error") || m.type().equals("warning")) {
                 System.out.println(testName + ": browser console " + m.type() + ": " + m.text());
@@ -137,6 +138,19 @@ public abstract class BrowserTest {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A page that has just loaded may already be leaving (a redirect, a click that the test made meanwhile): its
+     * screenshot is taken if it still can be, and a note is printed if not.
+     */
+    private void screenshotOfLoadedPage(String name) {
+        try {
+            screenshot(name);
+        } catch (PlaywrightException e) {
+            System.out.println(testName + ": no screenshot of " + name + " (the page moved on): "
+                    + e.getMessage().lines().findFirst().orElse(""));
         }
     }
 

@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 class SearchPages {
 
     static final int PAGE_SIZE = 20;
+    /** Pages beyond the first 10,000 hits are not offered: deep paging costs the engine more than it helps anyone. */
+    static final int MAX_PAGE = 10_000 / PAGE_SIZE - 1;
 
     private final SearchManagement search;
     private final CatalogManagement catalog;
@@ -57,11 +59,12 @@ class SearchPages {
                 Retention.parse(blank(retention)).map(Retention::code).orElse(null),
                 blank(classification) == null ? null : Classification.parse(classification).orElse(null),
                 blank(openStatus) == null ? null : OpenStatus.parse(openStatus).orElse(null), Map.of(),
-                sort(sort), number(page).orElse(0), PAGE_SIZE, viewer);
+                sort(sort), Math.min(number(page).orElse(0), MAX_PAGE), PAGE_SIZE, viewer);
         SearchResult result = search.search(query);
         model.addAttribute("query", query);
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("total", result.total());
+        model.addAttribute("pageable", Math.min(result.total(), (long) (MAX_PAGE + 1) * PAGE_SIZE));
         model.addAttribute("hits", result.hits().stream().map(Shown::of).toList());
         model.addAttribute("facets", result.facets());
         model.addAttribute("filters", chosen(fonds, category, year, retention, classification, openStatus));
