@@ -276,6 +276,11 @@ public class CatalogManagement {
                 safeSize);
     }
 
+    /** The catalogue tree under a fonds (门类 → 年度) with the number of items the viewer may see in each year. */
+    public List<Holding> holdings(String fonds, Viewer viewer) {
+        return items.holdings(new ItemFilter(fonds, null, null, null, null, null, null, null, null), viewer);
+    }
+
     public List<Change> history(ItemId id, Viewer viewer) {
         item(id, viewer);
         return changes.history(id.value());

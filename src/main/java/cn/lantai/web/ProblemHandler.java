@@ -16,14 +16,21 @@ import cn.lantai.identity.SeparationOfDuties;
 import cn.lantai.catalog.Violation;
 import cn.lantai.jobs.JobNotFound;
 import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
-/** Maps the modules' exceptions to RFC 9457 problem responses with messages from the i18n bundle. */
-@RestControllerAdvice
+/**
+ * Maps the modules' exceptions to RFC 9457 problem responses with messages from the i18n bundle, for the API's
+ * controllers; the workbench's pages have {@link PageErrors}.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemHandler {
 
     private final MessageSource messages;

@@ -61,6 +61,9 @@ class SecurityConfiguration {
                         })
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                                + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'")))
                 .addFilterAfter(new SessionGuard(permissions), AnonymousAuthenticationFilter.class);
         return http.build();
     }

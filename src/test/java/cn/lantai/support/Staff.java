@@ -16,6 +16,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.context.support.WebApplicationContextUtils;
@@ -58,6 +59,26 @@ public class Staff {
                     .getBean(Staff.class);
             request.addHeader("Authorization", "Bearer " + staff.token(username));
             return request;
+        };
+    }
+
+    /**
+     * MockMvc, for workbench pages: the request is made signed in as this person, with their authorities as they are
+     * now (the archivist is made on first use).
+     */
+    public static RequestPostProcessor page(String username) {
+        return request -> {
+            Staff staff = WebApplicationContextUtils.getRequiredWebApplicationContext(request.getServletContext())
+                    .getBean(Staff.class);
+            if (username.equals(ARCHIVIST)) {
+                staff.token(ARCHIVIST);
+            }
+            // as the sign-in would: the session remembers the account's session epoch (see the shell's SessionGuard)
+            request.getSession(true).setAttribute("lantai.session-epoch",
+                    staff.permissions.permissions(username).orElseThrow().sessionEpoch());
+            return SecurityMockMvcRequestPostProcessors.user(username)
+                    .authorities(AuthorityUtils.createAuthorityList(staff.authoritiesOf(username).toArray(String[]::new)))
+                    .postProcessRequest(request);
         };
     }
 

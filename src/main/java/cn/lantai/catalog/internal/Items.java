@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import cn.lantai.catalog.Classification;
 import cn.lantai.catalog.Description;
+import cn.lantai.catalog.Holding;
 import cn.lantai.catalog.DescriptionField;
 import cn.lantai.catalog.Item;
 import cn.lantai.catalog.ItemFilter;
@@ -196,6 +197,15 @@ public class Items {
         args.add((long) page * size);
         return jdbc.query("SELECT * FROM item" + where.sql + " ORDER BY archival_code LIMIT ? OFFSET ?", mapper(),
                 args.toArray());
+    }
+
+    /** Counts by fonds, category and year of the selected items: the leaves of the catalogue tree. */
+    public List<Holding> holdings(ItemFilter filter, Viewer viewer) {
+        Where where = where(filter, viewer);
+        return jdbc.query("SELECT fonds_code, category_code, filing_year, COUNT(*) AS n FROM item" + where.sql
+                + " GROUP BY fonds_code, category_code, filing_year ORDER BY fonds_code, category_code, filing_year",
+                (rs, n) -> new Holding(rs.getString("fonds_code"), rs.getString("category_code"),
+                        rs.getInt("filing_year"), rs.getLong("n")), where.args.toArray());
     }
 
     public List<Long> ids(ItemFilter filter, Viewer viewer) {

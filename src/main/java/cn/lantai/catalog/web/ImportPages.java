@@ -1,0 +1,156 @@
+package cn.lantai.catalog.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import cn.lantai.catalog.CatalogImports;
+import cn.lantai.catalog.CatalogManagement;
+import cn.lantai.catalog.ImportOptions;
+import cn.lantai.catalog.ImportPreview;
+import cn.lantai.catalog.Viewer;
+import cn.lantai.jobs.JobId;
+import cn.lantai.jobs.JobState;
+import cn.lantai.jobs.JobStatus;
+import cn.lantai.jobs.Jobs;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Importing a catalogue in the workbench: upload an .xlsx or .csv, map its columns (the same preview the API gives),
+ * start, and watch the job until it ends with its counts and the rows it rejected.
+ */
+@Controller
+@RequestMapping("/imports")
+class ImportPages {
+
+    private static final String MAP_PREFIX = "map.";
+
+    private final CatalogImports imports;
+    private final CatalogManagement catalog;
+    private final Jobs jobs;
+    private final Path uploads;
+
+    ImportPages(CatalogImports imports, CatalogManagement catalog, Jobs jobs,
+            @Value("${lantai.data-dir}") Path dataDir) {
+        this.imports = imports;
+        this.catalog = catalog;
+        this.jobs = jobs;
+        this.uploads = dataDir.resolve("uploads");
+    }
+
+    @GetMapping
+    String upload(Model model) {
+        return uploadForm(model, null);
+    }
+
+    @PostMapping("/preview")
+    String preview(@RequestParam("file") MultipartFile file, HttpSession session, Model model,
+            HttpServletResponse response) throws IOException {
+        if (file.isEmpty()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return uploadForm(model, "import.page.no-file");
+        }
+        Path stored = store(file);
+        ImportPreview preview;
+        try {
+            preview = imports.preview(stored, file.getOriginalFilename(), Map.of());
+        } catch (CatalogImports.UnreadableImport e) {
+            Files.deleteIfExists(stored);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("unreadable", e.getMessage());
+            return uploadForm(model, null);
+        }
+        PendingImport pending = PendingImport.keep(session, stored, file.getOriginalFilename(), preview.header());
+        model.addAttribute("pending", pending);
+        model.addAttribute("preview", preview);
+        model.addAttribute("fondsList", catalog.fonds());
+        model.addAttribute("categories", catalog.categories());
+        model.addAttribute("modes", ImportOptions.Mode.values());
+        model.addAttribute("onExistingChoices", ImportOptions.OnExisting.values());
+        return "import-preview";
+    }
+
+    @PostMapping("/start")
+    String start(@RequestParam String token, @RequestParam(defaultValue = "KEEP_VALID") ImportOptions.Mode mode,
+            @RequestParam(defaultValue = "UPDATE") ImportOptions.OnExisting onExisting,
+            @RequestParam Map<String, String> form, HttpSession session, Viewer viewer, Locale locale, Model model,
+            HttpServletResponse response) {
+        PendingImport pending = PendingImport.take(session, token);
+        if (pending == null || !Files.exists(pending.path())) {
+            response.setStatus(HttpStatus.GONE.value());
+            return uploadForm(model, "import.page.upload-gone");
+        }
+        Map<String, String> mapping = new LinkedHashMap<>();
+        for (int i = 0; i < pending.header().size(); i++) {
+            mapping.put(pending.header().get(i), form.getOrDefault(MAP_PREFIX + i, ""));
+        }
+        Map<String, String> defaults = new LinkedHashMap<>();
+        putIfGiven(defaults, "fonds", form.get("defaultFonds"));
+        putIfGiven(defaults, "category", form.get("defaultCategory"));
+        ImportOptions options = new ImportOptions(mode, onExisting, mapping, defaults,
+                locale.getLanguage().equals("en") ? "en" : "zh-CN");
+        JobId id = imports.start(pending.path(), pending.fileName(), options, viewer);
+        PendingImport.release(session);
+        return "redirect:/imports/" + id.value();
+    }
+
+    @GetMapping("/{id}")
+    String job(@PathVariable String id, Model model) {
+        progressModel(id, model);
+        return "import-job";
+    }
+
+    /** The progress part alone, which the job page polls every second while the job runs. */
+    @GetMapping("/{id}/progress")
+    String progress(@PathVariable String id, Model model) {
+        progressModel(id, model);
+        return "import-job :: progress";
+    }
+
+    private void progressModel(String id, Model model) {
+        JobId jobId = new JobId(id);
+        Path report = imports.report(jobId);
+        JobStatus job = jobs.status(jobId);
+        boolean finished = job.state() == JobState.SUCCEEDED || job.state() == JobState.FAILED;
+        model.addAttribute("job", job);
+        model.addAttribute("finished", finished);
+        model.addAttribute("reportLink", jobs.reportLink(job));
+        model.addAttribute("report", finished ? ImportReportRows.read(report) : ImportReportRows.none());
+    }
+
+    private String uploadForm(Model model, String problem) {
+        model.addAttribute("problem", problem);
+        return "imports";
+    }
+
+    private Path store(MultipartFile file) throws IOException {
+        Files.createDirectories(uploads);
+        Path target = Files.createTempFile(uploads, "upload-", ".part");
+        try (InputStream in = file.getInputStream()) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return target;
+    }
+
+    private static void putIfGiven(Map<String, String> map, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            map.put(key, value.strip());
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package cn.lantai.search.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import cn.lantai.catalog.CatalogManagement;
+import cn.lantai.catalog.Classification;
+import cn.lantai.catalog.OpenStatus;
+import cn.lantai.catalog.Retention;
+import cn.lantai.catalog.Viewer;
+import cn.lantai.search.SearchHit;
+import cn.lantai.search.SearchManagement;
+import cn.lantai.search.SearchQuery;
+import cn.lantai.search.SearchResult;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The search page of the workbench: words, the six facets as filters, sort and pages, for the signed-in viewer (the
+ * engine leaves out what they may not see). A filter value that cannot be read is ignored rather than refused: the
+ * page is reached by typing and clicking, and always answers with results.
+ */
+@Controller
+class SearchPages {
+
+    static final int PAGE_SIZE = 20;
+    /** Pages beyond the first 10,000 hits are not offered: deep paging costs the engine more than it helps anyone. */
+    static final int MAX_PAGE = 10_000 / PAGE_SIZE - 1;
+
+    private final SearchManagement search;
+    private final CatalogManagement catalog;
+
+    SearchPages(SearchManagement search, CatalogManagement catalog) {
+        this.search = search;
+        this.catalog = catalog;
+    }
+
+    /** A hit as the page shows it: the title and text fragments with the matched words marked, made safe. */
+    record Shown(SearchHit hit, String titleHtml, String snippetHtml) {
+
+        static Shown of(SearchHit hit) {
+            Map<String, String> h = hit.highlights();
+            String snippet = h.containsKey("text") ? h.get("text") : h.get("fullText");
+            return new Shown(hit, SafeHighlight.html(h.get("title")), SafeHighlight.html(snippet));
+        }
+    }
+
+    @GetMapping("/search")
+    String search(@RequestParam(required = false) String q, @RequestParam(required = false) String fonds,
+            @RequestParam(required = false) String category, @RequestParam(required = false) String year,
+            @RequestParam(required = false) String retention, @RequestParam(required = false) String classification,
+            @RequestParam(required = false) String openStatus, @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String page, Viewer viewer, Model model) {
+        Integer y = number(year).orElse(null);
+        SearchQuery query = new SearchQuery(blank(q), blank(fonds), blank(category), y, y,
+                Retention.parse(blank(retention)).map(Retention::code).orElse(null),
+                blank(classification) == null ? null : Classification.parse(classification).orElse(null),
+                blank(openStatus) == null ? null : OpenStatus.parse(openStatus).orElse(null), Map.of(),
+                sort(sort), Math.min(number(page).orElse(0), MAX_PAGE), PAGE_SIZE, viewer);
+        SearchResult result = search.search(query);
+        model.addAttribute("query", query);
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("total", result.total());
+        model.addAttribute("pageable", Math.min(result.total(), (long) (MAX_PAGE + 1) * PAGE_SIZE));
+        model.addAttribute("hits", result.hits().stream().map(Shown::of).toList());
+        model.addAttribute("facets", result.facets());
+        model.addAttribute("filters", chosen(fonds, category, year, retention, classification, openStatus));
+        model.addAttribute("sorts", SearchQuery.Sort.values());
+        Map<String, String> fondsNames = new LinkedHashMap<>();
+        catalog.fonds().forEach(f -> fondsNames.put(f.code(), f.name()));
+        Map<String, String> categoryNames = new LinkedHashMap<>();
+        catalog.categories().forEach(c -> categoryNames.put(c.code(), c.name()));
+        model.addAttribute("names", Map.of("fonds", fondsNames, "category", categoryNames));
+        return "search";
+    }
+
+    /** The filters of the address, kept as hidden fields when the words are changed. */
+    private static Map<String, String> chosen(String fonds, String category, String year, String retention,
+            String classification, String openStatus) {
+        Map<String, String> chosen = new LinkedHashMap<>();
+        String[] names = {"fonds", "category", "year", "retention", "classification", "openStatus"};
+        String[] values = {fonds, category, year, retention, classification, openStatus};
+        for (int i = 0; i < names.length; i++) {
+            if (blank(values[i]) != null) {
+                chosen.put(names[i], values[i].strip());
+            }
+        }
+        return chosen;
+    }
+
+    private static SearchQuery.Sort sort(String text) {
+        for (SearchQuery.Sort s : SearchQuery.Sort.values()) {
+            if (s.name().equalsIgnoreCase(blank(text) == null ? "" : text.strip())) {
+                return s;
+            }
+        }
+        return SearchQuery.Sort.RELEVANCE;
+    }
+
+    private static Optional<Integer> number(String text) {
+        try {
+            return Optional.of(Integer.parseInt(text.strip()));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
