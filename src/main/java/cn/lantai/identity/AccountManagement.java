@@ -75,7 +75,8 @@ public class AccountManagement {
         String password = policy.oneTime();
         accounts.insert(given.username(), given.displayName().strip(), blankToNull(given.unit()),
                 encoder.encode(password), null, true);
-        trail.record("account.create", given.username(), null, given.displayName() + " @" + given.unit());
+        trail.record("account.create", given.username(), null,
+                given.displayName() + (given.unit() == null || given.unit().isBlank() ? "" : " @" + given.unit()));
         return new IssuedPassword(given.username(), password);
     }
 

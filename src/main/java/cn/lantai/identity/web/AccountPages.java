@@ -8,7 +8,10 @@ import cn.lantai.identity.IdentityProblem;
 import cn.lantai.identity.IssuedToken;
 import cn.lantai.identity.PasswordRejected;
 import cn.lantai.identity.PermissionManagement;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.context.MessageSource;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -54,13 +57,14 @@ class AccountPages {
      */
     @PostMapping("/account/password")
     String changePassword(@RequestParam String current, @RequestParam String replacement,
-            @RequestParam String repeated, Model model, Locale locale) {
+            @RequestParam String repeated, HttpServletRequest request, Model model, Locale locale) {
         List<String> problems;
         if (!replacement.equals(repeated)) {
             problems = List.of(messages.getMessage("account.password.mismatch", null, locale));
         } else {
             try {
                 accounts.changePassword(current, replacement);
+                signOut(request);
                 return "redirect:/login?changed";
             } catch (PasswordRejected e) {
                 problems = e.reasons().stream().map(r -> messages.getMessage(r, null, r, locale)).toList();
@@ -99,8 +103,17 @@ class AccountPages {
 
     /** Ends every session of the account, this one too. */
     @PostMapping("/account/logout-everywhere")
-    String logoutEverywhere() {
+    String logoutEverywhere(HttpServletRequest request) {
         accounts.logoutEverywhere();
+        signOut(request);
         return "redirect:/login?logout";
+    }
+
+    private static void signOut(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
     }
 }
