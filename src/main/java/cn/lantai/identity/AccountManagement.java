@@ -33,6 +33,8 @@ public class AccountManagement {
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,63}");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Names the audit trail uses for the application itself and for callers it cannot name. */
+    private static final Set<String> RESERVED = Set.of("system", "anonymous", "unknown");
 
     private final Accounts accounts;
     private final Directory directory;
@@ -69,6 +71,9 @@ public class AccountManagement {
         if (given.unit() != null && !given.unit().isBlank() && directory.unit(given.unit()).isEmpty()) {
             throw new IdentityProblem("identity.no-such-unit", given.unit());
         }
+        if (RESERVED.contains(given.username().toLowerCase(java.util.Locale.ROOT))) {
+            throw new IdentityProblem("identity.reserved-username", given.username());
+        }
         if (accounts.exists(given.username())) {
             throw new IdentityProblem("identity.account-exists", given.username());
         }
@@ -84,7 +89,10 @@ public class AccountManagement {
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     public void disable(String username) {
         notSelf(username);
-        existing(username);
+        Account account = existing(username);
+        if (account.duty() != null && account.enabled() && accounts.countWithDuty(account.duty()) <= 1) {
+            throw new IdentityProblem("identity.last-of-duty", account.duty());
+        }
         accounts.setEnabled(username, false);
         accounts.endSessions(username);
         trail.record("account.disable", username, "enabled", "disabled");
@@ -108,12 +116,18 @@ public class AccountManagement {
         trail.record("account.unlock", username, null, null);
     }
 
-    /** A new one-time password for someone who forgot theirs; their sessions end. */
+    /**
+     * A new one-time password for someone who forgot theirs; their sessions end. Not for the three administrators:
+     * whoever resets a password could sign in as its holder, so an administrator's password is reset only at the
+     * server ({@code --lantai.security.reset-password=<name>}), outside every duty of the application.
+     */
     @Transactional
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     public IssuedPassword resetPassword(String username) {
         notSelf(username);
-        existing(username);
+        if (existing(username).duty() != null) {
+            throw new SeparationOfDuties("identity.admin-reset-at-server", username);
+        }
         String password = policy.oneTime();
         accounts.setPassword(username, encoder.encode(password), true);
         accounts.endSessions(username);

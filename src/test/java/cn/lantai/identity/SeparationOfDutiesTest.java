@@ -152,4 +152,25 @@ class SeparationOfDutiesTest {
         mvc.perform(get("/api/v1/accounts").with(Staff.archivist())).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/accounts").with(Staff.as("admin"))).andExpect(status().isOk());
     }
+
+    @Test
+    void theSystemAdministratorCannotTakeOverAnotherAdministratorsAccount() {
+        // a reset hands out a password: for an administrator's account that would let the resetter act as them
+        assertThatThrownBy(() -> staff.asSystemAdmin(() -> accounts.resetPassword("auditor")))
+                .isInstanceOf(SeparationOfDuties.class);
+        assertThatThrownBy(() -> staff.asSystemAdmin(() -> accounts.resetPassword("secadmin")))
+                .isInstanceOf(SeparationOfDuties.class);
+        // and the only auditor cannot be switched off, which would leave the trail unread
+        assertThatThrownBy(() -> staff.asSystemAdmin(() -> {
+            accounts.disable("auditor");
+            return null;
+        })).isInstanceOf(IdentityProblem.class);
+        assertThat(staff.asSystemAdmin(() -> accounts.account("auditor")).enabled()).isTrue();
+    }
+
+    @Test
+    void namesTheTrailUsesForTheApplicationItselfAreNotGivenToPeople() {
+        assertThatThrownBy(() -> staff.asSystemAdmin(() -> accounts.create(new NewAccount("system", "冒名", null))))
+                .isInstanceOf(IdentityProblem.class);
+    }
 }

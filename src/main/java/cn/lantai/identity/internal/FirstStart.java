@@ -15,7 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * At the first start (no accounts yet) creates the three separated administrators: {@code admin} (system),
  * {@code secadmin} (security) and {@code auditor}. Each takes its password from LANTAI_ADMIN_PASSWORD,
  * LANTAI_SECADMIN_PASSWORD, LANTAI_AUDITOR_PASSWORD; where one is not set, a one-time password is printed once and
- * must be changed at the first login.
+ * must be changed at the first login. At any start, {@code --lantai.security.reset-password=<name>} resets one
+ * account's password at the server (the only way to reset an administrator's).
  */
 @Component
 @Order(0)
@@ -29,11 +30,14 @@ class FirstStart implements ApplicationRunner {
     private final IdentityTrail trail;
     private final TransactionTemplate transactions;
     private final String[] given;
+    private final String reset;
 
     FirstStart(Accounts accounts, PasswordPolicy policy, PasswordEncoder encoder, IdentityTrail trail,
             TransactionTemplate transactions, @Value("${lantai.admin-password:}") String admin,
             @Value("${lantai.secadmin-password:}") String secadmin,
-            @Value("${lantai.auditor-password:}") String auditor) {
+            @Value("${lantai.auditor-password:}") String auditor,
+            @Value("${lantai.security.reset-password:}") String reset) {
+        this.reset = reset;
         this.accounts = accounts;
         this.policy = policy;
         this.encoder = encoder;
@@ -51,6 +55,29 @@ class FirstStart implements ApplicationRunner {
             create("admin", "系统管理员", AdminDuty.SYSTEM_ADMIN, given[0], "LANTAI_ADMIN_PASSWORD");
             create("secadmin", "安全保密管理员", AdminDuty.SECURITY_ADMIN, given[1], "LANTAI_SECADMIN_PASSWORD");
             create("auditor", "安全审计员", AdminDuty.AUDITOR, given[2], "LANTAI_AUDITOR_PASSWORD");
+        });
+        if (reset != null && !reset.isBlank()) {
+            resetAtServer(reset.strip());
+        }
+    }
+
+    /**
+     * The way back in for an administrator who lost their password: whoever starts the application at the server with
+     * {@code --lantai.security.reset-password=<name>} gets a one-time password printed once, and the trail records it.
+     */
+    private void resetAtServer(String username) {
+        transactions.executeWithoutResult(tx -> {
+            if (!accounts.exists(username)) {
+                log.warn("--lantai.security.reset-password: there is no account {}", username);
+                return;
+            }
+            String password = policy.oneTime();
+            accounts.setPassword(username, encoder.encode(password), true);
+            accounts.unlock(username);
+            accounts.endSessions(username);
+            trail.recordAs("system", null, "account.reset-password-at-server", username, null, null);
+            log.warn("The password of {} was reset at the server; its one-time password is {} (change it at the first "
+                    + "login; it is not shown again).", username, password);
         });
     }
 

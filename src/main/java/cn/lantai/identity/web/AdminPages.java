@@ -81,15 +81,8 @@ class AdminPages {
             @RequestParam String clearance, @RequestParam(required = false) String duty, RedirectAttributes redirect,
             Locale locale) {
         return act(redirect, locale, () -> {
-            AdminDuty newDuty = duty == null || duty.isBlank() ? null : AdminDuty.valueOf(duty);
-            if (newDuty == null) {
-                permissions.assignDuty(username, null);
-            }
-            permissions.assignRoles(username, roles == null ? Set.of() : roles);
-            permissions.setClearance(username, Classification.valueOf(clearance));
-            if (newDuty != null) {
-                permissions.assignDuty(username, newDuty);
-            }
+            permissions.grant(username, roles == null ? Set.of() : roles, Classification.valueOf(clearance),
+                    duty == null || duty.isBlank() ? null : AdminDuty.valueOf(duty));
             return null;
         });
     }
