@@ -47,6 +47,7 @@ public class PermissionManagement {
     }
 
     /** What the account may do and see now; empty when it does not exist or is disabled. */
+    @Transactional(readOnly = true)
     public Optional<Permissions> permissions(String username) {
         return accounts.find(username).filter(Account::enabled).map(this::effective);
     }

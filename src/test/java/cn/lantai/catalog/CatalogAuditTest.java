@@ -1,13 +1,12 @@
 package cn.lantai.catalog;
 
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 import cn.lantai.audit.AuditEntry;
 import cn.lantai.audit.AuditQuery;
 import cn.lantai.audit.AuditTrail;
 import cn.lantai.support.Catalogues;
+import cn.lantai.support.Entries;
 import cn.lantai.support.LantaiTest;
 import cn.lantai.support.Staff;
 import org.junit.jupiter.api.Test;
@@ -37,17 +36,8 @@ class CatalogAuditTest {
         String fonds = Catalogues.freshFonds();
         catalog.registerFonds(new Fonds(fonds, "审计测试"), Viewer.system());
         catalog.defineCategory(new Category("WS", "文书", List.of()), Viewer.system());
-        Map<DescriptionField, String> f = new EnumMap<>(DescriptionField.class);
-        f.put(DescriptionField.FONDS, fonds);
-        f.put(DescriptionField.CATEGORY, "WS");
-        f.put(DescriptionField.YEAR, "2010");
-        f.put(DescriptionField.RETENTION, "Y");
-        f.put(DescriptionField.TITLE, title);
-        f.put(DescriptionField.DATE, "2010-01-05");
-        f.put(DescriptionField.CREATOR, "区政府办公室");
-        f.put(DescriptionField.CLASSIFICATION, classification);
-        f.put(DescriptionField.OPEN_STATUS, openStatus);
-        return catalog.create(new EntryInput(null, f, null), Viewer.system());
+        return catalog.create(Entries.item(fonds, 2010, title).with(DescriptionField.CLASSIFICATION, classification)
+                .with(DescriptionField.OPEN_STATUS, openStatus).input(), Viewer.system());
     }
 
     private List<AuditEntry> entries(String actor, String action, String target) {

@@ -2,19 +2,17 @@ package cn.lantai.identity;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 import cn.lantai.catalog.CatalogManagement;
 import cn.lantai.catalog.Category;
 import cn.lantai.catalog.Classification;
 import cn.lantai.catalog.DescriptionField;
-import cn.lantai.catalog.EntryInput;
 import cn.lantai.catalog.Fonds;
 import cn.lantai.catalog.Item;
 import cn.lantai.catalog.Viewer;
 import cn.lantai.support.Catalogues;
+import cn.lantai.support.Entries;
 import cn.lantai.support.LantaiTest;
 import cn.lantai.support.Staff;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,18 +67,8 @@ class AccessScopeTest {
     }
 
     private Item item(String fonds, String title, String classification, String openStatus) {
-        Map<DescriptionField, String> f = new EnumMap<>(DescriptionField.class);
-        f.put(DescriptionField.FONDS, fonds);
-        f.put(DescriptionField.CATEGORY, "WS");
-        f.put(DescriptionField.YEAR, "2015");
-        f.put(DescriptionField.RETENTION, "Y");
-        f.put(DescriptionField.ORG, "BGS");
-        f.put(DescriptionField.TITLE, title);
-        f.put(DescriptionField.DATE, "2015-06-01");
-        f.put(DescriptionField.CREATOR, "区档案局");
-        f.put(DescriptionField.CLASSIFICATION, classification);
-        f.put(DescriptionField.OPEN_STATUS, openStatus);
-        return catalog.create(new EntryInput(null, f, null), Viewer.system());
+        return catalog.create(Entries.item(fonds, 2015, title).with(DescriptionField.CLASSIFICATION, classification)
+                .with(DescriptionField.OPEN_STATUS, openStatus).input(), Viewer.system());
     }
 
     private JsonNode search(RequestPostProcessor who, String query, long expectedTotal) throws Exception {

@@ -158,4 +158,24 @@ class LoginTest {
             return null;
         })).isInstanceOf(IdentityProblem.class);
     }
+
+    @Test
+    void manyConcurrentCallsWithOneTokenAreAllServed() throws Exception {
+        // more callers than database connections: authenticating a call must never hold two connections at once
+        staff.ensure("busy", "并发接口用户", null, Classification.NONE, List.of("READING_ROOM"));
+        String token = staff.token("busy");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(40);
+        try {
+            List<java.util.concurrent.Future<Integer>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                calls.add(pool.submit(() -> mvc.perform(get("/api/v1/me").with(Staff.bearer(token))).andReturn()
+                        .getResponse().getStatus()));
+            }
+            for (var call : calls) {
+                assertThat(call.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }

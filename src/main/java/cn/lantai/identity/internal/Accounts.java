@@ -46,11 +46,13 @@ public class Accounts {
     }
 
     public Optional<Account> find(String username) {
-        return jdbc.sql("SELECT * FROM account WHERE username = ?").param(username).query(this::map).optional();
+        return jdbc.sql("SELECT * FROM account WHERE username = ?").param(username).query(Accounts::row).optional()
+                .map(this::withMemberships);
     }
 
     public List<Account> all() {
-        return jdbc.sql("SELECT * FROM account ORDER BY username").query(this::map).list();
+        return jdbc.sql("SELECT * FROM account ORDER BY username").query(Accounts::row).list().stream()
+                .map(this::withMemberships).toList();
     }
 
     public Optional<String> passwordHash(String username) {
@@ -135,17 +137,22 @@ public class Accounts {
                 WHERE gm.username = ?""").params(username, username).query(String.class).list());
     }
 
-    private Account map(ResultSet rs, int n) throws SQLException {
-        String username = rs.getString("username");
+    /** The account's row alone: memberships are read after the row, never while its result set is open. */
+    private static Account row(ResultSet rs, int n) throws SQLException {
         String duty = rs.getString("admin_duty");
         Timestamp locked = rs.getTimestamp("locked_until");
-        return new Account(username, rs.getString("display_name"), rs.getString("unit_code"),
+        return new Account(rs.getString("username"), rs.getString("display_name"), rs.getString("unit_code"),
                 Classification.valueOf(rs.getString("clearance")), duty == null ? null : AdminDuty.valueOf(duty),
-                Set.copyOf(jdbc.sql("SELECT role_code FROM account_role WHERE username = ?").param(username)
-                        .query(String.class).list()),
-                Set.copyOf(jdbc.sql("SELECT group_code FROM group_member WHERE username = ?").param(username)
-                        .query(String.class).list()),
-                rs.getBoolean("enabled"), rs.getBoolean("must_change_password"), rs.getInt("failed_attempts"),
-                locked == null ? null : locked.toInstant());
+                Set.of(), Set.of(), rs.getBoolean("enabled"), rs.getBoolean("must_change_password"),
+                rs.getInt("failed_attempts"), locked == null ? null : locked.toInstant());
+    }
+
+    private Account withMemberships(Account a) {
+        Set<String> roles = Set.copyOf(jdbc.sql("SELECT role_code FROM account_role WHERE username = ?")
+                .param(a.username()).query(String.class).list());
+        Set<String> groups = Set.copyOf(jdbc.sql("SELECT group_code FROM group_member WHERE username = ?")
+                .param(a.username()).query(String.class).list());
+        return new Account(a.username(), a.displayName(), a.unit(), a.clearance(), a.duty(), roles, groups,
+                a.enabled(), a.mustChangePassword(), a.failedAttempts(), a.lockedUntil());
     }
 }

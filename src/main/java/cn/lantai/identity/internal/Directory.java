@@ -71,7 +71,8 @@ public class Directory {
 
     public List<Group> groups() {
         return jdbc.sql("SELECT code, name FROM user_group ORDER BY code")
-                .query((rs, n) -> group(rs.getString(1), rs.getString(2))).list();
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list().stream()
+                .map(g -> group(g[0], g[1])).toList();
     }
 
     public Optional<Group> group(String code) {

@@ -26,10 +26,13 @@ public class Roles {
     }
 
     public Optional<Role> find(String code) {
+        // the rights and scope are read after the role's row, never while its result set is open
         return jdbc.sql("SELECT code, name, sees_unopened, own_unit_only, built_in FROM role WHERE code = ?").param(code)
                 .query((rs, n) -> new Role(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4),
-                        rs.getBoolean(5), rights(code), scope(code, "F"), scope(code, "C")))
-                .optional();
+                        rs.getBoolean(5), Set.of(), Set.of(), Set.of()))
+                .optional()
+                .map(r -> new Role(r.code(), r.name(), r.seesUnopened(), r.ownUnitOnly(), r.builtIn(), rights(code),
+                        scope(code, "F"), scope(code, "C")));
     }
 
     public void save(Role role) {
