@@ -75,7 +75,10 @@ public class CatalogManagement {
         if (fonds.name() == null || fonds.name().isBlank() || fonds.name().length() > 200) {
             throw new InvalidEntry(List.of(new Violation("全宗名称", String.valueOf(fonds.name()), "catalog.missing")));
         }
+        String before = registry.fonds(fonds.code()).map(Fonds::toString).orElse(null);
         registry.saveFonds(fonds);
+        trail.record(new AuditEvent(actor.name(), actor.address(), "catalog.define-fonds", "fonds:" + fonds.code(),
+                before, fonds.toString()));
         return fonds;
     }
 
@@ -122,7 +125,10 @@ public class CatalogManagement {
         if (!violations.isEmpty()) {
             throw new InvalidEntry(violations);
         }
+        String before = registry.category(category.code()).map(Category::toString).orElse(null);
         registry.saveCategory(category);
+        trail.record(new AuditEvent(actor.name(), actor.address(), "catalog.define-category",
+                "category:" + category.code(), before, category.toString()));
         return category;
     }
 

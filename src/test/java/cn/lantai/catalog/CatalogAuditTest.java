@@ -81,4 +81,14 @@ class CatalogAuditTest {
             assertThat(e.after()).contains("改过的题名");
         });
     }
+
+    @Test
+    void aCategoryDefinitionChangeIsAuditedWithTheDefinitionBeforeAndAfter() {
+        catalog.defineCategory(new Category("QT", "其他", List.of()), Viewer.system());
+        catalog.defineCategory(new Category("QT", "其他档案", List.of()), Viewer.system());
+        assertThat(entries("system", "catalog.define-category", "category:QT")).first().satisfies(e -> {
+            assertThat(e.before()).contains("其他");
+            assertThat(e.after()).contains("其他档案");
+        });
+    }
 }
