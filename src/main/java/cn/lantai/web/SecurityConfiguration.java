@@ -6,11 +6,13 @@ import cn.lantai.identity.AccountManagement;
 import cn.lantai.identity.PermissionManagement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
@@ -21,7 +23,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Two ways in. The REST API ({@code /api/**}) takes personal access tokens only ({@code Authorization: Bearer …}),
- * keeps no session and so needs no CSRF token. The workbench uses form login with a session, CSRF tokens on every
+ * keeps no session and so needs no CSRF token; for local evaluation ({@code lantai.security.evaluation-admin}) it also
+ * takes HTTP Basic, as the foundation did. The workbench uses form login with a session, CSRF tokens on every
  * form and htmx request, a session timeout ({@code server.servlet.session.timeout}), and ends a session at once when
  * its account is disabled, changes password or logs out everywhere.
  */
@@ -33,8 +36,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, AccountManagement accounts, PermissionManagement permissions)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AccountManagement accounts, PermissionManagement permissions,
+            @Value("${lantai.security.evaluation-admin:false}") boolean evaluation) throws Exception {
+        if (evaluation) {
+            // local evaluation only: the foundation's `curl -u admin:…` keeps working (passwords, lockout and all)
+            http.httpBasic(Customizer.withDefaults());
+        }
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -143,6 +143,10 @@ class LoginTest {
         mvc.perform(get("/api/v1/me").with(Staff.bearer("' OR 1=1 --"))).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/v1/me").with(Staff.bearer("x".repeat(10_000)))).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/v1/me")).andExpect(status().isUnauthorized());
+        // nor is a password: the API takes tokens only (HTTP Basic is for local evaluation, see EvaluationAdminTest)
+        mvc.perform(get("/api/v1/me").with(org.springframework.security.test.web.servlet.request
+                .SecurityMockMvcRequestPostProcessors.httpBasic("apiuser", Staff.PASSWORD)))
+                .andExpect(status().isUnauthorized());
         // a session cookie is no way into the API
         MockHttpSession session = (MockHttpSession) login("apiuser", Staff.PASSWORD).getRequest().getSession();
         mvc.perform(get("/api/v1/me").session(session)).andExpect(status().isUnauthorized());
