@@ -66,6 +66,14 @@ public class AuditTrail {
         }
     }
 
+    /**
+     * Appends one entry in a transaction of its own, committed at once whatever becomes of the caller's: for
+     * refusals, which are audited although the refused work (and its transaction) goes no further.
+     */
+    public void recordApart(AuditEvent event) {
+        newTransaction.executeWithoutResult(status -> appender.append(List.of(event)));
+    }
+
     /** Entries matching the query, newest first; {@code page} counts from 0, {@code size} is 1 to 1,000. */
     @PreAuthorize("hasRole('AUDITOR')")
     public AuditPage entries(AuditQuery query, int page, int size) {

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import cn.lantai.audit.AuditEvent;
 import cn.lantai.audit.AuditTrail;
+import cn.lantai.catalog.internal.Rights;
 import cn.lantai.catalog.internal.EntryRules;
 import cn.lantai.catalog.internal.Registry;
 import cn.lantai.catalog.internal.sheets.CellSafety;
@@ -41,15 +42,18 @@ public class CatalogExports {
 
     private final AuditTrail trail;
 
-    CatalogExports(CatalogManagement catalog, Registry registry, AuditTrail trail) {
+    private final Rights rights;
+
+    CatalogExports(CatalogManagement catalog, Registry registry, AuditTrail trail, Rights rights) {
         this.trail = trail;
+        this.rights = rights;
         this.catalog = catalog;
         this.registry = registry;
     }
 
     /** Writes the selection to {@code out}; CSV in UTF-8 with BOM unless another charset (GB18030) is asked for. */
     public void export(ItemFilter filter, Viewer viewer, Format format, Charset csvCharset, OutputStream out) {
-        viewer.require(CatalogRight.CATALOG_EXPORT);
+        rights.require(viewer, CatalogRight.CATALOG_EXPORT, "export " + filter);
         trail.record(new AuditEvent(viewer.name(), viewer.address(), "catalog.export", filter.toString(), null,
                 format.name()));
         List<String> header = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.lantai.catalog.internal.Rights;
 import cn.lantai.catalog.internal.EntryJudge;
 import cn.lantai.catalog.internal.EntryRules;
 import cn.lantai.catalog.internal.imports.CatalogImporter;
@@ -35,7 +36,10 @@ public class CatalogImports {
     private final Jobs jobs;
     private final MessageSource messages;
 
-    CatalogImports(CatalogImporter importer, EntryJudge judge, Jobs jobs, MessageSource messages) {
+    private final Rights rights;
+
+    CatalogImports(CatalogImporter importer, EntryJudge judge, Jobs jobs, MessageSource messages, Rights rights) {
+        this.rights = rights;
         this.importer = importer;
         this.judge = judge;
         this.jobs = jobs;
@@ -44,7 +48,7 @@ public class CatalogImports {
 
     /** Queues the import of an uploaded file, which the import takes over (moves). */
     public JobId start(Path upload, String fileName, ImportOptions options, Viewer actor) {
-        actor.require(CatalogRight.CATALOG_IMPORT);
+        rights.require(actor, CatalogRight.CATALOG_IMPORT, "import " + fileName);
         return importer.submit(upload, fileName, options, actor);
     }
 

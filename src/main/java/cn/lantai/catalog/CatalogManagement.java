@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import cn.lantai.audit.AuditEvent;
 import cn.lantai.audit.AuditTrail;
+import cn.lantai.catalog.internal.Rights;
 import cn.lantai.catalog.internal.CatalogWriter;
 import cn.lantai.catalog.internal.ChangeLog;
 import cn.lantai.catalog.internal.Entry;
@@ -45,10 +46,12 @@ public class CatalogManagement {
     private final EntryJudge judge;
     private final ApplicationEventPublisher events;
     private final AuditTrail trail;
+    private final Rights rights;
 
     CatalogManagement(Registry registry, Items items, Volumes volumes, ItemGroups groups, CatalogWriter writer,
-            ChangeLog changes, ApplicationEventPublisher events, EntryJudge judge, AuditTrail trail) {
+            ChangeLog changes, ApplicationEventPublisher events, EntryJudge judge, AuditTrail trail, Rights rights) {
         this.trail = trail;
+        this.rights = rights;
         this.registry = registry;
         this.items = items;
         this.volumes = volumes;
@@ -67,7 +70,7 @@ public class CatalogManagement {
 
     @Transactional
     public Fonds registerFonds(Fonds fonds, Viewer actor) {
-        actor.require(CatalogRight.CATALOG_DEFINE);
+        rights.require(actor, CatalogRight.CATALOG_DEFINE, "fonds:" + fonds.code());
         if (fonds.code() == null || !ArchivalCode.FONDS.matcher(fonds.code()).matches()) {
             throw new InvalidEntry(List.of(new Violation(DescriptionField.FONDS.label(), String.valueOf(fonds.code()),
                     "catalog.bad-code-part.fonds")));
@@ -93,7 +96,7 @@ public class CatalogManagement {
     /** Defines a category or replaces its definition; values already stored under removed fields stay in history. */
     @Transactional
     public Category defineCategory(Category category, Viewer actor) {
-        actor.require(CatalogRight.CATALOG_DEFINE);
+        rights.require(actor, CatalogRight.CATALOG_DEFINE, "category:" + category.code());
         List<Violation> violations = new ArrayList<>();
         if (category.code() == null || !ArchivalCode.CATEGORY.matcher(category.code()).matches()) {
             violations.add(new Violation(DescriptionField.CATEGORY.label(), String.valueOf(category.code()),
@@ -149,7 +152,7 @@ public class CatalogManagement {
      */
     @Transactional
     public Volume createVolume(NewVolume given, Viewer actor) {
-        actor.require(CatalogRight.CATALOG_EDIT);
+        rights.require(actor, CatalogRight.CATALOG_EDIT, "create file");
         Map<DescriptionField, String> fields = new EnumMap<>(DescriptionField.class);
         fields.put(DescriptionField.FONDS, given.fonds());
         fields.put(DescriptionField.CATEGORY, given.category());
@@ -239,7 +242,8 @@ public class CatalogManagement {
     private Item itemToChange(ItemId id, Viewer actor) {
         Item item = items.byId(id.value()).orElseThrow(() -> new ItemNotFound(id));
         if (!visible(item, actor)) {
-            audit(actor, "catalog.change-refused", "item:" + id.value(), null);
+            trail.recordApart(new AuditEvent(actor.name(), actor.address(), "catalog.change-refused",
+                    "item:" + id.value(), null, null));
             throw new ItemNotFound(id);
         }
         return item;
@@ -296,7 +300,7 @@ public class CatalogManagement {
 
     @Transactional
     public Item create(EntryInput input, Viewer actor) {
-        actor.require(CatalogRight.CATALOG_EDIT);
+        rights.require(actor, CatalogRight.CATALOG_EDIT, "create item");
         Entry entry = judge(input);
         if (!entry.valid()) {
             throw new InvalidEntry(entry.violations());
@@ -322,7 +326,7 @@ public class CatalogManagement {
      */
     @Transactional
     public Item update(ItemId id, int expectedVersion, EntryInput changesGiven, Viewer actor) {
-        actor.require(CatalogRight.CATALOG_EDIT);
+        rights.require(actor, CatalogRight.CATALOG_EDIT, "item:" + id.value());
         Item item = itemToChange(id, actor);
         if (item.version() != expectedVersion) {
             throw new CatalogConflict("catalog.stale-version", item.version(), expectedVersion);
@@ -338,7 +342,7 @@ public class CatalogManagement {
      */
     @Transactional
     public BulkEditResult bulkEdit(ItemFilter selection, Map<DescriptionField, String> values, Viewer actor) {
-        actor.require(CatalogRight.CATALOG_EDIT);
+        rights.require(actor, CatalogRight.CATALOG_EDIT, "bulk edit");
         if (values.isEmpty()) {
             throw new InvalidEntry(List.of(new Violation("", "", "catalog.nothing-to-change")));
         }
@@ -379,7 +383,7 @@ public class CatalogManagement {
     @Transactional
     public List<ItemId> renumber(String fonds, String category, int year, Retention retention, String org,
             Integer volume, List<ItemId> order, Viewer actor) {
-        actor.require(CatalogRight.CATALOG_EDIT);
+        rights.require(actor, CatalogRight.CATALOG_EDIT, "renumber");
         String group = ArchivalCode.groupKey(fonds, category, year, retention, org == null ? "" : org, volume);
         for (ItemId id : order) {
             Item item = itemToChange(id, actor);
@@ -396,7 +400,7 @@ public class CatalogManagement {
     /** Deletes an item; the items after it in its group move up a number, so the group stays gap-free. */
     @Transactional
     public void delete(ItemId id, Viewer actor) {
-        actor.require(CatalogRight.CATALOG_EDIT);
+        rights.require(actor, CatalogRight.CATALOG_EDIT, "item:" + id.value());
         Item item = itemToChange(id, actor);
         long op = changes.begin("DELETE", actor, item.archivalCode(), 1);
         changes.record(op, List.of(new ChangeLog.FieldChange(id.value(), "*", item.archivalCode(), null)));

@@ -40,13 +40,6 @@ public record Viewer(String name, String address, Classification clearance, bool
         return rights.contains(right);
     }
 
-    /** Refuses with {@link NotPermitted} unless the viewer holds the right. */
-    public void require(CatalogRight right) {
-        if (!may(right)) {
-            throw new NotPermitted(right);
-        }
-    }
-
     /** A record that only some staff may see: classified (密级) or not yet open. Its views are audited. */
     public static boolean controlled(Classification classification, OpenStatus status) {
         return classification != Classification.NONE || status != OpenStatus.OPEN;

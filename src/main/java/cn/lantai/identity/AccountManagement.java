@@ -230,7 +230,7 @@ public class AccountManagement {
         String username = Actor.name();
         String hash = accounts.passwordHash(username).orElseThrow(() -> new AccountNotFound(username));
         if (current == null || !encoder.matches(current, hash)) {
-            trail.record("account.password-change-refused", username, null, null);
+            trail.recordRefusal("account.password-change-refused", username);
             throw new IdentityProblem("identity.password.wrong-current");
         }
         policy.check(username, replacement);
@@ -317,8 +317,9 @@ public class AccountManagement {
         return accounts.find(username).orElseThrow(() -> new AccountNotFound(username));
     }
 
-    private static void notSelf(String username) {
+    private void notSelf(String username) {
         if (Actor.name().equals(username)) {
+            trail.recordRefusal("identity.refused-on-self", username);
             throw new SeparationOfDuties("identity.not-on-self");
         }
     }

@@ -228,6 +228,7 @@ public class PermissionManagement {
 
     private Account other(String username) {
         if (Actor.name().equals(username)) {
+            trail.recordRefusal("identity.refused-on-self", username);
             throw new SeparationOfDuties("identity.not-on-self");
         }
         return accounts.find(username).orElseThrow(() -> new AccountNotFound(username));

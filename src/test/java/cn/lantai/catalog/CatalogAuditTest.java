@@ -91,4 +91,16 @@ class CatalogAuditTest {
             assertThat(e.after()).contains("其他档案");
         });
     }
+
+    @Test
+    void aTaskRefusedForWantOfARightIsAudited() throws Exception {
+        Item item = item("只读的文件", "无", "开放");
+        String reader = "reader-" + item.id().value();
+        staff.ensure(reader, "利用窗口", null, Classification.NONE, List.of("READING_ROOM"));
+        mvc.perform(patch("/api/v1/items/" + item.id().value()).with(Staff.as(reader))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"version\":1,\"title\":\"改\"}"))
+                .andExpect(status().isForbidden());
+        assertThat(entries(reader, "catalog.refused", "item:" + item.id().value())).singleElement()
+                .satisfies(e -> assertThat(e.after()).isEqualTo("CATALOG_EDIT"));
+    }
 }

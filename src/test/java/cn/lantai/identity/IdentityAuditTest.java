@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -80,5 +81,14 @@ class IdentityAuditTest {
         var export = mvc.perform(get("/api/v1/exports").param("format", "csv").with(Staff.archivist())).andReturn();
         mvc.perform(asyncDispatch(export)).andExpect(status().isOk());
         assertThat(entries(Staff.ARCHIVIST, "catalog.export", null)).isNotEmpty();
+    }
+
+    @Test
+    void anAttemptToGrantOneselfIsRefusedAndAuditedAsSuch() {
+        assertThatThrownBy(() -> staff.asSecurityAdmin(() -> {
+            permissions.setClearance("secadmin", Classification.TOP_SECRET);
+            return null;
+        })).isInstanceOf(SeparationOfDuties.class);
+        assertThat(entries("secadmin", "identity.refused-on-self", "secadmin")).isNotEmpty();
     }
 }

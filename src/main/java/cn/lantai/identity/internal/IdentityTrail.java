@@ -18,6 +18,11 @@ public class IdentityTrail {
         trail.record(new AuditEvent(Actor.name(), Actor.address(), action, target, before, after));
     }
 
+    /** For refusals: kept although the refused work's transaction rolls back. */
+    public void recordRefusal(String action, String target) {
+        trail.recordApart(new AuditEvent(Actor.name(), Actor.address(), action, target, null, null));
+    }
+
     /** For events where the actor is not the signed-in user (a failed login names who tried). */
     public void recordAs(String actor, String address, String action, String target, String before, String after) {
         trail.record(new AuditEvent(actor, address, action, target, before, after));
