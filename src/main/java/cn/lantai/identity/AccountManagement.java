@@ -161,6 +161,18 @@ public class AccountManagement {
         trail.record("account.groups", username, String.join(",", before.groups()), String.join(",", groups));
     }
 
+    /** Puts an account in its unit and groups at once, all or nothing (the system administrator's form). */
+    @Transactional
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    public void place(String username, String unit, Set<String> groups) {
+        if (!java.util.Objects.equals(existing(username).unit(), blankToNull(unit))) {
+            moveToUnit(username, unit);
+        }
+        if (!existing(username).groups().equals(groups)) {
+            setGroups(username, groups);
+        }
+    }
+
     @Transactional
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     public OrgUnit defineUnit(OrgUnit unit) {

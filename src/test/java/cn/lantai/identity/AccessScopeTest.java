@@ -141,4 +141,43 @@ class AccessScopeTest {
         mvc.perform(get("/api/v1/items/" + closed.id().value()).with(Staff.as(citizen))).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/items/" + open.id().value()).with(Staff.as(citizen))).andExpect(status().isOk());
     }
+
+    @Test
+    void aGroupsRolesReachEveryMemberAndLeaveWithThem() throws Exception {
+        String member = "grouped-" + fondsA;
+        staff.ensure(member, "组员", null, Classification.NONE, List.of());
+        Item closed = item(fondsA, "组内可见的文件" + fondsA, "无", "控制");
+        mvc.perform(get("/api/v1/items/" + closed.id().value()).with(Staff.as(member))).andExpect(status().isNotFound());
+        staff.asSystemAdmin(() -> {
+            accounts.defineGroup("G" + fondsA, "利用组");
+            accounts.place(member, null, java.util.Set.of("G" + fondsA));
+            return null;
+        });
+        staff.asSecurityAdmin(() -> {
+            permissions.setGroupRoles("G" + fondsA, java.util.Set.of("READING_ROOM"));
+            return null;
+        });
+        mvc.perform(get("/api/v1/items/" + closed.id().value()).with(Staff.as(member))).andExpect(status().isOk());
+        staff.asSystemAdmin(() -> {
+            accounts.place(member, null, java.util.Set.of());
+            return null;
+        });
+        mvc.perform(get("/api/v1/items/" + closed.id().value()).with(Staff.as(member))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aUnitArchivistOfAParentUnitReachesTheFondsOfTheUnitsBelow() throws Exception {
+        staff.asSystemAdmin(() -> {
+            accounts.defineUnit(new OrgUnit("U" + fondsB, "乙局", "U" + fondsA, fondsB));
+            return null;
+        });
+        String clerk = "parentclerk-" + fondsA;
+        staff.ensure(clerk, "上级档案员", "U" + fondsA, Classification.NONE, List.of("UNIT_ARCHIVIST"));
+        Item below = item(fondsB, "下级单位的文件" + fondsA, "无", "控制");
+        mvc.perform(get("/api/v1/items/" + below.id().value()).with(Staff.as(clerk))).andExpect(status().isOk());
+        // a unit cannot be put below itself or its own descendants
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> staff.asSystemAdmin(() ->
+                accounts.defineUnit(new OrgUnit("U" + fondsA, "甲局", "U" + fondsB, fondsA))))
+                .isInstanceOf(IdentityProblem.class);
+    }
 }

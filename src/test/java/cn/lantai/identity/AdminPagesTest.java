@@ -38,6 +38,9 @@ class AdminPagesTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(asSecurityAdmin).contains("name=\"clearance\"").doesNotContain("new-username");
         mvc.perform(get("/audit").with(Staff.page("auditor"))).andExpect(status().isOk());
+        mvc.perform(get("/admin/units").with(Staff.page(Staff.ARCHIVIST))).andExpect(status().isForbidden());
+        assertThat(mvc.perform(get("/admin/units").with(Staff.page("admin"))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString()).contains("unit-code").contains("group-code");
     }
 
     @Test

@@ -10,6 +10,7 @@ import cn.lantai.identity.AccountManagement;
 import cn.lantai.identity.AdminDuty;
 import cn.lantai.identity.IdentityProblem;
 import cn.lantai.identity.NewAccount;
+import cn.lantai.identity.OrgUnit;
 import cn.lantai.identity.PermissionManagement;
 import cn.lantai.identity.Right;
 import cn.lantai.identity.Role;
@@ -85,6 +86,50 @@ class AdminPages {
                     duty == null || duty.isBlank() ? null : AdminDuty.valueOf(duty));
             return null;
         });
+    }
+
+    /** The system administrator's form for one account: its organisation unit and groups. */
+    @PostMapping("/admin/users/{username}/place")
+    String place(@PathVariable String username, @RequestParam(required = false) String unit,
+            @RequestParam(required = false) Set<String> groups, RedirectAttributes redirect, Locale locale) {
+        return act(redirect, locale, () -> {
+            accounts.place(username, unit, groups == null ? Set.of() : groups);
+            return null;
+        });
+    }
+
+    @GetMapping("/admin/units")
+    String units(Model model) {
+        model.addAttribute("units", accounts.units());
+        model.addAttribute("groups", accounts.groups());
+        model.addAttribute("roles", permissions.roles());
+        return "admin-units";
+    }
+
+    @PostMapping("/admin/units")
+    String defineUnit(@RequestParam String code, @RequestParam String name,
+            @RequestParam(required = false) String parent, @RequestParam(required = false) String fonds,
+            RedirectAttributes redirect, Locale locale) {
+        return act(redirect, locale, () -> accounts.defineUnit(new OrgUnit(code.strip(), name, parent, fonds)),
+                "redirect:/admin/units");
+    }
+
+    @PostMapping("/admin/groups")
+    String defineGroup(@RequestParam String code, @RequestParam String name, RedirectAttributes redirect,
+            Locale locale) {
+        return act(redirect, locale, () -> {
+            accounts.defineGroup(code.strip(), name);
+            return null;
+        }, "redirect:/admin/units");
+    }
+
+    @PostMapping("/admin/groups/{code}/roles")
+    String groupRoles(@PathVariable String code, @RequestParam(required = false) Set<String> roles,
+            RedirectAttributes redirect, Locale locale) {
+        return act(redirect, locale, () -> {
+            permissions.setGroupRoles(code, roles == null ? Set.of() : roles);
+            return null;
+        }, "redirect:/admin/units");
     }
 
     @GetMapping("/admin/roles")
