@@ -97,6 +97,13 @@ public class PermissionManagement {
         return roles.all();
     }
 
+    /** The roles' codes and names, for anyone to read the names of their own roles. */
+    @PreAuthorize("isAuthenticated()")
+    public List<Role> rolesForDisplay() {
+        return roles.all().stream().map(r -> new Role(r.code(), r.name(), false, false, r.builtIn(), Set.of(),
+                Set.of(), Set.of())).toList();
+    }
+
     /** Defines a role or changes one (built-in roles too: their rights and scope, not their code). */
     @Transactional
     @PreAuthorize("hasRole('SECURITY_ADMIN')")

@@ -39,7 +39,8 @@ class AccountPages {
     @GetMapping("/account")
     String account(Model model) {
         model.addAttribute("me", accounts.me());
-        model.addAttribute("permissions", permissions.permissions(accounts.me().username()).orElse(null));
+        model.addAttribute("roleNames", AdminPages.roleNames(permissions.rolesForDisplay(), java.util.List.of(accounts.me()))
+                .get(accounts.me().username()));
         model.addAttribute("tokens", accounts.tokens());
         return "account";
     }

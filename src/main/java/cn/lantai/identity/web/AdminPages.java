@@ -1,11 +1,16 @@
 package cn.lantai.identity.web;
 
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
 import cn.lantai.catalog.Classification;
+import cn.lantai.identity.Account;
 import cn.lantai.identity.AccountManagement;
 import cn.lantai.identity.AdminDuty;
 import cn.lantai.identity.IdentityProblem;
@@ -44,8 +49,10 @@ class AdminPages {
 
     @GetMapping("/admin/users")
     String users(Model model) {
+        List<Role> roles = permissions.roles();
         model.addAttribute("accounts", accounts.accounts());
-        model.addAttribute("roles", permissions.roles());
+        model.addAttribute("roles", roles);
+        model.addAttribute("roleNames", roleNames(roles, accounts.accounts()));
         model.addAttribute("units", accounts.units());
         model.addAttribute("groups", accounts.groups());
         model.addAttribute("clearances", Classification.values());
@@ -148,6 +155,17 @@ class AdminPages {
         return act(redirect, locale, () -> permissions.defineRole(new Role(code.strip(), name, seesUnopened,
                 ownUnitOnly, false, rights == null ? EnumSet.noneOf(Right.class) : rights, codes(fonds),
                 codes(categories))), "redirect:/admin/roles");
+    }
+
+    /** Each account's roles by their names (著录、利用), for the table. */
+    static Map<String, String> roleNames(List<Role> roles, List<Account> accounts) {
+        Map<String, String> names = roles.stream().collect(Collectors.toMap(Role::code, Role::name));
+        Map<String, String> byAccount = new HashMap<>();
+        for (Account a : accounts) {
+            byAccount.put(a.username(), a.roles().stream().sorted().map(r -> names.getOrDefault(r, r))
+                    .collect(Collectors.joining("、")));
+        }
+        return byAccount;
     }
 
     private static Set<String> codes(String text) {
