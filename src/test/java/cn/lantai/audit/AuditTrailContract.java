@@ -132,11 +132,7 @@ abstract class AuditTrailContract {
                 (String) r.get("before_state"), "{\"title\":\"改过\"}");
         jdbc.update("UPDATE audit_entry SET after_state = '{\"title\":\"改过\"}', digest = ? WHERE seq = ?", forged, target);
 
-        ChainVerification result = audit.verify();
-
-        assertThat(result.ok()).isFalse();
-        assertThat(result.firstBrokenSeq()).isEqualTo(target);
-        assertThat(result.problem()).isEqualTo(ChainVerification.ALTERED);
+        assertBroken(ChainVerification.ALTERED, target);
     }
 
     @Test
@@ -146,11 +142,7 @@ abstract class AuditTrailContract {
         trail.save(first);
         jdbc.update("DELETE FROM audit_entry WHERE seq = ?", target);
 
-        ChainVerification result = audit.verify();
-
-        assertThat(result.ok()).isFalse();
-        assertThat(result.firstBrokenSeq()).isEqualTo(target);
-        assertThat(result.problem()).isEqualTo(ChainVerification.MISSING);
+        ChainVerification result = assertBroken(ChainVerification.MISSING, target);
         assertThat(result.detail()).contains(Long.toString(target));
     }
 
@@ -163,11 +155,7 @@ abstract class AuditTrailContract {
         trail.renumber(target + 1, -1);
         jdbc.update("UPDATE audit_head SET seq = seq - 1 WHERE id = 1");
 
-        ChainVerification result = audit.verify();
-
-        assertThat(result.ok()).isFalse();
-        assertThat(result.firstBrokenSeq()).isEqualTo(target);
-        assertThat(result.problem()).isEqualTo(ChainVerification.MISSING);
+        assertBroken(ChainVerification.MISSING, target);
     }
 
     @Test
@@ -179,11 +167,7 @@ abstract class AuditTrailContract {
         jdbc.update("UPDATE audit_entry SET seq = ? WHERE seq = ?", target, target + 1);
         jdbc.update("UPDATE audit_entry SET seq = ? WHERE seq = -1", target + 1);
 
-        ChainVerification result = audit.verify();
-
-        assertThat(result.ok()).isFalse();
-        assertThat(result.firstBrokenSeq()).isEqualTo(target);
-        assertThat(result.problem()).isEqualTo(ChainVerification.INSERTED);
+        assertBroken(ChainVerification.INSERTED, target);
     }
 
     @Test
@@ -198,11 +182,7 @@ abstract class AuditTrailContract {
         trail.insert(target, at, "张三", "item.delete", "{}", previous,
                 Forger.digest(previous, target, at, "张三", "10.0.0.66", "item.delete", "档案-0001", null, "{}"));
 
-        ChainVerification result = audit.verify();
-
-        assertThat(result.ok()).isFalse();
-        assertThat(result.firstBrokenSeq()).isEqualTo(target);
-        assertThat(result.problem()).isEqualTo(ChainVerification.INSERTED);
+        assertBroken(ChainVerification.INSERTED, target);
     }
 
     @Test
@@ -214,11 +194,7 @@ abstract class AuditTrailContract {
         jdbc.update("UPDATE audit_head SET seq = seq + 1 WHERE id = 1");
         trail.insert(target, 1, "张三", "item.delete", "{}", "c".repeat(64), "d".repeat(64));
 
-        ChainVerification result = audit.verify();
-
-        assertThat(result.ok()).isFalse();
-        assertThat(result.firstBrokenSeq()).isEqualTo(target);
-        assertThat(result.problem()).isEqualTo(ChainVerification.INSERTED);
+        assertBroken(ChainVerification.INSERTED, target);
     }
 
     @Test
@@ -231,11 +207,7 @@ abstract class AuditTrailContract {
         trail.insert(head + 1, at, "张三", "item.delete", "{}", previous,
                 Forger.digest(previous, head + 1, at, "张三", "10.0.0.66", "item.delete", "档案-0001", null, "{}"));
 
-        ChainVerification result = audit.verify();
-
-        assertThat(result.ok()).isFalse();
-        assertThat(result.firstBrokenSeq()).isEqualTo(head + 1);
-        assertThat(result.problem()).isEqualTo(ChainVerification.INSERTED);
+        assertBroken(ChainVerification.INSERTED, head + 1);
     }
 
     @Test
@@ -268,11 +240,7 @@ abstract class AuditTrailContract {
         trail.save(first);
         jdbc.update("DELETE FROM audit_entry WHERE seq >= ?", cut);
 
-        ChainVerification result = audit.verify();
-
-        assertThat(result.ok()).isFalse();
-        assertThat(result.firstBrokenSeq()).isEqualTo(cut);
-        assertThat(result.problem()).isEqualTo(ChainVerification.TRUNCATED);
+        assertBroken(ChainVerification.TRUNCATED, cut);
     }
 
     @Test
@@ -283,11 +251,7 @@ abstract class AuditTrailContract {
         jdbc.update("DELETE FROM audit_entry WHERE seq >= ?", cut);
         jdbc.update("UPDATE audit_head SET seq = ?, digest = ? WHERE id = 1", cut - 1, trail.digest(cut - 1));
 
-        ChainVerification result = audit.verify();
-
-        assertThat(result.ok()).isFalse();
-        assertThat(result.firstBrokenSeq()).isEqualTo(cut);
-        assertThat(result.problem()).isEqualTo(ChainVerification.TRUNCATED);
+        assertBroken(ChainVerification.TRUNCATED, cut);
     }
 
     @Test
@@ -319,11 +283,7 @@ abstract class AuditTrailContract {
         lines.add(ForeignKey.signedLine(trail.headSeq(), trail.headDigest()));
         trail.writeLines(lines);
 
-        ChainVerification result = audit.verify();
-
-        assertThat(result.ok()).isFalse();
-        assertThat(result.problem()).isEqualTo(ChainVerification.CHECKPOINT);
-        assertThat(result.firstBrokenSeq()).isEqualTo(trail.headSeq());
+        assertBroken(ChainVerification.CHECKPOINT, trail.headSeq());
     }
 
     @Test
@@ -337,11 +297,7 @@ abstract class AuditTrailContract {
         lines.add(String.join(" ", parts));
         trail.writeLines(lines);
 
-        ChainVerification result = audit.verify();
-
-        assertThat(result.ok()).isFalse();
-        assertThat(result.problem()).isEqualTo(ChainVerification.CHECKPOINT);
-        assertThat(result.firstBrokenSeq()).isEqualTo(Long.parseLong(parts[0]));
+        assertBroken(ChainVerification.CHECKPOINT, Long.parseLong(parts[0]));
     }
 
     @Test
@@ -354,11 +310,7 @@ abstract class AuditTrailContract {
         lines.set(lines.size() - 1, last.substring(0, last.lastIndexOf(' ')) + other.substring(other.lastIndexOf(' ')));
         trail.writeLines(lines);
 
-        ChainVerification result = audit.verify();
-
-        assertThat(result.ok()).isFalse();
-        assertThat(result.problem()).isEqualTo(ChainVerification.CHECKPOINT);
-        assertThat(result.firstBrokenSeq()).isEqualTo(trail.headSeq());
+        assertBroken(ChainVerification.CHECKPOINT, trail.headSeq());
     }
 
     @Test
@@ -381,11 +333,7 @@ abstract class AuditTrailContract {
         trail.save(first);
         trail.writeLines(List.of());
 
-        ChainVerification result = audit.verify();
-
-        assertThat(result.ok()).isFalse();
-        assertThat(result.problem()).isEqualTo(ChainVerification.CHECKPOINT);
-        assertThat(result.firstBrokenSeq()).isEqualTo(1L);
+        assertBroken(ChainVerification.CHECKPOINT, 1L);
     }
 
     @Test
@@ -533,5 +481,14 @@ abstract class AuditTrailContract {
     private String primaryKeyName() {
         return jdbc.queryForObject("SELECT constraint_name FROM information_schema.table_constraints "
                 + "WHERE LOWER(table_name) = 'audit_entry' AND constraint_type = 'PRIMARY KEY'", String.class);
+    }
+
+    /** The chain fails to verify, at this entry, for this reason. */
+    private ChainVerification assertBroken(String problem, long firstBrokenSeq) {
+        ChainVerification result = audit.verify();
+        assertThat(result.ok()).as("the trail verifies although it was tampered with").isFalse();
+        assertThat(result.problem()).as(result.detail()).isEqualTo(problem);
+        assertThat(result.firstBrokenSeq()).as(result.detail()).isEqualTo(firstBrokenSeq);
+        return result;
     }
 }
