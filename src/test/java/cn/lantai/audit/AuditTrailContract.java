@@ -419,6 +419,24 @@ abstract class AuditTrailContract {
     }
 
     @Test
+    void aRefusalRecordedApartStaysWhenTheRefusedWorkRollsBack() {
+        long before = trail.headSeq();
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+            audit.record(event("张三", "rolled.back", "W", null, null));
+            audit.recordApart(event("张三", "refused", "W", null, null));
+            throw new IllegalStateException("refused");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(trail.headSeq()).isEqualTo(before + 1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'refused'", Long.class))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE target = 'W' AND action = 'rolled.back'",
+                Long.class)).isZero();
+        assertThat(audit.verify().ok()).isTrue();
+    }
+
+    @Test
     void aViewAuditedFromAReadOnlyTransactionStillLands() {
         long before = trail.headSeq();
         TransactionTemplate readOnly = new TransactionTemplate(transactions);
