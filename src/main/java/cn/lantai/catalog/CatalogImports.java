@@ -89,9 +89,9 @@ public class CatalogImports {
         return targets;
     }
 
-    /** The error report of an import job (CSV). */
-    public Path report(JobId id) {
-        JobStatus status = jobs.status(id);
+    /** The error report of an import job (CSV), for the person who started it; for anyone else it does not exist. */
+    public Path report(JobId id, Viewer viewer) {
+        JobStatus status = jobs.statusFor(id, viewer.name());
         if (!status.kind().equals(CatalogImporter.KIND)) {
             throw new JobNotFound(id);
         }

@@ -66,6 +66,18 @@ public class Jobs {
         return id;
     }
 
+    /**
+     * The job as the person who started it sees it; anyone else is told it does not exist (a job's progress, messages
+     * and report speak of the records it handles).
+     */
+    public JobStatus statusFor(JobId id, String person) {
+        JobStatus job = status(id);
+        if (person == null || !person.equals(job.createdBy())) {
+            throw new JobNotFound(id);
+        }
+        return job;
+    }
+
     public JobStatus status(JobId id) {
         return jdbc.sql("SELECT * FROM job WHERE id = ?").param(id.value())
                 .query((rs, n) -> new JobStatus(new JobId(rs.getString("id")), rs.getString("kind"),

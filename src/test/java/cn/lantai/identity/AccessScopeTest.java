@@ -180,4 +180,19 @@ class AccessScopeTest {
                 accounts.defineUnit(new OrgUnit("U" + fondsA, "甲局", "U" + fondsB, fondsA))))
                 .isInstanceOf(IdentityProblem.class);
     }
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path tmp;
+
+    @Test
+    void anImportJobAndItsReportAreOnlyForThePersonWhoStartedIt() throws Exception {
+        String id = new cn.lantai.support.ImportDriver(mvc).start(
+                Catalogues.standard().items(fondsA, 2019, 3).xlsx(tmp), "jobs.xlsx", java.util.Map.of());
+        String other = "other-" + fondsA;
+        staff.ensure(other, "旁人", null, Classification.TOP_SECRET, List.of("CATALOGUING"));
+        mvc.perform(get("/api/v1/jobs/" + id).with(Staff.archivist())).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/jobs/" + id).with(Staff.as(other))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/imports/" + id + "/report").with(Staff.as(other))).andExpect(status().isNotFound());
+        mvc.perform(get("/imports/" + id).with(Staff.page(other))).andExpect(status().isNotFound());
+    }
 }

@@ -79,8 +79,8 @@ class ImportController {
     }
 
     @GetMapping("/{id}/report")
-    ResponseEntity<Resource> report(@PathVariable String id) {
-        Path report = imports.report(new JobId(id));
+    ResponseEntity<Resource> report(@PathVariable String id, Viewer viewer) {
+        Path report = imports.report(new JobId(id), viewer);
         if (!Files.exists(report)) {
             return ResponseEntity.notFound().build();
         }

@@ -111,22 +111,22 @@ class ImportPages {
     }
 
     @GetMapping("/{id}")
-    String job(@PathVariable String id, Model model) {
-        progressModel(id, model);
+    String job(@PathVariable String id, Viewer viewer, Model model) {
+        progressModel(id, viewer, model);
         return "import-job";
     }
 
     /** The progress part alone, which the job page polls every second while the job runs. */
     @GetMapping("/{id}/progress")
-    String progress(@PathVariable String id, Model model) {
-        progressModel(id, model);
+    String progress(@PathVariable String id, Viewer viewer, Model model) {
+        progressModel(id, viewer, model);
         return "import-job :: progress";
     }
 
-    private void progressModel(String id, Model model) {
+    private void progressModel(String id, Viewer viewer, Model model) {
         JobId jobId = new JobId(id);
-        Path report = imports.report(jobId);
-        JobStatus job = jobs.status(jobId);
+        Path report = imports.report(jobId, viewer);
+        JobStatus job = jobs.statusFor(jobId, viewer.name());
         boolean finished = job.state() == JobState.SUCCEEDED || job.state() == JobState.FAILED;
         model.addAttribute("job", job);
         model.addAttribute("finished", finished);

@@ -1,5 +1,6 @@
 package cn.lantai.jobs.web;
 
+import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -22,8 +23,8 @@ class JobController {
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> job(@PathVariable String id) {
-        JobStatus job = jobs.status(new JobId(id));
+    Map<String, Object> job(@PathVariable String id, Principal caller) {
+        JobStatus job = jobs.statusFor(new JobId(id), caller.getName());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", job.id().value());
         body.put("kind", job.kind());
