@@ -51,6 +51,11 @@ public class CatalogExports {
         this.registry = registry;
     }
 
+    /** Refuses (403, audited) before anything is sent when the viewer may not export. */
+    public void requireExport(Viewer viewer, ItemFilter filter) {
+        rights.require(viewer, CatalogRight.CATALOG_EXPORT, "export " + filter);
+    }
+
     /** Writes the selection to {@code out}; CSV in UTF-8 with BOM unless another charset (GB18030) is asked for. */
     public void export(ItemFilter filter, Viewer viewer, Format format, Charset csvCharset, OutputStream out) {
         rights.require(viewer, CatalogRight.CATALOG_EXPORT, "export " + filter);

@@ -175,6 +175,7 @@ public class CatalogManagement {
         if (!violations.isEmpty()) {
             throw new InvalidEntry(violations);
         }
+        rights.requireReach(actor, d, "create file");
         String group = d.arrangementGroup();
         groups.lock(group);
         if (items.maxNumber(group) > 0) {
@@ -306,6 +307,7 @@ public class CatalogManagement {
             throw new InvalidEntry(entry.violations());
         }
         Description d = entry.description();
+        rights.requireReach(actor, d, "create item");
         // checked under the group's lock: a concurrent create of the same number must fail, not update
         groups.lock(d.groupKey());
         int next = items.maxNumber(d.groupKey()) + 1;
@@ -317,6 +319,10 @@ public class CatalogManagement {
         }
         long op = changes.begin("CREATE", actor, null, 1);
         CatalogWriter.Outcome outcome = writer.write(List.of(new CatalogWriter.Valid(d, entry.extra())), op);
+        if (outcome.created().isEmpty()) {
+            // the same record (group, title, date, document number) exists: a create never rewrites it
+            throw new CatalogConflict("catalog.same-record-exists");
+        }
         return items.byId(outcome.created().get(0).value()).orElseThrow();
     }
 
@@ -331,8 +337,10 @@ public class CatalogManagement {
         if (item.version() != expectedVersion) {
             throw new CatalogConflict("catalog.stale-version", item.version(), expectedVersion);
         }
+        CatalogWriter.Valid next = edited(item, changesGiven, 0);
+        requireMayChange(actor, item, next.description());
         long op = changes.begin("UPDATE", actor, item.archivalCode(), 1);
-        writer.edit(Map.of(item, edited(item, changesGiven, 0)), op);
+        writer.edit(Map.of(item, next), op);
         return items.byId(id.value()).orElseThrow();
     }
 
@@ -359,7 +367,9 @@ public class CatalogManagement {
         for (Item item : items.byIds(ids)) {
             row++;
             try {
-                edits.put(item, edited(item, new EntryInput(null, values, null), row));
+                CatalogWriter.Valid next = edited(item, new EntryInput(null, values, null), row);
+                requireMayChange(actor, item, next.description());
+                edits.put(item, next);
             } catch (InvalidEntry e) {
                 violations.addAll(e.violations());
             }
@@ -391,6 +401,9 @@ public class CatalogManagement {
                 throw new CatalogConflict("catalog.not-in-group", item.archivalCode());
             }
         }
+        if (items.inGroup(group).stream().anyMatch(i -> !visible(i, actor))) {
+            throw new NotPermitted("catalog.group-beyond-reach");
+        }
         long op = changes.begin("RENUMBER", actor, group, order.size());
         List<ItemId> moved = writer.renumber(group, order, op);
         changes.setCount(op, moved.size());
@@ -407,6 +420,18 @@ public class CatalogManagement {
         items.delete(List.of(id.value()));
         events.publishEvent(new ItemsRemoved(List.of(id)));
         writer.closeUp(item.description().groupKey(), op);
+    }
+
+    /**
+     * A change must leave the record within the actor's reach, and changing its 密级 or 开放标识 (opening,
+     * declassifying) is an appraisal decision that needs {@link CatalogRight#APPRAISE}.
+     */
+    private void requireMayChange(Viewer actor, Item item, Description next) {
+        rights.requireReach(actor, next, "item:" + item.id().value());
+        Description before = item.description();
+        if (before.classification() != next.classification() || before.openStatus() != next.openStatus()) {
+            rights.require(actor, CatalogRight.APPRAISE, "item:" + item.id().value());
+        }
     }
 
     private CatalogWriter.Valid edited(Item item, EntryInput given, int row) {

@@ -9,5 +9,7 @@ public enum CatalogRight {
     /** Import sheets of entries. */
     CATALOG_IMPORT,
     /** Export entries to Excel/CSV. */
-    CATALOG_EXPORT
+    CATALOG_EXPORT,
+    /** Change the 密级 or 开放标识 of a record already described: opening and declassifying are appraisal decisions. */
+    APPRAISE
 }

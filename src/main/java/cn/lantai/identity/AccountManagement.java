@@ -14,6 +14,7 @@ import cn.lantai.identity.internal.Accounts;
 import cn.lantai.identity.internal.Actor;
 import cn.lantai.identity.internal.Directory;
 import cn.lantai.identity.internal.IdentityTrail;
+import cn.lantai.identity.internal.LoginAttempts;
 import cn.lantai.identity.internal.PasswordPolicy;
 import cn.lantai.identity.internal.Tokens;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,11 +43,13 @@ public class AccountManagement {
     private final PasswordPolicy policy;
     private final PasswordEncoder encoder;
     private final IdentityTrail trail;
+    private final LoginAttempts loginAttempts;
     private final int maxTokenDays;
 
     AccountManagement(Accounts accounts, Directory directory, Tokens tokens, PasswordPolicy policy,
-            PasswordEncoder encoder, IdentityTrail trail,
+            PasswordEncoder encoder, IdentityTrail trail, LoginAttempts loginAttempts,
             @Value("${lantai.security.token-max-days:365}") int maxTokenDays) {
+        this.loginAttempts = loginAttempts;
         this.accounts = accounts;
         this.directory = directory;
         this.tokens = tokens;
@@ -74,7 +77,7 @@ public class AccountManagement {
         if (RESERVED.contains(given.username().toLowerCase(java.util.Locale.ROOT))) {
             throw new IdentityProblem("identity.reserved-username", given.username());
         }
-        if (accounts.exists(given.username())) {
+        if (accounts.existsIgnoringCase(given.username())) {
             throw new IdentityProblem("identity.account-exists", given.username());
         }
         String password = policy.oneTime();
@@ -95,6 +98,7 @@ public class AccountManagement {
         }
         accounts.setEnabled(username, false);
         accounts.endSessions(username);
+        tokens.revokeAll(username);
         trail.record("account.disable", username, "enabled", "disabled");
     }
 
@@ -126,11 +130,13 @@ public class AccountManagement {
     public IssuedPassword resetPassword(String username) {
         notSelf(username);
         if (existing(username).duty() != null) {
+            trail.recordRefusal("identity.refused-admin-reset", username);
             throw new SeparationOfDuties("identity.admin-reset-at-server", username);
         }
         String password = policy.oneTime();
         accounts.setPassword(username, encoder.encode(password), true);
         accounts.endSessions(username);
+        tokens.revokeAll(username);
         trail.record("account.reset-password", username, null, null);
         return new IssuedPassword(username, password);
     }
@@ -144,33 +150,6 @@ public class AccountManagement {
         }
         accounts.setUnit(username, blankToNull(unit));
         trail.record("account.unit", username, before.unit(), unit);
-    }
-
-    /** Puts an account in groups; a group's roles come with it, so nobody changes their own groups. */
-    @Transactional
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
-    public void setGroups(String username, Set<String> groups) {
-        notSelf(username);
-        Account before = existing(username);
-        for (String g : groups) {
-            if (directory.group(g).isEmpty()) {
-                throw new IdentityProblem("identity.no-such-group", g);
-            }
-        }
-        accounts.setGroups(username, groups);
-        trail.record("account.groups", username, String.join(",", before.groups()), String.join(",", groups));
-    }
-
-    /** Puts an account in its unit and groups at once, all or nothing (the system administrator's form). */
-    @Transactional
-    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
-    public void place(String username, String unit, Set<String> groups) {
-        if (!java.util.Objects.equals(existing(username).unit(), blankToNull(unit))) {
-            moveToUnit(username, unit);
-        }
-        if (!existing(username).groups().equals(groups)) {
-            setGroups(username, groups);
-        }
     }
 
     @Transactional
@@ -242,6 +221,8 @@ public class AccountManagement {
         String username = Actor.name();
         String hash = accounts.passwordHash(username).orElseThrow(() -> new AccountNotFound(username));
         if (current == null || !encoder.matches(current, hash)) {
+            // counts like a failed login, so a borrowed session cannot guess the password
+            loginAttempts.countFailure(username);
             trail.recordRefusal("account.password-change-refused", username);
             throw new IdentityProblem("identity.password.wrong-current");
         }
@@ -251,6 +232,7 @@ public class AccountManagement {
         }
         accounts.setPassword(username, encoder.encode(replacement), false);
         accounts.endSessions(username);
+        tokens.revokeAll(username);
         trail.record("account.password-change", username, null, null);
     }
 
@@ -259,6 +241,7 @@ public class AccountManagement {
     @PreAuthorize("isAuthenticated()")
     public void logoutEverywhere() {
         accounts.endSessions(Actor.name());
+        tokens.revokeAll(Actor.name());
         trail.record("account.logout-everywhere", Actor.name(), null, null);
     }
 

@@ -60,8 +60,9 @@ public class PermissionManagement {
                     EnumSet.allOf(Right.class), true, Scope.ALL, account.mustChangePassword(), epoch);
         }
         if (account.duty() != null) {
+            // an administrator does no archive work and reads no records: an empty data scope
             return new Permissions(account.username(), account.clearance(), account.duty(), Set.of(), false,
-                    Scope.ALL, account.mustChangePassword(), epoch);
+                    new Scope(List.of()), account.mustChangePassword(), epoch);
         }
         Set<Right> rights = EnumSet.noneOf(Right.class);
         boolean seesUnopened = false;
@@ -121,6 +122,7 @@ public class PermissionManagement {
             scopeCode(code);
         }
         if (holdsRole(Actor.name(), role.code())) {
+            trail.recordRefusal("identity.refused-on-self", "role:" + role.code());
             throw new SeparationOfDuties("identity.not-on-self");
         }
         Optional<Role> before = roles.find(role.code());
@@ -161,6 +163,25 @@ public class PermissionManagement {
                 String.join(",", new TreeSet<>(roleCodes)));
     }
 
+    /**
+     * Puts another account in exactly these groups. A group's roles come with it, so membership is the security
+     * administrator's to give, like the roles themselves.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    public void setGroups(String username, Set<String> groupCodes) {
+        Account account = other(username);
+        for (String g : groupCodes) {
+            directory.group(g).orElseThrow(() -> new IdentityProblem("identity.no-such-group", g));
+        }
+        if (account.groups().equals(groupCodes)) {
+            return;
+        }
+        accounts.setGroups(username, groupCodes);
+        trail.record("account.groups", username, String.join(",", new TreeSet<>(account.groups())),
+                String.join(",", new TreeSet<>(groupCodes)));
+    }
+
     /** Sets the roles every member of a group holds; not for a group one belongs to. */
     @Transactional
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
@@ -168,6 +189,7 @@ public class PermissionManagement {
         Group group = directory.group(groupCode).orElseThrow(() -> new IdentityProblem("identity.no-such-group",
                 groupCode));
         if (group.members().contains(Actor.name())) {
+            trail.recordRefusal("identity.refused-on-self", "group:" + groupCode);
             throw new SeparationOfDuties("identity.not-on-self");
         }
         for (String code : roleCodes) {
@@ -179,16 +201,18 @@ public class PermissionManagement {
     }
 
     /**
-     * The security administrator's whole form for one account at once: its archive roles, clearance and duty, all or
-     * nothing. Parts that do not change are neither written nor audited.
+     * The security administrator's whole form for one account at once: its archive roles, groups, clearance and duty,
+     * all or nothing. Parts that do not change are neither written nor audited.
      */
     @Transactional
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    public void grant(String username, Set<String> roleCodes, Classification clearance, AdminDuty duty) {
+    public void grant(String username, Set<String> roleCodes, Set<String> groupCodes, Classification clearance,
+            AdminDuty duty) {
         if (duty == null) {
             assignDuty(username, null);
         }
         assignRoles(username, roleCodes);
+        setGroups(username, groupCodes);
         setClearance(username, clearance);
         if (duty != null) {
             assignDuty(username, duty);
@@ -220,6 +244,10 @@ public class PermissionManagement {
         }
         if (duty != null && account.duty() != null) {
             throw new SeparationOfDuties("identity.one-duty-only", username, account.duty());
+        }
+        if (duty != null && account.mustChangePassword()) {
+            // whoever issued the one-time password could sign in first and take the duty
+            throw new SeparationOfDuties("identity.duty-needs-own-password", username);
         }
         if (duty != null && !accounts.effectiveRoles(username).isEmpty()) {
             throw new SeparationOfDuties("identity.admin-no-archive-roles", username, duty);

@@ -1,25 +1,22 @@
 package cn.lantai.web;
 
-import jakarta.servlet.http.HttpSession;
-
-import org.springframework.security.authentication.LockedException;
-import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The sign-in page (Spring Security processes its POST) and the workbench's root, which opens the catalogue. Which
  * message the page shows comes from the query Spring Security redirects to: {@code ?error}, {@code ?logout},
- * {@code ?expired}.
+ * {@code ?expired}, {@code ?changed}.
  */
 @Controller
 class LoginPage {
 
+    /**
+     * A refused sign-in gets one message whatever the cause (wrong password, unknown name, locked or disabled
+     * account), so the page tells nobody which names exist.
+     */
     @GetMapping("/login")
-    String login(HttpSession session, Model model) {
-        Object last = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-        model.addAttribute("locked", last instanceof LockedException);
+    String login() {
         return "login";
     }
 

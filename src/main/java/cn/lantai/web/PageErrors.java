@@ -1,6 +1,8 @@
 package cn.lantai.web;
 
 import cn.lantai.catalog.ItemNotFound;
+import cn.lantai.catalog.NotPermitted;
+import cn.lantai.identity.IdentityProblem;
 import cn.lantai.jobs.JobNotFound;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,7 +29,13 @@ class PageErrors {
         return page(HttpStatus.NOT_FOUND, request, response, model);
     }
 
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, IllegalArgumentException.class})
+    @ExceptionHandler(NotPermitted.class)
+    String notPermitted(HttpServletRequest request, HttpServletResponse response, Model model) {
+        return page(HttpStatus.FORBIDDEN, request, response, model);
+    }
+
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, IllegalArgumentException.class,
+            IdentityProblem.class})
     String badRequest(HttpServletRequest request, HttpServletResponse response, Model model) {
         return page(HttpStatus.BAD_REQUEST, request, response, model);
     }

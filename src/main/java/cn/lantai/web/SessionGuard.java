@@ -24,6 +24,9 @@ class SessionGuard extends OncePerRequestFilter {
 
     static final String EPOCH = "lantai.session-epoch";
     static final String CHANGE_PASSWORD = "/account/password";
+    /** Styles and scripts the change-password page itself needs. */
+    private static final java.util.regex.Pattern ASSETS = java.util.regex.Pattern.compile(
+            "/(css|js|webjars)/.*|/favicon\\.ico");
 
     private final PermissionManagement permissions;
 
@@ -54,7 +57,8 @@ class SessionGuard extends OncePerRequestFilter {
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (now.get().mustChangePassword() && !path.equals(CHANGE_PASSWORD) && !path.equals("/logout")) {
+        if (now.get().mustChangePassword() && !path.equals(CHANGE_PASSWORD) && !path.equals("/logout")
+                && !ASSETS.matcher(path).matches()) {
             response.sendRedirect(request.getContextPath() + CHANGE_PASSWORD);
             return;
         }

@@ -122,6 +122,16 @@ class AccessScopeTest {
     }
 
     @Test
+    void aRecordNotYetOpenCanBeEditedLikeAnyOther() throws Exception {
+        // its stored open status (CONTROLLED) once failed the length rule of the field when an edit re-judged it
+        Item closed = item(fondsA, "控制使用的文件" + fondsA, "机密", "控制");
+        mvc.perform(patch("/api/v1/items/" + closed.id().value()).with(Staff.archivist())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\":" + closed.version() + ",\"title\":\"改过题名的控制使用文件\"}"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
     void aReadingRoomClerkReadsButDoesNotEdit() throws Exception {
         String reader = "reading-" + fondsA;
         staff.ensure(reader, "利用窗口", null, Classification.NONE, List.of("READING_ROOM"));
@@ -150,7 +160,10 @@ class AccessScopeTest {
         mvc.perform(get("/api/v1/items/" + closed.id().value()).with(Staff.as(member))).andExpect(status().isNotFound());
         staff.asSystemAdmin(() -> {
             accounts.defineGroup("G" + fondsA, "利用组");
-            accounts.place(member, null, java.util.Set.of("G" + fondsA));
+            return null;
+        });
+        staff.asSecurityAdmin(() -> {
+            permissions.setGroups(member, java.util.Set.of("G" + fondsA));
             return null;
         });
         staff.asSecurityAdmin(() -> {
@@ -158,8 +171,8 @@ class AccessScopeTest {
             return null;
         });
         mvc.perform(get("/api/v1/items/" + closed.id().value()).with(Staff.as(member))).andExpect(status().isOk());
-        staff.asSystemAdmin(() -> {
-            accounts.place(member, null, java.util.Set.of());
+        staff.asSecurityAdmin(() -> {
+            permissions.setGroups(member, java.util.Set.of());
             return null;
         });
         mvc.perform(get("/api/v1/items/" + closed.id().value()).with(Staff.as(member))).andExpect(status().isNotFound());
@@ -194,5 +207,56 @@ class AccessScopeTest {
         mvc.perform(get("/api/v1/jobs/" + id).with(Staff.as(other))).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/imports/" + id + "/report").with(Staff.as(other))).andExpect(status().isNotFound());
         mvc.perform(get("/imports/" + id).with(Staff.page(other))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void writesStayWithinWhatTheWriterMaySeeAndOpeningARecordIsAnAppraisalDecision() throws Exception {
+        String clerk = "writer-" + fondsA;
+        staff.ensure(clerk, "著录员", null, Classification.CONFIDENTIAL, List.of("CATALOGUING"));
+        Item closed = item(fondsA, "待开放的文件" + fondsA, "无", "控制");
+        // 开放 without the appraisal right: refused
+        mvc.perform(patch("/api/v1/items/" + closed.id().value()).with(Staff.as(clerk))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\":" + closed.version() + ",\"openStatus\":\"开放\"}"))
+                .andExpect(status().isForbidden());
+        // raising it above one's own clearance: refused (one would no longer see it)
+        mvc.perform(patch("/api/v1/items/" + closed.id().value()).with(Staff.as(clerk))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\":" + closed.version() + ",\"classification\":\"绝密\"}"))
+                .andExpect(status().isForbidden());
+        // creating a record above one's clearance: refused
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/items")
+                .with(Staff.as(clerk)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"fonds\":\"" + fondsA + "\",\"category\":\"WS\",\"year\":2015,\"retention\":\"Y\","
+                        + "\"title\":\"越级的文件\",\"date\":\"2015-05-05\",\"creator\":\"区政府\","
+                        + "\"classification\":\"机密\",\"openStatus\":\"控制\"}"))
+                .andExpect(status().isForbidden());
+        // the appraiser opens it
+        mvc.perform(patch("/api/v1/items/" + closed.id().value()).with(Staff.archivist())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\":" + closed.version() + ",\"openStatus\":\"开放\"}"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void aGroupHoldingRecordsOneMayNotSeeIsNotRenumberedByOne() throws Exception {
+        String clerk = "renumber-" + fondsA;
+        staff.ensure(clerk, "著录员", null, Classification.NONE, List.of("CATALOGUING"));
+        Item open = item(fondsA, "第一件" + fondsA, "无", "控制");
+        item(fondsA, "第二件（机密）" + fondsA, "机密", "控制");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/items/renumber")
+                .with(Staff.as(clerk)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"fonds\":\"" + fondsA + "\",\"category\":\"WS\",\"year\":2015,\"retention\":\"Y\","
+                        + "\"org\":\"BGS\",\"order\":[" + open.id().value() + "]}"))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theAdministratorsReadNoRecords() throws Exception {
+        Item open = item(fondsA, "公开的通知" + fondsA, "无", "开放");
+        for (String admin : List.of("admin", "secadmin", "auditor")) {
+            mvc.perform(get("/api/v1/items/" + open.id().value()).with(Staff.as(admin)))
+                    .andExpect(status().isNotFound());
+        }
     }
 }

@@ -59,7 +59,7 @@ class IdentityAuditTest {
     void permissionChangesAreAuditedWithBeforeAndAfter() {
         staff.ensure("promoted", "晋升", null, Classification.NONE, List.of("PUBLIC"));
         staff.asSecurityAdmin(() -> {
-            permissions.grant("promoted", Set.of("CATALOGUING"), Classification.SECRET, null);
+            permissions.grant("promoted", Set.of("CATALOGUING"), Set.of(), Classification.SECRET, null);
             return null;
         });
         assertThat(entries("secadmin", "account.clearance", "promoted")).first()

@@ -182,4 +182,39 @@ class LoginTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void aPasswordChangeAResetOrLoggingOutEverywhereAlsoEndsEveryAccessToken() throws Exception {
+        staff.ensure("tokened", "持令牌者", null, Classification.NONE, List.of("READING_ROOM"));
+        String first = staff.as("tokened", () -> accounts.createToken("one", 5)).secret();
+        mvc.perform(get("/api/v1/me").with(Staff.bearer(first))).andExpect(status().isOk());
+        staff.as("tokened", () -> {
+            accounts.changePassword(Staff.PASSWORD, "Another-Pass-2026");
+            return null;
+        });
+        mvc.perform(get("/api/v1/me").with(Staff.bearer(first))).andExpect(status().isUnauthorized());
+
+        String second = staff.as("tokened", () -> accounts.createToken("two", 5)).secret();
+        staff.asSystemAdmin(() -> accounts.resetPassword("tokened"));
+        mvc.perform(get("/api/v1/me").with(Staff.bearer(second))).andExpect(status().isUnauthorized());
+
+        String third = staff.as("tokened", () -> accounts.createToken("three", 5)).secret();
+        staff.as("tokened", () -> {
+            accounts.logoutEverywhere();
+            return null;
+        });
+        mvc.perform(get("/api/v1/me").with(Staff.bearer(third))).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void wrongCurrentPasswordsWhenChangingItCountTowardsTheLockout() {
+        staff.ensure("guessed", "被猜者", null, Classification.NONE, List.of("READING_ROOM"));
+        for (int i = 0; i < 5; i++) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> staff.as("guessed", () -> {
+                accounts.changePassword("guess-" + Math.random(), "Whatever-Pass-2026");
+                return null;
+            })).isInstanceOf(IdentityProblem.class);
+        }
+        assertThat(staff.asSystemAdmin(() -> accounts.account("guessed")).lockedAt(Instant.now())).isTrue();
+    }
 }

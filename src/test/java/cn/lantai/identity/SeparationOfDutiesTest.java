@@ -100,19 +100,17 @@ class SeparationOfDutiesTest {
             permissions.assignDuty("secadmin", null);
             return null;
         })).isInstanceOf(SeparationOfDuties.class);
-        assertThatThrownBy(() -> staff.asSystemAdmin(() -> {
-            accounts.setGroups("admin", Set.of());
-            return null;
-        })).isInstanceOf(SeparationOfDuties.class);
-
-        // a group's roles reach its members: the security administrator may not set the roles of their own group
+        // a group's roles reach its members: membership is the security administrator's to give, never to oneself
         staff.asSystemAdmin(() -> {
             accounts.defineGroup("ALL-STAFF", "全体人员");
-            accounts.setGroups("secadmin", Set.of("ALL-STAFF"));
+            return null;
+        });
+        staff.asSecurityAdmin(() -> {
+            permissions.setGroupRoles("ALL-STAFF", Set.of("CATALOGUING"));
             return null;
         });
         assertThatThrownBy(() -> staff.asSecurityAdmin(() -> {
-            permissions.setGroupRoles("ALL-STAFF", Set.of("CATALOGUING"));
+            permissions.setGroups("secadmin", Set.of("ALL-STAFF"));
             return null;
         })).isInstanceOf(SeparationOfDuties.class);
         assertThat(permissions.permissions("secadmin").orElseThrow().rights()).isEmpty();
@@ -172,5 +170,41 @@ class SeparationOfDutiesTest {
     void namesTheTrailUsesForTheApplicationItselfAreNotGivenToPeople() {
         assertThatThrownBy(() -> staff.asSystemAdmin(() -> accounts.create(new NewAccount("system", "冒名", null))))
                 .isInstanceOf(IdentityProblem.class);
+    }
+
+    @Test
+    void theSystemAdministratorCannotGrantThroughGroupsNorPlantADutyOnAnAccountWhosePasswordTheyIssued() {
+        IssuedPassword issued = staff.asSystemAdmin(() -> accounts.create(new NewAccount("fresh-admin", "新管理员", null)));
+        staff.asSystemAdmin(() -> {
+            accounts.defineGroup("EDITORS", "著录组");
+            return null;
+        });
+        staff.asSecurityAdmin(() -> {
+            permissions.setGroupRoles("EDITORS", Set.of("CATALOGUING"));
+            return null;
+        });
+        // placing someone in a group hands them the group's roles: not the system administrator's to do
+        assertThatThrownBy(() -> staff.asSystemAdmin(() -> {
+            permissions.setGroups("fresh-admin", Set.of("EDITORS"));
+            return null;
+        })).isInstanceOf(AccessDeniedException.class);
+        // the system administrator knows the one-time password: the account takes no duty until its holder chose one
+        assertThatThrownBy(() -> staff.asSecurityAdmin(() -> {
+            permissions.assignDuty("fresh-admin", AdminDuty.AUDITOR);
+            return null;
+        })).isInstanceOf(SeparationOfDuties.class);
+        staff.as("fresh-admin", () -> {
+            accounts.changePassword(issued.oneTimePassword(), "Own-choice-2026");
+            return null;
+        });
+        staff.asSecurityAdmin(() -> {
+            permissions.assignDuty("fresh-admin", AdminDuty.AUDITOR);
+            return null;
+        });
+        assertThat(permissions.permissions("fresh-admin").orElseThrow().duty()).isEqualTo(AdminDuty.AUDITOR);
+        staff.asSecurityAdmin(() -> {
+            permissions.assignDuty("fresh-admin", null);
+            return null;
+        });
     }
 }

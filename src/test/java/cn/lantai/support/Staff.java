@@ -35,7 +35,10 @@ public class Staff {
     public static final String SECADMIN_PASSWORD = "Test-secadmin-1";
     public static final String AUDITOR_PASSWORD = "Test-auditor-1";
 
-    /** A cataloguer who sees every record (绝密, unopened): the archive's everyday staff in the API tests. */
+    /**
+     * A cataloguer who sees every record (绝密, unopened) and may also open and declassify (鉴定): the archive's
+     * everyday staff in the API tests.
+     */
     public static final String ARCHIVIST = "archivist";
 
     private final AccountManagement accounts;
@@ -93,7 +96,8 @@ public class Staff {
     /** A token of the person; the archivist and the three administrators exist from the start. */
     public synchronized String token(String username) {
         if (username.equals(ARCHIVIST)) {
-            ensure(ARCHIVIST, "档案员", null, Classification.TOP_SECRET, List.of("CATALOGUING", "READING_ROOM"));
+            ensure(ARCHIVIST, "档案员", null, Classification.TOP_SECRET,
+                    List.of("CATALOGUING", "READING_ROOM", "APPRAISAL"));
         }
         return tokens.computeIfAbsent(username, u -> run(u, authoritiesOf(u),
                 () -> accounts.createToken("tests", 30).secret()));

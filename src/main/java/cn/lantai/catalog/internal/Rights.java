@@ -3,6 +3,8 @@ package cn.lantai.catalog.internal;
 import cn.lantai.audit.AuditEvent;
 import cn.lantai.audit.AuditTrail;
 import cn.lantai.catalog.CatalogRight;
+import cn.lantai.catalog.Description;
+import cn.lantai.catalog.DescriptionField;
 import cn.lantai.catalog.NotPermitted;
 import cn.lantai.catalog.Viewer;
 import org.springframework.stereotype.Component;
@@ -15,6 +17,19 @@ public class Rights {
 
     Rights(AuditTrail trail) {
         this.trail = trail;
+    }
+
+    /**
+     * Refuses (audited) a record the actor could not see once written: beyond their clearance, open status or data
+     * scope. Nobody writes what they may not read.
+     */
+    public void requireReach(Viewer actor, Description d, String task) {
+        if (!actor.maySee(d.classification(), d.openStatus(), d.get(DescriptionField.FONDS),
+                d.get(DescriptionField.CATEGORY))) {
+            trail.recordApart(new AuditEvent(actor.name(), actor.address(), "catalog.refused", task, null,
+                    "beyond reach"));
+            throw new NotPermitted("catalog.beyond-reach");
+        }
     }
 
     public void require(Viewer actor, CatalogRight right, String task) {

@@ -37,6 +37,7 @@ class ExportController {
         MediaType type = format == CatalogExports.Format.XLSX
                 ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                 : new MediaType("text", "csv", charset);
+        exports.requireExport(viewer, filter);
         StreamingResponseBody body = out -> exports.export(filter, viewer, format, charset, out);
         return ResponseEntity.ok().contentType(type)
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(body);

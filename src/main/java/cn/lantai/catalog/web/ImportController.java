@@ -80,7 +80,11 @@ class ImportController {
 
     @GetMapping("/{id}/report")
     ResponseEntity<Resource> report(@PathVariable String id, Viewer viewer) {
-        Path report = imports.report(new JobId(id), viewer);
+        return download(imports.report(new JobId(id), viewer), id);
+    }
+
+    /** The error report as a CSV download; the pages serve it the same way. */
+    static ResponseEntity<Resource> download(Path report, String id) {
         if (!Files.exists(report)) {
             return ResponseEntity.notFound().build();
         }

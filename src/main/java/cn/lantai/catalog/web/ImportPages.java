@@ -22,6 +22,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -116,6 +117,12 @@ class ImportPages {
         return "import-job";
     }
 
+    /** The error report of one's own import, downloaded from the workbench. */
+    @GetMapping("/{id}/report")
+    ResponseEntity<org.springframework.core.io.Resource> report(@PathVariable String id, Viewer viewer) {
+        return ImportController.download(imports.report(new JobId(id), viewer), id);
+    }
+
     /** The progress part alone, which the job page polls every second while the job runs. */
     @GetMapping("/{id}/progress")
     String progress(@PathVariable String id, Viewer viewer, Model model) {
@@ -130,7 +137,8 @@ class ImportPages {
         boolean finished = job.state() == JobState.SUCCEEDED || job.state() == JobState.FAILED;
         model.addAttribute("job", job);
         model.addAttribute("finished", finished);
-        model.addAttribute("reportLink", jobs.reportLink(job));
+        // the workbench's own link: the API's takes access tokens, not the session
+        model.addAttribute("reportLink", jobs.reportLink(job) == null ? null : "/imports/" + id + "/report");
         model.addAttribute("report", finished ? ImportReportRows.read(report) : ImportReportRows.none());
     }
 

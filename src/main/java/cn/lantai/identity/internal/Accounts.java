@@ -45,6 +45,12 @@ public class Accounts {
                 .update();
     }
 
+    /** Login names differ in more than case, so the trail's actor names are never ambiguous. */
+    public boolean existsIgnoringCase(String username) {
+        return jdbc.sql("SELECT COUNT(*) FROM account WHERE LOWER(username) = LOWER(?)").param(username)
+                .query(Long.class).single() > 0;
+    }
+
     public Optional<Account> find(String username) {
         return jdbc.sql("SELECT * FROM account WHERE username = ?").param(username).query(Accounts::row).optional()
                 .map(this::withMemberships);

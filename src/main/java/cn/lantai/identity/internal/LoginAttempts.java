@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and failed login goes to the audit trail, with the name that was tried.
  */
 @Component
-class LoginAttempts {
+public class LoginAttempts {
 
     private final Accounts accounts;
     private final IdentityTrail trail;
@@ -45,6 +45,16 @@ class LoginAttempts {
             }
             trail.recordAs(tried, Actor.address(), "login.failure", tried, null, reason);
         });
+    }
+
+    /**
+     * Counts a wrong password given outside the login form (changing one's password) like a failed login, in a
+     * transaction of its own: the refused change rolls back, the count stays.
+     */
+    public void countFailure(String username) {
+        TransactionTemplate apart = new TransactionTemplate(transactions.getTransactionManager());
+        apart.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        apart.executeWithoutResult(tx -> accounts.failedLogin(username, limit, Instant.now().plus(lockout)));
     }
 
     @EventListener

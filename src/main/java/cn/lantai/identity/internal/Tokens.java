@@ -54,6 +54,12 @@ public class Tokens {
                 .params(Timestamp.from(Instant.now()), id).update();
     }
 
+    /** Revokes every usable token of the account (its password was reset or changed, or it logged out everywhere). */
+    public int revokeAll(String username) {
+        return jdbc.sql("UPDATE access_token SET revoked_at = ? WHERE username = ? AND revoked_at IS NULL")
+                .params(Timestamp.from(Instant.now()), username).update();
+    }
+
     public void used(String id, Instant at) {
         jdbc.sql("UPDATE access_token SET last_used_at = ? WHERE id = ?").params(Timestamp.from(at), id).update();
     }

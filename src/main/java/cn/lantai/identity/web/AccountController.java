@@ -8,7 +8,6 @@ import cn.lantai.identity.AccessToken;
 import cn.lantai.identity.Account;
 import cn.lantai.identity.AccountManagement;
 import cn.lantai.identity.IssuedPassword;
-import cn.lantai.identity.IssuedToken;
 import cn.lantai.identity.NewAccount;
 import cn.lantai.identity.OrgUnit;
 import org.springframework.http.HttpStatus;
@@ -67,11 +66,6 @@ class AccountController {
         return accounts.resetPassword(username);
     }
 
-    @PutMapping("/api/v1/accounts/{username}/groups")
-    void groups(@PathVariable String username, @RequestBody Set<String> groups) {
-        accounts.setGroups(username, groups);
-    }
-
     @PutMapping("/api/v1/accounts/{username}/unit")
     void unit(@PathVariable String username, @RequestBody Map<String, String> body) {
         accounts.moveToUnit(username, body.get("unit"));
@@ -102,18 +96,9 @@ class AccountController {
         return accounts.tokens();
     }
 
-    @PostMapping("/api/v1/me/tokens")
-    @ResponseStatus(HttpStatus.CREATED)
-    IssuedToken createToken(@RequestBody NewToken token) {
-        return accounts.createToken(token.name(), token.days() == null ? 90 : token.days());
-    }
-
     @DeleteMapping("/api/v1/me/tokens/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@PathVariable String id) {
         accounts.revokeToken(id);
-    }
-
-    record NewToken(String name, Integer days) {
     }
 }

@@ -86,21 +86,22 @@ class AdminPages {
     /** The security administrator's form for one account: its roles, clearance and administrator duty. */
     @PostMapping("/admin/users/{username}/permissions")
     String permissions(@PathVariable String username, @RequestParam(required = false) Set<String> roles,
-            @RequestParam String clearance, @RequestParam(required = false) String duty, RedirectAttributes redirect,
-            Locale locale) {
+            @RequestParam(required = false) Set<String> groups, @RequestParam String clearance,
+            @RequestParam(required = false) String duty, RedirectAttributes redirect, Locale locale) {
         return act(redirect, locale, () -> {
-            permissions.grant(username, roles == null ? Set.of() : roles, Classification.valueOf(clearance),
+            permissions.grant(username, roles == null ? Set.of() : roles, groups == null ? Set.of() : groups,
+                    Classification.valueOf(clearance),
                     duty == null || duty.isBlank() ? null : AdminDuty.valueOf(duty));
             return null;
         });
     }
 
-    /** The system administrator's form for one account: its organisation unit and groups. */
+    /** The system administrator's form for one account: its organisation unit. */
     @PostMapping("/admin/users/{username}/place")
     String place(@PathVariable String username, @RequestParam(required = false) String unit,
-            @RequestParam(required = false) Set<String> groups, RedirectAttributes redirect, Locale locale) {
+            RedirectAttributes redirect, Locale locale) {
         return act(redirect, locale, () -> {
-            accounts.place(username, unit, groups == null ? Set.of() : groups);
+            accounts.moveToUnit(username, unit);
             return null;
         });
     }
@@ -169,7 +170,7 @@ class AdminPages {
     }
 
     private static Set<String> codes(String text) {
-        return Set.of(text.strip().isEmpty() ? new String[0] : text.strip().split("[\\s,，、]+"));
+        return text.isBlank() ? Set.of() : Set.copyOf(java.util.Arrays.asList(text.strip().split("[\\s,，、]+")));
     }
 
     private String act(RedirectAttributes redirect, Locale locale, Supplier<Object> work) {

@@ -49,6 +49,11 @@ class PermissionController {
         permissions.assignRoles(username, roles);
     }
 
+    @PutMapping("/api/v1/accounts/{username}/groups")
+    void groups(@PathVariable String username, @RequestBody Set<String> groups) {
+        permissions.setGroups(username, groups);
+    }
+
     @PutMapping("/api/v1/groups/{code}/roles")
     void groupRoles(@PathVariable String code, @RequestBody Set<String> roles) {
         permissions.setGroupRoles(code, roles);

@@ -26,8 +26,10 @@ class SearchController {
     private static final String EXTRA_PREFIX = "x.";
 
     private final SearchManagement search;
+    private final cn.lantai.audit.AuditTrail trail;
 
-    SearchController(SearchManagement search) {
+    SearchController(SearchManagement search, cn.lantai.audit.AuditTrail trail) {
+        this.trail = trail;
         this.search = search;
     }
 
@@ -54,10 +56,17 @@ class SearchController {
                 extra, sort, page, size, viewer));
     }
 
-    /** Rebuilds the index from the catalogue (also: {@code java -jar lantai.jar --lantai.search.rebuild}). */
+    /**
+     * Rebuilds the index from the catalogue (also: {@code java -jar lantai.jar --lantai.search.rebuild}): maintenance,
+     * the system administrator's (or the evaluation administrator's).
+     */
     @PostMapping("/api/v1/search/rebuild")
-    Map<String, Long> rebuild() {
-        return Map.of("indexed", search.rebuild());
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    Map<String, Long> rebuild(java.security.Principal caller, jakarta.servlet.http.HttpServletRequest request) {
+        long indexed = search.rebuild();
+        trail.record(new cn.lantai.audit.AuditEvent(caller.getName(), request.getRemoteAddr(), "search.rebuild", null,
+                null, Long.toString(indexed)));
+        return Map.of("indexed", indexed);
     }
 
     private static String blank(String s) {

@@ -191,10 +191,15 @@ public class CatalogImporter implements JobHandler {
                 boolean numbered = d.itemNo() > 0 && d.get(DescriptionField.FONDS) != null
                         && d.get(DescriptionField.CATEGORY) != null && d.get(DescriptionField.YEAR) != null
                         && d.get(DescriptionField.RETENTION) != null;
-                if (entry.valid() && !job.reach().covers(d.classification(), d.get(DescriptionField.FONDS),
-                        d.get(DescriptionField.CATEGORY))) {
+                if (entry.valid() && !job.reach().covers(d)) {
                     reject(report, rejectedRows, row.number(), d.get(DescriptionField.CLASSIFICATION),
                             "import.beyond-reach", locale);
+                } else if (entry.valid() && !numbered && job.reach().limited()
+                        && items.sameRecord(d).filter(existing -> !job.reach().covers(existing.description()))
+                        .isPresent()) {
+                    // an unnumbered row updates the same record (group, title, date, number): only if one may see it
+                    reject(report, rejectedRows, row.number(), d.get(DescriptionField.TITLE), "import.beyond-reach",
+                            locale);
                 }
                 if (!entry.valid() || rejectedRows.get(row.number())) {
                     rejectedRows.set(row.number());
@@ -272,8 +277,7 @@ public class CatalogImporter implements JobHandler {
                 }
                 if (rejectAll) {
                     reject(report, rejectedRows, Integer.parseInt(p[1]), p[0], "catalog.exists", locale);
-                } else if (!job.reach().covers(existing.description().classification(), existing.description()
-                        .get(DescriptionField.FONDS), existing.description().get(DescriptionField.CATEGORY))) {
+                } else if (!job.reach().covers(existing.description())) {
                     reject(report, rejectedRows, Integer.parseInt(p[1]), p[0], "import.beyond-reach", locale);
                 }
             }
