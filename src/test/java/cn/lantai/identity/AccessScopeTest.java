@@ -259,4 +259,21 @@ class AccessScopeTest {
                     .andExpect(status().isNotFound());
         }
     }
+
+    @Test
+    void anImportRowWithoutANumberDoesNotOverwriteTheSameRecordWhenItIsHiddenFromTheImporter() throws Exception {
+        String clerk = "importer-" + fondsA;
+        staff.ensure(clerk, "导入员", null, Classification.CONFIDENTIAL, List.of("CATALOGUING"));
+        Item hidden = item(fondsA, "机密的规划方案" + fondsA, "机密", "控制");
+        java.nio.file.Path file = Catalogues.withHeader("全宗号", "门类代码", "年度", "保管期限", "机构(问题)代码", "题名",
+                        "责任者", "日期", "密级", "开放标识")
+                .row(fondsA, "WS", "2015", "Y", "BGS", "机密的规划方案" + fondsA, "区人民政府办公室", "2015-03-12", "无",
+                        "开放")
+                .csv(tmp, java.nio.charset.StandardCharsets.UTF_8, true);
+        var done = new cn.lantai.support.ImportDriver(mvc, Staff.as(clerk)).run(file, "same-record.csv", java.util.Map.of());
+        org.assertj.core.api.Assertions.assertThat(done.get("rejected").asLong()).isEqualTo(1);
+        Item after = catalog.item(hidden.id(), Viewer.system());
+        org.assertj.core.api.Assertions.assertThat(after.description().classification()).isEqualTo(Classification.SECRET);
+        org.assertj.core.api.Assertions.assertThat(after.version()).isEqualTo(hidden.version());
+    }
 }

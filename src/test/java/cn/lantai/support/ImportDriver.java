@@ -28,8 +28,17 @@ public final class ImportDriver {
 
     private final MockMvc mvc;
 
+    private final org.springframework.test.web.servlet.request.RequestPostProcessor who;
+
+    /** Imports as the archivist. */
     public ImportDriver(MockMvc mvc) {
+        this(mvc, Staff.archivist());
+    }
+
+    /** Imports as the given person (e.g. {@code Staff.as(name)}). */
+    public ImportDriver(MockMvc mvc, org.springframework.test.web.servlet.request.RequestPostProcessor who) {
         this.mvc = mvc;
+        this.who = who;
     }
 
     public String start(Path file, String name, Map<String, String> params) throws Exception {
@@ -37,7 +46,7 @@ public final class ImportDriver {
                 .file(new MockMultipartFile("file", name, MediaType.APPLICATION_OCTET_STREAM_VALUE,
                         Files.readAllBytes(file)));
         params.forEach(request::param);
-        MvcResult result = mvc.perform(request.with(Staff.archivist())).andReturn();
+        MvcResult result = mvc.perform(request.with(who)).andReturn();
         if (result.getResponse().getStatus() != 202) {
             throw new AssertionError("import not accepted: " + result.getResponse().getStatus() + " "
                     + result.getResponse().getContentAsString());
@@ -60,7 +69,7 @@ public final class ImportDriver {
     }
 
     public JsonNode job(String jobId) throws Exception {
-        String body = mvc.perform(get("/api/v1/jobs/" + jobId).with(Staff.archivist())).andReturn()
+        String body = mvc.perform(get("/api/v1/jobs/" + jobId).with(who)).andReturn()
                 .getResponse().getContentAsString();
         return JSON.readTree(body);
     }
@@ -71,7 +80,7 @@ public final class ImportDriver {
 
     /** Downloads a (streamed) file from the API. */
     public byte[] download(String url) throws Exception {
-        MvcResult result = mvc.perform(get(url).with(Staff.archivist())).andReturn();
+        MvcResult result = mvc.perform(get(url).with(who)).andReturn();
         if (result.getRequest().isAsyncStarted()) {
             result = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(result))
                     .andReturn();
@@ -84,7 +93,7 @@ public final class ImportDriver {
 
     /** The report's records (header excluded): row, column, value, reason. */
     public List<CSVRecord> report(String jobId) throws Exception {
-        byte[] bytes = mvc.perform(get("/api/v1/imports/" + jobId + "/report").with(Staff.archivist()))
+        byte[] bytes = mvc.perform(get("/api/v1/imports/" + jobId + "/report").with(who))
                 .andReturn().getResponse().getContentAsByteArray();
         String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).replace("\uFEFF", "");
         List<CSVRecord> records = new ArrayList<>(CSVFormat.DEFAULT.builder().setSkipHeaderRecord(true)
