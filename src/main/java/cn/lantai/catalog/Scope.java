@@ -33,10 +33,6 @@ public record Scope(List<Area> areas) {
         areas = List.copyOf(areas);
     }
 
-    public static Scope of(Set<String> fonds, Set<String> categories) {
-        return new Scope(List.of(new Area(fonds, categories)));
-    }
-
     public boolean covers(String fondsCode, String categoryCode) {
         return areas.stream().anyMatch(a -> a.covers(fondsCode, categoryCode));
     }

@@ -48,10 +48,6 @@ public class PasswordPolicy {
         }
     }
 
-    public int minLength() {
-        return minLength;
-    }
-
     /** A random password that meets the policy, for first start and resets; to be changed at first login. */
     public String oneTime() {
         StringBuilder b = new StringBuilder();
