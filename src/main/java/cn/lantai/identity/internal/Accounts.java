@@ -100,9 +100,13 @@ public class Accounts {
                 username).update();
     }
 
+    /**
+     * How many enabled accounts hold the duty, their rows locked until the transaction ends: two administrators
+     * disabling the last two auditors at once cannot both succeed.
+     */
     public long countWithDuty(AdminDuty duty) {
-        return jdbc.sql("SELECT COUNT(*) FROM account WHERE admin_duty = ? AND enabled").param(duty.name())
-                .query(Long.class).single();
+        return jdbc.sql("SELECT username FROM account WHERE admin_duty = ? AND enabled FOR UPDATE").param(duty.name())
+                .query(String.class).list().size();
     }
 
     /** Counts a failed login; locks the account for the given time once the attempts reach the limit. */
