@@ -3,6 +3,7 @@ package cn.lantai.identity;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -98,11 +99,12 @@ public class PermissionManagement {
         return roles.all();
     }
 
-    /** The roles' codes and names, for anyone to read the names of their own roles. */
+    /** Every role's name by its code, for anyone to read the names of roles (著录, 利用 …). */
     @PreAuthorize("isAuthenticated()")
-    public List<Role> rolesForDisplay() {
-        return roles.all().stream().map(r -> new Role(r.code(), r.name(), false, false, r.builtIn(), Set.of(),
-                Set.of(), Set.of())).toList();
+    public Map<String, String> roleNames() {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        roles.all().forEach(r -> names.put(r.code(), r.name()));
+        return names;
     }
 
     /** Defines a role or changes one (built-in roles too: their rights and scope, not their code). */

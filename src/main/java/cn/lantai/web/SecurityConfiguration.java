@@ -1,6 +1,7 @@
 package cn.lantai.web;
 
 import java.io.IOException;
+import java.util.Arrays;
 
 import cn.lantai.identity.AccountManagement;
 import cn.lantai.identity.PermissionManagement;
@@ -20,6 +21,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two ways in. The REST API ({@code /api/**}) takes personal access tokens only ({@code Authorization: Bearer …}),
@@ -71,8 +75,13 @@ class SecurityConfiguration {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
                                 + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'")))
-                .addFilterAfter(new SessionGuard(permissions), AnonymousAuthenticationFilter.class);
+                .addFilterAfter(new SessionGuard(permissions, publicPaths()), AnonymousAuthenticationFilter.class);
         return http.build();
+    }
+
+    private static RequestMatcher publicPaths() {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        return new OrRequestMatcher(Arrays.stream(PUBLIC_PATHS).map(p -> (RequestMatcher) paths.matcher(p)).toList());
     }
 
     private static void unauthorized(HttpServletRequest request, HttpServletResponse response,

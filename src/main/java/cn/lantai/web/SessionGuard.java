@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpSession;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -24,14 +25,18 @@ class SessionGuard extends OncePerRequestFilter {
 
     static final String EPOCH = "lantai.session-epoch";
     static final String CHANGE_PASSWORD = "/account/password";
-    /** Styles and scripts the change-password page itself needs. */
-    private static final java.util.regex.Pattern ASSETS = java.util.regex.Pattern.compile(
-            "/(css|js|webjars)/.*|/favicon\\.ico");
-
     private final PermissionManagement permissions;
+    private final RequestMatcher publicPaths;
 
-    SessionGuard(PermissionManagement permissions) {
+    /** {@code publicPaths}: what anyone may fetch (sign-in page, styles, scripts): not guarded, and not looked up. */
+    SessionGuard(PermissionManagement permissions, RequestMatcher publicPaths) {
         this.permissions = permissions;
+        this.publicPaths = publicPaths;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return publicPaths.matches(request);
     }
 
     static void remember(HttpServletRequest request, int epoch) {
@@ -57,8 +62,7 @@ class SessionGuard extends OncePerRequestFilter {
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (now.get().mustChangePassword() && !path.equals(CHANGE_PASSWORD) && !path.equals("/logout")
-                && !ASSETS.matcher(path).matches()) {
+        if (now.get().mustChangePassword() && !path.equals(CHANGE_PASSWORD) && !path.equals("/logout")) {
             response.sendRedirect(request.getContextPath() + CHANGE_PASSWORD);
             return;
         }

@@ -87,8 +87,8 @@ class CatalogAuditTest {
         catalog.defineCategory(new Category("QT", "其他", List.of()), Viewer.system());
         catalog.defineCategory(new Category("QT", "其他档案", List.of()), Viewer.system());
         assertThat(entries("system", "catalog.define-category", "category:QT")).first().satisfies(e -> {
-            assertThat(e.before()).contains("其他");
-            assertThat(e.after()).contains("其他档案");
+            assertThat(e.before()).contains("name=其他,").doesNotContain("其他档案");
+            assertThat(e.after()).contains("name=其他档案,");
         });
     }
 

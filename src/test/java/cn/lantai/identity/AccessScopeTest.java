@@ -71,6 +71,13 @@ class AccessScopeTest {
                 .with(DescriptionField.OPEN_STATUS, openStatus).input(), Viewer.system());
     }
 
+    /** A PATCH of the item as the given person (the body's fields as the API takes them). */
+    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder patchItem(Item item,
+            RequestPostProcessor who, String body) {
+        return patch("/api/v1/items/" + item.id().value()).with(who).contentType(MediaType.APPLICATION_JSON)
+                .content(body);
+    }
+
     private JsonNode search(RequestPostProcessor who, String query, long expectedTotal) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         JsonNode last = null;
@@ -95,8 +102,7 @@ class AccessScopeTest {
         mvc.perform(get("/api/v1/items/" + secret.id().value()).with(Staff.as(user))).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/items/" + secret.id().value() + "/history").with(Staff.as(user)))
                 .andExpect(status().isNotFound());
-        mvc.perform(patch("/api/v1/items/" + secret.id().value()).with(Staff.as(user))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"version\":1,\"title\":\"改\"}"))
+        mvc.perform(patchItem(secret, Staff.as(user), "{\"version\":1,\"title\":\"改\"}"))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/items/" + plain.id().value()).with(Staff.as(user))).andExpect(status().isOk());
         // the archivist (绝密) finds both; the 秘密 user finds only the plain one, and counts only it
@@ -125,9 +131,8 @@ class AccessScopeTest {
     void aRecordNotYetOpenCanBeEditedLikeAnyOther() throws Exception {
         // its stored open status (CONTROLLED) once failed the length rule of the field when an edit re-judged it
         Item closed = item(fondsA, "控制使用的文件" + fondsA, "机密", "控制");
-        mvc.perform(patch("/api/v1/items/" + closed.id().value()).with(Staff.archivist())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"version\":" + closed.version() + ",\"title\":\"改过题名的控制使用文件\"}"))
+        mvc.perform(patchItem(closed, Staff.archivist(),
+                "{\"version\":" + closed.version() + ",\"title\":\"改过题名的控制使用文件\"}"))
                 .andExpect(status().isOk());
     }
 
@@ -137,8 +142,7 @@ class AccessScopeTest {
         staff.ensure(reader, "利用窗口", null, Classification.NONE, List.of("READING_ROOM"));
         Item open = item(fondsA, "开放的文件" + fondsA, "无", "开放");
         mvc.perform(get("/api/v1/items/" + open.id().value()).with(Staff.as(reader))).andExpect(status().isOk());
-        mvc.perform(patch("/api/v1/items/" + open.id().value()).with(Staff.as(reader))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"version\":1,\"title\":\"改\"}"))
+        mvc.perform(patchItem(open, Staff.as(reader), "{\"version\":1,\"title\":\"改\"}"))
                 .andExpect(status().isForbidden());
     }
 
@@ -215,14 +219,11 @@ class AccessScopeTest {
         staff.ensure(clerk, "著录员", null, Classification.CONFIDENTIAL, List.of("CATALOGUING"));
         Item closed = item(fondsA, "待开放的文件" + fondsA, "无", "控制");
         // 开放 without the appraisal right: refused
-        mvc.perform(patch("/api/v1/items/" + closed.id().value()).with(Staff.as(clerk))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"version\":" + closed.version() + ",\"openStatus\":\"开放\"}"))
+        mvc.perform(patchItem(closed, Staff.as(clerk), "{\"version\":" + closed.version() + ",\"openStatus\":\"开放\"}"))
                 .andExpect(status().isForbidden());
         // raising it above one's own clearance: refused (one would no longer see it)
-        mvc.perform(patch("/api/v1/items/" + closed.id().value()).with(Staff.as(clerk))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"version\":" + closed.version() + ",\"classification\":\"绝密\"}"))
+        mvc.perform(patchItem(closed, Staff.as(clerk),
+                "{\"version\":" + closed.version() + ",\"classification\":\"绝密\"}"))
                 .andExpect(status().isForbidden());
         // creating a record above one's clearance: refused
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/items")
@@ -232,9 +233,8 @@ class AccessScopeTest {
                         + "\"classification\":\"机密\",\"openStatus\":\"控制\"}"))
                 .andExpect(status().isForbidden());
         // the appraiser opens it
-        mvc.perform(patch("/api/v1/items/" + closed.id().value()).with(Staff.archivist())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"version\":" + closed.version() + ",\"openStatus\":\"开放\"}"))
+        mvc.perform(patchItem(closed, Staff.archivist(),
+                "{\"version\":" + closed.version() + ",\"openStatus\":\"开放\"}"))
                 .andExpect(status().isOk());
     }
 

@@ -3,6 +3,7 @@ package cn.lantai.identity.web;
 import java.util.List;
 import java.util.Locale;
 
+import cn.lantai.identity.Account;
 import cn.lantai.identity.AccountManagement;
 import cn.lantai.identity.IdentityProblem;
 import cn.lantai.identity.IssuedToken;
@@ -38,9 +39,9 @@ class AccountPages {
 
     @GetMapping("/account")
     String account(Model model) {
-        model.addAttribute("me", accounts.me());
-        model.addAttribute("roleNames", AdminPages.roleNames(permissions.rolesForDisplay(), java.util.List.of(accounts.me()))
-                .get(accounts.me().username()));
+        Account me = accounts.me();
+        model.addAttribute("me", me);
+        model.addAttribute("roleNames", AdminPages.joinedNames(permissions.roleNames(), me.roles()));
         model.addAttribute("tokens", accounts.tokens());
         return "account";
     }

@@ -49,10 +49,10 @@ class AdminPages {
 
     @GetMapping("/admin/users")
     String users(Model model) {
-        List<Role> roles = permissions.roles();
-        model.addAttribute("accounts", accounts.accounts());
-        model.addAttribute("roles", roles);
-        model.addAttribute("roleNames", roleNames(roles, accounts.accounts()));
+        List<Account> all = accounts.accounts();
+        model.addAttribute("accounts", all);
+        model.addAttribute("roles", permissions.roles());
+        model.addAttribute("roleNames", roleNames(all));
         model.addAttribute("units", accounts.units());
         model.addAttribute("groups", accounts.groups());
         model.addAttribute("clearances", Classification.values());
@@ -159,14 +159,15 @@ class AdminPages {
     }
 
     /** Each account's roles by their names (著录、利用), for the table. */
-    static Map<String, String> roleNames(List<Role> roles, List<Account> accounts) {
-        Map<String, String> names = roles.stream().collect(Collectors.toMap(Role::code, Role::name));
+    private Map<String, String> roleNames(List<Account> all) {
+        Map<String, String> names = permissions.roleNames();
         Map<String, String> byAccount = new HashMap<>();
-        for (Account a : accounts) {
-            byAccount.put(a.username(), a.roles().stream().sorted().map(r -> names.getOrDefault(r, r))
-                    .collect(Collectors.joining("、")));
-        }
+        all.forEach(a -> byAccount.put(a.username(), joinedNames(names, a.roles())));
         return byAccount;
+    }
+
+    static String joinedNames(Map<String, String> names, Set<String> codes) {
+        return codes.stream().sorted().map(r -> names.getOrDefault(r, r)).collect(Collectors.joining("、"));
     }
 
     private static Set<String> codes(String text) {
