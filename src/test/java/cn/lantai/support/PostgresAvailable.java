@@ -15,6 +15,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public class PostgresAvailable implements ExecutionCondition {
 
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/postgres";
+    /** The test database; {@code LANTAI_TEST_DB} names another, so that two checkouts can run their tests at once. */
+    static final String DATABASE = System.getenv().getOrDefault("LANTAI_TEST_DB", "lantai_test");
     private static Boolean available;
 
     @Override
@@ -34,8 +36,8 @@ public class PostgresAvailable implements ExecutionCondition {
     private static synchronized boolean prepare() {
         if (available == null) {
             try (Connection c = DriverManager.getConnection(SERVER, "postgres", "")) {
-                c.createStatement().execute("DROP DATABASE IF EXISTS lantai_test WITH (FORCE)");
-                c.createStatement().execute("CREATE DATABASE lantai_test ENCODING 'UTF8' TEMPLATE template0");
+                c.createStatement().execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+                c.createStatement().execute("CREATE DATABASE " + DATABASE + " ENCODING 'UTF8' TEMPLATE template0");
                 available = true;
             } catch (SQLException e) {
                 available = false;
