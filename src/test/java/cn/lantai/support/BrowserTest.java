@@ -68,7 +68,7 @@ public abstract class BrowserTest {
         forgetEarlierScreenshots();
         context = browser.newContext(new Browser.NewContextOptions().setBaseURL(url("")).setLocale("zh-CN")
                 .setViewportSize(1366, 768));
-        context.setDefaultTimeout(15_000);
+        context.setDefaultTimeout(45_000); // generous: CI shares two cores with PostgreSQL and SolrCloud
         page = context.newPage();
         page.onDialog(dialog -> {
             dialogs.add(dialog.type() + ": " + dialog.message());
