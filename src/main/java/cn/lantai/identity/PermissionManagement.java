@@ -15,11 +15,16 @@ import cn.lantai.identity.internal.Accounts;
 import cn.lantai.identity.internal.Actor;
 import cn.lantai.identity.internal.Directory;
 import cn.lantai.identity.internal.IdentityTrail;
+import cn.lantai.identity.internal.PermissionCache;
+import cn.lantai.identity.internal.PermissionGeneration;
 import cn.lantai.identity.internal.Roles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Roles, rights, data scopes, clearances and the administrator duties, kept by the security administrator (安全保密管理员);
@@ -36,20 +41,50 @@ public class PermissionManagement {
     private final Roles roles;
     private final Directory directory;
     private final IdentityTrail trail;
+    private final PermissionGeneration generation;
+    private final PermissionCache cache;
+    private final TransactionTemplate reading;
     private final boolean evaluationAdmin;
 
     PermissionManagement(Accounts accounts, Roles roles, Directory directory, IdentityTrail trail,
+            PermissionGeneration generation, PermissionCache cache, PlatformTransactionManager transactions,
             @Value("${lantai.security.evaluation-admin:false}") boolean evaluationAdmin) {
         this.accounts = accounts;
         this.roles = roles;
         this.directory = directory;
         this.trail = trail;
+        this.generation = generation;
+        this.cache = cache;
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
         this.evaluationAdmin = evaluationAdmin;
     }
 
-    /** What the account may do and see now; empty when it does not exist or is disabled. */
-    @Transactional(readOnly = true)
+    /**
+     * What the account may do and see now; empty when it does not exist or is disabled. Asked at every request, so it
+     * costs one single-row read while nothing changed: permissions computed before are kept with the
+     * {@link PermissionGeneration} they were computed under and served while it is still current. Any committed change
+     * of a role, group, clearance, duty, unit, password or enabled state moves the generation on with it, so the very
+     * next request computes afresh.
+     */
     public Optional<Permissions> permissions(String username) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // inside a unit of work that may itself have changed (not yet committed) what is read: never cached
+            cache.computedWithoutKeeping();
+            return compute(username);
+        }
+        // the generation first, then what it guards: what is read after it is at least as new as it
+        long now = generation.current();
+        Optional<Permissions> known = cache.find(username, now);
+        if (known.isPresent()) {
+            return known;
+        }
+        Optional<Permissions> fresh = reading.execute(tx -> compute(username));
+        fresh.ifPresentOrElse(p -> cache.keep(username, now, p), cache::computedWithoutKeeping);
+        return fresh;
+    }
+
+    private Optional<Permissions> compute(String username) {
         return accounts.find(username).filter(Account::enabled).map(this::effective);
     }
 

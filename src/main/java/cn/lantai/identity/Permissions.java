@@ -9,8 +9,8 @@ import cn.lantai.catalog.Scope;
 import cn.lantai.catalog.Viewer;
 
 /**
- * What an account may do and see now, from its duty, its roles and its groups' roles: computed at every request, so
- * a change of roles or clearance takes effect at once.
+ * What an account may do and see now, from its duty, its roles and its groups' roles: checked at every request against
+ * the committed permission changes, so a change of roles or clearance takes effect at the next request.
  *
  * @param scope the fonds and categories its roles reach
  * @param sessionEpoch changes whenever all the account's sessions must end

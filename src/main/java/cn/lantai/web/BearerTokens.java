@@ -11,11 +11,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates REST calls by personal access token ({@code Authorization: Bearer lt_…}): a revoked or expired token,
- * or one of a disabled or locked account, authenticates nobody.
+ * or one of a disabled or locked account, authenticates nobody. The permissions found here are the request's: the
+ * controllers' {@code Viewer} is made from them, not looked up again. The public API is not looked at: a token does
+ * not widen it, so it is not read.
  */
 class BearerTokens extends OncePerRequestFilter {
 
@@ -23,10 +26,17 @@ class BearerTokens extends OncePerRequestFilter {
 
     private final AccountManagement accounts;
     private final PermissionManagement permissions;
+    private final RequestMatcher publicApi;
 
-    BearerTokens(AccountManagement accounts, PermissionManagement permissions) {
+    BearerTokens(AccountManagement accounts, PermissionManagement permissions, RequestMatcher publicApi) {
         this.accounts = accounts;
         this.permissions = permissions;
+        this.publicApi = publicApi;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return publicApi.matches(request);
     }
 
     @Override
@@ -42,6 +52,7 @@ class BearerTokens extends OncePerRequestFilter {
             accounts.tokenHolder(header.substring(PREFIX.length()).strip())
                     .flatMap(permissions::permissions)
                     .ifPresent(p -> {
+                        ViewerResolver.remember(request, p);
                         var auth = UsernamePasswordAuthenticationToken.authenticated(p.username(), null,
                                 AuthorityUtils.createAuthorityList(p.authorities().toArray(String[]::new)));
                         var context = SecurityContextHolder.createEmptyContext();

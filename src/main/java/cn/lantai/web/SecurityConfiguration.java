@@ -27,13 +27,17 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Two ways in. The REST API ({@code /api/**}) takes personal access tokens only ({@code Authorization: Bearer …}),
- * keeps no session and so needs no CSRF token; for local evaluation ({@code lantai.security.evaluation-admin}) it also
+ * keeps no session and so needs no CSRF token; its public part ({@code /api/v1/public/**}, the portal's search over
+ * open records) anyone may call; for local evaluation ({@code lantai.security.evaluation-admin}) it also
  * takes HTTP Basic, as the foundation did. The workbench uses form login with a session, CSRF tokens on every
  * form and htmx request, a session timeout ({@code server.servlet.session.timeout}), and ends a session at once when
  * its account is disabled, changes password or logs out everywhere.
  */
 @Configuration
 class SecurityConfiguration {
+
+    /** The public API (the portal's search): anyone, without a token, a session or a CSRF token. */
+    static final String PUBLIC_API = "/api/v1/public/**";
 
     static final String[] PUBLIC_PATHS = {"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
             "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**"};
@@ -46,12 +50,13 @@ class SecurityConfiguration {
             // local evaluation only: the foundation's `curl -u admin:…` keeps working (passwords, lockout and all)
             http.httpBasic(Customizer.withDefaults());
         }
+        RequestMatcher publicApi = PathPatternRequestMatcher.withDefaults().matcher(PUBLIC_API);
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth.requestMatchers(publicApi).permitAll().anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new BearerTokens(accounts, permissions), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokens(accounts, permissions, publicApi), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized));
         return http.build();
     }

@@ -15,14 +15,19 @@ import cn.lantai.identity.AdminDuty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The accounts table and its memberships. */
+/**
+ * The accounts table and its memberships. Every write that can change the account's effective permissions (not the
+ * count of failed logins or a lockout, which permissions do not hold) tells the {@link PermissionGeneration}.
+ */
 @Repository
 public class Accounts {
 
     private final JdbcClient jdbc;
+    private final PermissionGeneration generation;
 
-    Accounts(JdbcClient jdbc) {
+    Accounts(JdbcClient jdbc, PermissionGeneration generation) {
         this.jdbc = jdbc;
+        this.generation = generation;
     }
 
     public boolean none() {
@@ -73,10 +78,12 @@ public class Accounts {
 
     /** Ends every session of the account (logout everywhere, disabled, password changed). */
     public void endSessions(String username) {
+        generation.changed();
         jdbc.sql("UPDATE account SET session_epoch = session_epoch + 1 WHERE username = ?").param(username).update();
     }
 
     public void setPassword(String username, String hash, boolean mustChange) {
+        generation.changed();
         jdbc.sql("""
                 UPDATE account SET password_hash = ?, must_change_password = ?, password_changed_at = ?,
                     failed_attempts = 0, locked_until = NULL WHERE username = ?""")
@@ -84,18 +91,22 @@ public class Accounts {
     }
 
     public void setEnabled(String username, boolean enabled) {
+        generation.changed();
         jdbc.sql("UPDATE account SET enabled = ? WHERE username = ?").params(enabled, username).update();
     }
 
     public void setUnit(String username, String unit) {
+        generation.changed();
         jdbc.sql("UPDATE account SET unit_code = ? WHERE username = ?").params(unit, username).update();
     }
 
     public void setClearance(String username, Classification clearance) {
+        generation.changed();
         jdbc.sql("UPDATE account SET clearance = ? WHERE username = ?").params(clearance.name(), username).update();
     }
 
     public void setDuty(String username, AdminDuty duty) {
+        generation.changed();
         jdbc.sql("UPDATE account SET admin_duty = ? WHERE username = ?").params(duty == null ? null : duty.name(),
                 username).update();
     }
@@ -126,6 +137,7 @@ public class Accounts {
     }
 
     public void setRoles(String username, Set<String> roles) {
+        generation.changed();
         jdbc.sql("DELETE FROM account_role WHERE username = ?").param(username).update();
         for (String role : roles) {
             jdbc.sql("INSERT INTO account_role (username, role_code) VALUES (?, ?)").params(username, role).update();
@@ -133,6 +145,7 @@ public class Accounts {
     }
 
     public void setGroups(String username, Set<String> groups) {
+        generation.changed();
         jdbc.sql("DELETE FROM group_member WHERE username = ?").param(username).update();
         for (String group : groups) {
             jdbc.sql("INSERT INTO group_member (group_code, username) VALUES (?, ?)").params(group, username).update();

@@ -10,14 +10,19 @@ import cn.lantai.identity.OrgUnit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Organisation units and groups. */
+/**
+ * Organisation units and groups. A unit's fonds and place decide a unit archivist's scope, a group's roles its
+ * members' rights: changing either tells the {@link PermissionGeneration}.
+ */
 @Repository
 public class Directory {
 
     private final JdbcClient jdbc;
+    private final PermissionGeneration generation;
 
-    Directory(JdbcClient jdbc) {
+    Directory(JdbcClient jdbc, PermissionGeneration generation) {
         this.jdbc = jdbc;
+        this.generation = generation;
     }
 
     public List<OrgUnit> units() {
@@ -31,6 +36,7 @@ public class Directory {
     }
 
     public void saveUnit(OrgUnit unit) {
+        generation.changed();
         if (unit(unit.code()).isPresent()) {
             jdbc.sql("UPDATE org_unit SET name = ?, parent_code = ?, fonds_code = ? WHERE code = ?")
                     .params(unit.name(), unit.parent(), unit.fonds(), unit.code()).update();
@@ -80,6 +86,7 @@ public class Directory {
     }
 
     public void saveGroup(String code, String name, Set<String> roles) {
+        generation.changed();
         if (group(code).isPresent()) {
             jdbc.sql("UPDATE user_group SET name = ? WHERE code = ?").params(name, code).update();
         } else {

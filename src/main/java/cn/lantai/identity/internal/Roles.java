@@ -10,14 +10,16 @@ import cn.lantai.identity.Role;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Roles with their rights and data scopes. */
+/** Roles with their rights and data scopes; a change reaches every holder's permissions ({@link PermissionGeneration}). */
 @Repository
 public class Roles {
 
     private final JdbcClient jdbc;
+    private final PermissionGeneration generation;
 
-    Roles(JdbcClient jdbc) {
+    Roles(JdbcClient jdbc, PermissionGeneration generation) {
         this.jdbc = jdbc;
+        this.generation = generation;
     }
 
     public List<Role> all() {
@@ -36,6 +38,7 @@ public class Roles {
     }
 
     public void save(Role role) {
+        generation.changed();
         boolean exists = find(role.code()).isPresent();
         if (exists) {
             jdbc.sql("UPDATE role SET name = ?, sees_unopened = ?, own_unit_only = ? WHERE code = ?")
@@ -56,6 +59,7 @@ public class Roles {
     }
 
     public void delete(String code) {
+        generation.changed();
         jdbc.sql("DELETE FROM role WHERE code = ?").param(code).update();
     }
 

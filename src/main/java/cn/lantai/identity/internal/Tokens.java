@@ -40,13 +40,25 @@ public class Tokens {
         return jdbc.sql("SELECT username FROM access_token WHERE id = ?").param(id).query(String.class).optional();
     }
 
-    /** The owner of a usable token with this secret. */
+    /** The token with this secret and the state of its owner's account, in one read (at every API call). */
     public Optional<Holder> bySecret(String secret) {
-        return jdbc.sql("SELECT * FROM access_token WHERE secret_digest = ?").param(digest(secret))
-                .query((rs, n) -> new Holder(rs.getString("username"), token(rs))).optional();
+        return jdbc.sql("""
+                SELECT t.*, a.enabled AS account_enabled, a.locked_until AS account_locked_until
+                FROM access_token t JOIN account a ON a.username = t.username WHERE t.secret_digest = ?""")
+                .param(digest(secret))
+                .query((rs, n) -> new Holder(rs.getString("username"), token(rs), rs.getBoolean("account_enabled"),
+                        instant(rs.getTimestamp("account_locked_until"))))
+                .optional();
     }
 
-    public record Holder(String username, AccessToken token) {
+    /** A token's owner; {@code accountLockedUntil} is set while repeated failed logins lock the account. */
+    public record Holder(String username, AccessToken token, boolean accountEnabled, Instant accountLockedUntil) {
+
+        /** The token may be used now, and so may its owner's account. */
+        public boolean usableAt(Instant now) {
+            return token.usableAt(now) && accountEnabled
+                    && (accountLockedUntil == null || !accountLockedUntil.isAfter(now));
+        }
     }
 
     public void revoke(String id) {
