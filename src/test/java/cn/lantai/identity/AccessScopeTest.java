@@ -1,7 +1,6 @@
 package cn.lantai.identity;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import cn.lantai.catalog.CatalogManagement;
@@ -14,7 +13,9 @@ import cn.lantai.catalog.Viewer;
 import cn.lantai.support.Catalogues;
 import cn.lantai.support.Entries;
 import cn.lantai.support.LantaiTest;
+import cn.lantai.support.SearchIndexed;
 import cn.lantai.support.Staff;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,17 +80,11 @@ class AccessScopeTest {
     }
 
     private JsonNode search(RequestPostProcessor who, String query, long expectedTotal) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        JsonNode last = null;
-        while (Instant.now().isBefore(deadline)) {
-            last = JSON.readTree(mvc.perform(get("/api/v1/search").param("q", query).with(who))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-            if (last.get("total").asLong() == expectedTotal) {
-                return last;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("search total never " + expectedTotal + ": " + last);
+        return Awaitility.await().alias("search total " + expectedTotal + " for " + query)
+                .atMost(SearchIndexed.PATIENCE).pollInterval(Duration.ofMillis(50))
+                .until(() -> JSON.readTree(mvc.perform(get("/api/v1/search").param("q", query).with(who))
+                        .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()),
+                        last -> last.get("total").asLong() == expectedTotal);
     }
 
     @Test

@@ -3,12 +3,12 @@ package cn.lantai.support;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
+import org.awaitility.Awaitility;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
@@ -56,16 +56,11 @@ public final class ImportDriver {
 
     /** Follows the job to its end (state SUCCEEDED or FAILED) and answers its last JSON. */
     public JsonNode await(String jobId) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode job = job(jobId);
-            String state = job.get("state").asText();
-            if (state.equals("SUCCEEDED") || state.equals("FAILED")) {
-                return job;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("import " + jobId + " did not finish");
+        return Awaitility.await().alias("import " + jobId + " finishes").atMost(Duration.ofMinutes(5))
+                .pollInterval(Duration.ofMillis(50)).until(() -> job(jobId), job -> {
+                    String state = job.get("state").asText();
+                    return state.equals("SUCCEEDED") || state.equals("FAILED");
+                });
     }
 
     public JsonNode job(String jobId) throws Exception {
