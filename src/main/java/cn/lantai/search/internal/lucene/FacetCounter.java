@@ -22,8 +22,8 @@ import org.apache.lucene.search.ScoreMode;
  * were hit when the segment is done. No global ordinal map is built, so a refresh costs nothing here (Lucene's
  * {@code StringValueFacetCounts} needs one per reader and walks the hits once per dimension).
  *
- * <p>The first {@code exactUpTo} hits are counted exactly; beyond them only every {@code sampleStep}-th hit is
- * counted, weighing {@code sampleStep}, so a search over most of a million items costs a few milliseconds. The
+ * <p>The first {@code exactUpTo} hits are counted exactly; beyond them about one hit in {@code sampleStep}, chosen by a hash of
+ * the document, is counted, weighing {@code sampleStep}, so a search over most of a million items costs a few milliseconds. The
  * matching documents are the query's, whose FILTER clauses hold the viewer's clearance, so nothing the viewer may not
  * see is ever counted. One instance per search; segments are collected one after the other.
  */
@@ -34,6 +34,7 @@ final class FacetCounter implements Collector {
     private final int exactUpTo;
     private final int sampleStep;
     private final Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+    private final int sampleBound;
     private long hits;
 
     /**
@@ -45,6 +46,7 @@ final class FacetCounter implements Collector {
         this.fields = List.copyOf(fields);
         this.exactUpTo = exactUpTo;
         this.sampleStep = Math.max(1, sampleStep);
+        this.sampleBound = (int) (0x1_0000_0000L / this.sampleStep);
         dimensions.forEach(d -> counts.put(d, new HashMap<>()));
     }
 
@@ -93,11 +95,15 @@ final class FacetCounter implements Collector {
 
             @Override
             public void collect(int doc) throws IOException {
-                long seen = ++hits;
-                if (seen > exactUpTo && seen % sampleStep != 0) {
-                    return;
+                int weight = 1;
+                if (++hits > exactUpTo && sampleStep > 1) {
+                    // Fibonacci hashing of the doc id: an even sample that no regular pattern of the catalogue
+                    // (every fourth item in one fonds, say) can fall in step with
+                    if (Integer.compareUnsigned((context.docBase + doc) * 0x9E3779B9, sampleBound) >= 0) {
+                        return;
+                    }
+                    weight = sampleStep;
                 }
-                int weight = seen > exactUpTo ? sampleStep : 1;
                 for (int i = 0; i < n; i++) {
                     if (values[i].advanceExact(doc)) {
                         ordCounts[i][values[i].ordValue()] += weight;
