@@ -46,14 +46,19 @@ public class SearchManagement {
         return index.search(query);
     }
 
-    /** Drops the index and builds it again from the catalogue; answers the number of items indexed. */
+    /**
+     * Builds the index again from the catalogue, aside, and swaps it in: searches see the whole current index until
+     * the swap, and changes the indexer makes meanwhile are in the new one. Answers the number of items indexed.
+     */
     public synchronized long rebuild() {
-        index.clear();
         AtomicLong count = new AtomicLong();
-        catalog.forEachItem(REBUILD_BATCH, batch -> {
-            index.index(batch.stream().map(SearchManagement::document).toList());
-            count.addAndGet(batch.size());
-        });
+        try (SearchIndex.Rebuild rebuild = index.rebuild()) {
+            catalog.forEachItem(REBUILD_BATCH, batch -> {
+                rebuild.add(batch.stream().map(SearchManagement::document).toList());
+                count.addAndGet(batch.size());
+            });
+            rebuild.swap();
+        }
         log.info("Search index rebuilt: {} items", count.get());
         return count.get();
     }

@@ -19,16 +19,46 @@ public record SearchQuery(String text, String fonds, String category, Integer ye
     /** Result order. */
     public enum Sort { RELEVANCE, DATE_ASC, DATE_DESC, ARCHIVAL_CODE }
 
+    /** Most hits on one page. */
     public static final int MAX_SIZE = 100;
+    /**
+     * Deepest hit a page may reach ({@code (page + 1) * size}): both engines keep a queue of every hit up to the page
+     * asked for, so depth is cost; 10,000 is the engines' own habit (Elasticsearch's max_result_window). Narrow the
+     * search with words or filters to see further.
+     */
+    public static final int MAX_DEPTH = 10_000;
+    /** Longest search text: a title, a sentence, an archival code fit easily; a pasted page is not a search. */
+    public static final int MAX_TEXT = 500;
 
+    /**
+     * @throws SearchQueryRejected when the page is negative or deeper than {@link #MAX_DEPTH}, the size is not 1 to
+     *         {@link #MAX_SIZE}, or the text is longer than {@link #MAX_TEXT}
+     */
     public SearchQuery {
         extra = extra == null ? Map.of() : Map.copyOf(extra);
         sort = sort == null ? Sort.RELEVANCE : sort;
-        page = Math.max(0, page);
-        size = Math.max(1, Math.min(size, MAX_SIZE));
         if (viewer == null) {
             throw new IllegalArgumentException("a search is always made for a viewer");
         }
+        if (size < 1 || size > MAX_SIZE) {
+            throw new SearchQueryRejected("search.bad-size", size, MAX_SIZE);
+        }
+        if (page < 0 || ((long) page + 1) * size > MAX_DEPTH) {
+            throw new SearchQueryRejected("search.too-deep", page, size, MAX_DEPTH);
+        }
+        if (text != null && text.length() > MAX_TEXT) {
+            throw new SearchQueryRejected("search.text-too-long", text.length(), MAX_TEXT);
+        }
+    }
+
+    /** The last page (from 0) that pages of {@code size} may reach. */
+    public static int lastPage(int size) {
+        return MAX_DEPTH / size - 1;
+    }
+
+    /** Index of the first hit of the page. */
+    public int from() {
+        return page * size;
     }
 
     /** A plain search for words, first page of 20. */

@@ -174,6 +174,58 @@ class SearchApiTest {
         assertThat(getJson("/api/v1/search?fonds=" + fonds).get("total").asLong()).isEqualTo(5);
     }
 
+    /** The problem's detail for a search the API refuses; a 400 problem, never a 500 or Spring's bare error. */
+    String refusal(String... params) throws Exception {
+        var request = get("/api/v1/search").with(Staff.archivist());
+        for (int i = 0; i + 1 < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        String body = mvc.perform(request).andExpect(status().isBadRequest())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andReturn().getResponse().getContentAsString();
+        return JSON.readTree(body).get("detail").asText();
+    }
+
+    @Test
+    void pagesPastTheFirstTenThousandHitsAndBadPageSizesAreRefusedWithTheLimit() throws Exception {
+        assertThat(refusal("page", "2147483647")).contains("10,000");
+        assertThat(refusal("page", "500", "size", "20")).contains("10,000");
+        assertThat(refusal("page", "-1")).contains("10,000");
+        assertThat(refusal("page", "二")).contains("page");
+        assertThat(refusal("page", "1e3")).contains("page");
+        assertThat(refusal("size", "0")).contains("100");
+        assertThat(refusal("size", "101")).contains("100");
+        assertThat(refusal("size", "-5")).contains("100");
+        assertThat(refusal("size", "99999999999")).contains("size");
+        assertThat(refusal("size", "abc")).contains("size");
+        // the deepest page offered still answers
+        JsonNode deepest = getJson("/api/v1/search?fonds=" + fonds + "&page=499&size=20");
+        assertThat(deepest.get("hits")).isEmpty();
+        assertThat(deepest.get("totalExact").asBoolean()).isTrue();
+        assertThat(deepest.get("facetsExact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aSortNumberOrCategoryFieldThatDoesNotExistIsRefusedByName() throws Exception {
+        assertThat(refusal("sort", "foo")).contains("foo").contains("ARCHIVAL_CODE");
+        assertThat(refusal("x.no_such", "1")).contains("x.no_such");
+        assertThat(refusal("yearFrom", "abc")).contains("yearFrom").contains("abc");
+        assertThat(refusal("yearTo", "1990年")).contains("yearTo");
+    }
+
+    @Test
+    void aTextTooLongToBeASearchIsRefusedAndStopWordsOrPunctuationAreAnswered() throws Exception {
+        assertThat(refusal("q", "档案".repeat(5_000))).contains("10,000").contains("500");
+        for (String q : List.of("的了吗", "的 的 的", "the of and", "，。！？、；：", "...", "——")) {
+            mvc.perform(get("/api/v1/search").param("q", q).param("fonds", fonds).with(Staff.archivist()))
+                    .andExpect(status().isOk());
+        }
+        // the longest text allowed is searched
+        mvc.perform(get("/api/v1/search").param("q", "档".repeat(SearchQuery.MAX_TEXT)).with(Staff.archivist()))
+                .andExpect(status().isOk());
+    }
+
     @Test
     void searchNeedsAnAuthenticatedCaller() throws Exception {
         mvc.perform(get("/api/v1/search").param("q", "通知")).andExpect(status().isUnauthorized());

@@ -404,6 +404,69 @@ public abstract class SearchIndexContract {
         assertThat(search(q("并发写入")).total()).isEqualTo(writers * batches * perBatch);
     }
 
+    @Test
+    void aRebuildKeepsEverySearchWholeAndKeepsChangesMadeMeanwhile() throws Exception {
+        int items = 3000;
+        List<SearchDocument> catalogue = IntStream.range(0, items)
+                .mapToObj(i -> doc("r" + i).title(i == 8 ? "待删除的旧条目" : "重建期间的文书" + i).build()).toList();
+        List<SearchDocument> before = new ArrayList<>(catalogue);
+        before.add(doc("gone").title("已从目录删除的条目").build());
+        index.index(before);
+        long whole = items + 1;
+
+        java.util.concurrent.atomic.AtomicBoolean rebuilding = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<Long> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService searcher = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> searching = searcher.submit(() -> {
+                while (rebuilding.get()) {
+                    seen.add(search(q("").page(0, 1)).total());
+                }
+                return null;
+            });
+            try (SearchIndex.Rebuild rebuild = index.rebuild()) {
+                for (int from = 0; from < items; from += 500) {
+                    rebuild.add(catalogue.subList(from, from + 500));
+                    if (from == 0) {
+                        // the live indexer meanwhile: r7 and r8 change after the rebuild has read them (later batches
+                        // carry the older copies), and a new item arrives
+                        index.index(List.of(doc("r7").title("湿地公园管理处的批复").build(),
+                                doc("rNew").title("重建期间新著录的条目").build()));
+                        index.delete(List.of("r8"));
+                    }
+                }
+                rebuild.swap();
+            } finally {
+                rebuilding.set(false);
+            }
+            searching.get(2, TimeUnit.MINUTES);
+        } finally {
+            searcher.shutdownNow();
+        }
+
+        assertThat(seen).as("searches made while the rebuild ran").isNotEmpty();
+        assertThat(seen).as("every search during the rebuild saw the whole index, never a part")
+                .allSatisfy(total -> assertThat(total).isBetween(whole - 1, whole + 1));
+        assertThat(search(q("")).total()).as("the catalogue's %d items, r8 deleted, rNew added", items)
+                .isEqualTo(items);
+        assertThat(ids(search(q("湿地公园管理处")))).containsExactly("r7");
+        assertThat(ids(search(q("重建期间新著录")))).containsExactly("rNew");
+        assertThat(ids(search(q("待删除的旧条目")))).as("deleted while the rebuild ran").isEmpty();
+        assertThat(ids(search(q("已从目录删除")))).as("an item gone from the catalogue is gone from the index").isEmpty();
+        assertThat(index.count()).isEqualTo(items);
+    }
+
+    @Test
+    void theDeepestPageOfferedAnswersCalmly() {
+        index.index(List.of(doc("d1").build(), doc("d2").build()));
+        SearchResult deepest = search(q("").page(SearchQuery.MAX_DEPTH / 100 - 1, 100));
+        assertThat(deepest.total()).isEqualTo(2);
+        assertThat(deepest.totalExact()).isTrue();
+        assertThat(deepest.hits()).isEmpty();
+        assertThat(deepest.facets().get("fonds")).containsExactlyInAnyOrderEntriesOf(Map.of("F1", 2L));
+        assertThat(deepest.facetsExact()).isTrue();
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     private SearchResult search(Q q) {

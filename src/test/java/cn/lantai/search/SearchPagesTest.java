@@ -54,6 +54,12 @@ class SearchPagesTest {
     }
 
     @Test
+    void aTextTooLongToSearchGivesANormalPageThatSaysTheLimit() throws Exception {
+        String html = page("档案".repeat(5_000));
+        assertThat(html).contains("id=\"results-heading\"").contains("检索词过长").contains("500");
+    }
+
+    @Test
     void aHitIsMarkedAndATitleWithMarkupStaysText() throws Exception {
         String fonds = Catalogues.freshFonds();
         catalog.registerFonds(new Fonds(fonds, "检索页面测试全宗"), cn.lantai.catalog.Viewer.system());

@@ -1,15 +1,24 @@
 package cn.lantai.search.web;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
+import cn.lantai.catalog.CatalogManagement;
 import cn.lantai.catalog.Classification;
 import cn.lantai.catalog.OpenStatus;
 import cn.lantai.catalog.Retention;
 import cn.lantai.catalog.Viewer;
 import cn.lantai.search.SearchManagement;
 import cn.lantai.search.SearchQuery;
+import cn.lantai.search.SearchQueryRejected;
 import cn.lantai.search.SearchResult;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,7 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/v1/search?q=…&fonds=&category=&yearFrom=&yearTo=&retention=&classification=&openStatus=&sort=
  * &page=&size=&x.<field>=<value>}: full-text search with filters, facets and highlighting, for the signed-in viewer.
- * Retention, classification and open status accept the codes or the Chinese names (永久, 机密, 开放 …).
+ * Retention, classification and open status accept the codes or the Chinese names (永久, 机密, 开放 …). Pages are
+ * counted from 0, at most {@value SearchQuery#MAX_SIZE} hits each, and reach at most the first
+ * {@value SearchQuery#MAX_DEPTH} hits; anything else (a page past that, a size, sort or number that cannot be read,
+ * an {@code x.} field no category has, a text over {@value SearchQuery#MAX_TEXT} characters) is a 400 problem that
+ * says what is allowed. {@code totalExact} false means {@code total} is a lower bound; {@code facetsExact} false
+ * means the facet counts are estimated from a sample.
  */
 @RestController
 class SearchController {
@@ -27,33 +41,86 @@ class SearchController {
 
     private final SearchManagement search;
     private final cn.lantai.audit.AuditTrail trail;
+    private final CatalogManagement catalog;
+    private final MessageSource messages;
 
-    SearchController(SearchManagement search, cn.lantai.audit.AuditTrail trail) {
+    SearchController(SearchManagement search, cn.lantai.audit.AuditTrail trail, CatalogManagement catalog,
+            MessageSource messages) {
         this.trail = trail;
         this.search = search;
+        this.catalog = catalog;
+        this.messages = messages;
     }
 
     @GetMapping("/api/v1/search")
     SearchResult search(@RequestParam(required = false) String q, @RequestParam(required = false) String fonds,
-            @RequestParam(required = false) String category, @RequestParam(required = false) Integer yearFrom,
-            @RequestParam(required = false) Integer yearTo, @RequestParam(required = false) String retention,
+            @RequestParam(required = false) String category, @RequestParam(required = false) String yearFrom,
+            @RequestParam(required = false) String yearTo, @RequestParam(required = false) String retention,
             @RequestParam(required = false) String classification, @RequestParam(required = false) String openStatus,
-            @RequestParam(required = false) SearchQuery.Sort sort, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size, @RequestParam Map<String, String> all, Viewer viewer) {
+            @RequestParam(required = false) String sort, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size, @RequestParam Map<String, String> all, Viewer viewer) {
         Map<String, String> extra = new LinkedHashMap<>();
         all.forEach((k, v) -> {
             if (k.startsWith(EXTRA_PREFIX) && v != null && !v.isBlank()) {
                 extra.put(k.substring(EXTRA_PREFIX.length()), v);
             }
         });
-        return search.search(new SearchQuery(q, blank(fonds), blank(category), yearFrom, yearTo,
+        checkExtraFieldsExist(extra.keySet());
+        return search.search(new SearchQuery(q, blank(fonds), blank(category), number("yearFrom", yearFrom, null),
+                number("yearTo", yearTo, null),
                 blank(retention) == null ? null : Retention.parse(retention)
                         .orElseThrow(() -> new IllegalArgumentException("retention " + retention)).code(),
                 blank(classification) == null ? null : Classification.parse(classification)
                         .orElseThrow(() -> new IllegalArgumentException("classification " + classification)),
                 blank(openStatus) == null ? null : OpenStatus.parse(openStatus)
                         .orElseThrow(() -> new IllegalArgumentException("openStatus " + openStatus)),
-                extra, sort, page, size, viewer));
+                extra, sort(sort), number("page", page, 0), number("size", size, 20), viewer));
+    }
+
+    /** A bad page, size, sort, number or field: 400 with what was wrong and what is allowed, in the reader's language. */
+    @ExceptionHandler(SearchQueryRejected.class)
+    ProblemDetail rejected(SearchQueryRejected e, Locale locale) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                messages.getMessage(e.code(), e.args(), e.code(), locale));
+    }
+
+    /** {@code x.<key>} must be a field some category defines: a mistyped key would silently find nothing. */
+    private void checkExtraFieldsExist(Set<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        Set<String> known = new HashSet<>();
+        catalog.categories().forEach(c -> c.fields().forEach(f -> known.add(f.key())));
+        for (String key : keys) {
+            if (!known.contains(key)) {
+                throw new SearchQueryRejected("search.unknown-field", EXTRA_PREFIX + key);
+            }
+        }
+    }
+
+    private static Integer number(String name, String text, Integer absent) {
+        if (blank(text) == null) {
+            return absent;
+        }
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new SearchQueryRejected("search.not-a-number", name, text.length() > 40 ? text.substring(0, 40) + "…"
+                    : text);
+        }
+    }
+
+    private static SearchQuery.Sort sort(String text) {
+        if (blank(text) == null) {
+            return SearchQuery.Sort.RELEVANCE;
+        }
+        for (SearchQuery.Sort s : SearchQuery.Sort.values()) {
+            if (s.name().equalsIgnoreCase(text.strip())) {
+                return s;
+            }
+        }
+        throw new SearchQueryRejected("search.unknown-sort", text.length() > 40 ? text.substring(0, 40) + "…" : text,
+                String.join(", ", java.util.Arrays.stream(SearchQuery.Sort.values()).map(Enum::name).toList()));
     }
 
     /**

@@ -20,15 +20,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The search page of the workbench: words, the six facets as filters, sort and pages, for the signed-in viewer (the
- * engine leaves out what they may not see). A filter value that cannot be read is ignored rather than refused: the
- * page is reached by typing and clicking, and always answers with results.
+ * engine leaves out what they may not see). A filter value that cannot be read is ignored rather than refused, and a
+ * page number past the last offered (the first {@value SearchQuery#MAX_DEPTH} hits) shows the last one: the page is
+ * reached by typing and clicking, and always answers. A text too long to search is answered with the limit.
  */
 @Controller
 class SearchPages {
 
     static final int PAGE_SIZE = 20;
     /** Pages beyond the first 10,000 hits are not offered: deep paging costs the engine more than it helps anyone. */
-    static final int MAX_PAGE = 10_000 / PAGE_SIZE - 1;
+    static final int MAX_PAGE = SearchQuery.lastPage(PAGE_SIZE);
 
     private final SearchManagement search;
     private final CatalogManagement catalog;
@@ -55,16 +56,23 @@ class SearchPages {
             @RequestParam(required = false) String openStatus, @RequestParam(required = false) String sort,
             @RequestParam(required = false) String page, Viewer viewer, Model model) {
         Integer y = number(year).orElse(null);
-        SearchQuery query = new SearchQuery(blank(q), blank(fonds), blank(category), y, y,
+        // a text too long to be a search is answered with the limit, not searched (nor silently cut)
+        boolean tooLong = q != null && q.length() > SearchQuery.MAX_TEXT;
+        SearchQuery query = new SearchQuery(tooLong ? null : blank(q), blank(fonds), blank(category), y, y,
                 Retention.parse(blank(retention)).map(Retention::code).orElse(null),
                 blank(classification) == null ? null : Classification.parse(classification).orElse(null),
                 blank(openStatus) == null ? null : OpenStatus.parse(openStatus).orElse(null), Map.of(),
-                sort(sort), Math.min(number(page).orElse(0), MAX_PAGE), PAGE_SIZE, viewer);
-        SearchResult result = search.search(query);
+                sort(sort), Math.max(0, Math.min(number(page).orElse(0), MAX_PAGE)), PAGE_SIZE, viewer);
+        SearchResult result = tooLong ? new SearchResult(0, true, java.util.List.of(), Map.of(), true)
+                : search.search(query);
         model.addAttribute("query", query);
         model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("tooLong", tooLong ? new Object[] {q.length(), SearchQuery.MAX_TEXT} : null);
         model.addAttribute("total", result.total());
-        model.addAttribute("pageable", Math.min(result.total(), (long) (MAX_PAGE + 1) * PAGE_SIZE));
+        model.addAttribute("totalExact", result.totalExact());
+        model.addAttribute("facetsExact", result.facetsExact());
+        model.addAttribute("pageable", Math.min(result.total(), (long) SearchQuery.MAX_DEPTH));
+        model.addAttribute("maxDepth", result.total() > SearchQuery.MAX_DEPTH ? SearchQuery.MAX_DEPTH : null);
         model.addAttribute("hits", result.hits().stream().map(Shown::of).toList());
         model.addAttribute("facets", result.facets());
         model.addAttribute("filters", chosen(fonds, category, year, retention, classification, openStatus));

@@ -4,41 +4,42 @@ import static cn.lantai.search.internal.SearchFields.*;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.StringDocValuesReaderState;
-import org.apache.lucene.facet.StringValueFacetCounts;
-import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.AlreadyClosedException;
 
 import cn.lantai.search.SearchDocument;
 import cn.lantai.search.SearchHit;
@@ -47,9 +48,26 @@ import cn.lantai.search.SearchQuery;
 import cn.lantai.search.SearchResult;
 
 /**
- * The embedded search engine: a Lucene index in a local directory, analysed for Chinese with the smartcn analyser
- * (智能中文分词). Changes are committed and made visible (near-real-time) before {@link #index} and {@link #delete}
- * return, so an acknowledged change survives a crash and is found by the next search. Thread-safe.
+ * The embedded search engine: a Lucene index under a local directory, analysed for Chinese with the smartcn analyser
+ * (智能中文分词). Thread-safe; searches never wait for each other or for indexing.
+ *
+ * <p><b>Durable and visible on return.</b> {@link #index} and {@link #delete} return once the change is committed
+ * and searchable, by a group commit ({@link IndexGeneration#sync}): batches written at the same time share one
+ * commit and one refresh. The catalogue's events are marked complete only when the indexer returns, so the event
+ * registry stays the crash-safe record of what is still to index: a crash before the commit leaves the event
+ * incomplete and it is indexed again at start. (Committing on a timer instead would need a second record of what the
+ * last commit covers; the group commit gives the same saving when writers overlap, without one.)
+ *
+ * <p><b>Generations.</b> The index root holds one directory per generation ({@code g-1}, {@code g-2}, …) and a file
+ * {@code CURRENT} naming the live one (an index written before generations sits in the root itself). A
+ * {@link #rebuild()} writes a new generation aside while searches use the live one; changes indexed meanwhile go to
+ * the live index and are recorded, and the swap applies them to the new one after its own documents, commits it,
+ * switches the searchers and only then rewrites {@code CURRENT}: a crash at any point leaves a complete index.
+ *
+ * <p><b>Counting.</b> One pass over the hits fills the page (a top-N queue no deeper than
+ * {@link SearchQuery#MAX_DEPTH}), counts every hit and counts the six facets from doc values ({@link FacetCounter}):
+ * exactly up to {@link SearchResult#EXACT_UP_TO} hits, from a 1-in-{@value #FACET_SAMPLE_STEP} sample beyond.
+ * Blank text sorted by relevance lists in index order, with nothing to score.
  */
 public class LuceneSearchIndex implements SearchIndex {
 
@@ -57,59 +75,65 @@ public class LuceneSearchIndex implements SearchIndex {
     private static final int FRAGMENT_CHARS = 160;
     private static final float FRAGMENT_ALIGNMENT = 0.33f;
     private static final int MAX_ANALYSED_CHARS = 51_200;
+    /** Beyond {@link SearchResult#EXACT_UP_TO} hits, facets count one hit in this many (weighing as many). */
+    static final int FACET_SAMPLE_STEP = 8;
+    /** Batches at least this large are analysed in parallel (SmartChinese analysis is the costly part). */
+    private static final int PARALLEL_FROM = 256;
+    private static final String CURRENT = "CURRENT";
+    private static final String LEGACY = ".";
+
+    private static final List<String> FACET_FIELDS = SearchResult.FACETS.stream()
+            .map(LuceneDocumentMapper::facetField).toList();
 
     private final Analyzer analyzer = new SmartChineseAnalyzer();
     private final LuceneQueryBuilder queries = new LuceneQueryBuilder(analyzer);
-    private final Directory directory;
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
+    private final Path root;
     private final AtomicBoolean closed = new AtomicBoolean();
-    /** Facet ordinal maps of the current reader, rebuilt when a refresh opens a new reader. */
-    private volatile FacetStates facetStates = new FacetStates(null);
+    /** Writers hold the read side while they write (and record for a rebuild); a swap takes the write side. */
+    private final ReadWriteLock swapping = new ReentrantReadWriteLock();
+    private volatile IndexGeneration live;
+    private volatile String liveName;
+    /** The rebuild under way, if any; guarded by {@link #swapping}. */
+    private LuceneRebuild rebuilding;
 
-    public LuceneSearchIndex(Path indexDirectory) {
+    public LuceneSearchIndex(Path indexRoot) {
+        this.root = indexRoot;
         try {
-            this.directory = FSDirectory.open(Files.createDirectories(indexDirectory));
-            // every index() commits: a commit must not wait for merges (Lucene's default waits up to 500 ms each)
-            IndexWriterConfig config = new IndexWriterConfig(analyzer)
-                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                    .setMaxFullFlushMergeWaitMillis(0)
-                    .setRAMBufferSizeMB(64);
-            this.writer = new IndexWriter(directory, config);
-            this.searchers = new SearcherManager(writer, true, false, null);
+            Files.createDirectories(root);
+            liveName = liveGenerationName();
+            live = IndexGeneration.open(generationDir(liveName), analyzer);
+            if (!Files.exists(root.resolve(CURRENT))) {
+                writeCurrent(liveName);
+            }
+            removeAbandonedGenerations();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open the search index in " + indexDirectory, e);
+            throw new UncheckedIOException("cannot open the search index in " + indexRoot, e);
         }
     }
-
-    /** Batches at least this large are analysed in parallel (SmartChinese analysis is the costly part). */
-    private static final int PARALLEL_FROM = 256;
 
     @Override
     public void index(List<SearchDocument> documents) {
         if (documents.isEmpty()) {
             return;
         }
-        // the last version of each document wins; distinct documents are analysed on all cores at once
-        java.util.Map<String, SearchDocument> latest = new java.util.LinkedHashMap<>();
+        // the last version of each document wins
+        Map<String, SearchDocument> latest = new LinkedHashMap<>();
         documents.forEach(d -> latest.put(d.id(), d));
         List<SearchDocument> distinct = List.copyOf(latest.values());
-        int parts = distinct.size() < PARALLEL_FROM ? 1 : Runtime.getRuntime().availableProcessors();
+        distinct.forEach(LuceneDocumentMapper::toDocument); // refuse a bad document before anything is written
+        IndexGeneration g;
+        long seqNo;
+        swapping.readLock().lock();
         try {
-            java.util.stream.IntStream.range(0, parts).parallel().forEach(part -> {
-                for (int i = part; i < distinct.size(); i += parts) {
-                    SearchDocument d = distinct.get(i);
-                    try {
-                        writer.updateDocument(LuceneDocumentMapper.idTerm(d.id()), LuceneDocumentMapper.toDocument(d));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("indexing failed", e);
-                    }
-                }
-            });
-            commitAndRefresh();
-        } catch (IOException e) {
-            throw new UncheckedIOException("indexing failed", e);
+            g = live;
+            seqNo = write(g.writer, distinct);
+            if (rebuilding != null) {
+                rebuilding.recordIndexed(distinct);
+            }
+        } finally {
+            swapping.readLock().unlock();
         }
+        sync(g, seqNo);
     }
 
     @Override
@@ -117,72 +141,128 @@ public class LuceneSearchIndex implements SearchIndex {
         if (ids.isEmpty()) {
             return;
         }
+        IndexGeneration g;
+        long seqNo;
+        swapping.readLock().lock();
         try {
-            writer.deleteDocuments(ids.stream().map(LuceneDocumentMapper::idTerm).toArray(Term[]::new));
-            commitAndRefresh();
+            g = live;
+            seqNo = g.writer.deleteDocuments(ids.stream().map(LuceneDocumentMapper::idTerm).toArray(Term[]::new));
+            if (rebuilding != null) {
+                rebuilding.recordDeleted(ids);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("deleting failed", e);
+        } finally {
+            swapping.readLock().unlock();
         }
+        sync(g, seqNo);
     }
 
     @Override
     public void clear() {
+        IndexGeneration g;
+        long seqNo;
+        swapping.readLock().lock();
         try {
-            writer.deleteAll();
-            commitAndRefresh();
+            g = live;
+            seqNo = g.writer.deleteAll();
         } catch (IOException e) {
             throw new UncheckedIOException("clearing the index failed", e);
+        } finally {
+            swapping.readLock().unlock();
         }
+        sync(g, seqNo);
     }
 
-    private void commitAndRefresh() throws IOException {
-        writer.commit();
-        searchers.maybeRefreshBlocking();
+    /** Writes documents (analysed on all cores for a large batch); answers the last operation's sequence number. */
+    private static long write(IndexWriter writer, List<SearchDocument> documents) {
+        int parts = documents.size() < PARALLEL_FROM ? 1 : Runtime.getRuntime().availableProcessors();
+        AtomicLong last = new AtomicLong(-1);
+        IntStream.range(0, parts).parallel().forEach(part -> {
+            for (int i = part; i < documents.size(); i += parts) {
+                SearchDocument d = documents.get(i);
+                try {
+                    long seqNo = writer.updateDocument(LuceneDocumentMapper.idTerm(d.id()),
+                            LuceneDocumentMapper.toDocument(d));
+                    last.accumulateAndGet(seqNo, Math::max);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("indexing failed", e);
+                }
+            }
+        });
+        return last.get();
+    }
+
+    private static void sync(IndexGeneration g, long seqNo) {
+        try {
+            g.sync(seqNo);
+        } catch (IOException e) {
+            throw new UncheckedIOException("committing the index failed", e);
+        }
     }
 
     @Override
     public long count() {
-        try {
-            IndexSearcher searcher = searchers.acquire();
-            try {
-                return searcher.getIndexReader().numDocs();
-            } finally {
-                searchers.release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
     }
 
     @Override
     public SearchResult search(SearchQuery q) {
-        try {
-            IndexSearcher searcher = searchers.acquire();
+        return withSearcher(searcher -> search(searcher, q));
+    }
+
+    private interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    /** Runs on a searcher of the live generation; a swap between reading it and acquiring means: take the new one. */
+    private <T> T withSearcher(SearcherWork<T> work) {
+        while (true) {
+            IndexGeneration g = live;
+            IndexSearcher searcher;
             try {
-                return search(searcher, q);
-            } finally {
-                searchers.release(searcher);
+                searcher = g.acquire();
+            } catch (AlreadyClosedException e) {
+                if (g == live) {
+                    throw e;
+                }
+                continue;
+            } catch (IOException e) {
+                throw new UncheckedIOException("search failed", e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("search failed", e);
+            try {
+                return work.apply(searcher);
+            } catch (IOException e) {
+                throw new UncheckedIOException("search failed", e);
+            } finally {
+                try {
+                    g.release(searcher);
+                } catch (IOException | AlreadyClosedException e) {
+                    // the generation was swapped out; its reader closes with its last user
+                }
+            }
         }
     }
 
     private SearchResult search(IndexSearcher searcher, SearchQuery q) throws IOException {
         Query query = queries.build(q);
-        int from = q.page() * q.size();
-        int maxDoc = Math.max(1, searcher.getIndexReader().maxDoc());
-        int wanted = (int) Math.min((long) from + q.size(), maxDoc);
-        FacetsCollectorManager.FacetsResult result = FacetsCollectorManager.search(searcher, query, wanted,
-                LuceneQueryBuilder.sort(q.sort()), true, new FacetsCollectorManager());
-        FacetsCollector matching = result.facetsCollector();
-        long total = matching.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
-
-        ScoreDoc[] all = result.topDocs().scoreDocs;
-        List<ScoreDoc> page = from >= all.length ? List.of()
-                : List.of(all).subList(from, Math.min(all.length, from + q.size()));
+        boolean browsing = words(q) == null && q.sort() == SearchQuery.Sort.RELEVANCE;
+        // blank text has nothing to rank: list in index order, with no score to compute
+        Sort sort = browsing ? Sort.INDEXORDER : LuceneQueryBuilder.sort(q.sort());
+        int wanted = Math.max(1, q.from() + q.size());
+        TopFieldCollectorManager top = new TopFieldCollectorManager(sort, wanted, null, SearchResult.EXACT_UP_TO,
+                false);
+        FacetCounter counter = new FacetCounter(SearchResult.FACETS, FACET_FIELDS, SearchResult.EXACT_UP_TO,
+                FACET_SAMPLE_STEP);
+        Object[] results = searcher.search(query, new MultiCollectorManager(top, FacetCounter.manager(counter)));
+        ScoreDoc[] all = ((TopDocs) results[0]).scoreDocs;
+        List<ScoreDoc> page = q.from() >= all.length ? List.of()
+                : List.of(all).subList(q.from(), Math.min(all.length, q.from() + q.size()));
+        if (!browsing && !page.isEmpty()) {
+            TopFieldCollector.populateScores(page.toArray(ScoreDoc[]::new), searcher, query);
+        }
         List<SearchHit> hits = hits(searcher, q, page);
-        return new SearchResult(total, hits, facets(searcher.getIndexReader(), matching));
+        return new SearchResult(counter.hits(), true, hits, counter.facets(FACET_LIMIT), counter.exact());
     }
 
     private List<SearchHit> hits(IndexSearcher searcher, SearchQuery q, List<ScoreDoc> page) throws IOException {
@@ -221,26 +301,191 @@ public class LuceneSearchIndex implements SearchIndex {
         return hits;
     }
 
-    private Map<String, Map<String, Long>> facets(IndexReader reader, FacetsCollector matching) throws IOException {
-        FacetStates states = facetStates;
-        if (states.reader != reader) {
-            states = new FacetStates(reader);
-            facetStates = states;
-        }
-        Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
-        for (String dimension : SearchResult.FACETS) {
-            Map<String, Long> counts = new LinkedHashMap<>();
-            String field = LuceneDocumentMapper.facetField(dimension);
-            FacetResult top = new StringValueFacetCounts(states.state(field), matching).getTopChildren(FACET_LIMIT,
-                    field);
-            if (top != null) {
-                for (LabelAndValue lv : top.labelValues) {
-                    counts.put(lv.label, lv.value.longValue());
-                }
+    @Override
+    public Rebuild rebuild() {
+        swapping.writeLock().lock();
+        try {
+            if (rebuilding != null) {
+                throw new IllegalStateException("a rebuild of the search index is already under way");
             }
-            facets.put(dimension, counts);
+            String name = nextGenerationName();
+            rebuilding = new LuceneRebuild(name, IndexGeneration.create(generationDir(name), analyzer));
+            return rebuilding;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start a rebuild of the search index", e);
+        } finally {
+            swapping.writeLock().unlock();
         }
-        return facets;
+    }
+
+    /**
+     * The new generation: the rebuild's documents go straight in; the live index's changes meanwhile are kept, the
+     * latest per id, and applied last at the swap.
+     */
+    private final class LuceneRebuild implements Rebuild {
+
+        private final String name;
+        private final IndexGeneration target;
+        /** Live changes during the rebuild: id to the latest document, or null for a deletion; guarded by itself. */
+        private final Map<String, SearchDocument> changed = new LinkedHashMap<>();
+        private boolean done;
+
+        LuceneRebuild(String name, IndexGeneration target) {
+            this.name = name;
+            this.target = target;
+        }
+
+        void recordIndexed(List<SearchDocument> documents) {
+            synchronized (changed) {
+                documents.forEach(d -> {
+                    changed.remove(d.id());
+                    changed.put(d.id(), d);
+                });
+            }
+        }
+
+        void recordDeleted(List<String> ids) {
+            synchronized (changed) {
+                ids.forEach(id -> {
+                    changed.remove(id);
+                    changed.put(id, null);
+                });
+            }
+        }
+
+        @Override
+        public void add(List<SearchDocument> documents) {
+            if (done) {
+                throw new IllegalStateException("this rebuild is over");
+            }
+            Map<String, SearchDocument> latest = new LinkedHashMap<>();
+            documents.forEach(d -> latest.put(d.id(), d));
+            write(target.writer, List.copyOf(latest.values()));
+        }
+
+        @Override
+        public void swap() {
+            try {
+                target.writer.commit(); // the long fsync, while searches and the indexer go on
+                IndexGeneration old;
+                String oldName;
+                swapping.writeLock().lock();
+                try {
+                    applyChanges();
+                    target.writer.commit();
+                    target.startSearching();
+                    writeCurrent(name);
+                    old = live;
+                    oldName = liveName;
+                    live = target;
+                    liveName = name;
+                    rebuilding = null;
+                    done = true;
+                } finally {
+                    swapping.writeLock().unlock();
+                }
+                old.retire(!LEGACY.equals(oldName));
+                if (LEGACY.equals(oldName)) {
+                    removeLegacyFiles();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("swapping in the rebuilt search index failed", e);
+            }
+        }
+
+        private void applyChanges() throws IOException {
+            synchronized (changed) {
+                List<SearchDocument> indexed = new ArrayList<>();
+                List<Term> deleted = new ArrayList<>();
+                changed.forEach((id, d) -> {
+                    if (d == null) {
+                        deleted.add(LuceneDocumentMapper.idTerm(id));
+                    } else {
+                        indexed.add(d);
+                    }
+                });
+                target.writer.deleteDocuments(deleted.toArray(Term[]::new));
+                write(target.writer, indexed);
+                changed.clear();
+            }
+        }
+
+        @Override
+        public void close() {
+            swapping.writeLock().lock();
+            try {
+                if (done) {
+                    return;
+                }
+                done = true;
+                rebuilding = null;
+            } finally {
+                swapping.writeLock().unlock();
+            }
+            target.close(false);
+            IndexGeneration.deleteTree(target.dir);
+        }
+    }
+
+    // --- the index root: generation directories and the CURRENT pointer -------------------------------------------
+
+    private Path generationDir(String name) {
+        return LEGACY.equals(name) ? root : root.resolve(name);
+    }
+
+    /** CURRENT's generation; else the root itself if it holds an index written before generations; else g-1. */
+    private String liveGenerationName() throws IOException {
+        Path current = root.resolve(CURRENT);
+        if (Files.exists(current)) {
+            return Files.readString(current, StandardCharsets.UTF_8).strip();
+        }
+        try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(root)) {
+            if (DirectoryReader.indexExists(d)) {
+                return LEGACY;
+            }
+        }
+        return "g-1";
+    }
+
+    private String nextGenerationName() throws IOException {
+        try (Stream<Path> dirs = Files.list(root)) {
+            int max = dirs.map(p -> p.getFileName().toString()).filter(n -> n.matches("g-\\d+"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(2))).max().orElse(0);
+            return "g-" + (max + 1);
+        }
+    }
+
+    /** Atomically: a crash leaves either the old name or the new one. */
+    private void writeCurrent(String name) throws IOException {
+        Path tmp = root.resolve(CURRENT + ".tmp");
+        Files.writeString(tmp, name, StandardCharsets.UTF_8);
+        try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Generations a crash left behind (a rebuild that never swapped, an old one not yet deleted). */
+    private void removeAbandonedGenerations() throws IOException {
+        try (Stream<Path> dirs = Files.list(root)) {
+            dirs.filter(Files::isDirectory).filter(p -> p.getFileName().toString().matches("g-\\d+"))
+                    .filter(p -> !p.getFileName().toString().equals(liveName))
+                    .forEach(IndexGeneration::deleteTree);
+        }
+    }
+
+    /** The files of an index written before generations, once a generation replaced it. */
+    private void removeLegacyFiles() throws IOException {
+        try (Stream<Path> files = Files.list(root)) {
+            files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(CURRENT))
+                    .forEach(p -> {
+                        try {
+                            Files.deleteIfExists(p);
+                        } catch (IOException e) {
+                            // harmless: not read any more
+                        }
+                    });
+        }
     }
 
     @Override
@@ -248,31 +493,12 @@ public class LuceneSearchIndex implements SearchIndex {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        try {
-            searchers.close();
-            writer.close();
-            directory.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("closing the search index failed", e);
+        swapping.writeLock().lock();
+        LuceneRebuild unfinished = rebuilding;
+        swapping.writeLock().unlock();
+        if (unfinished != null) {
+            unfinished.close();
         }
-    }
-
-    /** Per-reader facet state (an ordinal map per facet field); cheap to keep, costly to rebuild per search. */
-    private static final class FacetStates {
-        private final IndexReader reader;
-        private final Map<String, StringDocValuesReaderState> byField = new ConcurrentHashMap<>();
-
-        FacetStates(IndexReader reader) {
-            this.reader = reader;
-        }
-
-        StringDocValuesReaderState state(String field) throws IOException {
-            StringDocValuesReaderState state = byField.get(field);
-            if (state == null) {
-                state = new StringDocValuesReaderState(reader, field);
-                byField.put(field, state);
-            }
-            return state;
-        }
+        live.close(true);
     }
 }

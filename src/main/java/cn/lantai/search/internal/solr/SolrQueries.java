@@ -44,7 +44,8 @@ final class SolrQueries {
         security(query, q.viewer());
         facets(query);
         query.set("sort", sort(q.sort()));
-        query.setStart(q.page() * q.size());
+        query.setStart(q.from());
+        query.set("minExactCount", SearchResult.EXACT_UP_TO);
         query.setRows(q.size());
         query.setFields(fields);
         return query;

@@ -20,6 +20,7 @@ import org.apache.solr.client.solrj.SolrServerException;
 import org.apache.solr.client.solrj.response.FacetField;
 import org.apache.solr.client.solrj.response.QueryResponse;
 import org.apache.solr.common.SolrDocument;
+import org.apache.solr.common.SolrDocumentList;
 import org.apache.solr.common.SolrInputDocument;
 
 import cn.lantai.catalog.OpenStatus;
@@ -36,6 +37,14 @@ import cn.lantai.search.SearchResult;
  * open status (开放标识) are filter queries, so totals and facets count only what the viewer may see. Each
  * {@link #index}/{@link #delete} ends with a soft commit, so the change is searchable when the call returns; the
  * transaction log keeps it durable.
+ *
+ * <p>Totals: the request asks for {@code minExactCount=}{@link SearchResult#EXACT_UP_TO}, but the facets need every
+ * hit's document set, so Solr counts exactly anyway and says so ({@code numFoundExact}); facets are exact.
+ *
+ * <p>Rebuild: in place, not aside (a new collection and an alias swap would be the textbook way; one collection keeps
+ * the deployment simple). Nothing is cleared first, so searches keep the full count: the rebuild overwrites each
+ * document by id, then deletes those whose {@code _version_} is older than the rebuild's start (items gone from the
+ * catalogue), and re-sends the live changes made meanwhile so that a copy the rebuild read earlier does not win.
  */
 public class SolrSearchIndex implements SearchIndex {
 
@@ -45,6 +54,8 @@ public class SolrSearchIndex implements SearchIndex {
 
     private final SolrClient client;
     private final String collection;
+    /** Live changes while a rebuild runs (id to document, null for a deletion); null when none runs. */
+    private Map<String, SearchDocument> rebuilding;
 
     public SolrSearchIndex(SolrClient client, String collection) {
         this.client = Objects.requireNonNull(client, "client");
@@ -57,6 +68,7 @@ public class SolrSearchIndex implements SearchIndex {
             return;
         }
         List<SolrInputDocument> mapped = documents.stream().map(SolrSearchIndex::toSolr).toList();
+        recordIndexed(documents);
         update(() -> client.add(collection, mapped));
     }
 
@@ -65,6 +77,7 @@ public class SolrSearchIndex implements SearchIndex {
         if (ids.isEmpty()) {
             return;
         }
+        recordDeleted(ids);
         update(() -> client.deleteById(collection, List.copyOf(ids)));
     }
 
@@ -78,13 +91,103 @@ public class SolrSearchIndex implements SearchIndex {
     }
 
     private void update(Update update) {
-        try {
+        send(() -> {
             update.run();
             client.commit(collection, true, true, true);
+        });
+    }
+
+    private void send(Update update) {
+        try {
+            update.run();
         } catch (SolrServerException e) {
             throw new IllegalStateException("Solr update failed: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("Solr update failed", e);
+        }
+    }
+
+    @Override
+    public Rebuild rebuild() {
+        synchronized (this) {
+            if (rebuilding != null) {
+                throw new IllegalStateException("a rebuild of the search index is already under way");
+            }
+            rebuilding = new LinkedHashMap<>();
+        }
+        long startedAfter = newestVersion();
+        return new Rebuild() {
+            private boolean done;
+
+            @Override
+            public void add(List<SearchDocument> documents) {
+                if (!documents.isEmpty()) {
+                    List<SolrInputDocument> mapped = documents.stream().map(SolrSearchIndex::toSolr).toList();
+                    send(() -> client.add(collection, mapped));
+                }
+            }
+
+            @Override
+            public void swap() {
+                Map<String, SearchDocument> changed;
+                synchronized (SolrSearchIndex.this) {
+                    changed = rebuilding;
+                    rebuilding = null;
+                    done = true;
+                }
+                List<SolrInputDocument> again = changed.values().stream().filter(Objects::nonNull)
+                        .map(SolrSearchIndex::toSolr).toList();
+                List<String> deleted = changed.entrySet().stream().filter(e -> e.getValue() == null)
+                        .map(Map.Entry::getKey).toList();
+                update(() -> {
+                    client.deleteByQuery(collection, "_version_:[* TO " + startedAfter + "]");
+                    if (!again.isEmpty()) {
+                        client.add(collection, again);
+                    }
+                    if (!deleted.isEmpty()) {
+                        client.deleteById(collection, deleted);
+                    }
+                });
+            }
+
+            @Override
+            public void close() {
+                synchronized (SolrSearchIndex.this) {
+                    if (!done) {
+                        rebuilding = null;
+                        done = true;
+                    }
+                }
+                // what the rebuild wrote is the catalogue's own content: nothing to undo
+            }
+        };
+    }
+
+    /** The newest document version in the collection (0 when empty): documents written later have higher ones. */
+    private long newestVersion() {
+        SolrQuery query = new SolrQuery("*:*");
+        query.setRows(1);
+        query.setFields("_version_");
+        query.set("sort", "_version_ desc");
+        SolrDocumentList docs = query(query).getResults();
+        return docs.isEmpty() ? 0 : ((Number) docs.get(0).getFieldValue("_version_")).longValue();
+    }
+
+    private synchronized void recordIndexed(List<SearchDocument> documents) {
+        if (rebuilding != null) {
+            documents.forEach(d -> {
+                rebuilding.remove(d.id());
+                rebuilding.put(d.id(), d);
+            });
+        }
+    }
+
+    private synchronized void recordDeleted(List<String> ids) {
+        if (rebuilding != null) {
+            ids.forEach(id -> {
+                rebuilding.remove(id);
+                rebuilding.put(id, null);
+            });
         }
     }
 
@@ -118,7 +221,8 @@ public class SolrSearchIndex implements SearchIndex {
             }
             facets.put(dimension, counts);
         }
-        return new SearchResult(response.getResults().getNumFound(), hits, facets);
+        Boolean exact = response.getResults().getNumFoundExact();
+        return new SearchResult(response.getResults().getNumFound(), exact == null || exact, hits, facets, true);
     }
 
     private QueryResponse query(SolrQuery query) {

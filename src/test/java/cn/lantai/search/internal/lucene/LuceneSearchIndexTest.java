@@ -1,15 +1,29 @@
 package cn.lantai.search.internal.lucene;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import cn.lantai.catalog.Classification;
+import cn.lantai.catalog.OpenStatus;
+import cn.lantai.catalog.Viewer;
+import cn.lantai.search.SearchDocument;
 import cn.lantai.search.SearchIndex;
 import cn.lantai.search.SearchIndexContract;
+import cn.lantai.search.SearchQuery;
+import cn.lantai.search.SearchResult;
 
-/** The search contract against the embedded Lucene engine, a fresh index directory per test. */
+/** The search contract against the embedded Lucene engine, a fresh index directory per test; and its own rules. */
 class LuceneSearchIndexTest extends SearchIndexContract {
+
+    private static final Viewer ARCHIVIST = Viewer.staff("archivist", Classification.TOP_SECRET, true);
 
     @TempDir
     Path temp;
@@ -23,4 +37,70 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     protected void closeIndex(SearchIndex index) {
         index.close();
     }
+
+    private static SearchDocument item(int n, String fonds) {
+        return new SearchDocument("i" + n, "A-" + n, "文书" + n, fonds, "WS", 1990 + n % 10, "永久",
+                Classification.NONE, OpenStatus.OPEN, null, "县委", null, null, null);
+    }
+
+    @Test
+    void facetsPastTenThousandHitsAreEstimatedAndSaySoWhileTheTotalStaysExact() {
+        int items = 16_000;
+        // fonds F0 holds every fourth item, F1 the rest: a regular pattern a sample must not fall in step with
+        index.index(IntStream.range(0, items).mapToObj(n -> item(n, n % 4 == 0 ? "F0" : "F1")).toList());
+
+        SearchResult all = index.search(SearchQuery.of("", ARCHIVIST));
+        assertThat(all.total()).isEqualTo(items);
+        assertThat(all.totalExact()).isTrue();
+        assertThat(all.facetsExact()).isFalse();
+        Map<String, Long> fonds = all.facets().get("fonds");
+        assertThat(fonds.get("F0")).isBetween((long) (items / 4 * 0.9), (long) (items / 4 * 1.1));
+        assertThat(fonds.get("F1")).isBetween((long) (items * 3 / 4 * 0.9), (long) (items * 3 / 4 * 1.1));
+
+        SearchResult few = index.search(new SearchQuery("", "F0", null, null, null, null, null, null, null, null, 0, 20,
+                ARCHIVIST));
+        assertThat(few.total()).isEqualTo(items / 4);
+        assertThat(few.facetsExact()).as("below 10,000 hits facets are counted exactly").isTrue();
+        assertThat(few.facets().get("fonds")).containsExactlyEntriesOf(Map.of("F0", (long) items / 4));
+        assertThat(few.facets().get("year").values().stream().mapToLong(Long::longValue).sum()).isEqualTo(items / 4);
+    }
+
+    @Test
+    void aReopenedIndexHoldsEveryAcknowledgedChangeAndTheRebuiltGenerationAlone() throws Exception {
+        Path root = temp.resolve("reopened");
+        try (LuceneSearchIndex first = new LuceneSearchIndex(root)) {
+            first.index(List.of(item(1, "F1"), item(2, "F1"), item(3, "F1")));
+            try (SearchIndex.Rebuild rebuild = first.rebuild()) {
+                rebuild.add(List.of(item(1, "F1"), item(2, "F1")));
+                rebuild.swap();
+            }
+            first.index(List.of(item(4, "F1")));
+        }
+        try (java.util.stream.Stream<Path> generations = Files.list(root)) {
+            assertThat(generations.filter(Files::isDirectory).count()).as("the old generation was removed").isEqualTo(1);
+        }
+        try (LuceneSearchIndex again = new LuceneSearchIndex(root)) {
+            assertThat(again.count()).isEqualTo(3);
+            assertThat(again.search(SearchQuery.of("", ARCHIVIST)).hits()).extracting(h -> h.id())
+                    .containsExactlyInAnyOrder("i1", "i2", "i4");
+        }
+    }
+
+    @Test
+    void anAbandonedRebuildLeavesTheIndexAsItWas() {
+        index.index(List.of(item(1, "F1"), item(2, "F1")));
+        try (SearchIndex.Rebuild rebuild = index.rebuild()) {
+            rebuild.add(List.of(item(1, "F1")));
+            // no swap: the catalogue could not be read to the end
+        }
+        assertThat(index.count()).isEqualTo(2);
+        index.index(List.of(item(3, "F1")));
+        assertThat(index.count()).isEqualTo(3);
+        try (SearchIndex.Rebuild again = index.rebuild()) {
+            again.add(List.of(item(3, "F1")));
+            again.swap();
+        }
+        assertThat(index.count()).isEqualTo(1);
+    }
+
 }
