@@ -1,17 +1,14 @@
 package cn.lantai.search.web;
 
-import java.util.Locale;
+import static cn.lantai.search.web.SearchParameters.*;
+
 import java.util.Map;
 
-import cn.lantai.catalog.Retention;
 import cn.lantai.catalog.Viewer;
 import cn.lantai.search.SearchManagement;
 import cn.lantai.search.SearchQuery;
+import cn.lantai.search.SearchQueryRejected;
 import cn.lantai.search.SearchResult;
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,38 +29,24 @@ class PublicSearchController {
     private static final Viewer PUBLIC = Viewer.publicUser("anonymous");
 
     private final SearchManagement search;
-    private final MessageSource messages;
-
-    PublicSearchController(SearchManagement search, MessageSource messages) {
+    PublicSearchController(SearchManagement search) {
         this.search = search;
-        this.messages = messages;
     }
 
     @GetMapping("/api/v1/public/search")
-    ResponseEntity<?> search(@RequestParam(required = false) String q, @RequestParam(required = false) String fonds,
-            @RequestParam(required = false) String category, @RequestParam(required = false) Integer yearFrom,
-            @RequestParam(required = false) Integer yearTo, @RequestParam(required = false) String retention,
-            @RequestParam(required = false) SearchQuery.Sort sort, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size, @RequestParam Map<String, String> all, Locale locale) {
+    SearchResult search(@RequestParam(required = false) String q, @RequestParam(required = false) String fonds,
+            @RequestParam(required = false) String category, @RequestParam(required = false) String yearFrom,
+            @RequestParam(required = false) String yearTo, @RequestParam(required = false) String retention,
+            @RequestParam(required = false) String sort, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size, @RequestParam Map<String, String> all) {
         if (all.containsKey("classification") || all.containsKey("openStatus")) {
-            return refuse("search.public.no-security-filters", locale);
+            throw new SearchQueryRejected("search.public.no-security-filters");
         }
         if (q != null && q.length() > MAX_TEXT) {
-            return refuse("search.public.text-too-long", locale, MAX_TEXT);
+            throw new SearchQueryRejected("search.public.text-too-long", MAX_TEXT);
         }
-        String retentionCode = blank(retention) == null ? null : Retention.parse(retention)
-                .orElseThrow(() -> new IllegalArgumentException("retention " + retention)).code();
-        SearchResult result = search.search(new SearchQuery(q, blank(fonds), blank(category), yearFrom, yearTo,
-                retentionCode, null, null, null, sort, page, size, PUBLIC));
-        return ResponseEntity.ok(result);
-    }
-
-    private ResponseEntity<ProblemDetail> refuse(String code, Locale locale, Object... args) {
-        return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage(code, args, locale)));
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        return search.search(new SearchQuery(q, blank(fonds), blank(category), number("yearFrom", yearFrom, null),
+                number("yearTo", yearTo, null), retention(retention), null, null, null, sort(sort),
+                number("page", page, 0), number("size", size, 20), PUBLIC));
     }
 }

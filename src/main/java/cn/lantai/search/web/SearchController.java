@@ -1,24 +1,20 @@
 package cn.lantai.search.web;
 
+import static cn.lantai.search.web.SearchParameters.*;
+
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 import cn.lantai.catalog.CatalogManagement;
 import cn.lantai.catalog.Classification;
 import cn.lantai.catalog.OpenStatus;
-import cn.lantai.catalog.Retention;
 import cn.lantai.catalog.Viewer;
 import cn.lantai.search.SearchManagement;
 import cn.lantai.search.SearchQuery;
 import cn.lantai.search.SearchQueryRejected;
 import cn.lantai.search.SearchResult;
-import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -42,14 +38,10 @@ class SearchController {
     private final SearchManagement search;
     private final cn.lantai.audit.AuditTrail trail;
     private final CatalogManagement catalog;
-    private final MessageSource messages;
-
-    SearchController(SearchManagement search, cn.lantai.audit.AuditTrail trail, CatalogManagement catalog,
-            MessageSource messages) {
+    SearchController(SearchManagement search, cn.lantai.audit.AuditTrail trail, CatalogManagement catalog) {
         this.trail = trail;
         this.search = search;
         this.catalog = catalog;
-        this.messages = messages;
     }
 
     @GetMapping("/api/v1/search")
@@ -68,20 +60,12 @@ class SearchController {
         checkExtraFieldsExist(extra.keySet());
         return search.search(new SearchQuery(q, blank(fonds), blank(category), number("yearFrom", yearFrom, null),
                 number("yearTo", yearTo, null),
-                blank(retention) == null ? null : Retention.parse(retention)
-                        .orElseThrow(() -> new IllegalArgumentException("retention " + retention)).code(),
+                retention(retention),
                 blank(classification) == null ? null : Classification.parse(classification)
                         .orElseThrow(() -> new IllegalArgumentException("classification " + classification)),
                 blank(openStatus) == null ? null : OpenStatus.parse(openStatus)
                         .orElseThrow(() -> new IllegalArgumentException("openStatus " + openStatus)),
                 extra, sort(sort), number("page", page, 0), number("size", size, 20), viewer));
-    }
-
-    /** A bad page, size, sort, number or field: 400 with what was wrong and what is allowed, in the reader's language. */
-    @ExceptionHandler(SearchQueryRejected.class)
-    ProblemDetail rejected(SearchQueryRejected e, Locale locale) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                messages.getMessage(e.code(), e.args(), e.code(), locale));
     }
 
     /** {@code x.<key>} must be a field some category defines: a mistyped key would silently find nothing. */
@@ -98,31 +82,6 @@ class SearchController {
         }
     }
 
-    private static Integer number(String name, String text, Integer absent) {
-        if (blank(text) == null) {
-            return absent;
-        }
-        try {
-            return Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw new SearchQueryRejected("search.not-a-number", name, text.length() > 40 ? text.substring(0, 40) + "…"
-                    : text);
-        }
-    }
-
-    private static SearchQuery.Sort sort(String text) {
-        if (blank(text) == null) {
-            return SearchQuery.Sort.RELEVANCE;
-        }
-        for (SearchQuery.Sort s : SearchQuery.Sort.values()) {
-            if (s.name().equalsIgnoreCase(text.strip())) {
-                return s;
-            }
-        }
-        throw new SearchQueryRejected("search.unknown-sort", text.length() > 40 ? text.substring(0, 40) + "…" : text,
-                String.join(", ", java.util.Arrays.stream(SearchQuery.Sort.values()).map(Enum::name).toList()));
-    }
-
     /**
      * Rebuilds the index from the catalogue (also: {@code java -jar lantai.jar --lantai.search.rebuild}): maintenance,
      * the system administrator's (or the evaluation administrator's).
@@ -134,9 +93,5 @@ class SearchController {
         trail.record(new cn.lantai.audit.AuditEvent(caller.getName(), request.getRemoteAddr(), "search.rebuild", null,
                 null, Long.toString(indexed)));
         return Map.of("indexed", indexed);
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }
