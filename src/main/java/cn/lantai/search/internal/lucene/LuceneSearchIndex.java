@@ -16,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
@@ -58,7 +57,7 @@ public class LuceneSearchIndex implements SearchIndex {
     private static final float FRAGMENT_ALIGNMENT = 0.33f;
     private static final int MAX_ANALYSED_CHARS = 51_200;
 
-    private final Analyzer analyzer = new SmartChineseAnalyzer();
+    private final Analyzer analyzer = LuceneDocumentMapper.analyzer();
     private final LuceneQueryBuilder queries = new LuceneQueryBuilder(analyzer);
     private final Directory directory;
     private final IndexWriter writer;
@@ -191,8 +190,8 @@ public class LuceneSearchIndex implements SearchIndex {
         }
         Map<String, String[]> highlights = Map.of();
         if (words(q) != null) {
+            // the highlighted fields hold bigrams with offsets: the highlighter reads the postings, never re-analyses
             UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-                    .withFieldMatcher(field -> true)
                     .withFormatter(new DefaultPassageFormatter("<em>", "</em>", "… ", true))
                     .withMaxNoHighlightPassages(0)
                     .withMaxLength(MAX_ANALYSED_CHARS)
@@ -201,7 +200,7 @@ public class LuceneSearchIndex implements SearchIndex {
                     .build();
             TopDocs pageDocs = new TopDocs(new TotalHits(page.size(), TotalHits.Relation.EQUAL_TO),
                     page.toArray(ScoreDoc[]::new));
-            highlights = highlighter.highlightFields(HIGHLIGHTED.toArray(String[]::new), queries.wordsQuery(q),
+            highlights = highlighter.highlightFields(HIGHLIGHTED.toArray(String[]::new), queries.highlightQuery(q),
                     pageDocs, new int[] {1, 2, 2});
         }
         List<SearchHit> hits = new ArrayList<>(page.size());
@@ -212,7 +211,7 @@ public class LuceneSearchIndex implements SearchIndex {
             for (Map.Entry<String, String[]> e : highlights.entrySet()) {
                 String fragment = e.getValue()[i];
                 if (fragment != null && !fragment.isEmpty()) {
-                    fragments.put(e.getKey(), fragment);
+                    fragments.put(e.getKey(), joinAdjacentMarks(fragment));
                 }
             }
             float score = Float.isNaN(sd.score) ? 0f : sd.score;
