@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -465,6 +467,156 @@ public abstract class SearchIndexContract {
         assertThat(deepest.hits()).isEmpty();
         assertThat(deepest.facets().get("fonds")).containsExactlyInAnyOrderEntriesOf(Map.of("F1", 2L));
         assertThat(deepest.facetsExact()).isTrue();
+    }
+
+    /** Subjects, kinds and places of a district's documents, for the generated catalogue of the recall test. */
+    private static final List<String> SUBJECTS = List.of("社会保险", "义务教育", "安全生产", "城市规划", "防汛抗旱",
+            "土地征收", "环境保护", "医疗卫生", "殡葬改革", "危房改造", "退役军人安置", "最低生活保障", "食品安全",
+            "农村公路建设", "老旧小区改造", "垃圾分类", "征兵", "人口普查", "扶贫开发", "消防安全");
+    private static final List<String> PLACES = List.of("中山路街道", "解放路街道", "人民路社区", "建设街道",
+            "和平里社区", "东关镇", "西城区", "北苑街道", "新华路", "红星村");
+    private static final List<String> UNITS = List.of("区人民政府", "区教育局", "区人社局", "区应急管理局",
+            "区民政局", "区卫健委", "区住建局");
+
+    /** A catalogue of varied titles of the archive's kinds: 批复, 通知, 请示, 报告, 工作方案, 会议纪要, 总结 …. */
+    private static List<String> generatedTitles(int count, Random random) {
+        List<String> titles = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String subject = SUBJECTS.get(random.nextInt(SUBJECTS.size()));
+            String place = PLACES.get(random.nextInt(PLACES.size()));
+            String unit = UNITS.get(random.nextInt(UNITS.size()));
+            int year = 1985 + random.nextInt(39);
+            titles.add(switch (random.nextInt(10)) {
+                case 0 -> "关于" + subject + "的批复";
+                case 1 -> unit + "关于" + place + subject + "的通知";
+                case 2 -> "关于" + year + "年" + subject + "经费的请示";
+                case 3 -> place + "关于" + subject + "情况的报告";
+                case 4 -> "关于" + subject + "工作方案";
+                case 5 -> unit + year + "年第" + (1 + random.nextInt(12)) + "次" + subject + "会议纪要";
+                case 6 -> place + year + "年度" + subject + "工作总结";
+                case 7 -> unit + "转发GB/T " + (9704 + random.nextInt(3)) + "《" + subject + "文件格式》的通知";
+                case 8 -> "关于印发《" + place + subject + "实施细则》的通知";
+                default -> year + "年" + unit + "关于" + subject + "的批复";
+            });
+        }
+        return titles;
+    }
+
+    /** A random run of 2 to 8 characters of a title that starts and ends with a letter or digit. */
+    private static String runOf(String title, Random random) {
+        while (true) {
+            int length = 2 + random.nextInt(Math.min(7, title.length() - 1));
+            int start = random.nextInt(title.length() - length + 1);
+            String run = title.substring(start, start + length);
+            if (Character.isLetterOrDigit(run.charAt(0)) && Character.isLetterOrDigit(run.charAt(length - 1))
+                    && run.chars().noneMatch(Character::isWhitespace)) {
+                return run;
+            }
+        }
+    }
+
+    @Test
+    void everyRunOfTwoOrMoreCharactersInATitleFindsEveryRecordHoldingIt() {
+        Random random = new Random(20240607);
+        List<String> titles = generatedTitles(3_000, random);
+        List<SearchDocument> docs = new ArrayList<>();
+        for (int i = 0; i < titles.size(); i++) {
+            docs.add(doc("g" + i).title(titles.get(i)).build());
+        }
+        for (int from = 0; from < docs.size(); from += 1_000) {
+            index.index(docs.subList(from, Math.min(docs.size(), from + 1_000)));
+        }
+        // what a record holds that a typed run can be found in: its title and its creator (县档案馆 in the fixtures)
+        List<List<String>> fields = docs.stream()
+                .map(d -> List.of(d.title().toLowerCase(Locale.ROOT), d.creator())).toList();
+
+        List<String> queries = new ArrayList<>(List.of("社会保险 批复", "义务教育 方案", "险的批", "GB/T 9705",
+                "gb/t", "19年社会", "年第3次", "红星村2001年度"));
+        for (int i = 0; i < 80; i++) {
+            queries.add(runOf(titles.get(random.nextInt(titles.size())), random));
+        }
+        for (int i = 0; i < 40; i++) {
+            queries.add(runOf(titles.get(random.nextInt(titles.size())), random) + " "
+                    + runOf(titles.get(random.nextInt(titles.size())), random));
+        }
+        for (String query : queries) {
+            List<String> parts = List.of(query.toLowerCase(Locale.ROOT).split(" "));
+            Set<String> holding = new HashSet<>();
+            for (int i = 0; i < docs.size(); i++) {
+                List<String> values = fields.get(i);
+                if (parts.stream().allMatch(p -> values.stream().anyMatch(v -> v.contains(p)))) {
+                    holding.add(docs.get(i).id());
+                }
+            }
+            long total = search(q(query).page(0, 1)).total();
+            // records holding the parts as scattered words are found too; none holding the runs is left out
+            assertThat(total).as("found for %s", query).isGreaterThanOrEqualTo(holding.size());
+            if (total <= SearchQuery.MAX_SIZE) {
+                assertThat(ids(search(q(query).page(0, SearchQuery.MAX_SIZE)))).as("found for %s", query)
+                        .containsAll(holding);
+            }
+        }
+    }
+
+    @Test
+    void twoRunsTypedApartFindTheTitleWhateverTheSegmentation() {
+        index.index(List.of(doc("a").title("关于社会保险的批复").build(), doc("b").title("关于义务教育工作方案").build(),
+                doc("c").title("关于社会保险工作方案").build()));
+
+        assertThat(ids(search(q("社会保险 批复")))).containsExactly("a");
+        assertThat(ids(search(q("义务教育 方案")))).containsExactly("b");
+        assertThat(ids(search(q("险的批")))).containsExactly("a");
+        assertThat(ids(search(q("2019年 社会保险")))).isEmpty();
+    }
+
+    @Test
+    void anExactTitleRanksFirstAmongRecordsHoldingItsRuns() {
+        List<SearchDocument> docs = new ArrayList<>(List.of(doc("exact").title("关于社会保险的批复").build()));
+        for (int i = 0; i < 30; i++) {
+            docs.add(doc("near" + i).title("关于社会保险的批复意见的报告（第" + i + "号）")
+                    .text("社会保险 批复 社会保险 批复 关于 的").build());
+            docs.add(doc("words" + i).title("社会 保险 关于 批复 的 " + i)
+                    .text("关于社会保险 的批复 社会保险的 批复 社会保险").build());
+        }
+        index.index(docs);
+
+        SearchResult result = search(q("关于社会保险的批复"));
+
+        assertThat(result.total()).isGreaterThan(30);
+        assertThat(result.hits().get(0).id()).isEqualTo("exact");
+    }
+
+    @Test
+    void aRunIsMarkedAsOneWhetherFoundAsWordsOrAsCharacters() {
+        index.index(List.of(doc("m").title("关于社会保险的批复")
+                .text("区人社局报送的社会保险基金预算，经研究批复如下。")
+                .fullText("第一页：社会保险基金。第二页：GB/T 9704格式。" + "无关的正文。".repeat(2_000)
+                        + "末页：险的批注。").build()));
+
+        SearchHit byRuns = search(q("社会保险 批复")).hits().get(0);
+        assertThat(byRuns.highlights().get("title")).isEqualTo("关于<em>社会保险</em>的<em>批复</em>");
+        assertThat(byRuns.highlights().get("text")).contains("<em>社会保险</em>").contains("<em>批复</em>");
+
+        SearchHit acrossWords = search(q("险的批")).hits().get(0);
+        assertThat(acrossWords.highlights().get("title")).isEqualTo("关于社会保<em>险的批</em>复");
+        assertThat(acrossWords.highlights().get("fullText")).contains("<em>险的批</em>");
+
+        SearchHit latin = search(q("gb/t")).hits().get(0);
+        assertThat(latin.highlights().get("fullText")).containsPattern("<em>GB(/|&#x2F;|&#47;)T</em>");
+        SearchHit joined = search(q("社会 保险")).hits().get(0);
+        assertThat(joined.highlights().get("title")).contains("<em>社会保险</em>").doesNotContain("</em><em>");
+    }
+
+    @Test
+    void aVeryLongQueryIsAnsweredCalmly() {
+        index.index(List.of(doc("l").title("关于社会保险的批复").build()));
+        String longRun = "社会保险的批复".repeat(1_500);
+        String manyParts = "社会 保险 ".repeat(1_000);
+
+        assertThatCode(() -> search(q(longRun))).doesNotThrowAnyException();
+        assertThatCode(() -> search(q(manyParts))).doesNotThrowAnyException();
+        assertThat(ids(search(q(manyParts)))).containsExactly("l");
+        assertThat(ids(search(q("险")))).as("one character is looked up as a word").isEmpty();
     }
 
     // ---------------------------------------------------------------------------------------------------------------

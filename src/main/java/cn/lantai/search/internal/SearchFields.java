@@ -28,6 +28,14 @@ public final class SearchFields {
     public static final String DATE = "date";
     /** Analysed catch-all: title, text, full text, creator and the extra values. */
     public static final String ALL = "all";
+    /**
+     * Character bigrams of title, text, creator and the extra values, so that any run of two or more characters is
+     * found whatever the word segmentation; the full text's bigrams are its own field ({@link #FULL_TEXT}), indexed
+     * once. Title, text and full text are analysed as bigrams with offsets too: the highlighter reads those offsets.
+     */
+    public static final String BIGRAMS = "bigrams";
+    /** The title's SmartChinese words, for the soft lift of title words. */
+    public static final String TITLE_WORDS = "titleWords";
     /** Exact extra values are indexed as {@code x_<key>}. */
     public static final String EXTRA_PREFIX = "x_";
 
@@ -37,6 +45,11 @@ public final class SearchFields {
     /** How strongly a phrase match on the title lifts a hit, and how much single title words do. */
     public static final float TITLE_PHRASE_BOOST = 20f;
     public static final float TITLE_TERM_BOOST = 2f;
+    /**
+     * The constant score a part found as a run of characters adds: enough to lift a contiguous match a little, never
+     * so much that it outweighs the words (a run only adds recall where the segmentation differs).
+     */
+    public static final float RUN_SCORE = 1f;
 
     /** Most values returned per facet. */
     public static final int FACET_LIMIT = 100;
@@ -75,6 +88,14 @@ public final class SearchFields {
     public static String archivalCode(SearchQuery query) {
         return query.text() == null ? null
                 : cn.lantai.catalog.ArchivalCode.parse(query.text()).map(Object::toString).orElse(null);
+    }
+
+    /**
+     * Joins marks that touch ({@code <em>社会</em><em>保险</em>} → {@code <em>社会保险</em>}): matched words and runs
+     * side by side read as one. Safe on an engine's fragment, whose text is HTML-escaped.
+     */
+    public static String joinAdjacentMarks(String fragment) {
+        return fragment == null ? null : fragment.replace("</em><em>", "");
     }
 
     /** Words of the query, or null when there is nothing to search for. */

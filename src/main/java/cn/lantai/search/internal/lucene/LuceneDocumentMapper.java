@@ -5,14 +5,24 @@ import static cn.lantai.search.internal.SearchFields.*;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cjk.CJKWidthFilter;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.ngram.NGramTokenizer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.util.BytesRef;
@@ -24,9 +34,11 @@ import cn.lantai.search.SearchHit;
 /**
  * Turns a {@link SearchDocument} into a Lucene document and a stored document back into a {@link SearchHit}. Exact
  * values (fonds, category, retention, classification, open status, archival code) are indexed untokenised with doc
- * values for facets and sort. Title, text, full text, creator and extra values are analysed once, together, in the
- * catch-all field that queries match; the title is analysed on its own as well, for the phrase boost, and text and
- * full text are stored for highlighting.
+ * values for facets and sort. Title, text, full text, creator and extra values are analysed together twice: as
+ * SmartChinese words in the catch-all {@code all}, and as character bigrams in {@code bigrams} (the full text's
+ * bigrams are its own field, to index the largest text once). Title, text and full text are stored and analysed as
+ * bigrams with offsets in the postings, so the highlighter reads where a run is instead of analysing the text again
+ * (up to 50 KB per hit); the title's words are analysed on their own as well, for the title boosts.
  */
 final class LuceneDocumentMapper {
 
@@ -35,7 +47,54 @@ final class LuceneDocumentMapper {
     /** Doc-values field for sorting on id (the tie-breaker of every sort). */
     static final String ID_SORT = "id_sort";
 
+    /** A highlighted field: stored, bigrams with offsets (read by the highlighter), length norms for the title. */
+    private static final FieldType HIGHLIGHTED_SCORED = highlighted(false);
+    /** Text and full text are matched by constant-score runs only: no norms needed. */
+    private static final FieldType HIGHLIGHTED_UNSCORED = highlighted(true);
+
+    /** Same gap as Solr's text fields: a run never spans two values of a multi-valued field. */
+    private static final int POSITION_GAP = 100;
+
     private LuceneDocumentMapper() {
+    }
+
+    private static FieldType highlighted(boolean omitNorms) {
+        FieldType type = new FieldType();
+        type.setTokenized(true);
+        type.setStored(true);
+        type.setOmitNorms(omitNorms);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+
+    /**
+     * The analysis of every field, for indexing and for queries: SmartChinese words by default, character bigrams for
+     * the bigram fields. Mirrors {@code text_smartcn} and {@code text_bigram} in the Solr schema.
+     */
+    static Analyzer analyzer() {
+        return new PerFieldAnalyzerWrapper(new SmartChineseAnalyzer(), Map.of(TITLE, bigrams(), TEXT, bigrams(),
+                FULL_TEXT, bigrams(), BIGRAMS, bigrams()));
+    }
+
+    /**
+     * Every two neighbouring characters (letters, digits and punctuation alike, so 2019年 and GB/T are runs too),
+     * full-width forms folded and lower-cased: a run typed is a phrase of its bigrams.
+     */
+    static Analyzer bigrams() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String field) {
+                Tokenizer source = new NGramTokenizer(2, 2);
+                TokenStream result = new LowerCaseFilter(new CJKWidthFilter(source));
+                return new TokenStreamComponents(source, result);
+            }
+
+            @Override
+            public int getPositionIncrementGap(String field) {
+                return POSITION_GAP;
+            }
+        };
     }
 
     static Term idTerm(String id) {
@@ -77,11 +136,23 @@ final class LuceneDocumentMapper {
             doc.add(new StoredField(DATE, date.toString()));
         }
 
-        analysed(doc, TITLE, d.title());
-        // analysed once, in the catch-all; stored to be highlighted (the highlighter analyses the few hits shown)
-        storedAndSearchable(doc, TEXT, d.text());
-        storedAndSearchable(doc, FULL_TEXT, d.fullText());
-        storedAndSearchable(doc, CREATOR, d.creator());
+        if (present(d.title())) {
+            doc.add(new Field(TITLE, d.title(), HIGHLIGHTED_SCORED));
+            doc.add(new TextField(TITLE_WORDS, d.title(), Field.Store.NO));
+            searchable(doc, d.title(), true);
+        }
+        if (present(d.text())) {
+            doc.add(new Field(TEXT, d.text(), HIGHLIGHTED_UNSCORED));
+            searchable(doc, d.text(), true);
+        }
+        if (present(d.fullText())) {
+            doc.add(new Field(FULL_TEXT, d.fullText(), HIGHLIGHTED_UNSCORED)); // its bigrams are its own field
+            searchable(doc, d.fullText(), false);
+        }
+        if (present(d.creator())) {
+            doc.add(new StoredField(CREATOR, d.creator()));
+            searchable(doc, d.creator(), true);
+        }
         for (Map.Entry<String, String> e : d.extra().entrySet()) {
             String value = e.getValue();
             if (value == null || value.isBlank()) {
@@ -90,9 +161,21 @@ final class LuceneDocumentMapper {
             if (isValidExtraKey(e.getKey())) {
                 doc.add(new StringField(extraField(e.getKey()), value.strip(), Field.Store.NO));
             }
-            doc.add(new TextField(ALL, value, Field.Store.NO));
+            searchable(doc, value, true);
         }
         return doc;
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    /** Into the catch-all words and, unless the text has its own bigram field, into the catch-all bigrams. */
+    private static void searchable(Document doc, String value, boolean bigrams) {
+        doc.add(new TextField(ALL, value, Field.Store.NO));
+        if (bigrams) {
+            doc.add(new TextField(BIGRAMS, value, Field.Store.NO));
+        }
     }
 
     private static void exact(Document doc, String field, String value) {
@@ -101,23 +184,6 @@ final class LuceneDocumentMapper {
         }
         doc.add(new StringField(field, value, Field.Store.YES));
         doc.add(new SortedDocValuesField(field, new BytesRef(value)));
-    }
-
-    /** The title is searched on its own too (its phrase lifts a hit), so it is analysed in its own field as well. */
-    private static void analysed(Document doc, String field, String value) {
-        if (value == null || value.isBlank()) {
-            return;
-        }
-        doc.add(new TextField(field, value, Field.Store.YES));
-        doc.add(new TextField(ALL, value, Field.Store.NO));
-    }
-
-    private static void storedAndSearchable(Document doc, String field, String value) {
-        if (value == null || value.isBlank()) {
-            return;
-        }
-        doc.add(new StoredField(field, value));
-        doc.add(new TextField(ALL, value, Field.Store.NO));
     }
 
     static SearchHit toHit(Document doc, float score, Map<String, String> highlights) {

@@ -2,6 +2,7 @@ package cn.lantai.search.internal.lucene;
 
 import static cn.lantai.search.internal.SearchFields.*;
 
+import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -10,6 +11,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
@@ -21,11 +23,13 @@ import org.apache.lucene.util.QueryBuilder;
 import cn.lantai.catalog.OpenStatus;
 import cn.lantai.catalog.Viewer;
 import cn.lantai.search.SearchQuery;
+import cn.lantai.search.internal.QueryWords;
 
 /**
  * Builds the Lucene query for a {@link SearchQuery}. The user's words are analysed (never parsed as query syntax, so
- * quotes, {@code AND}, {@code *}, {@code :} and backslashes are plain text): every word is required in the catch-all
- * field, a phrase match on the title lifts a hit strongly and single title words softly. Filters, the viewer's
+ * quotes, {@code AND}, {@code *}, {@code :} and backslashes are plain text): every space-separated part is required,
+ * found as its SmartChinese words in the catch-all or as a run of characters in the bigram fields ({@link QueryWords});
+ * the whole text as a run in the title lifts a hit strongly and single title words softly. Filters, the viewer's
  * clearance (密级) and, for the public, the open status (开放标识) are FILTER clauses of the same query, so counts and
  * facets never include what the viewer may not see.
  */
@@ -56,21 +60,69 @@ final class LuceneQueryBuilder {
         if (code != null) {
             return new TermQuery(new Term(ARCHIVAL_CODE, code));
         }
-        Query all = analysis.createBooleanQuery(ALL, text, Occur.MUST);
-        if (all == null) {
+        List<QueryWords.Part> parts = QueryWords.parts(text);
+        if (parts.isEmpty()) {
             return new MatchNoDocsQuery("no words in the query");
         }
         BooleanQuery.Builder scored = new BooleanQuery.Builder();
-        scored.add(all, Occur.MUST);
-        Query phrase = analysis.createPhraseQuery(TITLE, text);
+        for (QueryWords.Part part : parts) {
+            scored.add(part(part), Occur.MUST);
+        }
+        String joined = QueryWords.joined(parts);
+        Query phrase = analysis.createPhraseQuery(TITLE, joined);
         if (phrase != null) {
             scored.add(new BoostQuery(phrase, TITLE_PHRASE_BOOST), Occur.SHOULD);
         }
-        Query titleWords = analysis.createBooleanQuery(TITLE, text, Occur.SHOULD);
+        Query titleWords = analysis.createBooleanQuery(TITLE_WORDS, joined, Occur.SHOULD);
         if (titleWords != null) {
             scored.add(new BoostQuery(titleWords, TITLE_TERM_BOOST), Occur.SHOULD);
         }
         return scored.build();
+    }
+
+    /**
+     * One part of the query: all its SmartChinese words in the catch-all (these score), or the part as a run of
+     * characters (a constant lift: it only adds what the segmentation misses).
+     */
+    private Query part(QueryWords.Part part) {
+        BooleanQuery.Builder either = new BooleanQuery.Builder();
+        Query words = analysis.createBooleanQuery(ALL, part.run(), Occur.MUST);
+        if (words != null) {
+            either.add(words, Occur.SHOULD);
+        }
+        if (part.isRun()) {
+            BooleanQuery.Builder run = new BooleanQuery.Builder();
+            for (String field : List.of(BIGRAMS, FULL_TEXT)) {
+                Query phrase = analysis.createPhraseQuery(field, part.run());
+                if (phrase != null) {
+                    run.add(phrase, Occur.SHOULD);
+                }
+            }
+            either.add(new BoostQuery(new ConstantScoreQuery(run.build()), RUN_SCORE), Occur.SHOULD);
+        }
+        BooleanQuery query = either.build();
+        return query.clauses().isEmpty() ? new MatchNoDocsQuery("no words in a part of the query") : query;
+    }
+
+    /**
+     * What the highlighter marks: each part's run and its words, as runs of the highlighted fields themselves (they
+     * are indexed as bigrams with offsets), so a run is marked however it was found.
+     */
+    Query highlightQuery(SearchQuery q) {
+        String text = words(q);
+        if (text == null || archivalCode(q) != null) {
+            return new MatchNoDocsQuery("nothing to mark");
+        }
+        BooleanQuery.Builder marks = new BooleanQuery.Builder();
+        for (String run : QueryWords.marked(QueryWords.parts(text))) {
+            for (String field : HIGHLIGHTED) {
+                Query phrase = analysis.createPhraseQuery(field, run);
+                if (phrase != null) {
+                    marks.add(phrase, Occur.SHOULD);
+                }
+            }
+        }
+        return marks.build();
     }
 
     private static void addFilters(BooleanQuery.Builder query, SearchQuery q) {

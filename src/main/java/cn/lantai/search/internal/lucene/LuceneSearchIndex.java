@@ -22,7 +22,6 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -85,7 +84,7 @@ public class LuceneSearchIndex implements SearchIndex {
     private static final List<String> FACET_FIELDS = SearchResult.FACETS.stream()
             .map(LuceneDocumentMapper::facetField).toList();
 
-    private final Analyzer analyzer = new SmartChineseAnalyzer();
+    private final Analyzer analyzer = LuceneDocumentMapper.analyzer();
     private final LuceneQueryBuilder queries = new LuceneQueryBuilder(analyzer);
     private final Path root;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -271,8 +270,8 @@ public class LuceneSearchIndex implements SearchIndex {
         }
         Map<String, String[]> highlights = Map.of();
         if (words(q) != null) {
+            // the highlighted fields hold bigrams with offsets: the highlighter reads the postings, never re-analyses
             UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-                    .withFieldMatcher(field -> true)
                     .withFormatter(new DefaultPassageFormatter("<em>", "</em>", "… ", true))
                     .withMaxNoHighlightPassages(0)
                     .withMaxLength(MAX_ANALYSED_CHARS)
@@ -281,7 +280,7 @@ public class LuceneSearchIndex implements SearchIndex {
                     .build();
             TopDocs pageDocs = new TopDocs(new TotalHits(page.size(), TotalHits.Relation.EQUAL_TO),
                     page.toArray(ScoreDoc[]::new));
-            highlights = highlighter.highlightFields(HIGHLIGHTED.toArray(String[]::new), queries.wordsQuery(q),
+            highlights = highlighter.highlightFields(HIGHLIGHTED.toArray(String[]::new), queries.highlightQuery(q),
                     pageDocs, new int[] {1, 2, 2});
         }
         List<SearchHit> hits = new ArrayList<>(page.size());
@@ -292,7 +291,7 @@ public class LuceneSearchIndex implements SearchIndex {
             for (Map.Entry<String, String[]> e : highlights.entrySet()) {
                 String fragment = e.getValue()[i];
                 if (fragment != null && !fragment.isEmpty()) {
-                    fragments.put(e.getKey(), fragment);
+                    fragments.put(e.getKey(), joinAdjacentMarks(fragment));
                 }
             }
             float score = Float.isNaN(sd.score) ? 0f : sd.score;

@@ -2,6 +2,7 @@ package cn.lantai.search.internal.solr;
 
 import static cn.lantai.search.internal.SearchFields.*;
 
+import java.util.List;
 import java.util.Map;
 
 import org.apache.solr.client.solrj.SolrQuery;
@@ -11,10 +12,11 @@ import cn.lantai.catalog.OpenStatus;
 import cn.lantai.catalog.Viewer;
 import cn.lantai.search.SearchQuery;
 import cn.lantai.search.SearchResult;
+import cn.lantai.search.internal.QueryWords;
 
 /**
- * The Solr request for a {@link SearchQuery}: escaped words required in the catch-all, title phrase and title words
- * as boosts, filters and the viewer's clearance (密级) and open status (开放标识) as filter queries, facets, highlighting,
+ * The Solr request for a {@link SearchQuery}: each escaped part required as words in the catch-all or as a run in the
+ * bigram fields, title run and title words as boosts, filters and the viewer's clearance (密级) and open status (开放标识) as filter queries, facets, highlighting,
  * sort and page.
  */
 final class SolrQueries {
@@ -32,13 +34,8 @@ final class SolrQueries {
             query.setQuery("{!term f=" + ARCHIVAL_CODE + " v=$code}");
             query.set("code", code);
         } else {
-            // escaped, whitespace included: the words are one term for the parser, split only by the analyser
-            String escaped = escape(words);
-            query.setQuery("{!bool must=$qAll should=$qTitlePhrase should=$qTitleWords}");
-            query.set("qAll", "{!lucene q.op=AND df=" + ALL + "}" + escaped);
-            query.set("qTitlePhrase", "{!lucene df=" + TITLE + "}\"" + escaped + "\"^" + TITLE_PHRASE_BOOST);
-            query.set("qTitleWords", "{!lucene q.op=OR df=" + TITLE + "}(" + escaped + ")^" + TITLE_TERM_BOOST);
-            highlight(query, fragmentChars);
+            parts(query, QueryWords.parts(words));
+            highlight(query, fragmentChars, QueryWords.marked(QueryWords.parts(words)));
         }
         filters(query, q);
         security(query, q.viewer());
@@ -49,6 +46,36 @@ final class SolrQueries {
         query.setRows(q.size());
         query.setFields(fields);
         return query;
+    }
+
+    /**
+     * Every part required, as its words in the catch-all or as a run in the bigram fields (a constant lift, as in the
+     * Lucene engine); the whole text as a run of the title lifts strongly, title words softly. Each value is escaped,
+     * whitespace included, so the parser sees one plain term that only the analyser splits.
+     */
+    private static void parts(SolrQuery query, List<QueryWords.Part> parts) {
+        if (parts.isEmpty()) {
+            query.setQuery("-*:*");
+            return;
+        }
+        StringBuilder bool = new StringBuilder("{!bool");
+        for (int i = 0; i < parts.size(); i++) {
+            QueryWords.Part part = parts.get(i);
+            String escaped = escape(part.run());
+            query.set("qWords" + i, "{!lucene q.op=AND df=" + ALL + "}" + escaped);
+            if (part.isRun()) {
+                query.set("qRun" + i, "{!lucene q.op=OR}(" + BIGRAMS + ":\"" + escaped + "\" " + FULL_TEXT + ":\""
+                        + escaped + "\")^=" + RUN_SCORE);
+                query.set("qPart" + i, "{!bool should=$qWords" + i + " should=$qRun" + i + "}");
+            } else {
+                query.set("qPart" + i, "{!bool should=$qWords" + i + "}");
+            }
+            bool.append(" must=$qPart").append(i);
+        }
+        String joined = escape(QueryWords.joined(parts));
+        query.setQuery(bool + " should=$qTitlePhrase should=$qTitleWords}");
+        query.set("qTitlePhrase", "{!lucene df=" + TITLE + "}\"" + joined + "\"^" + TITLE_PHRASE_BOOST);
+        query.set("qTitleWords", "{!lucene q.op=OR df=" + TITLE_WORDS + "}(" + joined + ")^" + TITLE_TERM_BOOST);
     }
 
     private static void filters(SolrQuery query, SearchQuery q) {
@@ -114,14 +141,28 @@ final class SolrQueries {
         query.addFacetField(SearchResult.FACETS.toArray(String[]::new));
     }
 
-    private static void highlight(SolrQuery query, int fragmentChars) {
+    /**
+     * Marks each run and word in the highlighted fields themselves (bigrams with offsets, read from the postings), so
+     * a run is marked however the hit was found.
+     */
+    private static void highlight(SolrQuery query, int fragmentChars, List<String> marked) {
+        if (marked.isEmpty()) {
+            return;
+        }
+        List<String> phrases = new java.util.ArrayList<>();
+        for (String run : marked) {
+            for (String field : HIGHLIGHTED) {
+                phrases.add(field + ":\"" + escape(run) + "\"");
+            }
+        }
         query.setHighlight(true);
         query.set("hl.method", "unified");
+        query.set("hl.q", "{!lucene q.op=OR}(" + String.join(" ", phrases) + ")");
         query.set("hl.fl", String.join(",", HIGHLIGHTED));
         query.set("hl.tag.pre", "<em>");
         query.set("hl.tag.post", "</em>");
         query.set("hl.encoder", "html");
-        query.set("hl.requireFieldMatch", false);
+        query.set("hl.requireFieldMatch", true);
         query.set("hl.defaultSummary", false);
         query.set("hl.fragsize", fragmentChars);
         query.set("hl.snippets", 2);

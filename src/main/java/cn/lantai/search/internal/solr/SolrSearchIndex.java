@@ -266,9 +266,10 @@ public class SolrSearchIndex implements SearchIndex {
                 continue;
             }
             if (isValidExtraKey(e.getKey())) {
-                doc.setField(extraField(e.getKey()), value.strip()); // copied into "all" by the schema
+                doc.setField(extraField(e.getKey()), value.strip()); // copied into "all" and "bigrams" by the schema
             } else {
                 doc.addField(ALL, value);
+                doc.addField(BIGRAMS, value);
             }
         }
         return doc;
@@ -285,7 +286,7 @@ public class SolrSearchIndex implements SearchIndex {
         for (String field : HIGHLIGHTED) {
             List<String> fragments = highlighting.get(field);
             if (fragments != null && !fragments.isEmpty()) {
-                highlights.put(field, String.join("… ", fragments));
+                highlights.put(field, joinAdjacentMarks(String.join("… ", fragments)));
             }
         }
         Object date = doc.getFieldValue(DATE);
