@@ -355,7 +355,8 @@ abstract class CatalogDataContract {
 
     /** Waits until a search for the title finds exactly one hit, under the given 档号 (the index follows commits). */
     void awaitIndexed(String fonds, String title, String code) throws InterruptedException {
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        // generous: the one indexing thread may still be working through the 9,999 items the test imported
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(180);
         SearchQuery query = new SearchQuery("\"" + title + "\"", fonds, null, null, null, null, null, null, null, null,
                 0, 10, ADMIN);
         while (true) {
