@@ -33,6 +33,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ProblemHandler {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemHandler.class);
+
     private final MessageSource messages;
 
     ProblemHandler(MessageSource messages) {
@@ -110,6 +112,25 @@ class ProblemHandler {
     ProblemDetail badRequest(IllegalArgumentException e, Locale locale) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 messages.getMessage("problem.bad-request", new Object[] {e.getMessage()}, locale));
+    }
+
+    /**
+     * Whatever nothing above maps: Spring's own web exceptions keep their status (405, 406, 415 …); anything else is a
+     * generic 500 problem that shows no internals (the log has them), never Spring's bare error JSON. Access refusals
+     * go on to Spring Security, which answers 401/403.
+     */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e, Locale locale) throws Exception {
+        if (e instanceof org.springframework.security.access.AccessDeniedException
+                || e instanceof org.springframework.security.core.AuthenticationException) {
+            throw e;
+        }
+        if (e instanceof org.springframework.web.ErrorResponse known) {
+            return known.getBody();
+        }
+        log.error("Unexpected failure of an API request", e);
+        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                messages.getMessage("problem.unexpected", null, locale));
     }
 
     private Map<String, Object> render(Violation v, Locale locale) {

@@ -11,8 +11,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
+import cn.lantai.search.SearchManagement;
+import cn.lantai.search.SearchQuery;
 import cn.lantai.support.Catalogues;
 import cn.lantai.support.ImportDriver;
+import cn.lantai.support.Staff;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +24,10 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The catalogue's data rules, run against every database Lantai supports (H2 and PostgreSQL). */
 abstract class CatalogDataContract {
@@ -35,6 +42,9 @@ abstract class CatalogDataContract {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    SearchManagement search;
 
     @TempDir
     Path tmp;
@@ -329,5 +339,132 @@ abstract class CatalogDataContract {
         assertThat(catalog.item(c.id(), ADMIN).archivalCode()).isEqualTo(fonds + "-WS·1988-Y-BGS-0001-0002");
         assertThatThrownBy(() -> catalog.bulkEdit(ItemFilter.ofIds(List.of(b.id().value())),
                 Map.of(DescriptionField.VOLUME, "7"), ADMIN)).isInstanceOf(InvalidEntry.class);
+    }
+
+    // ---- groups at the sizes archives reach ----------------------------------------------------------------
+
+    /** Imports n items numbered 1..n into the group fonds-WS·year-Y-BGS, as an archive's catalogue arrives. */
+    void fullGroup(String fonds, int year, int n) throws Exception {
+        Path file = Catalogues.standard().items(fonds, year, n).csv(tmp, java.nio.charset.StandardCharsets.UTF_8, false);
+        assertThat(new ImportDriver(mvc).run(file, "big.csv", Map.of()).get("accepted").asLong()).isEqualTo(n);
+    }
+
+    long idOf(String code) {
+        return jdbc.queryForObject("SELECT id FROM item WHERE archival_code = ?", Long.class, code);
+    }
+
+    /** Waits until a search for the title finds exactly one hit, under the given 档号 (the index follows commits). */
+    void awaitIndexed(String fonds, String title, String code) throws InterruptedException {
+        // generous: the one indexing thread may still be working through the 9,999 items the test imported
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(180);
+        SearchQuery query = new SearchQuery("\"" + title + "\"", fonds, null, null, null, null, null, null, null, null,
+                0, 10, ADMIN);
+        while (true) {
+            var hits = search.search(query).hits();
+            if (hits.stream().anyMatch(h -> h.title().equals(title) && h.archivalCode().equals(code))) {
+                return;
+            }
+            if (java.time.Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the index never showed " + title + " under " + code + ": " + hits);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    static List<Integer> oneTo(int n) {
+        return IntStream.rangeClosed(1, n).boxed().toList();
+    }
+
+    @Test
+    void deletingTheFirstItemOfANineThousandNineHundredNinetyNineItemGroupClosesItUpAndTheIndexFollows()
+            throws Exception {
+        String fonds = fonds();
+        fullGroup(fonds, 2001, 9999);
+        long first = idOf(fonds + "-WS·2001-Y-BGS-0001");
+        long last = idOf(fonds + "-WS·2001-Y-BGS-9999");
+        mvc.perform(delete("/api/v1/items/" + first).with(Staff.archivist())).andExpect(status().isNoContent());
+        assertThat(numbers(fonds, 2001, "Y")).containsExactlyElementsOf(oneTo(9998));
+        assertThat(catalog.item(new ItemId(last), ADMIN).archivalCode()).isEqualTo(fonds + "-WS·2001-Y-BGS-9998");
+        assertThat(catalog.history(new ItemId(last), ADMIN)).anySatisfy(c -> {
+            assertThat(c.operation()).isEqualTo("DELETE");
+            assertThat(c.oldValue()).isEqualTo("9999");
+            assertThat(c.newValue()).isEqualTo("9998");
+        });
+        awaitIndexed(fonds, "关于第9999号文件的通知", fonds + "-WS·2001-Y-BGS-9998");
+    }
+
+    @Test
+    void renumberingANineThousandNineHundredNinetyNineItemGroupPutsTheLastFirstAndKeepsItGapFree() throws Exception {
+        String fonds = fonds();
+        fullGroup(fonds, 2002, 9999);
+        long last = idOf(fonds + "-WS·2002-Y-BGS-9999");
+        long first = idOf(fonds + "-WS·2002-Y-BGS-0001");
+        mvc.perform(post("/api/v1/items/renumber").with(Staff.archivist())
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"fonds\":\"" + fonds + "\",\"category\":\"WS\",\"year\":2002,\"retention\":\"Y\","
+                                + "\"org\":\"BGS\",\"order\":[" + last + "]}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.renumbered").value(9999));
+        assertThat(numbers(fonds, 2002, "Y")).containsExactlyElementsOf(oneTo(9999));
+        assertThat(catalog.item(new ItemId(last), ADMIN).archivalCode()).isEqualTo(fonds + "-WS·2002-Y-BGS-0001");
+        assertThat(catalog.item(new ItemId(first), ADMIN).archivalCode()).isEqualTo(fonds + "-WS·2002-Y-BGS-0002");
+        awaitIndexed(fonds, "关于第9998号文件的通知", fonds + "-WS·2002-Y-BGS-9999");
+    }
+
+    @Test
+    void movingTheFirstItemOutOfANineThousandNineHundredNinetyNineItemGroupClosesUpTheGroupItLeft() throws Exception {
+        String fonds = fonds();
+        fullGroup(fonds, 2003, 9999);
+        long first = idOf(fonds + "-WS·2003-Y-BGS-0001");
+        long last = idOf(fonds + "-WS·2003-Y-BGS-9999");
+        catalog.bulkEdit(ItemFilter.ofIds(List.of(first)), Map.of(DescriptionField.RETENTION, "D30"), ADMIN);
+        assertThat(numbers(fonds, 2003, "Y")).containsExactlyElementsOf(oneTo(9998));
+        assertThat(numbers(fonds, 2003, "D30")).containsExactly(1);
+        assertThat(catalog.item(new ItemId(last), ADMIN).archivalCode()).isEqualTo(fonds + "-WS·2003-Y-BGS-9998");
+        awaitIndexed(fonds, "关于第9999号文件的通知", fonds + "-WS·2003-Y-BGS-9998");
+        awaitIndexed(fonds, "关于第1号文件的通知", fonds + "-WS·2003-D30-BGS-0001");
+    }
+
+    /** Writes n numbered items of fonds-WS·year-Y-BGS straight into the table in batches: seeding, not cataloguing. */
+    void seededGroup(String fonds, int year, int n) {
+        String group = ArchivalCode.groupKey(fonds, "WS", year, Retention.PERMANENT, "BGS");
+        java.sql.Timestamp now = java.sql.Timestamp.from(java.time.Instant.now());
+        long base = 9_000_000_000_000L + Math.abs((long) fonds.hashCode()) * 1_000_000L + year * 10_000L;
+        jdbc.batchUpdate("INSERT INTO item (id, archival_code, group_key, fonds_code, category_code, filing_year, "
+                        + "retention, org_code, item_no, title, doc_date, creator, classification, open_status, version, "
+                        + "created_at, updated_at) VALUES (?, ?, ?, ?, 'WS', ?, 'Y', 'BGS', ?, ?, ?, '区委办公室', 'NONE', "
+                        + "'OPEN', 0, ?, ?)", IntStream.rangeClosed(1, n).boxed().toList(), 1000, (ps, i) -> {
+                    ps.setLong(1, base + i);
+                    ps.setString(2, String.format("%s-WS·%d-Y-BGS-%04d", fonds, year, i));
+                    ps.setString(3, group);
+                    ps.setString(4, fonds);
+                    ps.setInt(5, year);
+                    ps.setInt(6, i);
+                    ps.setString(7, year + "年第" + i + "号文件");
+                    ps.setDate(8, java.sql.Date.valueOf(year + "-03-12"));
+                    ps.setTimestamp(9, now);
+                    ps.setTimestamp(10, now);
+                });
+    }
+
+    @Test
+    void aBulkEditOfFiftyThousandItemsByFilterOrByIdsChangesThemAllAsOneOperation() throws Exception {
+        String fonds = fonds();
+        for (int year = 2004; year < 2009; year++) {
+            seededGroup(fonds, year, 9999);
+        }
+        catalog.create(entry(fonds, 2009, "Y", "第五万件"), ADMIN);
+        mvc.perform(post("/api/v1/items/bulk-edit").with(Staff.archivist())
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"select\":{\"fonds\":\"" + fonds + "\"},\"set\":{\"notes\":\"已核对\"}}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.selected").value(49996))
+                .andExpect(jsonPath("$.changed").value(49996));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM item WHERE fonds_code = ? AND notes = '已核对'",
+                Long.class, fonds)).isEqualTo(49996);
+        // past PostgreSQL's limit of bind parameters in one statement
+        List<Long> ids = jdbc.queryForList("SELECT id FROM item WHERE fonds_code = ?", Long.class, fonds);
+        var byIds = catalog.bulkEdit(ItemFilter.ofIds(ids), Map.of(DescriptionField.NOTES, "已复核"), ADMIN);
+        assertThat(byIds.changed()).isEqualTo(49996);
+        assertThat(numbers(fonds, 2008, "Y")).containsExactlyElementsOf(oneTo(9999));
+        awaitIndexed(fonds, "2008年第9999号文件", fonds + "-WS·2008-Y-BGS-9999");
     }
 }

@@ -54,6 +54,9 @@ abstract class CatalogImportContract {
     @Autowired
     Jobs jobs;
 
+    @Autowired
+    Staff staff;
+
     @TempDir
     Path tmp;
 
@@ -359,6 +362,40 @@ abstract class CatalogImportContract {
         assertThat(items()).isEqualTo(1200);
         assertThat(jdbc.queryForObject("SELECT MAX(item_no) FROM item WHERE fonds_code = ?", Integer.class, fonds))
                 .isEqualTo(1200);
+    }
+
+    @Test
+    void aCodeCataloguedBetweenCheckingAndWritingIsNeitherOverwrittenNorDisclosed() throws Exception {
+        // the importer is cleared for 秘密; between the checking pass and the batch that writes 2020's rows, someone
+        // catalogues 2020-0001 as 机密 (beyond the importer) and 2020-0002 as an open record
+        String importerName = "importer-" + fonds.toLowerCase(java.util.Locale.ROOT);
+        staff.ensure(importerName, "导入员", null, Classification.CONFIDENTIAL, List.of("CATALOGUING"));
+        Catalogues sheet = Catalogues.standard().items(fonds, 2019, 500);
+        sheet.row(fonds + "-WS·2020-Y-BGS-0001", "导入的第一件", "区委办", "2020-03-01", "", "", "", "开放", "");
+        sheet.row(fonds + "-WS·2020-Y-BGS-0002", "导入的第二件", "区委办", "2020-03-02", "", "", "", "开放", "");
+        Map<DescriptionField, String> secret = new java.util.EnumMap<>(CatalogDataContract.entry(fonds, 2020, "Y",
+                "机密会议纪要").fields());
+        secret.put(DescriptionField.CLASSIFICATION, "机密");
+        Map<DescriptionField, String> open = new java.util.EnumMap<>(CatalogDataContract.entry(fonds, 2020, "Y",
+                "抢先著录的一件").fields());
+        open.put(DescriptionField.OPEN_STATUS, "开放");
+        importer.afterEachBatch(done -> {
+            if (done == 500) {
+                catalog.create(new EntryInput(fonds + "-WS·2020-Y-BGS-0001", secret, null), CatalogDataContract.ADMIN);
+                catalog.create(new EntryInput(fonds + "-WS·2020-Y-BGS-0002", open, null), CatalogDataContract.ADMIN);
+            }
+        });
+        ImportDriver asImporter = new ImportDriver(mvc, Staff.as(importerName));
+        JsonNode job = asImporter.run(sheet.csv(tmp, StandardCharsets.UTF_8, false), "between.csv", Map.of());
+        assertThat(job.get("state").asText()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("accepted").asLong()).isEqualTo(500);
+        assertThat(job.get("rejected").asLong()).isEqualTo(2);
+        assertThat(jdbc.queryForList("SELECT title FROM item WHERE fonds_code = ? AND filing_year = 2020 "
+                + "ORDER BY item_no", String.class, fonds)).containsExactly("机密会议纪要", "抢先著录的一件");
+        List<CSVRecord> report = asImporter.report(job.get("id").asText());
+        assertThat(reportedRows(report)).containsExactly(502, 503);
+        assertThat(report).allSatisfy(r -> assertThat(r.get(3)).contains("档号已被占用"));
+        assertThat(report.toString()).doesNotContain("机密会议纪要").doesNotContain("抢先著录");
     }
 
     private JsonNode awaitDone(String id, long done) throws Exception {

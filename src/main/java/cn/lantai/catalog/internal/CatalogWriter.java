@@ -27,8 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class CatalogWriter {
 
-    /** What a write did. */
-    public record Outcome(List<ItemId> created, List<ItemId> updated, List<ItemId> unchanged) {
+    /** What a write did; {@code refused} maps the index of each entry the admission refused to the refusal's code. */
+    public record Outcome(List<ItemId> created, List<ItemId> updated, List<ItemId> unchanged,
+            Map<Integer, String> refused) {
 
         public List<ItemId> touched() {
             List<ItemId> all = new ArrayList<>(created);
@@ -39,6 +40,19 @@ public class CatalogWriter {
 
     /** An entry to write: its validated description and extra fields. */
     public record Valid(Description description, java.util.Map<String, String> extra) {
+    }
+
+    /**
+     * Decides, under the locks of the entries' groups, whether an entry may be written over what the catalogue holds
+     * now: {@code current} is the item it would update (null: it creates one). Answers null to write, or the message
+     * code of the refusal.
+     */
+    @FunctionalInterface
+    public interface Admission {
+
+        Admission ALL = (index, entry, current) -> null;
+
+        String refusal(int index, Valid entry, Item current);
     }
 
     static final String CREATED = "*";
@@ -57,10 +71,19 @@ public class CatalogWriter {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public Outcome write(List<Valid> entries, long operationId) {
+        return write(entries, operationId, Admission.ALL);
+    }
+
+    /** Writes the entries the admission lets through, judged against the catalogue as it is under the locks. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Outcome write(List<Valid> entries, long operationId, Admission admission) {
         lockGroups(entries.stream().map(e -> e.description().groupKey()).toList());
         List<String> codes = entries.stream().filter(e -> e.description().itemNo() > 0)
                 .map(e -> e.description().archivalCode().toString()).toList();
         Map<String, Item> existing = items.byArchivalCodes(codes);
+        Map<Items.RecordKey, Item> same = items.sameRecords(entries.stream().map(Valid::description)
+                .filter(d -> d.itemNo() == 0).toList());
+        Map<Integer, String> refused = new LinkedHashMap<>();
         Map<String, Integer> nextNumber = new HashMap<>();
         List<Items.Row> inserts = new ArrayList<>();
         List<Items.Row> updates = new ArrayList<>();
@@ -68,9 +91,16 @@ public class CatalogWriter {
         List<ItemId> created = new ArrayList<>();
         List<ItemId> updated = new ArrayList<>();
         List<ItemId> unchanged = new ArrayList<>();
-        for (Valid entry : entries) {
+        for (int index = 0; index < entries.size(); index++) {
+            Valid entry = entries.get(index);
             Description d = entry.description();
-            Item current = d.itemNo() > 0 ? existing.get(d.archivalCode().toString()) : items.sameRecord(d).orElse(null);
+            Item current = d.itemNo() > 0 ? existing.get(d.archivalCode().toString())
+                    : same.get(Items.RecordKey.of(d));
+            String refusal = admission.refusal(index, entry, current);
+            if (refusal != null) {
+                refused.put(index, refusal);
+                continue;
+            }
             if (current == null) {
                 if (d.itemNo() == 0) {
                     int n = nextNumber.computeIfAbsent(d.groupKey(), items::maxNumber) + 1;
@@ -99,7 +129,7 @@ public class CatalogWriter {
         items.insert(inserts);
         items.update(updates);
         changes.record(operationId, log);
-        Outcome outcome = new Outcome(created, updated, unchanged);
+        Outcome outcome = new Outcome(created, updated, unchanged, refused);
         publish(outcome.touched());
         return outcome;
     }
@@ -211,9 +241,7 @@ public class CatalogWriter {
     }
 
     private void publish(List<ItemId> ids) {
-        if (!ids.isEmpty()) {
-            events.publishEvent(new ItemsChanged(List.copyOf(ids)));
-        }
+        ItemsChanged.inChunks(ids).forEach(events::publishEvent);
     }
 
     private static List<ChangeLog.FieldChange> diff(Item current, Description next, Map<String, String> nextExtra) {

@@ -126,24 +126,31 @@ public class CatalogImporter implements JobHandler {
                         messages.getMessage("import.rejected-all", new Object[] {checked.rejected()}, locale));
                 return;
             }
-            long accepted = write(status, job, dir, checked);
-            jobs.succeed(status.id(), checked.total(), checked.total(), accepted, checked.rejected(),
-                    messages.getMessage("import.done", new Object[] {accepted, checked.rejected()}, locale));
+            long accepted = write(status, job, dir, checked, locale);
+            long rejected = checked.total() - accepted;
+            jobs.succeed(status.id(), checked.total(), checked.total(), accepted, rejected,
+                    messages.getMessage("import.done", new Object[] {accepted, rejected}, locale));
         } catch (UnreadableFile e) {
             jobs.fail(status.id(), 0, 0, 0, 0, messages.getMessage(e.code(), e.args(), locale));
         }
     }
 
-    /** The outcome of the checking pass, kept on disk so a resumed job does not judge the rows again. */
-    record Checked(long total, long rejected, long operation, BitSet rejectedRows) {
+    /**
+     * The outcome of the checking pass, kept on disk so a resumed job does not judge the rows again. {@code updating}
+     * holds the rows whose 档号 the catalogue already held when they were checked (and the importer may overwrite);
+     * null for a job checked before that was recorded.
+     */
+    record Checked(long total, long rejected, long operation, BitSet rejectedRows, BitSet updating) {
 
         static Checked load(Path dir) {
             try (InputStream in = Files.newInputStream(dir.resolve(ImportJob.CHECKED))) {
                 Properties p = new Properties();
                 p.load(in);
+                Path updating = dir.resolve(ImportJob.UPDATING_ROWS);
                 return new Checked(Long.parseLong(p.getProperty("total")), Long.parseLong(p.getProperty("rejected")),
                         Long.parseLong(p.getProperty("operation")),
-                        BitSet.valueOf(Files.readAllBytes(dir.resolve(ImportJob.REJECTED_ROWS))));
+                        BitSet.valueOf(Files.readAllBytes(dir.resolve(ImportJob.REJECTED_ROWS))),
+                        Files.exists(updating) ? BitSet.valueOf(Files.readAllBytes(updating)) : null);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -152,6 +159,7 @@ public class CatalogImporter implements JobHandler {
         void save(Path dir) {
             try {
                 Files.write(dir.resolve(ImportJob.REJECTED_ROWS), rejectedRows.toByteArray());
+                Files.write(dir.resolve(ImportJob.UPDATING_ROWS), updating.toByteArray());
                 Properties p = new Properties();
                 p.setProperty("total", Long.toString(total));
                 p.setProperty("rejected", Long.toString(rejected));
@@ -214,9 +222,7 @@ public class CatalogImporter implements JobHandler {
                         reject(report, rejectedRows, row.number(), code, "catalog.duplicate-in-file", locale, first);
                     } else {
                         gaps.add(d.groupKey(), d.itemNo(), row.number());
-                        if (job.options().onExisting() == ImportOptions.OnExisting.REJECT || job.reach().limited()) {
-                            pendingExisting.add(new String[] {code, Integer.toString(row.number())});
-                        }
+                        pendingExisting.add(new String[] {code, Integer.toString(row.number())});
                     }
                 }
                 if (total % 10_000 == 0) {
@@ -227,7 +233,8 @@ public class CatalogImporter implements JobHandler {
                 throw new UnreadableFile("import.no-rows");
             }
         }
-        rejectExisting(pendingExisting, job, report, rejectedRows, locale);
+        BitSet updating = new BitSet();
+        rejectExisting(pendingExisting, job, report, rejectedRows, updating, locale);
         Map<String, Integer> highest = new HashMap<>();
         for (NumberGaps.Gap gap : gaps.gaps(group -> highest.computeIfAbsent(group, items::maxNumber))) {
             if (!rejectedRows.get(gap.row())) {
@@ -240,7 +247,7 @@ public class CatalogImporter implements JobHandler {
         ImportReport.write(dir.resolve(ImportJob.REPORT), report, messages, locale);
         long operation = transactions.execute(tx -> changes.begin("IMPORT", job.reach().actor(),
                 job.reach().address(), job.fileName() + " (job " + id + ")", 0));
-        Checked checked = new Checked(total, rejectedRows.cardinality(), operation, rejectedRows);
+        Checked checked = new Checked(total, rejectedRows.cardinality(), operation, rejectedRows, updating);
         checked.save(dir);
         return checked;
     }
@@ -265,7 +272,7 @@ public class CatalogImporter implements JobHandler {
      * read).
      */
     private void rejectExisting(List<String[]> pending, ImportJob job, List<ReportLine> report, BitSet rejectedRows,
-            Locale locale) {
+            BitSet updating, Locale locale) {
         boolean rejectAll = job.options().onExisting() == ImportOptions.OnExisting.REJECT;
         for (int i = 0; i < pending.size(); i += 1000) {
             List<String[]> chunk = pending.subList(i, Math.min(pending.size(), i + 1000));
@@ -279,6 +286,8 @@ public class CatalogImporter implements JobHandler {
                     reject(report, rejectedRows, Integer.parseInt(p[1]), p[0], "catalog.exists", locale);
                 } else if (!job.reach().covers(existing.description())) {
                     reject(report, rejectedRows, Integer.parseInt(p[1]), p[0], "import.beyond-reach", locale);
+                } else {
+                    updating.set(Integer.parseInt(p[1]));
                 }
             }
         }
@@ -294,12 +303,13 @@ public class CatalogImporter implements JobHandler {
         return new ReportLine(row, v.field(), v.value(), messages.getMessage(v.code(), v.args().toArray(), v.code(), locale));
     }
 
-    private long write(JobStatus status, ImportJob job, Path dir, Checked checked) {
+    private long write(JobStatus status, ImportJob job, Path dir, Checked checked, Locale locale) {
         long resumeAfter = status.done();
         long done = 0;
-        long accepted = status.accepted();
+        Counts counts = new Counts(status.accepted(), Math.max(status.rejected(), checked.rejected()));
         EntryJudge.Snapshot snapshot = judge.snapshot();
         List<CatalogWriter.Valid> batch = new ArrayList<>(batchSize);
+        List<Integer> batchRows = new ArrayList<>(batchSize);
         try (SheetRows rows = Sheets.open(dir.resolve(ImportJob.SOURCE), job.fileName())) {
             RowReader reader = new RowReader(mapping(rows, job, snapshot), job.options().defaults());
             SheetRows.Row row;
@@ -311,29 +321,77 @@ public class CatalogImporter implements JobHandler {
                 if (!checked.rejectedRows().get(row.number())) {
                     Entry entry = snapshot.judge(reader.read(row));
                     batch.add(new CatalogWriter.Valid(entry.description(), entry.extra()));
+                    batchRows.add(row.number());
                 }
                 if (batch.size() == batchSize) {
-                    accepted += commit(status.id(), batch, checked, done, accepted);
+                    commit(status.id(), batch, batchRows, job, dir, checked, done, counts, locale);
                 }
             }
-            accepted += commit(status.id(), batch, checked, done, accepted);
+            commit(status.id(), batch, batchRows, job, dir, checked, done, counts, locale);
         }
-        long total = accepted;
+        long total = counts.accepted;
         transactions.executeWithoutResult(tx -> changes.setCount(checked.operation(), (int) Math.min(total, Integer.MAX_VALUE)));
-        return accepted;
+        return counts.accepted;
     }
 
-    private int commit(JobId id, List<CatalogWriter.Valid> batch, Checked checked, long done, long acceptedBefore) {
-        int size = batch.size();
-        transactions.executeWithoutResult(tx -> {
-            if (!batch.isEmpty()) {
-                writer.write(batch, checked.operation());
+    /** Rows accepted and rejected so far, as the job shows them. */
+    private static final class Counts {
+
+        long accepted;
+        long rejected;
+
+        Counts(long accepted, long rejected) {
+            this.accepted = accepted;
+            this.rejected = rejected;
+        }
+    }
+
+    /**
+     * The writing pass's second look, under the groups' locks: the catalogue may have changed since the rows were
+     * checked. A row whose 档号 someone else has taken meanwhile (or that now lies beyond the importer's reach) is
+     * refused, never written over it, and the report says only that the code is taken.
+     */
+    private CatalogWriter.Admission admission(ImportJob job, Checked checked, List<Integer> batchRows) {
+        return (index, entry, current) -> {
+            if (current == null) {
+                return null;
             }
-            jobs.progress(id, "writing", done, checked.total(), acceptedBefore + size, checked.rejected());
+            if (!job.reach().covers(current.description())) {
+                return "import.code-taken";
+            }
+            boolean numbered = entry.description().itemNo() > 0;
+            if (numbered && checked.updating() != null && !checked.updating().get(batchRows.get(index))) {
+                return "import.code-taken";
+            }
+            return null;
+        };
+    }
+
+    private void commit(JobId id, List<CatalogWriter.Valid> batch, List<Integer> batchRows, ImportJob job, Path dir,
+            Checked checked, long done, Counts counts, Locale locale) {
+        List<ReportLine> refusals = new ArrayList<>();
+        transactions.executeWithoutResult(tx -> {
+            refusals.clear();
+            int written = batch.size();
+            if (!batch.isEmpty()) {
+                CatalogWriter.Outcome outcome = writer.write(batch, checked.operation(),
+                        admission(job, checked, batchRows));
+                outcome.refused().forEach((index, code) -> refusals.add(new ReportLine(batchRows.get(index), "档号",
+                        batch.get(index).description().archivalCode().toString(),
+                        messages.getMessage(code, null, locale))));
+                written -= outcome.refused().size();
+            }
+            jobs.progress(id, "writing", done, checked.total(), counts.accepted + written,
+                    counts.rejected + refusals.size());
+            counts.accepted += written;
         });
+        counts.rejected += refusals.size();
+        if (!refusals.isEmpty()) {
+            ImportReport.append(dir.resolve(ImportJob.REPORT), refusals);
+        }
         batch.clear();
+        batchRows.clear();
         afterBatch.accept((int) done);
-        return size;
     }
 
     /** For tests: a hook after each committed batch (throwing from it simulates a crash midway). */

@@ -40,4 +40,19 @@ final class ImportReport {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Adds lines found while writing (rows refused under the lock) to a report written by {@link #write}. */
+    static void append(Path file, List<ReportLine> lines) {
+        try (OutputStream out = Files.newOutputStream(file, java.nio.file.StandardOpenOption.APPEND);
+                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+            CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT);
+            for (ReportLine line : lines) {
+                csv.printRecord(line.row(), CellSafety.neutralise(line.column()), CellSafety.neutralise(line.value()),
+                        line.reason());
+            }
+            csv.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
