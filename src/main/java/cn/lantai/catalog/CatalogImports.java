@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import cn.lantai.catalog.internal.Rights;
 import cn.lantai.catalog.internal.EntryJudge;
@@ -30,6 +33,8 @@ import org.springframework.stereotype.Service;
 public class CatalogImports {
 
     private static final int SAMPLE_ROWS = 5;
+    /** Rows the preview reads for unregistered 全宗号; the import's row check names any beyond them. */
+    static final int FONDS_SCAN_ROWS = 100_000;
 
     private final CatalogImporter importer;
     private final EntryJudge judge;
@@ -52,29 +57,99 @@ public class CatalogImports {
         return importer.submit(upload, fileName, options, actor);
     }
 
-    /** Reads the header and first rows and proposes a mapping; {@link UnreadableImport} if the file is unreadable. */
+    /** As {@link #preview(Path, String, Map, Viewer)} for someone who may not register fonds. */
     public ImportPreview preview(Path file, String fileName, Map<String, String> mapping) {
+        return preview(file, fileName, mapping, null);
+    }
+
+    /**
+     * Reads the header and first rows and proposes a mapping; {@link UnreadableImport} if the file is unreadable or
+     * has no header row. Also names what would make the import fail or reject rows, before it starts: columns that
+     * repeat a field, a sheet without data rows, and the 全宗号 of the file's first {@value #FONDS_SCAN_ROWS} rows
+     * that are not registered (which the viewer may register first if they hold {@link CatalogRight#CATALOG_DEFINE}).
+     */
+    public ImportPreview preview(Path file, String fileName, Map<String, String> mapping, Viewer viewer) {
         EntryJudge.Snapshot snapshot = judge.snapshot();
+        Locale locale = LocaleContextHolder.getLocale();
         try (SheetRows rows = Sheets.open(file, fileName)) {
+            if (rows.header().isEmpty()) {
+                throw new UnreadableFile("import.empty-file");
+            }
             ColumnMapping columns = ColumnMapping.of(rows.header(), mapping == null ? Map.of() : mapping,
                     snapshot.categories());
+            if (columns.mapsNothing() && headerLooksLikeData(rows.header())) {
+                throw new UnreadableFile("import.header-is-data", String.join(", ", rows.header().stream()
+                        .map(String::valueOf).limit(5).toList()));
+            }
             Map<String, String> proposed = new LinkedHashMap<>();
             for (int i = 0; i < rows.header().size(); i++) {
                 ColumnMapping.Target t = columns.columns().get(i);
-                proposed.put(String.valueOf(rows.header().get(i)), t == null ? null : ColumnMapping.name(t));
+                proposed.putIfAbsent(String.valueOf(rows.header().get(i)), t == null ? null : ColumnMapping.name(t));
             }
             List<List<String>> sample = new ArrayList<>();
+            Set<String> unregistered = new TreeSet<>();
             SheetRows.Row row;
-            while (sample.size() < SAMPLE_ROWS && (row = rows.next()) != null) {
-                sample.add(row.cells());
+            int read = 0;
+            while (read < FONDS_SCAN_ROWS && (row = rows.next()) != null) {
+                read++;
+                if (sample.size() < SAMPLE_ROWS) {
+                    sample.add(row.cells());
+                }
+                String fonds = fondsOf(row, columns);
+                if (fonds != null && !snapshot.fondsRegistered(fonds)) {
+                    unregistered.add(fonds);
+                }
             }
-            return new ImportPreview(rows.format(), rows.header(), proposed, sample, targets(snapshot));
+            List<String> problems = new ArrayList<>();
+            for (ColumnMapping.Repeated r : columns.repeated()) {
+                problems.add(messages.getMessage("import.repeated-column", r.messageArgs(), locale));
+            }
+            if (columns.mapsNothing()) {
+                problems.add(messages.getMessage("import.no-header", new Object[] {String.join(", ", rows.header()
+                        .stream().map(String::valueOf).limit(20).toList())}, locale));
+            }
+            if (read == 0) {
+                problems.add(messages.getMessage("import.no-rows", null, locale));
+            }
+            if (!unregistered.isEmpty()) {
+                boolean mayRegister = viewer != null && viewer.may(CatalogRight.CATALOG_DEFINE);
+                problems.add(messages.getMessage(mayRegister ? "import.unregistered-fonds"
+                        : "import.unregistered-fonds-ask", new Object[] {String.join("、", unregistered)}, locale));
+            }
+            return new ImportPreview(rows.format(), rows.header(), proposed, sample, targets(snapshot),
+                    List.copyOf(unregistered), problems);
         } catch (UnreadableFile e) {
-            throw new UnreadableImport(messages.getMessage(e.code(), e.args(), LocaleContextHolder.getLocale()));
+            throw new UnreadableImport(messages.getMessage(e.code(), e.args(), locale));
         } catch (IllegalArgumentException e) {
             throw new UnreadableImport(messages.getMessage("import.unknown-mapping-field", new Object[] {e.getMessage()},
-                    LocaleContextHolder.getLocale()));
+                    locale));
         }
+    }
+
+    /** A first row of 档号 or dates is a catalogue whose header row is missing: its first item would be lost. */
+    private static boolean headerLooksLikeData(List<String> header) {
+        return header.stream().filter(h -> h != null && !h.isBlank()).anyMatch(h -> ArchivalCode.parse(h).isPresent()
+                || ArchivalCode.parseInFile(h).isPresent() || ArchivalDates.parse(h).isPresent());
+    }
+
+    private static String fondsOf(SheetRows.Row row, ColumnMapping columns) {
+        for (var column : columns.columns().entrySet()) {
+            String value = row.cell(column.getKey());
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            String fonds = null;
+            if (column.getValue() instanceof ColumnMapping.FieldColumn f && f.field() == DescriptionField.FONDS) {
+                fonds = value.strip().toUpperCase(Locale.ROOT);
+            } else if (column.getValue() instanceof ColumnMapping.ArchivalCodeColumn) {
+                fonds = ArchivalCode.parse(value.strip()).or(() -> ArchivalCode.parseInFile(value.strip()))
+                        .map(ArchivalCode::fonds).orElse(null);
+            }
+            if (fonds != null && ArchivalCode.FONDS.matcher(fonds).matches()) {
+                return fonds;
+            }
+        }
+        return null;
     }
 
     private static Map<String, String> targets(EntryJudge.Snapshot snapshot) {

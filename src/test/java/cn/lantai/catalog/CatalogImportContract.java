@@ -466,4 +466,156 @@ abstract class CatalogImportContract {
         assertThat(changes).isZero();
     }
 
+
+    // ---- catalogue files as they arrive: dates, headers, first start, fonds in the mapping step -------------------
+
+    @Autowired
+    Staff staff;
+
+    @Autowired
+    cn.lantai.audit.AuditTrail trail;
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    static Path fixture(String name) throws Exception {
+        return Path.of(CatalogImportContract.class.getResource("/imports/" + name).toURI());
+    }
+
+    private org.springframework.test.web.servlet.ResultActions preview(Path file, String name,
+            org.springframework.test.web.servlet.request.RequestPostProcessor who) throws Exception {
+        return mvc.perform(multipart("/api/v1/imports/preview")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", name, null, Files.readAllBytes(file)))
+                .with(who));
+    }
+
+    private List<String> datesOf(String fondsCode) {
+        return jdbc.queryForList("SELECT doc_date FROM item WHERE fonds_code = ? ORDER BY item_no", java.sql.Date.class,
+                fondsCode).stream().map(Object::toString).toList();
+    }
+
+    @Test
+    void excelDatesInEveryStyleImportAsTheDateExcelShows() throws Exception {
+        catalog.registerFonds(new Fonds("RQ19", "日期样式全宗"), Viewer.system());
+        JsonNode job = imports.run(fixture("excel_dates_in_every_style.xlsx"), "excel_dates_in_every_style.xlsx",
+                Map.of());
+        assertThat(job.get("rejected").asLong()).isZero();
+        assertThat(datesOf("RQ19")).hasSize(12).containsOnly("2019-03-05");
+        catalog.registerFonds(new Fonds("RQ04", "1904日期系统全宗"), Viewer.system());
+        imports.run(fixture("excel_1904_dates.xlsx"), "excel_1904_dates.xlsx", Map.of());
+        assertThat(datesOf("RQ04")).containsExactly("2019-03-05", "2019-03-05");
+    }
+
+    @Test
+    void earlySerialsAreNotADayOffAndExcelsFictitiousLeapDayIsRefusedByName() throws Exception {
+        catalog.registerFonds(new Fonds("RQ00", "早期日期全宗"), Viewer.system());
+        JsonNode job = imports.run(fixture("excel_serials_below_61.xlsx"), "excel_serials_below_61.xlsx", Map.of());
+        assertThat(datesOf("RQ00")).containsExactly("1900-01-01", "1900-02-28", "1900-03-01");
+        List<CSVRecord> report = imports.report(job.get("id").asText());
+        assertThat(report).singleElement().satisfies(line -> {
+            assertThat(line.get(0)).isEqualTo("5");
+            assertThat(line.get(2)).isEqualTo("1900-02-29");
+            assertThat(line.get(3)).contains("日期无效");
+        });
+    }
+
+    @Test
+    void aGb18030CatalogueWhoseHeadersMarkMandatoryColumnsImportsEveryColumn() throws Exception {
+        catalog.registerFonds(new Fonds("GB18", "国标编码全宗"), Viewer.system());
+        JsonNode job = imports.run(fixture("gb18030_marked_headers.csv"), "gb18030_marked_headers.csv", Map.of());
+        assertThat(job.get("accepted").asLong()).isEqualTo(1);
+        Map<String, Object> item = jdbc.queryForMap("SELECT title, creator, doc_number, pages FROM item "
+                + "WHERE archival_code = 'GB18-WS·2019-Y-BGS-0001'");
+        assertThat(item.get("title")).isEqualTo("关于开展档案安全检查的通知");
+        assertThat(item.get("creator")).isEqualTo("区档案局");
+        assertThat(item.get("doc_number")).isEqualTo("区档发〔2019〕5号");
+        assertThat(((Number) item.get("pages")).intValue()).isEqualTo(3);
+    }
+
+    @Test
+    void aFreshArchiveKnowsTheCommonCategoriesDefinedByTheSystem() throws Exception {
+        assertThat(catalog.categories()).extracting(Category::code).contains("WS", "KJ", "ZP", "LY", "LX", "SW", "YW");
+        assertThat(catalog.category("KJ").name()).isEqualTo("会计");
+        var defined = staff.asAuditor(() -> trail.entries(new cn.lantai.audit.AuditQuery("system",
+                "catalog.define-category", "category:LY", null, null), 0, 10)).entries();
+        assertThat(defined).isNotEmpty();
+        // a catalogue of a category nobody defined by hand imports
+        Path file = Catalogues.standard().row(fonds + "-LY·2019-Y-BGS-0001", "区人大会议录音", "区人大常委会办公室",
+                "2019-03-12", "", "", "", "开放", "").xlsx(tmp);
+        assertThat(imports.run(file, "录音.xlsx", Map.of()).get("accepted").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void theFirstStartOffersItsCategoriesOnceAndNeverOverwritesAnAdministratorsEdit() throws Exception {
+        catalog.defineCategory(new Category("SW", "实物档案（本馆）", List.of()), CatalogDataContract.ADMIN);
+        for (var runner : context.getBeansOfType(org.springframework.boot.ApplicationRunner.class).values()) {
+            if (runner.getClass().getSimpleName().startsWith("DefaultCategories")) {
+                runner.run(new org.springframework.boot.DefaultApplicationArguments());
+            }
+        }
+        assertThat(catalog.category("SW").name()).isEqualTo("实物档案（本馆）");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM category_default", Long.class)).isZero();
+    }
+
+    @Test
+    void anArchivalCodeThatCannotBeReadIsOneMessageNotAlsoEmptyFondsCategoryAndYear() throws Exception {
+        Catalogues sheet = Catalogues.standard().items(fonds, 2019, 1);
+        sheet.row(fonds + "/WS/2019/Y/0002", "档号写法有误的一件", "区委办", "2019-03-01", "", "", "", "开放", "");
+        JsonNode job = imports.run(sheet.xlsx(tmp), "code.xlsx", Map.of());
+        List<CSVRecord> report = imports.report(job.get("id").asText());
+        assertThat(report).singleElement().satisfies(line -> {
+            assertThat(line.get(0)).isEqualTo("3");
+            assertThat(line.get(1)).isEqualTo("档号");
+            assertThat(line.get(3)).contains("档号格式不符合");
+        });
+    }
+
+    @Test
+    void unregisteredFondsAreNamedInTheMappingStepAndWhoMayNotRegisterThemIsToldWhomToAsk() throws Exception {
+        String unknown = Catalogues.freshFonds();
+        Path file = Catalogues.standard().items(unknown, 2019, 3).xlsx(tmp);
+        preview(file, "u.xlsx", Staff.archivist()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.unregisteredFonds[0]").value(unknown))
+                .andExpect(jsonPath("$.problems[0]").value(org.hamcrest.Matchers.containsString("请先在下方登记")));
+        staff.ensure("receiver", "接收员", null, Classification.TOP_SECRET, List.of("RECEIVING"));
+        preview(file, "u.xlsx", Staff.as("receiver")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.unregisteredFonds[0]").value(unknown))
+                .andExpect(jsonPath("$.problems[0]").value(org.hamcrest.Matchers.containsString("请联系管理员")));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/fonds/" + unknown)
+                        .contentType("application/json").content("{\"name\":\"区档案局\"}").with(Staff.archivist()))
+                .andExpect(status().isOk());
+        preview(file, "u.xlsx", Staff.archivist()).andExpect(jsonPath("$.unregisteredFonds").isEmpty())
+                .andExpect(jsonPath("$.problems").isEmpty());
+        assertThat(imports.run(file, "u.xlsx", Map.of()).get("accepted").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void aHeaderThatRepeatsAColumnIsRefusedUntilTheMappingStepKeepsOne() throws Exception {
+        catalog.registerFonds(new Fonds("CF01", "重复列全宗"), Viewer.system());
+        Path file = fixture("header_repeats_a_column.csv");
+        preview(file, "header_repeats_a_column.csv", Staff.archivist()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.problems[0]").value(org.hamcrest.Matchers.containsString("第 2、3 列")));
+        JsonNode refused = imports.run(file, "header_repeats_a_column.csv", Map.of());
+        assertThat(refused.get("state").asText()).isEqualTo("FAILED");
+        assertThat(refused.get("message").asText()).contains("“题名”").contains("第 2、3 列");
+        JsonNode job = imports.run(file, "header_repeats_a_column.csv", Map.of("mapping", "{\"#3\":\"\"}"));
+        assertThat(job.get("accepted").asLong()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT title FROM item WHERE archival_code = 'CF01-WS·2019-Y-BGS-0001'",
+                String.class)).isEqualTo("关于档案工作的通知");
+    }
+
+    @Test
+    void anEmptyFileAFileWithoutItsHeaderRowAndASheetOfOnlyHeadersAreToldApart() throws Exception {
+        preview(fixture("empty_file.csv"), "empty_file.csv", Staff.archivist()).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("文件是空的")));
+        preview(fixture("no_header_row.csv"), "no_header_row.csv", Staff.archivist()).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("第一行应为表头")));
+        preview(fixture("only_headers.csv"), "only_headers.csv", Staff.archivist()).andExpect(status().isOk())
+                .andExpect(jsonPath("$.problems[0]").value(org.hamcrest.Matchers.containsString("没有数据行")));
+        JsonNode empty = imports.run(fixture("empty_file.csv"), "empty_file.csv", Map.of());
+        assertThat(empty.get("message").asText()).contains("文件是空的");
+        JsonNode headersOnly = imports.run(fixture("only_headers.csv"), "only_headers.csv", Map.of());
+        assertThat(headersOnly.get("state").asText()).isEqualTo("FAILED");
+        assertThat(headersOnly.get("message").asText()).contains("没有数据行");
+    }
 }

@@ -57,6 +57,10 @@ public class EntryJudge {
             this.files = files;
         }
 
+        public boolean fondsRegistered(String code) {
+            return fonds.contains(code);
+        }
+
         public java.util.Collection<Category> categories() {
             return categories.values();
         }

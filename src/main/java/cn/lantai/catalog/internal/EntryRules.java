@@ -69,9 +69,7 @@ public final class EntryRules {
             }
         });
         String code = clean(archivalCode);
-        if (code != null) {
-            mergeArchivalCode(code, given, violations);
-        }
+        boolean codeUnreadable = code != null && !mergeArchivalCode(code, given, violations);
         Map<DescriptionField, String> normal = new EnumMap<>(DescriptionField.class);
         for (DescriptionField field : DescriptionField.values()) {
             String value = given.get(field);
@@ -92,7 +90,8 @@ public final class EntryRules {
             normal.putIfAbsent(DescriptionField.ARCHIVE_CODE, defaultArchiveCode);
         }
         for (DescriptionField field : mandatory) {
-            if (!given.containsKey(field)) {
+            // one cause, one message: a 档号 that cannot be read is the reason its parts are missing
+            if (!given.containsKey(field) && !(codeUnreadable && CODE_PARTS.contains(field))) {
                 violations.add(new Violation(field.label(), "", "catalog.missing"));
             }
         }
@@ -108,12 +107,18 @@ public final class EntryRules {
         return new Entry(new Description(normal), extra, violations);
     }
 
-    private void mergeArchivalCode(String code, Map<DescriptionField, String> given, List<Violation> violations) {
+    /** The fields a 档号 carries. */
+    private static final java.util.Set<DescriptionField> CODE_PARTS = java.util.EnumSet.of(DescriptionField.FONDS,
+            DescriptionField.CATEGORY, DescriptionField.YEAR, DescriptionField.RETENTION, DescriptionField.ORG,
+            DescriptionField.VOLUME, DescriptionField.ITEM_NO);
+
+    /** Fills the fields the 档号 carries; false (and a violation) when the code cannot be read. */
+    private boolean mergeArchivalCode(String code, Map<DescriptionField, String> given, List<Violation> violations) {
         boolean inFile = given.get(DescriptionField.VOLUME) != null;
         Optional<ArchivalCode> parsed = inFile ? ArchivalCode.parseInFile(code) : ArchivalCode.parse(code);
         if (parsed.isEmpty()) {
             violations.add(new Violation(ARCHIVAL_CODE_LABEL, code, "catalog.bad-archival-code"));
-            return;
+            return false;
         }
         ArchivalCode c = parsed.get();
         Map<DescriptionField, String> parts = new EnumMap<>(DescriptionField.class);
@@ -135,6 +140,7 @@ public final class EntryRules {
                 given.put(field, fromCode);
             }
         });
+        return true;
     }
 
     private static boolean agrees(DescriptionField field, String stated, String fromCode) {

@@ -68,11 +68,11 @@ class ImportController {
     }
 
     @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ImportPreview preview(@RequestPart("file") MultipartFile file, @RequestParam(required = false) String mapping)
-            throws IOException {
+    ImportPreview preview(@RequestPart("file") MultipartFile file, @RequestParam(required = false) String mapping,
+            Viewer viewer) throws IOException {
         Path upload = store(file);
         try {
-            return imports.preview(upload, file.getOriginalFilename(), map(mapping));
+            return imports.preview(upload, file.getOriginalFilename(), map(mapping), viewer);
         } finally {
             Files.deleteIfExists(upload);
         }

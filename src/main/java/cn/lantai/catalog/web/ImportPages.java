@@ -11,6 +11,8 @@ import java.util.Map;
 
 import cn.lantai.catalog.CatalogImports;
 import cn.lantai.catalog.CatalogManagement;
+import cn.lantai.catalog.CatalogRight;
+import cn.lantai.catalog.Fonds;
 import cn.lantai.catalog.ImportOptions;
 import cn.lantai.catalog.ImportPreview;
 import cn.lantai.catalog.Viewer;
@@ -41,6 +43,7 @@ import org.springframework.web.multipart.MultipartFile;
 class ImportPages {
 
     private static final String MAP_PREFIX = "map.";
+    private static final String FONDS_PREFIX = "fonds.";
 
     private final CatalogImports imports;
     private final CatalogManagement catalog;
@@ -61,7 +64,7 @@ class ImportPages {
     }
 
     @PostMapping("/preview")
-    String preview(@RequestParam("file") MultipartFile file, HttpSession session, Model model,
+    String preview(@RequestParam("file") MultipartFile file, HttpSession session, Viewer viewer, Model model,
             HttpServletResponse response) throws IOException {
         if (file.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -70,7 +73,7 @@ class ImportPages {
         Path stored = store(file);
         ImportPreview preview;
         try {
-            preview = imports.preview(stored, file.getOriginalFilename(), Map.of());
+            preview = imports.preview(stored, file.getOriginalFilename(), Map.of(), viewer);
         } catch (CatalogImports.UnreadableImport e) {
             Files.deleteIfExists(stored);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -78,8 +81,56 @@ class ImportPages {
             return uploadForm(model, null);
         }
         PendingImport pending = PendingImport.keep(session, stored, file.getOriginalFilename(), preview.header());
+        return previewPage(pending, preview, viewer, model);
+    }
+
+    /**
+     * Registers the fonds (全宗) the uploaded file names but the registry lacks, each under the name the person gives,
+     * and shows the mapping step again; a missing name is asked for beside its code, and nothing is registered.
+     */
+    @PostMapping("/fonds")
+    String registerFonds(@RequestParam String token, @RequestParam Map<String, String> form, HttpSession session,
+            Viewer viewer, Model model, HttpServletResponse response) {
+        PendingImport pending = PendingImport.take(session, token);
+        if (pending == null || !Files.exists(pending.path())) {
+            response.setStatus(HttpStatus.GONE.value());
+            return uploadForm(model, "import.page.upload-gone");
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, String> missing = new LinkedHashMap<>();
+        form.forEach((key, value) -> {
+            if (key.startsWith(FONDS_PREFIX)) {
+                String code = key.substring(FONDS_PREFIX.length());
+                if (value == null || value.isBlank()) {
+                    missing.put(code, "import.page.fonds-name-missing");
+                } else {
+                    names.put(code, value.strip());
+                }
+            }
+        });
+        if (missing.isEmpty()) {
+            // every name given: the registry checks the codes and the right (CatalogRight.CATALOG_DEFINE), audited
+            names.forEach((code, name) -> catalog.registerFonds(new Fonds(code, name), viewer));
+        } else {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("fondsNames", names);
+            model.addAttribute("fondsProblems", missing);
+        }
+        ImportPreview preview;
+        try {
+            preview = imports.preview(pending.path(), pending.fileName(), Map.of(), viewer);
+        } catch (CatalogImports.UnreadableImport e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("unreadable", e.getMessage());
+            return uploadForm(model, null);
+        }
+        return previewPage(pending, preview, viewer, model);
+    }
+
+    private String previewPage(PendingImport pending, ImportPreview preview, Viewer viewer, Model model) {
         model.addAttribute("pending", pending);
         model.addAttribute("preview", preview);
+        model.addAttribute("mayRegisterFonds", viewer.may(CatalogRight.CATALOG_DEFINE));
         model.addAttribute("fondsList", catalog.fonds());
         model.addAttribute("categories", catalog.categories());
         model.addAttribute("modes", ImportOptions.Mode.values());
@@ -99,7 +150,8 @@ class ImportPages {
         }
         Map<String, String> mapping = new LinkedHashMap<>();
         for (int i = 0; i < pending.header().size(); i++) {
-            mapping.put(pending.header().get(i), form.getOrDefault(MAP_PREFIX + i, ""));
+            // by place, not by header text: two columns with the same header are told apart
+            mapping.put("#" + (i + 1), form.getOrDefault(MAP_PREFIX + i, ""));
         }
         Map<String, String> defaults = new LinkedHashMap<>();
         putIfGiven(defaults, "fonds", form.get("defaultFonds"));

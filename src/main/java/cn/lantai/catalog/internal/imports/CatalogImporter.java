@@ -259,9 +259,16 @@ public class CatalogImporter implements JobHandler {
         } catch (IllegalArgumentException e) {
             throw new UnreadableFile("import.unknown-mapping-field", e.getMessage());
         }
+        if (rows.header().isEmpty()) {
+            throw new UnreadableFile("import.empty-file");
+        }
         if (mapping.mapsNothing()) {
             throw new UnreadableFile("import.no-header", String.join(", ", rows.header().stream()
                     .map(h -> h == null ? "" : h).limit(20).toList()));
+        }
+        if (!mapping.repeated().isEmpty()) {
+            // two columns for one field: which holds the value is the person's call, made in the mapping step
+            throw new UnreadableFile("import.repeated-column", mapping.repeated().get(0).messageArgs());
         }
         return mapping;
     }

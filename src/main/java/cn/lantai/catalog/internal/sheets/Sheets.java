@@ -20,6 +20,9 @@ public final class Sheets {
         } catch (IOException e) {
             throw new UnreadableFile("import.unreadable", e.getMessage());
         }
+        if (n <= 0) {
+            throw new UnreadableFile("import.empty-file");
+        }
         String name = originalName == null ? "" : originalName.toLowerCase(Locale.ROOT);
         boolean zip = n >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
         boolean ole2 = n >= 8 && (head[0] & 0xff) == 0xD0 && (head[1] & 0xff) == 0xCF;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -16,10 +15,11 @@ import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
 
-/** The first sheet of an xlsx workbook, streamed row by row (fastexcel-reader); dates typed as dates come out ISO. */
+/**
+ * The first sheet of an xlsx workbook, streamed row by row (fastexcel-reader). Numbers in a date format (built-in or
+ * custom, see {@link DateFormats}) come out as the ISO date Excel shows; other numbers as plain decimals.
+ */
 final class XlsxRows implements SheetRows {
-
-    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
 
     private final ReadableWorkbook workbook;
     private final Stream<org.dhatim.fastexcel.reader.Row> stream;
@@ -71,16 +71,17 @@ final class XlsxRows implements SheetRows {
         }
     }
 
-    private static String text(Cell cell) {
+    private String text(Cell cell) {
         if (cell == null || cell.getType() == CellType.EMPTY) {
             return null;
         }
-        if (cell.getType() == CellType.NUMBER) {
-            BigDecimal number = cell.asNumber();
-            String format = cell.getDataFormatString();
-            if (format != null && looksLikeDateFormat(format) && number.signum() > 0
-                    && number.compareTo(BigDecimal.valueOf(2_958_465)) <= 0) {
-                return EXCEL_EPOCH.plusDays(number.longValue()).toString();
+        if (cell.getType() == CellType.NUMBER
+                || cell.getType() == CellType.FORMULA && cell.getRawValue() != null && isNumber(cell.getRawValue())) {
+            BigDecimal number = new BigDecimal(cell.getRawValue().strip());
+            DateFormats.Kind kind = DateFormats.kind(cell.getDataFormatId(), cell.getDataFormatString());
+            if (kind != DateFormats.Kind.NUMBER && number.signum() >= 0
+                    && number.compareTo(BigDecimal.valueOf(MAX_SERIAL)) < 0) {
+                return dateText(cell, number, kind);
             }
             return number.stripTrailingZeros().toPlainString();
         }
@@ -90,9 +91,32 @@ final class XlsxRows implements SheetRows {
         return cell.getText();
     }
 
-    private static boolean looksLikeDateFormat(String format) {
-        String f = format.toLowerCase(java.util.Locale.ROOT).replaceAll("\"[^\"]*\"|\\[[^]]*]", "");
-        return f.contains("yy") || f.contains("d") && f.contains("m") || f.contains("年");
+    /** 9999-12-31, the last day Excel shows. */
+    private static final long MAX_SERIAL = 2_958_466;
+
+    /**
+     * The date (or time) Excel shows for a serial, by the library's conversion: it reads the workbook's 1904 date
+     * system and Excel's 1900 leap-year bug (serials below 61 count from 1900-01-01 without the fictitious day).
+     * Serial 60 of the 1900 system is that fictitious 1900-02-29: it comes out as written, so the date rules refuse
+     * it by name rather than an import moving it to another day.
+     */
+    private String dateText(Cell cell, BigDecimal serial, DateFormats.Kind kind) {
+        if (kind == DateFormats.Kind.TIME) {
+            return cell.asDate().toLocalTime().toString();
+        }
+        if (!workbook.isDate1904() && serial.intValue() == 60) {
+            return "1900-02-29";
+        }
+        return cell.asDate().toLocalDate().toString();
+    }
+
+    private static boolean isNumber(String raw) {
+        try {
+            new BigDecimal(raw.strip());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     @Override
