@@ -470,9 +470,6 @@ abstract class CatalogImportContract {
     // ---- catalogue files as they arrive: dates, headers, first start, fonds in the mapping step -------------------
 
     @Autowired
-    Staff staff;
-
-    @Autowired
     cn.lantai.audit.AuditTrail trail;
 
     @Autowired

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.PlaywrightException;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +59,7 @@ public abstract class BrowserTest {
     private Path screenshots;
     private String testName;
     private int step;
+    private static final double PATIENCE_MS = 45_000;
     private boolean inScreenshot;
 
     /** Called before each test by {@link BrowserSessions}. */
@@ -68,7 +70,9 @@ public abstract class BrowserTest {
         forgetEarlierScreenshots();
         context = browser.newContext(new Browser.NewContextOptions().setBaseURL(url("")).setLocale("zh-CN")
                 .setViewportSize(1366, 768));
-        context.setDefaultTimeout(45_000); // generous: CI shares two cores with PostgreSQL and SolrCloud
+        // generous: CI shares two cores with PostgreSQL and SolrCloud; a step that passes ends as soon as it can
+        context.setDefaultTimeout(PATIENCE_MS);
+        PlaywrightAssertions.setDefaultAssertionTimeout(PATIENCE_MS);
         page = context.newPage();
         page.onDialog(dialog -> {
             dialogs.add(dialog.type() + ": " + dialog.message());
