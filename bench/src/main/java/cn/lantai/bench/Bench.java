@@ -65,7 +65,7 @@ public final class Bench {
             LantaiProcess.Options o = new LantaiProcess.Options(Path.of(args.get("jar")),
                     args.get("lantai-heap", "1g"), args.getInt("port", 8080), work.resolve("data"),
                     work.resolve("lantai.log"));
-            process = LantaiProcess.startFresh(o, Duration.ofMinutes(3));
+            process = LantaiProcess.startFresh(o, args.getDuration("start-timeout", Duration.ofMinutes(10)));
             url = o.url().toString();
         }
         Baseline baseline = null;
@@ -93,8 +93,10 @@ public final class Bench {
             HeapSampler heap = null;
             if (withLantai) {
                 lantai = new LantaiRun(LantaiRun.options(args, url));
-                lantaiHeapMax = lantai.heapMaxBytes();
-                heap = lantai.heapSampler();
+                if (process == null) {
+                    lantaiHeapMax = lantai.heapMaxBytes();
+                    heap = lantai.heapSampler();
+                }
                 log("lantai: importing %s into %s", csv, url);
                 lantaiImport = lantai.importFile(csv, facts.rows(), facts.lastCode(), facts.lastTitle(),
                         args.getDuration("timeout", Duration.ofMinutes(60)));
@@ -141,11 +143,17 @@ public final class Bench {
                     LantaiRun signedIn = lantai;
                     String code = facts.lastCode();
                     log("lantai: restarting on the same data");
-                    restartSeconds = process.restart(() -> signedIn.finds(code), Duration.ofMinutes(10));
+                    restartSeconds = process.restart(() -> signedIn.finds(code),
+                            args.getDuration("start-timeout", Duration.ofMinutes(10)));
                     log("lantai: serving again %.1f s after the start", restartSeconds);
                 }
-                heap.close();
-                lantaiHeap = heap.maxBytes();
+                if (heap != null) {
+                    heap.close();
+                    lantaiHeap = heap.maxBytes();
+                } else {
+                    lantaiHeapMax = process.heapLimitBytes();
+                    lantaiHeap = process.maxHeapUsedBytes();
+                }
             }
 
             String command = args.get("command", ProcessHandle.current().info().commandLine().orElse("(unknown)"));

@@ -9,16 +9,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Lantai as the harness runs it ({@code bench/run --start-lantai}): {@code java -Xmx… -jar lantai.jar} on a data
  * directory and port of the harness's choosing, as the evaluation administrator (so {@code admin} may do archive
  * work), with its output in a log file. It can be stopped and started again on the same data directory, to time
- * how long a restarted Lantai takes until it serves searches again.
+ * how long a restarted Lantai takes until it serves searches again. Its heap is read from its own GC log (the heap
+ * used before each collection is the peak between two), which costs Lantai nothing while it is measured and needs no
+ * access to the actuator's metrics, a workbench page a token does not open.
  */
 final class LantaiProcess implements AutoCloseable {
 
@@ -29,7 +35,11 @@ final class LantaiProcess implements AutoCloseable {
         }
     }
 
+    /** A collection in the unified GC log: {@code … GC(3) Pause Young (Normal) (G1 Evacuation Pause) 120M->40M(256M)}. */
+    private static final Pattern COLLECTION = Pattern.compile("GC\\(\\d+\\).* (\\d+)([KMG])->(\\d+)([KMG])\\(");
+
     private final Options options;
+    private final List<Path> gcLogs = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
 
@@ -49,8 +59,11 @@ final class LantaiProcess implements AutoCloseable {
 
     private void start() throws IOException {
         Files.createDirectories(options.log().toAbsolutePath().getParent());
+        Path gcLog = options.log().resolveSibling("lantai-gc-" + (gcLogs.size() + 1) + ".log");
+        Files.deleteIfExists(gcLog);
+        gcLogs.add(gcLog);
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + options.heap(), "-jar", options.jar().toString(),
+                "-Xmx" + options.heap(), "-Xlog:gc:file=" + gcLog.toAbsolutePath(), "-jar", options.jar().toString(),
                 "--lantai.data-dir=" + options.dataDir().toAbsolutePath(), "--server.port=" + options.port())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(options.log().toFile()));
         // the harness signs in as admin, who (for this local run only) may also do archive work
@@ -60,8 +73,35 @@ final class LantaiProcess implements AutoCloseable {
                 options.port(), options.dataDir(), options.log());
     }
 
-    long pid() {
-        return process.pid();
+    /** The heap limit Lantai runs with (its -Xmx), in bytes. */
+    long heapLimitBytes() {
+        return bytes(Long.parseLong(options.heap().replaceAll("[^0-9]", "")),
+                options.heap().replaceAll("[0-9]", "").toUpperCase(Locale.ROOT));
+    }
+
+    /** The most heap Lantai used, over every start so far: the largest heap-before-collection in its GC logs. */
+    long maxHeapUsedBytes() throws IOException {
+        long max = -1;
+        for (Path log : gcLogs) {
+            if (Files.exists(log)) {
+                for (String line : Files.readAllLines(log)) {
+                    Matcher m = COLLECTION.matcher(line);
+                    if (m.find()) {
+                        max = Math.max(max, bytes(Long.parseLong(m.group(1)), m.group(2)));
+                    }
+                }
+            }
+        }
+        return max;
+    }
+
+    private static long bytes(long value, String unit) {
+        return switch (unit) {
+            case "K" -> value << 10;
+            case "M" -> value << 20;
+            case "G" -> value << 30;
+            default -> value;
+        };
     }
 
     /**
@@ -93,7 +133,8 @@ final class LantaiProcess implements AutoCloseable {
     private boolean healthy() throws InterruptedException {
         try {
             return http.send(HttpRequest.newBuilder(options.url().resolve("/actuator/health"))
-                    .timeout(Duration.ofSeconds(5)).build(), BodyHandlers.ofString()).body().contains("\"UP\"");
+                    .timeout(Duration.ofSeconds(5)).build(), BodyHandlers.ofString()).body()
+                    .contains("\"status\":\"UP\""); // details are not shown to the anonymous
         } catch (IOException e) {
             return false;
         }

@@ -141,7 +141,7 @@ final class Report {
                 fi == null ? null : fi.rowsPerSecond(), "%,.0f");
         row("Start to serving after a restart (s)", run.restartSeconds() >= 0 ? run.restartSeconds() : null, null,
                 "%.1f");
-        row("Heap used, max sampled (MiB)", run.lantaiHeap() > 0 ? run.lantaiHeap() / 1048576.0 : null,
+        row("Heap used, max (MiB)", run.lantaiHeap() > 0 ? run.lantaiHeap() / 1048576.0 : null,
                 run.baselineHeap() > 0 ? run.baselineHeap() / 1048576.0 : null, "%,.0f");
         row("Heap limit (MiB)", run.lantaiHeapMax() > 0 ? run.lantaiHeapMax() / 1048576.0 : null, null, "%,.0f");
     }
@@ -191,7 +191,7 @@ final class Report {
         if (run.lantaiHeap() > 0 || run.lantaiHeapMax() > 0) {
             boolean limited = run.lantaiHeapMax() > 0 && run.lantaiHeapMax() <= TARGET_HEAP;
             target("Heap ≤ 1 GiB throughout", "limit " + (run.lantaiHeapMax() > 0 ? mib(run.lantaiHeapMax())
-                    : "unknown") + ", max sampled " + (run.lantaiHeap() > 0 ? mib(run.lantaiHeap()) : "unknown"),
+                    : "unknown") + ", max used " + (run.lantaiHeap() > 0 ? mib(run.lantaiHeap()) : "unknown"),
                     limited && run.lantaiHeap() <= TARGET_HEAP);
         }
     }
