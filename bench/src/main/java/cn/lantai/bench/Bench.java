@@ -105,6 +105,7 @@ public final class Bench {
 
             List<Report.ScenarioRun> runs = new ArrayList<>();
             SearchLoad.Result inProcess = null;
+            LantaiRun.PublicCheck publicCheck = null;
             try (FloorServer floor = withFloor
                     ? new FloorServer(baseline, 0, args.getInt("floor-threads", 8)) : null) {
                 HttpClient floorHttp = HttpSearch.client();
@@ -113,6 +114,9 @@ public final class Bench {
                     String unavailable = lantai == null ? null : lantai.unavailable(scenario, inputs.get(0));
                     if (unavailable != null) {
                         log("lantai: %s unavailable (%s)", scenario.label(), unavailable);
+                    } else if (lantai != null && scenario == Scenario.PUBLIC) {
+                        publicCheck = lantai.checkPublic(inputs, 20);
+                        log("lantai: public search checked: %s", publicCheck);
                     }
                     SearchLoad.Result[] floorLoads = new SearchLoad.Result[2], lantaiLoads = new SearchLoad.Result[2];
                     int[] counts = {1, clients};
@@ -160,7 +164,7 @@ public final class Bench {
             String db = args.get("jdbc-url") == null ? "H2 (file)" : args.get("jdbc-url").replaceAll("\\?.*", "");
             Report.Run run = new Report.Run(command, facts.rows(), body || hasBody(csv), bodyBytes, badRows,
                     Files.size(csv), seed, db, clients, warmup.toSeconds() + " s warm-up then "
-                    + duration.toSeconds() + " s", floorImport, lantaiImport, runs, inProcess, restartSeconds,
+                    + duration.toSeconds() + " s", floorImport, lantaiImport, runs, inProcess, publicCheck, restartSeconds,
                     floorImport == null ? -1 : floorImport.maxHeapBytes(), lantaiHeap, lantaiHeapMax, url);
             String section = new Report().render(run);
             System.out.println(section);

@@ -197,6 +197,35 @@ public final class LantaiRun {
         }
     }
 
+    /** Hits of the public search that were checked, and how many of them the public should not have seen. */
+    public record PublicCheck(int queries, long hits, long closed) {
+    }
+
+    /**
+     * Checks the public search's first pages for some phrases, outside the measured load: every hit must be open
+     * (开放) and unclassified, as the public may see only those.
+     */
+    PublicCheck checkPublic(List<String> phrases, int queries) throws IOException, InterruptedException {
+        long hits = 0, closed = 0;
+        int asked = Math.min(queries, phrases.size());
+        for (String phrase : phrases.subList(0, asked)) {
+            HttpResponse<String> r = searchHttp.send(HttpRequest.newBuilder(options.url().resolve(
+                    Scenario.request(Scenario.PUBLIC.lantaiPath(), phrase))).header("Accept", "application/json")
+                    .GET().build(), BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IOException("public search: HTTP " + r.statusCode());
+            }
+            for (JsonNode hit : json.readTree(r.body()).path("hits")) {
+                hits++;
+                String open = hit.path("openStatus").asText(""), secret = hit.path("classification").asText("");
+                if (!Set.of("OPEN", "开放").contains(open) || !Set.of("", "NONE", "无").contains(secret)) {
+                    closed++;
+                }
+            }
+        }
+        return new PublicCheck(asked, hits, closed);
+    }
+
     /** True when a search for the 档号 answers and finds that item first; false on any failure (still starting). */
     boolean finds(String code) {
         try {

@@ -45,7 +45,7 @@ final class Report {
     record Run(String command, long rows, boolean body, int bodyBytes, long badRows, long fileBytes, long seed,
             String baselineDb, int clients, String duration, Baseline.ImportResult floorImport,
             LantaiRun.ImportResult lantaiImport, List<ScenarioRun> scenarios, SearchLoad.Result inProcess,
-            double restartSeconds, long baselineHeap, long lantaiHeap, long lantaiHeapMax, String lantaiUrl) {
+            LantaiRun.PublicCheck publicCheck, double restartSeconds, long baselineHeap, long lantaiHeap, long lantaiHeapMax, String lantaiUrl) {
     }
 
     private final List<String> lines = new ArrayList<>();
@@ -174,6 +174,12 @@ final class Report {
                 target(label + ": no errors, 档号 found first", (lOne.errors() + lMany.errors()) + " errors, "
                         + (lOne.misses() + lMany.misses()) + " misses", false);
             }
+        }
+        LantaiRun.PublicCheck pc = run.publicCheck();
+        if (pc != null) {
+            target(Scenario.PUBLIC.label() + ": only open, unclassified records", String.format(Locale.ROOT,
+                    "%,d hits of %d queries checked, %,d not open or classified", pc.hits(), pc.queries(),
+                    pc.closed()), pc.closed() == 0 && pc.hits() > 0);
         }
         Baseline.ImportResult fi = run.floorImport();
         LantaiRun.ImportResult li = run.lantaiImport();
