@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.Reader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +29,13 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
 /**
- * A small run of the benchmark harness (bench/): the generator's invariants and a baseline run on 300 rows. Nothing
- * is timed against a threshold; the real benchmark is run by bench/run.
+ * A small run of the benchmark harness (bench/): the generator's invariants, a baseline run on 300 rows, the HTTP
+ * floor answering each scenario, and the report. Nothing is timed against a threshold; the real benchmark is run by
+ * bench/run.
  */
 class BenchSmokeTest {
 
@@ -119,39 +126,150 @@ class BenchSmokeTest {
         }
     }
 
+    /** One import for both halves of the floor, as the run itself: the machine is shared and the import is slow. */
     @Test
-    void baselineImportsAndSearches() throws Exception {
+    void floorImportsEveryRowAndAnswersEachScenarioInProcessAndOverHttp() throws Exception {
         Path csv = writeCsv(300);
-        try (Baseline baseline = new Baseline(new Baseline.Options(csv, dir.resolve("baseline")))) {
+        Map<String, CSVRecord> byCode = new HashMap<>();
+        read(csv).forEach(r -> byCode.put(r.get("档号"), r));
+        try (Baseline baseline = new Baseline(new Baseline.Options(csv, dir.resolve("floor")))) {
             Baseline.ImportResult imported = baseline.importAndIndex();
             assertEquals(300, imported.rows());
             assertEquals(300, imported.accepted());
             assertTrue(imported.rowsPerSecond() > 0);
             List<String> phrases = QueryPhrases.fromTitles(imported.sampledTitles(), 50, 5);
             assertFalse(phrases.isEmpty());
-            assertTrue(baseline.search(imported.lastTitle()) > 0);
+            assertTrue(baseline.search(imported.lastTitle()).total() > 0, "the last row's title finds it");
 
-            SearchLoad.Result load = baseline.searchLoad(phrases, 4, Duration.ZERO, Duration.ofSeconds(30), 100);
-            assertEquals(100, load.queries());
-            assertEquals(0, load.errors());
-            assertTrue(load.qps() > 0);
-            assertTrue(load.p50() > 0);
-            assertTrue(load.p50() <= load.p95() && load.p95() <= load.p99(), load.toString());
-            assertTrue(load.meanHits() > 0);
+            SearchLoad.Result inProcess = baseline.searchLoad(phrases, 4, Duration.ZERO, Duration.ofSeconds(30), 100);
+            assertEquals(100, inProcess.queries());
+            assertEquals(0, inProcess.errors());
+            assertTrue(inProcess.qps() > 0);
+            assertTrue(inProcess.p50() > 0);
+            assertTrue(inProcess.p50() <= inProcess.p95() && inProcess.p95() <= inProcess.p99(), inProcess.toString());
+            assertTrue(inProcess.meanHits() > 0);
+
+            try (FloorServer floor = new FloorServer(baseline, 0, 2)) {
+                HttpClient http = HttpSearch.client();
+                for (Scenario scenario : Scenario.values()) {
+                    SearchLoad.Result load = SearchLoad.run(scenario.inputs(phrases, imported.sampledCodes()), 2,
+                            Duration.ZERO, Duration.ofSeconds(30), 40, 11, scenario.firstHitIsInput(),
+                            new HttpSearch(http, floor.uri(), scenario.floorPath(), null));
+                    assertEquals(40, load.queries(), scenario + ": " + load);
+                    assertEquals(0, load.errors(), scenario + ": " + load);
+                    assertEquals(0, load.misses(), scenario + ": " + load);
+                }
+
+                String code = imported.sampledCodes().get(7);
+                SearchLoad.Answer lookup = new HttpSearch(http, floor.uri(), Scenario.CODE.floorPath(), null)
+                        .search(code);
+                assertEquals(new SearchLoad.Answer(1, code), lookup);
+                assertEquals(300, new HttpSearch(http, floor.uri(), Scenario.BLANK.floorPath(), null)
+                        .search("").total());
+
+                long found = 0, foundByPublic = 0;
+                for (String phrase : phrases) {
+                    found += new HttpSearch(http, floor.uri(), Scenario.WORDS.floorPath(), null).search(phrase)
+                            .total();
+                    JsonNode answer = new ObjectMapper().readTree(http.send(HttpRequest.newBuilder(floor.uri()
+                            .resolve(Scenario.request(Scenario.PUBLIC.floorPath(), phrase))).build(),
+                            HttpResponse.BodyHandlers.ofString()).body());
+                    foundByPublic += answer.path("total").asLong();
+                    for (JsonNode hit : answer.path("hits")) {
+                        CSVRecord row = byCode.get(hit.path("archivalCode").asText());
+                        assertEquals(row.get("题名"), hit.path("title").asText());
+                        assertEquals("开放", row.get("开放标识"), row.toString());
+                        assertEquals("", row.get("密级"), row.toString());
+                    }
+                }
+                assertTrue(foundByPublic > 0, "the public finds open records");
+                assertTrue(foundByPublic < found, "the public search leaves closed records out");
+
+                HttpResponse<String> noWords = http.send(HttpRequest.newBuilder(floor.uri()
+                        .resolve(Scenario.WORDS.floorPath())).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(400, noWords.statusCode());
+            }
         }
         LantaiRun.FileFacts facts = LantaiRun.scan(csv);
         assertEquals(300, facts.rows());
-        assertNotEquals(null, facts.lastCode());
+        assertEquals(byCode.keySet(), Set.copyOf(facts.sampledCodes()));
     }
 
     @Test
-    void reportRendersBaselineOnlyRun() {
-        SearchLoad.Result search = new SearchLoad.Result(4, 100, 0, 1, 100, 1, 2, 3, 4, 10);
-        Baseline.ImportResult imported = new Baseline.ImportResult(300, 300, 0, 1, 300, 1 << 20, "x", "y", List.of());
+    void aboutHalfTheRowsAreOpenToThePublicAndOldRecordsMoreOftenThanRecentOnes() throws Exception {
+        Path csv = dir.resolve("mix.csv");
+        new CatalogueGenerator(new CatalogueGenerator.Options(4000, false)).writeCsv(csv, false);
+        int open = 0, old = 0, oldOpen = 0, recent = 0, recentOpen = 0;
+        for (CSVRecord r : read(csv)) {
+            boolean isPublic = r.get("开放标识").equals("开放") && r.get("密级").isEmpty();
+            open += isPublic ? 1 : 0;
+            int year = Integer.parseInt(r.get("年度"));
+            if (year <= 1999) {
+                old++;
+                oldOpen += isPublic ? 1 : 0;
+            } else if (year >= 2015) {
+                recent++;
+                recentOpen += isPublic ? 1 : 0;
+            }
+            if (!r.get("密级").isEmpty()) {
+                assertNotEquals("开放", r.get("开放标识"), "a classified record is never open: " + r);
+            }
+        }
+        assertTrue(open > 4000 * 0.35 && open < 4000 * 0.6, "public rows: " + open);
+        assertTrue((double) oldOpen / old > 0.7, "older than 25 years: " + oldOpen + " of " + old + " open");
+        assertTrue((double) recentOpen / recent < 0.3, "recent: " + recentOpen + " of " + recent + " open");
+    }
+
+    @Test
+    void reportRendersFloorOnlyRun() {
+        SearchLoad.Result one = new SearchLoad.Result(1, 100, 0, 1, 100, 1, 2, 3, 4, 10, 0);
+        SearchLoad.Result many = new SearchLoad.Result(4, 400, 0, 1, 400, 5, 6, 7, 8, 10, 0);
+        Baseline.ImportResult imported =
+                new Baseline.ImportResult(300, 300, 0, 1, 300, 1 << 20, "x", "y", List.of(), List.of());
         String section = new Report().render(new Report.Run("bench/run --rows 300", 300, true, 2048, 0, 1 << 20, 42,
-                "H2 (file)", 4, "10 s", imported, search, 1 << 20, null, null, -1, -1, "http://127.0.0.1:8080"));
-        assertTrue(section.contains("| Search p95 (ms) | — | 2.00 |"), section);
+                "H2 (file)", 4, "10 s", imported, null,
+                List.of(new Report.ScenarioRun(Scenario.WORDS, one, many, null, null, null)), null, null, -1, 1 << 20, -1,
+                -1, "http://127.0.0.1:8080"));
+        assertTrue(section.contains("| archivist, words | floor (HTTP) | 400 | 1.0 | 2.0 | 3.0 | 5.0 | 6.0 | 7.0 | 10 | 0, 0 |"),
+                section);
         assertTrue(section.contains("`bench/run --rows 300`"), section);
+        assertTrue(section.contains("| Import until searchable (rows/s) | — | 300 | — |"), section);
+        assertTrue(section.contains("indicative only"), section);
+    }
+
+    @Test
+    void reportSaysWhenLantaisPublicSearchIsNotThereInsteadOfFailing() {
+        SearchLoad.Result one = new SearchLoad.Result(1, 100, 0, 1, 100, 1, 2, 3, 4, 10, 0);
+        SearchLoad.Result many = new SearchLoad.Result(32, 400, 0, 1, 400, 5, 6, 7, 8, 10, 0);
+        SearchLoad.Result slowerOne = new SearchLoad.Result(1, 50, 0, 1, 50, 10, 25, 30, 35, 10, 0);
+        SearchLoad.Result slower = new SearchLoad.Result(32, 100, 0, 1, 100, 20, 30, 40, 50, 10, 0);
+        String section = new Report().render(new Report.Run("bench/run", 100_000, false, 2048, 0, 1 << 20, 42,
+                "H2 (file)", 32, "1 s", null, null, List.of(
+                        new Report.ScenarioRun(Scenario.WORDS, one, many, slowerOne, slower, null),
+                        new Report.ScenarioRun(Scenario.PUBLIC, one, many, null, null, "HTTP 404 from GET "
+                                + Scenario.PUBLIC.lantaiPath())),
+                null, null, 4.2, -1, 600L << 20, 1L << 30, "http://127.0.0.1:8080"));
+        assertTrue(section.contains("| anonymous, public search | Lantai | unavailable: HTTP 404"), section);
+        assertTrue(section.contains("| anonymous, public search: ratios to the floor | not measured"), section);
+        assertTrue(section.contains("| archivist, words: q/s at 32 ≥ 0.5× the floor's | 0.25× (100 vs 400) | **no** |"),
+                section);
+        assertTrue(section.contains("| archivist, words: p95 at 32 ≤ 2× the floor's | 5.00× (30.0 vs 6.0 ms) | **no** |"),
+                section);
+        assertTrue(section.contains("| archivist, words: p95 with one client ≤ 20 ms | 25.0 ms | **no** |"), section);
+        assertTrue(section.contains("| Start to serving ≤ 10 s with 1,000,000 items | 4.2 s with 100,000 rows | yes |"),
+                section);
+    }
+
+    @Test
+    void reportFlagsAPublicSearchThatShowsClosedRecords() {
+        SearchLoad.Result one = new SearchLoad.Result(1, 100, 0, 1, 100, 1, 2, 3, 4, 10, 0);
+        SearchLoad.Result many = new SearchLoad.Result(32, 400, 0, 1, 400, 5, 6, 7, 8, 10, 0);
+        String section = new Report().render(new Report.Run("bench/run", 100_000, false, 2048, 0, 1 << 20, 42,
+                "H2 (file)", 32, "1 s", null, null,
+                List.of(new Report.ScenarioRun(Scenario.PUBLIC, one, many, one, many, null)), null,
+                new LantaiRun.PublicCheck(20, 400, 3), -1, -1, -1, -1, "http://127.0.0.1:8080"));
+        assertTrue(section.contains("| anonymous, public search: only open, unclassified records | 400 hits of 20 "
+                + "queries checked, 3 not open or classified | **no** |"), section);
     }
 
     private Path writeCsv(int rows) throws Exception {

@@ -44,9 +44,13 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -54,9 +58,13 @@ import org.apache.lucene.store.FSDirectory;
  * The baseline: the same work as a Lantai import and search, done directly with no application around it. Reads the
  * catalogue CSV with commons-csv, drops invalid rows with the checks the generator's bad rows need (empty 题名,
  * impossible 日期, unknown 保管期限, repeated 档号), inserts into a plain table by batched JDBC (one transaction per
- * batch of 1000) in H2 (file mode) or PostgreSQL, and indexes into Lucene with SmartChineseAnalyzer (题名 and 全文
- * analysed, a few exact fields) through one IndexWriter; the clock stops when a reader finds the last row. Then it
- * runs the {@link SearchLoad} against an IndexSearcher: all analysed terms of a phrase must match 题名 or 全文, top 20.
+ * batch of 1000) in H2 (file mode) or PostgreSQL, and indexes into Lucene with SmartChineseAnalyzer through one
+ * IndexWriter: one catch-all field of the row's words (题名, 责任者, 文件编号, 主题词, 备注, 全文), the 档号, 密级 and
+ * 开放标识 as exact terms, the 题名 stored. The clock stops when a reader finds the last row.
+ *
+ * <p>Its searches are the floor Lantai is measured against: {@link #words}, {@link #publicWords}, {@link #browse} and
+ * {@link #archivalCode}, top 20 each. {@link FloorServer} serves them over HTTP; {@link #searchLoad} runs the words
+ * search in-process, to show what HTTP itself costs.
  *
  * <p>Reading, the database and indexing run in parallel (one reader, one JDBC writer, {@code indexThreads} indexers),
  * as a careful hand-written importer would.
@@ -73,8 +81,22 @@ public final class Baseline implements Closeable {
 
     /** Figures of the import; rows counts every data row of the file, as for Lantai. */
     public record ImportResult(long rows, long accepted, long rejected, double seconds, double rowsPerSecond,
-            long maxHeapBytes, String lastCode, String lastTitle, List<String> sampledTitles) {
+            long maxHeapBytes, String lastCode, String lastTitle, List<String> sampledTitles,
+            List<String> sampledCodes) {
     }
+
+    /** Top hits of a floor search: the total (a lower bound above 1000, as Lucene counts lazily) and 档号 + 题名. */
+    public record Hits(long total, List<Hit> hits) {
+    }
+
+    public record Hit(String archivalCode, String title) {
+    }
+
+    /** Field names of the floor's index. */
+    static final String ALL = "all", CODE = "archivalCode", TITLE = "title", CLASSIFICATION = "classification",
+            OPEN_STATUS = "openStatus";
+    /** The 密级 term of an unclassified row, and the 开放标识 of a row open to the public. */
+    static final String UNCLASSIFIED = "无", OPEN = "开放";
 
     static final Set<String> RETENTIONS = Set.of("Y", "D30", "D10", "永久", "定期30年", "定期10年");
     private static final List<String[]> END = new ArrayList<>();
@@ -99,7 +121,8 @@ public final class Baseline implements Closeable {
                 : "jdbc:h2:file:" + options.workDir().toAbsolutePath().resolve("baseline-db") + ";DB_CLOSE_ON_EXIT=FALSE";
         BlockingQueue<List<String[]>> toDb = new ArrayBlockingQueue<>(8);
         BlockingQueue<List<String[]>> toIndex = new ArrayBlockingQueue<>(8);
-        QueryPhrases.TitleSample titles = new QueryPhrases.TitleSample(4000, 7);
+        QueryPhrases.Sample titles = new QueryPhrases.Sample(4000, 7);
+        QueryPhrases.Sample codes = new QueryPhrases.Sample(4000, 13);
         long rows = 0, accepted = 0;
         String[] last = null;
         ExecutorService pool = Executors.newFixedThreadPool(1 + options.indexThreads());
@@ -116,7 +139,7 @@ public final class Baseline implements Closeable {
                 for (int i = 0; i < options.indexThreads(); i++) {
                     workers.add(pool.submit(() -> index(writer, toIndex)));
                 }
-                Set<String> codes = new HashSet<>();
+                Set<String> seen = new HashSet<>();
                 List<String[]> batch = new ArrayList<>(options.batchSize());
                 try (Reader in = Files.newBufferedReader(options.csv(), StandardCharsets.UTF_8);
                         CSVParser parser = CSVParser.parse(QueryPhrases.skipBom(in), QueryPhrases.csvFormat())) {
@@ -128,12 +151,13 @@ public final class Baseline implements Closeable {
                             cells[c] = r.get(CatalogueGenerator.HEADERS.get(c));
                         }
                         cells[CatalogueGenerator.BODY] = body ? r.get("全文") : null;
-                        if (!valid(cells, codes)) {
+                        if (!valid(cells, seen)) {
                             continue;
                         }
                         accepted++;
                         last = cells;
                         titles.offer(cells[CatalogueGenerator.TITLE]);
+                        codes.offer(cells[CatalogueGenerator.CODE]);
                         batch.add(cells);
                         if (batch.size() == options.batchSize()) {
                             hand(batch, toDb, toIndex, workers);
@@ -153,13 +177,13 @@ public final class Baseline implements Closeable {
             }
             reader = DirectoryReader.open(directory);
             searcher = new IndexSearcher(reader);
-            if (last != null && searcher.count(new TermQuery(new Term("archivalCode", last[0]))) != 1) {
+            if (last != null && searcher.count(archivalCode(last[CatalogueGenerator.CODE])) != 1) {
                 throw new IllegalStateException("last row " + last[0] + " is not searchable");
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             return new ImportResult(rows, accepted, rows - accepted, seconds, rows / seconds, heap.maxBytes(),
                     last == null ? null : last[0], last == null ? null : last[CatalogueGenerator.TITLE],
-                    titles.titles());
+                    titles.values(), codes.values());
         } finally {
             pool.shutdownNow();
         }
@@ -235,44 +259,85 @@ public final class Baseline implements Closeable {
         for (List<String[]> batch = queue.take(); batch != END; batch = queue.take()) {
             for (String[] c : batch) {
                 Document doc = new Document();
-                doc.add(new StringField("archivalCode", c[CatalogueGenerator.CODE], Field.Store.YES));
+                doc.add(new StringField(CODE, c[CatalogueGenerator.CODE], Field.Store.YES));
                 doc.add(new StringField("fonds", c[CatalogueGenerator.FONDS], Field.Store.NO));
                 doc.add(new StringField("year", c[CatalogueGenerator.YEAR], Field.Store.NO));
-                doc.add(new StringField("openStatus", c[CatalogueGenerator.OPEN_STATUS], Field.Store.NO));
-                doc.add(new TextField("title", c[CatalogueGenerator.TITLE], Field.Store.NO));
-                doc.add(new StoredField("titleStored", c[CatalogueGenerator.TITLE]));
-                if (c[CatalogueGenerator.BODY] != null) {
-                    doc.add(new TextField("body", c[CatalogueGenerator.BODY], Field.Store.NO));
-                }
+                String classification = c[CatalogueGenerator.CLASSIFICATION].strip();
+                doc.add(new StringField(CLASSIFICATION, classification.isEmpty() ? UNCLASSIFIED : classification,
+                        Field.Store.NO));
+                doc.add(new StringField(OPEN_STATUS, c[CatalogueGenerator.OPEN_STATUS].strip(), Field.Store.NO));
+                doc.add(new StoredField(TITLE, c[CatalogueGenerator.TITLE]));
+                doc.add(new TextField(ALL, catchAll(c), Field.Store.NO));
                 writer.addDocument(doc);
             }
         }
         return null;
     }
 
-    /** The query a search box would run: every analysed term of the phrase in 题名 or 全文. */
-    Query query(String phrase) throws IOException {
+    /** The words of a row a search box finds it by, run together into the one catch-all field. */
+    private static String catchAll(String[] c) {
+        StringBuilder all = new StringBuilder(c[CatalogueGenerator.TITLE]);
+        for (int i : new int[] {CatalogueGenerator.CREATOR, CatalogueGenerator.DOC_NUMBER, CatalogueGenerator.KEYWORDS,
+                CatalogueGenerator.REMARKS, CatalogueGenerator.BODY}) {
+            if (c[i] != null && !c[i].isBlank()) {
+                all.append('\n').append(c[i]);
+            }
+        }
+        return all.toString();
+    }
+
+    /** The query a search box would run: every analysed term of the phrase in the catch-all field. */
+    Query words(String phrase) throws IOException {
         BooleanQuery.Builder all = new BooleanQuery.Builder();
-        try (TokenStream ts = analyzer.tokenStream("title", new StringReader(phrase))) {
+        try (TokenStream ts = analyzer.tokenStream(ALL, new StringReader(phrase))) {
             CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
             ts.reset();
             while (ts.incrementToken()) {
-                String t = term.toString();
-                all.add(new BooleanQuery.Builder()
-                        .add(new TermQuery(new Term("title", t)), Occur.SHOULD)
-                        .add(new TermQuery(new Term("body", t)), Occur.SHOULD).build(), Occur.MUST);
+                all.add(new TermQuery(new Term(ALL, term.toString())), Occur.MUST);
             }
             ts.end();
         }
         return all.build();
     }
 
-    /** One search, top 20; returns the total hit count (a lower bound above 1000, as Lucene counts lazily). */
-    public long search(String phrase) throws IOException {
-        return searcher.search(query(phrase), 20).totalHits.value;
+    /** The public's search: the same words, over rows open to the public (开放) and unclassified (无密级) only. */
+    Query publicWords(String phrase) throws IOException {
+        return new BooleanQuery.Builder().add(words(phrase), Occur.MUST)
+                .add(new TermQuery(new Term(OPEN_STATUS, OPEN)), Occur.FILTER)
+                .add(new TermQuery(new Term(CLASSIFICATION, UNCLASSIFIED)), Occur.FILTER).build();
     }
 
-    /** Runs the search load against the index built by {@link #importAndIndex()}. */
+    /** A blank query: every row (browsing), in index order. */
+    static Query browse() {
+        return new MatchAllDocsQuery();
+    }
+
+    /** A 档号 lookup: the exact term. */
+    static Query archivalCode(String code) {
+        return new TermQuery(new Term(CODE, code.strip()));
+    }
+
+    /** Top 20 of a query with each hit's 档号 and 题名, as the floor answers. */
+    Hits top20(Query query) throws IOException {
+        TopDocs top = searcher.search(query, 20);
+        StoredFields stored = searcher.storedFields();
+        List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+            Document d = stored.document(sd.doc, FIELDS_SHOWN);
+            hits.add(new Hit(d.get(CODE), d.get(TITLE)));
+        }
+        return new Hits(top.totalHits.value, hits);
+    }
+
+    private static final Set<String> FIELDS_SHOWN = Set.of(CODE, TITLE);
+
+    /** One words search, top 20, in-process; returns the total and the first hit's 档号. */
+    public SearchLoad.Answer search(String phrase) throws IOException {
+        Hits hits = top20(words(phrase));
+        return new SearchLoad.Answer(hits.total(), hits.hits().isEmpty() ? null : hits.hits().get(0).archivalCode());
+    }
+
+    /** Runs the words search load in-process against the index built by {@link #importAndIndex()}. */
     public SearchLoad.Result searchLoad(List<String> phrases, int clients, Duration warmup, Duration duration,
             long maxQueries) throws InterruptedException {
         return SearchLoad.run(phrases, clients, warmup, duration, maxQueries, 11, this::search);

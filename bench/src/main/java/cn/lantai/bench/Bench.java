@@ -1,18 +1,27 @@
 package cn.lantai.bench;
 
+import java.io.IOException;
+import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One benchmark run end to end: generates the catalogue file (or reuses one), runs the {@link Baseline} (raw Lucene +
- * batched JDBC), then {@link LantaiRun} against a running Lantai, and writes a Markdown section with absolute figures,
- * ratios to the baseline and the targets to stdout and to docs/BENCHMARKS.md.
+ * One benchmark run end to end: generates the catalogue file (or reuses one); optionally starts Lantai
+ * ({@link LantaiProcess}); imports with the {@link Baseline} (batched JDBC + raw Lucene: the floor's import) and then
+ * into Lantai over HTTP ({@link LantaiRun}); serves the floor's index with {@link FloorServer} and runs each
+ * {@link Scenario} with 1 client and then with many, the floor and Lantai in turn; runs the words scenario
+ * in-process once more (raw Lucene without HTTP); optionally restarts Lantai on the same data and times it until it
+ * serves; and writes a Markdown section with the figures, the ratios to the floor and the targets to stdout and to
+ * docs/BENCHMARKS.md.
  *
  * <pre>
- * java -Xmx1g -cp ... cn.lantai.bench.Bench --rows 1000000 --body [--url http://127.0.0.1:8080] [--password p]
- *      [--csv bench/work/rows.csv --reuse] [--bad 0] [--seed 42] [--clients 32] [--warmup 10s] [--duration 60s]
+ * java -Xmx1g -cp ... cn.lantai.bench.Bench --rows 100000 [--body] [--url http://127.0.0.1:8080] [--password p]
+ *      [--start-lantai --jar target/lantai.jar --lantai-heap 1g --port 8080]
+ *      [--csv bench/work/rows.csv --reuse] [--bad 0] [--seed 42] [--clients 32] [--warmup 5s] [--duration 20s]
+ *      [--scenarios words,public,blank,code] [--floor-threads 8]
  *      [--jdbc-url jdbc:postgresql://... --jdbc-user u --jdbc-password p] [--skip-baseline] [--skip-lantai]
  *      [--pid lantaiPid] [--report docs/BENCHMARKS.md | --no-report] [--command "how it was started"]
  * </pre>
@@ -30,10 +39,12 @@ public final class Bench {
         int bodyBytes = args.getInt("body-bytes", 2048);
         double badFraction = args.getDouble("bad", 0.0);
         int clients = args.getInt("clients", 32);
-        Duration warmup = args.getDuration("warmup", Duration.ofSeconds(10));
-        Duration duration = args.getDuration("duration", Duration.ofSeconds(60));
+        Duration warmup = args.getDuration("warmup", Duration.ofSeconds(5));
+        Duration duration = args.getDuration("duration", Duration.ofSeconds(20));
+        List<Scenario> scenarios = Scenario.parse(args.get("scenarios"));
         Path work = Path.of(args.get("work", "bench/work"));
         Path csv = Path.of(args.get("csv", work.resolve("rows.csv").toString()));
+        boolean withFloor = !args.flag("skip-baseline"), withLantai = !args.flag("skip-lantai");
 
         long badRows = 0;
         if (args.flag("reuse") && Files.exists(csv)) {
@@ -48,66 +59,141 @@ public final class Bench {
             badRows = bad.size();
         }
 
-        Baseline.ImportResult baselineImport = null;
-        SearchLoad.Result baselineSearch = null;
-        List<String> phrases;
-        LantaiRun.FileFacts facts;
-        if (!args.flag("skip-baseline")) {
-            Baseline.Options options = new Baseline.Options(csv, work.resolve("baseline"), args.get("jdbc-url"),
-                    args.get("jdbc-user", "sa"), args.get("jdbc-password", ""), 1000,
-                    args.getInt("index-threads", Runtime.getRuntime().availableProcessors()));
-            try (Baseline baseline = new Baseline(options)) {
-                log("baseline: importing");
-                baselineImport = baseline.importAndIndex();
-                log("baseline: %,d rows searchable in %.1f s", baselineImport.rows(), baselineImport.seconds());
-                phrases = QueryPhrases.fromTitles(baselineImport.sampledTitles(), 1000, 5);
-                log("baseline: search load, %d clients, %s", clients, duration);
-                baselineSearch = baseline.searchLoad(phrases, clients, warmup, duration, Long.MAX_VALUE);
-                log("baseline: %s", baselineSearch);
-            }
-            facts = new LantaiRun.FileFacts(baselineImport.rows(), baselineImport.lastCode(),
-                    baselineImport.lastTitle(), baselineImport.sampledTitles());
-        } else {
-            facts = LantaiRun.scan(csv);
-            phrases = QueryPhrases.fromTitles(facts.sampledTitles(), 1000, 5);
-        }
-        System.gc(); // leave the baseline's garbage out of the Lantai half of the run
-
-        LantaiRun.ImportResult lantaiImport = null;
-        SearchLoad.Result lantaiSearch = null;
-        long lantaiHeap = -1, lantaiHeapMax = -1;
+        LantaiProcess process = null;
         String url = args.get("url", "http://127.0.0.1:8080");
-        if (!args.flag("skip-lantai")) {
-            LantaiRun lantai = new LantaiRun(LantaiRun.options(args));
-            lantaiHeapMax = lantai.heapMaxBytes();
-            try (HeapSampler heap = lantai.heapSampler()) {
+        if (withLantai && args.flag("start-lantai")) {
+            LantaiProcess.Options o = new LantaiProcess.Options(Path.of(args.get("jar")),
+                    args.get("lantai-heap", "1g"), args.getInt("port", 8080), work.resolve("data"),
+                    work.resolve("lantai.log"));
+            process = LantaiProcess.startFresh(o, args.getDuration("start-timeout", Duration.ofMinutes(10)));
+            url = o.url().toString();
+        }
+        Baseline baseline = null;
+        try {
+            Baseline.ImportResult floorImport = null;
+            LantaiRun.FileFacts facts;
+            if (withFloor) {
+                baseline = new Baseline(new Baseline.Options(csv, work.resolve("baseline"), args.get("jdbc-url"),
+                        args.get("jdbc-user", "sa"), args.get("jdbc-password", ""), 1000,
+                        args.getInt("index-threads", Runtime.getRuntime().availableProcessors())));
+                log("floor: importing");
+                floorImport = baseline.importAndIndex();
+                log("floor: %,d rows searchable in %.1f s", floorImport.rows(), floorImport.seconds());
+                facts = new LantaiRun.FileFacts(floorImport.rows(), floorImport.lastCode(), floorImport.lastTitle(),
+                        floorImport.sampledTitles(), floorImport.sampledCodes());
+            } else {
+                facts = LantaiRun.scan(csv);
+            }
+            List<String> phrases = QueryPhrases.fromTitles(facts.sampledTitles(), 1000, 5);
+            System.gc(); // leave the floor's import garbage out of what follows
+
+            LantaiRun lantai = null;
+            LantaiRun.ImportResult lantaiImport = null;
+            long lantaiHeapMax = -1;
+            HeapSampler heap = null;
+            if (withLantai) {
+                lantai = new LantaiRun(LantaiRun.options(args, url));
+                if (process == null) {
+                    lantaiHeapMax = lantai.heapMaxBytes();
+                    heap = lantai.heapSampler();
+                }
                 log("lantai: importing %s into %s", csv, url);
                 lantaiImport = lantai.importFile(csv, facts.rows(), facts.lastCode(), facts.lastTitle(),
                         args.getDuration("timeout", Duration.ofMinutes(60)));
                 log("lantai: %s", lantaiImport);
-                log("lantai: search load, %d clients, %s", clients, duration);
-                lantaiSearch = lantai.searchLoad(phrases, clients, warmup, duration, Long.MAX_VALUE);
-                log("lantai: %s", lantaiSearch);
-                lantaiHeap = heap.maxBytes();
             }
-        }
 
-        String command = args.get("command", ProcessHandle.current().info().commandLine().orElse("(unknown)"));
-        String db = args.get("jdbc-url") == null ? "H2 (file)" : args.get("jdbc-url").replaceAll("\\?.*", "");
-        Report.Run run = new Report.Run(command, facts.rows(), body || hasBody(csv), bodyBytes, badRows,
-                Files.size(csv), seed, db, clients, warmup.toSeconds() + " s warm-up then " + duration.toSeconds()
-                + " s", baselineImport, baselineSearch, baselineImport == null ? -1 : baselineImport.maxHeapBytes(),
-                lantaiImport, lantaiSearch, lantaiHeap, lantaiHeapMax, url);
-        String section = new Report().render(run);
-        System.out.println(section);
-        if (!args.flag("no-report")) {
-            Path report = Path.of(args.get("report", "docs/BENCHMARKS.md"));
-            Report.append(report, section);
-            log("appended to %s", report);
+            List<Report.ScenarioRun> runs = new ArrayList<>();
+            SearchLoad.Result inProcess = null;
+            LantaiRun.PublicCheck publicCheck = null;
+            try (FloorServer floor = withFloor
+                    ? new FloorServer(baseline, 0, args.getInt("floor-threads", 8)) : null) {
+                HttpClient floorHttp = HttpSearch.client();
+                for (Scenario scenario : scenarios) {
+                    List<String> inputs = scenario.inputs(phrases, facts.sampledCodes());
+                    String unavailable = lantai == null ? null : lantai.unavailable(scenario, inputs.get(0));
+                    if (unavailable != null) {
+                        log("lantai: %s unavailable (%s)", scenario.label(), unavailable);
+                    } else if (lantai != null && scenario == Scenario.PUBLIC) {
+                        publicCheck = lantai.checkPublic(inputs, 20);
+                        log("lantai: public search checked: %s", publicCheck);
+                    }
+                    SearchLoad.Result[] floorLoads = new SearchLoad.Result[2], lantaiLoads = new SearchLoad.Result[2];
+                    int[] counts = {1, clients};
+                    for (int i = 0; i < counts.length; i++) {
+                        if (floor != null) {
+                            floorLoads[i] = load("floor", scenario, inputs, counts[i], warmup, duration,
+                                    new HttpSearch(floorHttp, floor.uri(), scenario.floorPath(), null));
+                        }
+                        if (lantai != null && unavailable == null) {
+                            lantaiLoads[i] = load("lantai", scenario, inputs, counts[i], warmup, duration,
+                                    lantai.searcher(scenario));
+                        }
+                    }
+                    runs.add(new Report.ScenarioRun(scenario, floorLoads[0], floorLoads[1], lantaiLoads[0],
+                            lantaiLoads[1], unavailable));
+                }
+                if (baseline != null && scenarios.contains(Scenario.WORDS)) {
+                    inProcess = SearchLoad.run(phrases, clients, warmup, duration, Long.MAX_VALUE, 11,
+                            baseline::search);
+                    log("in-process: words, %d clients: %s", clients, inProcess);
+                }
+            }
+
+            double restartSeconds = -1;
+            long lantaiHeap = -1;
+            if (lantai != null) {
+                if (process != null) {
+                    LantaiRun signedIn = lantai;
+                    String code = facts.lastCode();
+                    log("lantai: restarting on the same data");
+                    restartSeconds = process.restart(() -> signedIn.finds(code),
+                            args.getDuration("start-timeout", Duration.ofMinutes(10)));
+                    log("lantai: serving again %.1f s after the start", restartSeconds);
+                }
+                if (heap != null) {
+                    heap.close();
+                    lantaiHeap = heap.maxBytes();
+                } else {
+                    lantaiHeapMax = process.heapLimitBytes();
+                    lantaiHeap = process.maxHeapUsedBytes();
+                }
+            }
+
+            String command = args.get("command", ProcessHandle.current().info().commandLine().orElse("(unknown)"));
+            String db = args.get("jdbc-url") == null ? "H2 (file)" : args.get("jdbc-url").replaceAll("\\?.*", "");
+            Report.Run run = new Report.Run(command, facts.rows(), body || hasBody(csv), bodyBytes, badRows,
+                    Files.size(csv), seed, db, clients, warmup.toSeconds() + " s warm-up then "
+                    + duration.toSeconds() + " s", floorImport, lantaiImport, runs, inProcess, publicCheck, restartSeconds,
+                    floorImport == null ? -1 : floorImport.maxHeapBytes(), lantaiHeap, lantaiHeapMax, url);
+            String section = new Report().render(run);
+            System.out.println(section);
+            if (!args.flag("no-report")) {
+                Path report = Path.of(args.get("report", "docs/BENCHMARKS.md"));
+                Report.append(report, section);
+                log("appended to %s", report);
+            }
+        } finally {
+            if (baseline != null) {
+                baseline.close();
+            }
+            if (process != null) {
+                process.close();
+            }
         }
     }
 
-    private static boolean hasBody(Path csv) throws java.io.IOException {
+    private static SearchLoad.Result load(String side, Scenario scenario, List<String> inputs, int clients,
+            Duration warmup, Duration duration, SearchLoad.Searcher searcher) throws InterruptedException {
+        SearchLoad.Result r = SearchLoad.run(inputs, clients, warmup, duration, Long.MAX_VALUE, 11,
+                scenario.firstHitIsInput(), searcher);
+        log("%s: %s, %d client%s: %,.0f q/s, p50 %.1f, p95 %.1f, p99 %.1f ms, %d errors, %d misses", side,
+                scenario.label(), clients, clients == 1 ? "" : "s", r.qps(), r.p50(), r.p95(), r.p99(), r.errors(),
+                r.misses());
+        return r;
+    }
+
+    private static boolean hasBody(Path csv) throws IOException {
         try (var lines = Files.lines(csv)) {
             return lines.findFirst().map(h -> h.contains("全文")).orElse(false);
         }

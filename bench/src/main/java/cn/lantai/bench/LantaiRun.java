@@ -31,11 +31,13 @@ import tools.jackson.databind.ObjectMapper;
  * The same work as {@link Baseline}, done through a running Lantai over HTTP: uploads the catalogue file to
  * {@code POST /api/v1/imports} (mode KEEP_VALID), polls {@code GET /api/v1/jobs/{id}} until the job succeeds, then
  * polls {@code GET /api/v1/search} until the last valid row is found; the time from the upload to that moment is
- * "imported and searchable". Then runs the same {@link SearchLoad} through {@code GET /api/v1/search?q=…}. Heap used is
- * sampled throughout from the actuator metric {@code jvm.memory.used} (area heap), or with {@code jstat} when a
- * process id is given.
+ * "imported and searchable". The searches of each {@link Scenario} go through {@link #searcher}: the archivist's
+ * with a personal access token made through the workbench (never HTTP Basic, whose password check would be measured
+ * too), the public's anonymously. Heap used is sampled throughout from the actuator metric {@code jvm.memory.used}
+ * (area heap), or with {@code jstat} when a process id is given.
  *
- * <p>Lantai is started separately ({@code java -Xmx1g -jar target/lantai-*.jar}); see bench/README.md.
+ * <p>Lantai is started by {@link LantaiProcess} or separately ({@code java -Xmx1g -jar target/lantai-*.jar}); see
+ * bench/README.md.
  */
 public final class LantaiRun {
 
@@ -49,14 +51,15 @@ public final class LantaiRun {
     }
 
     /** What the harness needs to know about a catalogue file. */
-    public record FileFacts(long rows, String lastCode, String lastTitle, List<String> sampledTitles) {
+    public record FileFacts(long rows, String lastCode, String lastTitle, List<String> sampledTitles,
+            List<String> sampledCodes) {
     }
-
-    private static final Pattern TOTAL = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
 
     private final Options options;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
+    /** The search load's own connections, apart from the heap sampler's and the import's. */
+    private final HttpClient searchHttp = HttpSearch.client();
     private final ObjectMapper json = new ObjectMapper();
     private final String auth;
 
@@ -173,20 +176,66 @@ public final class LantaiRun {
         return hits.isArray() && !hits.isEmpty() ? hits.get(0).path("archivalCode").asText() : null;
     }
 
-    /** One search as a user's client sends it, top 20; returns the total Lantai reports. */
-    public long search(String phrase) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(request("/api/v1/search?size=20&q="
-                + URLEncoder.encode(phrase, StandardCharsets.UTF_8)).GET().build(), BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IOException("HTTP " + r.statusCode());
-        }
-        Matcher m = TOTAL.matcher(r.body());
-        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    /** The searches of a scenario as its caller's client sends them: the archivist with the token, the public without. */
+    HttpSearch searcher(Scenario scenario) {
+        return new HttpSearch(searchHttp, options.url(), scenario.lantaiPath(), scenario.signedIn() ? auth : null);
     }
 
-    public SearchLoad.Result searchLoad(List<String> phrases, int clients, Duration warmup, Duration duration,
-            long maxQueries) throws InterruptedException {
-        return SearchLoad.run(phrases, clients, warmup, duration, maxQueries, 11, this::search);
+    /**
+     * Why a scenario cannot run against this Lantai (its endpoint answers anything but 200 to one search, e.g. 404 or
+     * 401 while the public search is not there yet), or null when it can.
+     */
+    String unavailable(Scenario scenario, String sampleInput) {
+        try {
+            int status = searcher(scenario).status(sampleInput);
+            return status == 200 ? null : "HTTP " + status + " from GET " + scenario.lantaiPath();
+        } catch (IOException e) {
+            return e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    /** Hits of the public search that were checked, and how many of them the public should not have seen. */
+    public record PublicCheck(int queries, long hits, long closed) {
+    }
+
+    /**
+     * Checks the public search's first pages for some phrases, outside the measured load: every hit must be open
+     * (开放) and unclassified, as the public may see only those.
+     */
+    PublicCheck checkPublic(List<String> phrases, int queries) throws IOException, InterruptedException {
+        long hits = 0, closed = 0;
+        int asked = Math.min(queries, phrases.size());
+        for (String phrase : phrases.subList(0, asked)) {
+            HttpResponse<String> r = searchHttp.send(HttpRequest.newBuilder(options.url().resolve(
+                    Scenario.request(Scenario.PUBLIC.lantaiPath(), phrase))).header("Accept", "application/json")
+                    .GET().build(), BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IOException("public search: HTTP " + r.statusCode());
+            }
+            for (JsonNode hit : json.readTree(r.body()).path("hits")) {
+                hits++;
+                String open = hit.path("openStatus").asText(""), secret = hit.path("classification").asText("");
+                if (!Set.of("OPEN", "开放").contains(open) || !Set.of("", "NONE", "无").contains(secret)) {
+                    closed++;
+                }
+            }
+        }
+        return new PublicCheck(asked, hits, closed);
+    }
+
+    /** True when a search for the 档号 answers and finds that item first; false on any failure (still starting). */
+    boolean finds(String code) {
+        try {
+            return code.equals(searcher(Scenario.CODE).search(code).firstCode());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private HttpRequest.Builder request(String path) {
@@ -235,8 +284,9 @@ public final class LantaiRun {
 
     /** Counts the data rows and finds the last valid row of a CSV (the one to wait for), sampling titles. */
     public static FileFacts scan(Path csv) throws IOException {
-        QueryPhrases.TitleSample titles = new QueryPhrases.TitleSample(4000, 7);
-        Set<String> codes = new HashSet<>();
+        QueryPhrases.Sample titles = new QueryPhrases.Sample(4000, 7);
+        QueryPhrases.Sample codes = new QueryPhrases.Sample(4000, 13);
+        Set<String> seen = new HashSet<>();
         long rows = 0;
         String[] last = null;
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
@@ -247,16 +297,18 @@ public final class LantaiRun {
                 for (int c = 0; c < CatalogueGenerator.BODY; c++) {
                     cells[c] = r.get(CatalogueGenerator.HEADERS.get(c));
                 }
-                if (Baseline.valid(cells, codes)) {
+                if (Baseline.valid(cells, seen)) {
                     last = cells;
                     titles.offer(cells[CatalogueGenerator.TITLE]);
+                    codes.offer(cells[CatalogueGenerator.CODE]);
                 }
             }
         }
         if (last == null) {
             throw new IllegalArgumentException(csv + " has no valid row");
         }
-        return new FileFacts(rows, last[CatalogueGenerator.CODE], last[CatalogueGenerator.TITLE], titles.titles());
+        return new FileFacts(rows, last[CatalogueGenerator.CODE], last[CatalogueGenerator.TITLE], titles.values(),
+                codes.values());
     }
 
     private static void checkDeadline(long deadline, String message) throws IOException {
@@ -274,19 +326,27 @@ public final class LantaiRun {
      * {@code --password} (LANTAI_ADMIN_PASSWORD) through the login form and makes itself a one-day token.
      */
     static Options options(Args args) {
+        return options(args, args.get("url", "http://127.0.0.1:8080"));
+    }
+
+    /** As {@link #options(Args)}, for a Lantai at the given address. */
+    static Options options(Args args, String url) {
         String token = args.get("token", System.getenv("LANTAI_TOKEN"));
         String password = args.get("password", System.getenv("LANTAI_ADMIN_PASSWORD"));
         if ((token == null || token.isEmpty()) && (password == null || password.isEmpty())) {
             throw new IllegalArgumentException("set LANTAI_TOKEN or LANTAI_ADMIN_PASSWORD, or pass --token or --password");
         }
         String pid = args.get("pid");
-        return new Options(URI.create(args.get("url", "http://127.0.0.1:8080")), args.get("user", "admin"), password,
+        return new Options(URI.create(url), args.get("user", "admin"), password,
                 token == null || token.isEmpty() ? null : token, pid == null ? null : Long.valueOf(pid));
     }
 
     /** The CSRF token of a workbench page: the layout's meta tag or a form's hidden input. */
     private static final Pattern CSRF = Pattern.compile(
             "name=\"_csrf\"[^>]*content=\"([^\"]+)\"|name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
+    /** Where the account page shows a newly issued token's secret. */
+    private static final Pattern ISSUED_SECRET = Pattern.compile("id=\"issued-secret\"[^>]*>([^<]+)<");
 
     /** Signs in through the workbench's login form and asks the account page for a one-day access token. */
     private static String signIn(Options options) {
@@ -309,8 +369,18 @@ public final class LantaiRun {
                     .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("name=bench&days=1&_csrf=" + encode(csrf(page))))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode issued = new ObjectMapper().readTree(token.body());
-            return issued.path("secret").asText();
+            if (token.statusCode() == 200 && token.body().contains("\"secret\"")) {
+                return new ObjectMapper().readTree(token.body()).path("secret").asText();
+            }
+            // the form as a person sends it: redirected to the account page, which shows the new secret once
+            String shown = browser.send(HttpRequest.newBuilder(options.url().resolve("/account")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher secret = ISSUED_SECRET.matcher(shown);
+            if (token.statusCode() / 100 != 3 || !secret.find()) {
+                throw new IllegalStateException("no access token issued: HTTP " + token.statusCode() + " from "
+                        + "POST /account/tokens");
+            }
+            return secret.group(1).strip();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -328,10 +398,13 @@ public final class LantaiRun {
     }
 
     private static String encode(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
-    /** {@code --csv file [--url u] [--password p] [--pid n] [--clients 32] [--warmup 10s] [--duration 60s]}. */
+    /**
+     * {@code --csv file [--url u] [--password p] [--pid n] [--clients 32] [--warmup 5s] [--duration 20s]
+     * [--scenarios words,public,blank,code]}: imports, then runs each scenario with 1 client and with many.
+     */
     public static void main(String[] argv) throws Exception {
         Args args = new Args(argv);
         Path csv = Path.of(args.get("csv", "bench/work/rows.csv"));
@@ -342,9 +415,20 @@ public final class LantaiRun {
                     args.getDuration("timeout", Duration.ofMinutes(60)));
             System.out.println(imported);
             List<String> phrases = QueryPhrases.fromTitles(facts.sampledTitles(), 1000, 5);
-            System.out.println(run.searchLoad(phrases, args.getInt("clients", 32),
-                    args.getDuration("warmup", Duration.ofSeconds(10)),
-                    args.getDuration("duration", Duration.ofSeconds(60)), Long.MAX_VALUE));
+            for (Scenario scenario : Scenario.parse(args.get("scenarios"))) {
+                List<String> inputs = scenario.inputs(phrases, facts.sampledCodes());
+                String unavailable = run.unavailable(scenario, inputs.get(0));
+                if (unavailable != null) {
+                    System.out.println(scenario.label() + ": unavailable, " + unavailable);
+                    continue;
+                }
+                for (int clients : new int[] {1, args.getInt("clients", 32)}) {
+                    System.out.println(scenario.label() + ": " + SearchLoad.run(inputs, clients,
+                            args.getDuration("warmup", Duration.ofSeconds(5)),
+                            args.getDuration("duration", Duration.ofSeconds(20)), Long.MAX_VALUE, 11,
+                            scenario.firstHitIsInput(), run.searcher(scenario)));
+                }
+            }
             System.out.printf("heap used, max sampled: %.0f MiB%n", heap.maxBytes() / 1048576.0);
         }
     }

@@ -31,35 +31,35 @@ final class QueryPhrases {
     private static final Pattern WORD = Pattern.compile("\\p{IsHan}{2,6}");
     private static final Set<String> TOO_COMMON = Set.of("关于", "临江", "临江区", "同志");
 
-    /** Reservoir sample of titles, fed row by row while a file is read anyway. */
-    static final class TitleSample {
-        private final List<String> titles = new ArrayList<>();
+    /** Reservoir sample of strings (titles, 档号), fed row by row while a file is read anyway. */
+    static final class Sample {
+        private final List<String> values = new ArrayList<>();
         private final int size;
         private final Random rnd;
         private long seen;
 
-        TitleSample(int size, long seed) {
+        Sample(int size, long seed) {
             this.size = size;
             this.rnd = new Random(seed);
         }
 
-        void offer(String title) {
-            if (title == null || title.isBlank()) {
+        void offer(String value) {
+            if (value == null || value.isBlank()) {
                 return;
             }
             seen++;
-            if (titles.size() < size) {
-                titles.add(title);
+            if (values.size() < size) {
+                values.add(value);
             } else {
                 long j = (long) (rnd.nextDouble() * seen);
                 if (j < size) {
-                    titles.set((int) j, title);
+                    values.set((int) j, value);
                 }
             }
         }
 
-        List<String> titles() {
-            return titles;
+        List<String> values() {
+            return values;
         }
     }
 
@@ -89,14 +89,14 @@ final class QueryPhrases {
 
     /** Reads titles from a generated CSV (sampling when large) and draws phrases from them. */
     static List<String> fromCsv(Path csv, int count, long seed) throws IOException {
-        TitleSample sample = new TitleSample(Math.max(count * 2, 2000), seed);
+        Sample sample = new Sample(Math.max(count * 2, 2000), seed);
         try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
                 CSVParser parser = CSVParser.parse(skipBom(reader), csvFormat())) {
             for (CSVRecord r : parser) {
                 sample.offer(r.get("题名"));
             }
         }
-        return fromTitles(sample.titles(), count, seed);
+        return fromTitles(sample.values(), count, seed);
     }
 
     static CSVFormat csvFormat() {

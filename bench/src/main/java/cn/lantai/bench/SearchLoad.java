@@ -8,21 +8,29 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Closed-loop search load: a number of client threads each send one query after another, picking query phrases at
- * random (seeded), for a fixed duration or a fixed number of queries, whichever ends first. The same load runs against
- * raw Lucene ({@link Baseline}) and against Lantai over HTTP ({@link LantaiRun}), so their figures compare directly.
+ * Closed-loop search load: a number of client threads each send one query after another, picking inputs (query
+ * phrases, 档号, or the empty input of a blank query) at random (seeded), for a fixed duration or a fixed number of
+ * queries, whichever ends first. The same load runs against the HTTP floor ({@link FloorServer}), against raw Lucene
+ * in-process ({@link Baseline}) and against Lantai over HTTP ({@link LantaiRun}), so their figures compare directly.
  */
 final class SearchLoad {
 
-    /** One search; returns the number of hits (negative when unknown). Throwing counts as an error. */
+    /** One search; returns what came back. Throwing counts as an error. */
     @FunctionalInterface
     interface Searcher {
-        long search(String phrase) throws Exception;
+        Answer search(String input) throws Exception;
     }
 
-    /** Latencies in milliseconds (nearest-rank percentiles) and throughput in queries per second. */
+    /** The total a search reported (negative when unknown) and the 档号 of its first hit (null when none). */
+    record Answer(long total, String firstCode) {
+    }
+
+    /**
+     * Latencies in milliseconds (nearest-rank percentiles) and throughput in queries per second; {@code misses}
+     * counts answers whose first hit was not the input, when the load was asked to check that (a 档号 lookup).
+     */
     record Result(int clients, long queries, long errors, double seconds, double qps, double p50, double p95,
-            double p99, double max, double meanHits) {
+            double p99, double max, double meanHits, long misses) {
     }
 
     private SearchLoad() {
@@ -35,20 +43,30 @@ final class SearchLoad {
      */
     static Result run(List<String> phrases, int clients, Duration warmup, Duration duration, long maxQueries,
             long seed, Searcher searcher) throws InterruptedException {
+        return run(phrases, clients, warmup, duration, maxQueries, seed, false, searcher);
+    }
+
+    /**
+     * As {@link #run(List, int, Duration, Duration, long, long, Searcher)}; with {@code firstIsInput} each answer's
+     * first hit must be the input itself (a 档号 lookup), and answers where it is not are counted as misses.
+     */
+    static Result run(List<String> phrases, int clients, Duration warmup, Duration duration, long maxQueries,
+            long seed, boolean firstIsInput, Searcher searcher) throws InterruptedException {
         if (phrases.isEmpty()) {
-            throw new IllegalArgumentException("no query phrases");
+            throw new IllegalArgumentException("no query inputs");
         }
         if (!warmup.isZero()) {
-            runPhase(phrases, clients, warmup, Long.MAX_VALUE, seed ^ 0x5DEECE66DL, searcher);
+            runPhase(phrases, clients, warmup, Long.MAX_VALUE, seed ^ 0x5DEECE66DL, firstIsInput, searcher);
         }
-        return runPhase(phrases, clients, duration, maxQueries, seed, searcher);
+        return runPhase(phrases, clients, duration, maxQueries, seed, firstIsInput, searcher);
     }
 
     private static Result runPhase(List<String> phrases, int clients, Duration duration, long maxQueries, long seed,
-            Searcher searcher) throws InterruptedException {
+            boolean firstIsInput, Searcher searcher) throws InterruptedException {
         AtomicLong issued = new AtomicLong();
         AtomicLong errors = new AtomicLong();
         AtomicLong hits = new AtomicLong();
+        AtomicLong misses = new AtomicLong();
         long[][] latencies = new long[clients][];
         int[] counts = new int[clients];
         List<Thread> threads = new ArrayList<>();
@@ -64,8 +82,11 @@ final class SearchLoad {
                     String phrase = phrases.get(rnd.nextInt(phrases.size()));
                     long t0 = System.nanoTime();
                     try {
-                        long h = searcher.search(phrase);
-                        hits.addAndGet(Math.max(0, h));
+                        Answer answer = searcher.search(phrase);
+                        hits.addAndGet(Math.max(0, answer.total()));
+                        if (firstIsInput && !phrase.equals(answer.firstCode())) {
+                            misses.incrementAndGet();
+                        }
                     } catch (Exception e) {
                         if (errors.getAndIncrement() < 3) {
                             System.err.println("search failed for '" + phrase + "': " + e);
@@ -97,7 +118,7 @@ final class SearchLoad {
         Arrays.sort(all);
         return new Result(clients, total, errors.get(), seconds, total / seconds, percentile(all, 0.50),
                 percentile(all, 0.95), percentile(all, 0.99), total == 0 ? Double.NaN : all[total - 1] / 1e6,
-                total == 0 ? 0 : (double) hits.get() / total);
+                total == 0 ? 0 : (double) hits.get() / total, misses.get());
     }
 
     /** Nearest-rank percentile of sorted nanosecond latencies, in milliseconds. */
