@@ -30,6 +30,14 @@ public interface SearchIndex extends AutoCloseable {
 
     long count();
 
+    /**
+     * True when the index was written in an older layout of fields than this version writes and must be rebuilt
+     * (it answers searches meanwhile). An engine whose schema lives outside the application answers false.
+     */
+    default boolean outdated() {
+        return false;
+    }
+
     @Override
     void close();
 

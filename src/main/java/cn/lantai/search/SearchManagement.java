@@ -63,9 +63,12 @@ public class SearchManagement {
         return count.get();
     }
 
-    /** True when the index holds nothing although the catalogue does: the index was lost or is new. */
-    public boolean indexIsMissing() {
-        return index.count() == 0 && catalog.itemCount() > 0;
+    /**
+     * True when the index must be built from the catalogue: it holds nothing although the catalogue does (lost or
+     * new), or it was written by an earlier version in another layout of fields.
+     */
+    public boolean indexNeedsRebuild() {
+        return index.outdated() || index.count() == 0 && catalog.itemCount() > 0;
     }
 
     @Async("searchIndexer")

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code --lantai.search.rebuild}: rebuild the index from the database and exit. Without it, an empty index over a
- * non-empty catalogue (a lost or new index directory) is rebuilt in the background at start.
+ * non-empty catalogue (a lost or new index directory), or one written in an earlier layout of fields, is rebuilt in the
+ * background at start while searches go on in the old one.
  */
 @Component
 class SearchStartup implements ApplicationRunner {
@@ -33,10 +34,10 @@ class SearchStartup implements ApplicationRunner {
             log.info("Rebuilt the search index with {} items; exiting as asked", n);
             System.exit(SpringApplication.exit(context, () -> 0));
         }
-        if (search.indexIsMissing()) {
+        if (search.indexNeedsRebuild()) {
             Thread rebuild = new Thread(() -> {
                 long n = search.rebuild();
-                log.info("The search index was empty; rebuilt it from the catalogue ({} items)", n);
+                log.info("The search index was empty or of an earlier layout; rebuilt it from the catalogue ({} items)", n);
             }, "search-rebuild");
             rebuild.setDaemon(true);
             rebuild.start();

@@ -140,7 +140,7 @@ public class CatalogImporter implements JobHandler {
      * holds the rows whose 档号 the catalogue already held when they were checked (and the importer may overwrite);
      * null for a job checked before that was recorded.
      */
-    record Checked(long total, long rejected, long operation, BitSet rejectedRows, BitSet updating) {
+    record Checked(long total, long rejected, long operation, BitSet rejectedRows, BitSet updating, String format) {
 
         static Checked load(Path dir) {
             try (InputStream in = Files.newInputStream(dir.resolve(ImportJob.CHECKED))) {
@@ -150,7 +150,8 @@ public class CatalogImporter implements JobHandler {
                 return new Checked(Long.parseLong(p.getProperty("total")), Long.parseLong(p.getProperty("rejected")),
                         Long.parseLong(p.getProperty("operation")),
                         BitSet.valueOf(Files.readAllBytes(dir.resolve(ImportJob.REJECTED_ROWS))),
-                        Files.exists(updating) ? BitSet.valueOf(Files.readAllBytes(updating)) : null);
+                        Files.exists(updating) ? BitSet.valueOf(Files.readAllBytes(updating)) : null,
+                        p.getProperty("format"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -164,6 +165,9 @@ public class CatalogImporter implements JobHandler {
                 p.setProperty("total", Long.toString(total));
                 p.setProperty("rejected", Long.toString(rejected));
                 p.setProperty("operation", Long.toString(operation));
+                if (format != null) {
+                    p.setProperty("format", format);
+                }
                 Path tmp = dir.resolve(ImportJob.CHECKED + ".tmp");
                 try (OutputStream out = Files.newOutputStream(tmp)) {
                     p.store(out, "import checked");
@@ -183,7 +187,9 @@ public class CatalogImporter implements JobHandler {
         NumberGaps gaps = new NumberGaps();
         List<String[]> pendingExisting = new ArrayList<>();
         long total = 0;
+        String format;
         try (SheetRows rows = Sheets.open(dir.resolve(ImportJob.SOURCE), job.fileName())) {
+            format = rows.format();
             ColumnMapping mapping = mapping(rows, job, snapshot);
             RowReader reader = new RowReader(mapping, job.options().defaults());
             SheetRows.Row row;
@@ -247,7 +253,7 @@ public class CatalogImporter implements JobHandler {
         ImportReport.write(dir.resolve(ImportJob.REPORT), report, messages, locale);
         long operation = transactions.execute(tx -> changes.begin("IMPORT", job.reach().actor(),
                 job.reach().address(), job.fileName() + " (job " + id + ")", 0));
-        Checked checked = new Checked(total, rejectedRows.cardinality(), operation, rejectedRows, updating);
+        Checked checked = new Checked(total, rejectedRows.cardinality(), operation, rejectedRows, updating, format);
         checked.save(dir);
         return checked;
     }
@@ -317,7 +323,8 @@ public class CatalogImporter implements JobHandler {
         EntryJudge.Snapshot snapshot = judge.snapshot();
         List<CatalogWriter.Valid> batch = new ArrayList<>(batchSize);
         List<Integer> batchRows = new ArrayList<>(batchSize);
-        try (SheetRows rows = Sheets.open(dir.resolve(ImportJob.SOURCE), job.fileName())) {
+        // the checking pass proved the file whole (encoding, zip bounds): the writing pass reads it as that pass found it
+        try (SheetRows rows = Sheets.reopen(dir.resolve(ImportJob.SOURCE), job.fileName(), checked.format())) {
             RowReader reader = new RowReader(mapping(rows, job, snapshot), job.options().defaults());
             SheetRows.Row row;
             while ((row = rows.next()) != null) {

@@ -43,29 +43,59 @@ final class CsvRows implements SheetRows {
         this.header = first == null ? List.of() : first.cells();
     }
 
+    static final String FORMAT_PREFIX = "csv ";
+
     static CsvRows open(Path file) {
         try {
-            Detected detected = detect(file);
-            BufferedReader reader = new BufferedReader(new InputStreamReader(skip(Files.newInputStream(file),
-                    detected.bomLength), detected.charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)), 1 << 16);
-            reader.mark(1 << 15);
-            String firstLine = reader.readLine();
-            reader.reset();
-            char delimiter = firstLine != null && count(firstLine, '\t') > count(firstLine, ',') ? '\t' : ',';
-            CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
-                    .setTrim(true).setMaxRows(0).get();
-            return new CsvRows(CSVParser.builder().setReader(reader).setFormat(format).get(),
-                    "csv " + detected.charset.name());
+            return open(file, detect(file));
         } catch (IOException e) {
             throw new UnreadableFile("import.unreadable", e.getMessage());
         }
+    }
+
+    /** Opens a file already found to be text in {@code charset} (only its byte-order mark is looked for again). */
+    static CsvRows open(Path file, Charset charset) {
+        try {
+            Detected bom = bom(file);
+            return open(file, bom != null && bom.charset.equals(charset) ? bom : new Detected(charset, 0));
+        } catch (IOException e) {
+            throw new UnreadableFile("import.unreadable", e.getMessage());
+        }
+    }
+
+    private static CsvRows open(Path file, Detected detected) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(skip(Files.newInputStream(file),
+                detected.bomLength), detected.charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)), 1 << 16);
+        reader.mark(1 << 15);
+        String firstLine = reader.readLine();
+        reader.reset();
+        char delimiter = firstLine != null && count(firstLine, '\t') > count(firstLine, ',') ? '\t' : ',';
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
+                .setTrim(true).setMaxRows(0).get();
+        return new CsvRows(CSVParser.builder().setReader(reader).setFormat(format).get(),
+                FORMAT_PREFIX + detected.charset.name());
     }
 
     private record Detected(Charset charset, int bomLength) {
     }
 
     static Detected detect(Path file) throws IOException {
+        Detected bom = bom(file);
+        if (bom != null) {
+            return bom;
+        }
+        if (decodes(file, StandardCharsets.UTF_8)) {
+            return new Detected(StandardCharsets.UTF_8, 0);
+        }
+        if (decodes(file, GB18030)) {
+            return new Detected(GB18030, 0);
+        }
+        throw new UnreadableFile("import.bad-encoding");
+    }
+
+    /** The encoding a byte-order mark names, or null without one. */
+    private static Detected bom(Path file) throws IOException {
         byte[] head = new byte[4];
         try (InputStream in = Files.newInputStream(file)) {
             int n = in.readNBytes(head, 0, 4);
@@ -79,13 +109,7 @@ final class CsvRows implements SheetRows {
                 return new Detected(StandardCharsets.UTF_16BE, 2);
             }
         }
-        if (decodes(file, StandardCharsets.UTF_8)) {
-            return new Detected(StandardCharsets.UTF_8, 0);
-        }
-        if (decodes(file, GB18030)) {
-            return new Detected(GB18030, 0);
-        }
-        throw new UnreadableFile("import.bad-encoding");
+        return null;
     }
 
     /** Streams the whole file through a strict decoder; NUL bytes (UTF-16 without BOM, binaries) fail it too. */

@@ -6,8 +6,8 @@ import java.util.Set;
 /**
  * Which Excel number formats show a number as a date or a time (ECMA-376 Part 1, §18.8.30 numFmt). The built-in
  * formats have ids only (no format text in the file): 14–17 and 22 are dates, 18–21 and 45–47 times; 27–36 and 50–58
- * are the East Asian built-ins, which a Chinese Excel or WPS shows as {@code yyyy"年"m"月"d"日}, {@code m"月"d"日} or
- * {@code h"时"mm"分"}. Custom formats are read for their date and time letters outside quoted text, escapes and
+ * are the East Asian built-ins, which a Chinese Excel or WPS shows as 2019年3月5日, 3月5日 or 9时30分 (the
+ * module documentation's reader takes no quotation marks in a comment). Custom formats are read for their date and time letters outside quoted text, escapes and
  * brackets ({@code [$-804]yyyy年m月d日}, {@code yyyy/mm/dd}, {@code [h]:mm}).
  */
 final class DateFormats {

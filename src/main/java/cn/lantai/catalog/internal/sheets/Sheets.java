@@ -2,6 +2,7 @@ package cn.lantai.catalog.internal.sheets;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -39,5 +40,24 @@ public final class Sheets {
             return CsvRows.open(file);
         }
         throw new UnreadableFile("import.unsupported-format");
+    }
+
+    /**
+     * Opens again a file that {@link #open} already read through as {@code format} (its {@link SheetRows#format()}):
+     * the server's own copy, unchanged since, so the whole-file checks (encoding detection, the zip's inflated size)
+     * are not paid again. Reading still refuses a malformed byte. An unknown format opens as new.
+     */
+    public static SheetRows reopen(Path file, String originalName, String format) {
+        if (XlsxRows.FORMAT.equals(format)) {
+            return XlsxRows.openChecked(file);
+        }
+        if (format != null && format.startsWith(CsvRows.FORMAT_PREFIX)) {
+            try {
+                return CsvRows.open(file, Charset.forName(format.substring(CsvRows.FORMAT_PREFIX.length())));
+            } catch (IllegalArgumentException e) {
+                return open(file, originalName);
+            }
+        }
+        return open(file, originalName);
     }
 }

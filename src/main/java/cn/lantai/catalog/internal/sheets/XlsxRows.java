@@ -34,8 +34,15 @@ final class XlsxRows implements SheetRows {
         this.header = first == null ? List.of() : first.cells();
     }
 
+    static final String FORMAT = "xlsx";
+
     static XlsxRows open(Path file) {
         ZipGuard.check(file);
+        return openChecked(file);
+    }
+
+    /** Opens a workbook that {@link ZipGuard} already passed. */
+    static XlsxRows openChecked(Path file) {
         ReadableWorkbook workbook = null;
         try {
             workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
@@ -121,7 +128,7 @@ final class XlsxRows implements SheetRows {
 
     @Override
     public String format() {
-        return "xlsx";
+        return FORMAT;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
@@ -53,6 +54,31 @@ final class IndexGeneration {
             directory.close();
             throw e;
         }
+        if (writer.getDocStats().maxDoc == 0) {
+            writer.setLiveCommitData(Map.of(LAYOUT, LuceneDocumentMapper.LAYOUT).entrySet());
+        }
+    }
+
+    /** Commit data naming the layout of fields the documents were written in ({@link LuceneDocumentMapper#LAYOUT}). */
+    private static final String LAYOUT = "lantai.layout";
+
+    /**
+     * True when this generation holds documents written in an older layout of fields: Lucene refuses to mix field
+     * settings in one index, so it takes no new documents until a rebuild replaces it.
+     */
+    boolean outdated() {
+        if (writer.getDocStats().maxDoc == 0) {
+            return false;
+        }
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) {
+            for (Map.Entry<String, String> e : data) {
+                if (LAYOUT.equals(e.getKey())) {
+                    return !LuceneDocumentMapper.LAYOUT.equals(e.getValue());
+                }
+            }
+        }
+        return true;
     }
 
     /** The generation in {@code dir}, created if empty, searchable at once. */

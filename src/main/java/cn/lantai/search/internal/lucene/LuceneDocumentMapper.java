@@ -42,6 +42,13 @@ import cn.lantai.search.SearchHit;
  */
 final class LuceneDocumentMapper {
 
+    /**
+     * The layout of fields documents are written in. Change it with any change of a field's name or settings: an index
+     * written in another layout is rebuilt at the next start.
+     */
+    static final String LAYOUT = "2";
+
+
     /** Doc-values field holding the year as a string, for the year facet. */
     static final String YEAR_FACET = "year_facet";
     /** Doc-values field for sorting on id (the tie-breaker of every sort). */

@@ -111,6 +111,16 @@ public class LuceneSearchIndex implements SearchIndex {
     }
 
     @Override
+    public boolean outdated() {
+        swapping.readLock().lock();
+        try {
+            return live.outdated();
+        } finally {
+            swapping.readLock().unlock();
+        }
+    }
+
+    @Override
     public void index(List<SearchDocument> documents) {
         if (documents.isEmpty()) {
             return;

@@ -103,4 +103,37 @@ class LuceneSearchIndexTest extends SearchIndexContract {
         assertThat(index.count()).isEqualTo(1);
     }
 
+    @Test
+    void anIndexWrittenByAnEarlierVersionIsOutdatedUntilRebuiltAndAnsweredMeanwhile() throws Exception {
+        Path root = temp.resolve("earlier");
+        // what version 0.1 left: one index in the root itself, fields in the old layout, no layout recorded
+        try (org.apache.lucene.store.Directory dir = org.apache.lucene.store.FSDirectory.open(root);
+                org.apache.lucene.index.IndexWriter old = new org.apache.lucene.index.IndexWriter(dir,
+                        new org.apache.lucene.index.IndexWriterConfig(
+                                new org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer()))) {
+            org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
+            doc.add(new org.apache.lucene.document.StringField("id", "old", org.apache.lucene.document.Field.Store.YES));
+            doc.add(new org.apache.lucene.document.StoredField("text", "只存不索引的旧字段"));
+            old.addDocument(doc);
+            old.commit();
+        }
+        try (LuceneSearchIndex reopened = new LuceneSearchIndex(root)) {
+            assertThat(reopened.outdated()).isTrue();
+            assertThat(reopened.count()).as("the old index still answers until the rebuild").isEqualTo(1);
+            try (SearchIndex.Rebuild rebuild = reopened.rebuild()) {
+                rebuild.add(List.of(item(1, "F1")));
+                rebuild.swap();
+            }
+            assertThat(reopened.outdated()).isFalse();
+            reopened.index(List.of(item(2, "F1")));
+            assertThat(reopened.count()).isEqualTo(2);
+        }
+        try (LuceneSearchIndex again = new LuceneSearchIndex(root)) {
+            assertThat(again.outdated()).as("the layout is recorded with the rebuilt index").isFalse();
+        }
+        try (LuceneSearchIndex fresh = new LuceneSearchIndex(temp.resolve("fresh"))) {
+            fresh.index(List.of(item(1, "F1")));
+            assertThat(fresh.outdated()).isFalse();
+        }
+    }
 }
