@@ -54,6 +54,9 @@ final class FloorServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        // as Tomcat does for Lantai: without TCP_NODELAY, Nagle's algorithm meets the client's delayed ACK and a lone
+        // client waits ~40 ms for every answer (the JDK server reads this property once, when its class loads)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 128);
         server.setExecutor(executor);
         for (Scenario scenario : Scenario.values()) {

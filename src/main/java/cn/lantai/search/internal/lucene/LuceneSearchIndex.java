@@ -4,10 +4,8 @@ import static cn.lantai.search.internal.SearchFields.*;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +21,6 @@ import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -78,15 +75,13 @@ public class LuceneSearchIndex implements SearchIndex {
     static final int FACET_SAMPLE_STEP = 8;
     /** Batches at least this large are analysed in parallel (SmartChinese analysis is the costly part). */
     private static final int PARALLEL_FROM = 256;
-    private static final String CURRENT = "CURRENT";
-    private static final String LEGACY = ".";
 
     private static final List<String> FACET_FIELDS = SearchResult.FACETS.stream()
             .map(LuceneDocumentMapper::facetField).toList();
 
     private final Analyzer analyzer = LuceneDocumentMapper.analyzer();
     private final LuceneQueryBuilder queries = new LuceneQueryBuilder(analyzer);
-    private final Path root;
+    private final IndexRoot root;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Writers hold the read side while they write (and record for a rebuild); a swap takes the write side. */
     private final ReadWriteLock swapping = new ReentrantReadWriteLock();
@@ -96,15 +91,12 @@ public class LuceneSearchIndex implements SearchIndex {
     private LuceneRebuild rebuilding;
 
     public LuceneSearchIndex(Path indexRoot) {
-        this.root = indexRoot;
         try {
-            Files.createDirectories(root);
-            liveName = liveGenerationName();
-            live = IndexGeneration.open(generationDir(liveName), analyzer);
-            if (!Files.exists(root.resolve(CURRENT))) {
-                writeCurrent(liveName);
-            }
-            removeAbandonedGenerations();
+            root = new IndexRoot(indexRoot);
+            liveName = root.liveGenerationName();
+            live = IndexGeneration.open(root.generationDir(liveName), analyzer);
+            root.recordLiveIfUnrecorded(liveName);
+            root.removeGenerationsBut(liveName);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the search index in " + indexRoot, e);
         }
@@ -317,8 +309,8 @@ public class LuceneSearchIndex implements SearchIndex {
             if (rebuilding != null) {
                 throw new IllegalStateException("a rebuild of the search index is already under way");
             }
-            String name = nextGenerationName();
-            rebuilding = new LuceneRebuild(name, IndexGeneration.create(generationDir(name), analyzer));
+            String name = root.nextGenerationName();
+            rebuilding = new LuceneRebuild(name, IndexGeneration.create(root.generationDir(name), analyzer));
             return rebuilding;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a rebuild of the search index", e);
@@ -383,7 +375,7 @@ public class LuceneSearchIndex implements SearchIndex {
                     applyChanges();
                     target.writer.commit();
                     target.startSearching();
-                    writeCurrent(name);
+                    root.writeCurrent(name);
                     old = live;
                     oldName = liveName;
                     live = target;
@@ -393,9 +385,9 @@ public class LuceneSearchIndex implements SearchIndex {
                 } finally {
                     swapping.writeLock().unlock();
                 }
-                old.retire(!LEGACY.equals(oldName));
-                if (LEGACY.equals(oldName)) {
-                    removeLegacyFiles();
+                old.retire(!IndexRoot.LEGACY.equals(oldName));
+                if (IndexRoot.LEGACY.equals(oldName)) {
+                    root.removeLegacyFiles();
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("swapping in the rebuilt search index failed", e);
@@ -433,67 +425,6 @@ public class LuceneSearchIndex implements SearchIndex {
             }
             target.close(false);
             IndexGeneration.deleteTree(target.dir);
-        }
-    }
-
-    // --- the index root: generation directories and the CURRENT pointer -------------------------------------------
-
-    private Path generationDir(String name) {
-        return LEGACY.equals(name) ? root : root.resolve(name);
-    }
-
-    /** CURRENT's generation; else the root itself if it holds an index written before generations; else g-1. */
-    private String liveGenerationName() throws IOException {
-        Path current = root.resolve(CURRENT);
-        if (Files.exists(current)) {
-            return Files.readString(current, StandardCharsets.UTF_8).strip();
-        }
-        try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(root)) {
-            if (DirectoryReader.indexExists(d)) {
-                return LEGACY;
-            }
-        }
-        return "g-1";
-    }
-
-    private String nextGenerationName() throws IOException {
-        try (Stream<Path> dirs = Files.list(root)) {
-            int max = dirs.map(p -> p.getFileName().toString()).filter(n -> n.matches("g-\\d+"))
-                    .mapToInt(n -> Integer.parseInt(n.substring(2))).max().orElse(0);
-            return "g-" + (max + 1);
-        }
-    }
-
-    /** Atomically: a crash leaves either the old name or the new one. */
-    private void writeCurrent(String name) throws IOException {
-        Path tmp = root.resolve(CURRENT + ".tmp");
-        Files.writeString(tmp, name, StandardCharsets.UTF_8);
-        try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
-        Files.move(tmp, root.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /** Generations a crash left behind (a rebuild that never swapped, an old one not yet deleted). */
-    private void removeAbandonedGenerations() throws IOException {
-        try (Stream<Path> dirs = Files.list(root)) {
-            dirs.filter(Files::isDirectory).filter(p -> p.getFileName().toString().matches("g-\\d+"))
-                    .filter(p -> !p.getFileName().toString().equals(liveName))
-                    .forEach(IndexGeneration::deleteTree);
-        }
-    }
-
-    /** The files of an index written before generations, once a generation replaced it. */
-    private void removeLegacyFiles() throws IOException {
-        try (Stream<Path> files = Files.list(root)) {
-            files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(CURRENT))
-                    .forEach(p -> {
-                        try {
-                            Files.deleteIfExists(p);
-                        } catch (IOException e) {
-                            // harmless: not read any more
-                        }
-                    });
         }
     }
 
