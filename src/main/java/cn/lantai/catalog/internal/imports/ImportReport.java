@@ -31,11 +31,7 @@ final class ImportReport {
                     messages.getMessage("import.header.column", null, locale),
                     messages.getMessage("import.header.value", null, locale),
                     messages.getMessage("import.header.reason", null, locale));
-            for (ReportLine line : lines) {
-                csv.printRecord(line.row(), CellSafety.neutralise(line.column()), CellSafety.neutralise(line.value()),
-                        line.reason());
-            }
-            csv.flush();
+            print(csv, lines);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -46,13 +42,17 @@ final class ImportReport {
         try (OutputStream out = Files.newOutputStream(file, java.nio.file.StandardOpenOption.APPEND);
                 Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
             CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT);
-            for (ReportLine line : lines) {
-                csv.printRecord(line.row(), CellSafety.neutralise(line.column()), CellSafety.neutralise(line.value()),
-                        line.reason());
-            }
-            csv.flush();
+            print(csv, lines);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static void print(CSVPrinter csv, List<ReportLine> lines) throws IOException {
+        for (ReportLine line : lines) {
+            csv.printRecord(line.row(), CellSafety.neutralise(line.column()), CellSafety.neutralise(line.value()),
+                    line.reason());
+        }
+        csv.flush();
     }
 }

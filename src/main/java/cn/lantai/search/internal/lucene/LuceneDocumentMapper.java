@@ -36,9 +36,9 @@ import cn.lantai.search.SearchHit;
  * values (fonds, category, retention, classification, open status, archival code) are indexed untokenised with doc
  * values for facets and sort. Title, text, full text, creator and extra values are analysed together twice: as
  * SmartChinese words in the catch-all {@code all}, and as character bigrams in {@code bigrams} (the full text's
- * bigrams are its own field, to index the largest text once). Title, text and full text are stored and analysed as
- * bigrams with offsets in the postings, so the highlighter reads where a run is instead of analysing the text again
- * (up to 50 KB per hit); the title's words are analysed on their own as well, for the title boosts.
+ * bigrams are its own field, to index the largest text once). Title, text and full text are stored (their marks are
+ * found in the stored text of the hits shown, {@link RunMarks}) and analysed as bigrams of their own; the title's words
+ * are analysed on their own as well, for the title boosts.
  */
 final class LuceneDocumentMapper {
 
@@ -46,7 +46,7 @@ final class LuceneDocumentMapper {
      * The layout of fields documents are written in. Change it with any change of a field's name or settings: an index
      * written in another layout is rebuilt at the next start.
      */
-    static final String LAYOUT = "2";
+    static final String LAYOUT = "3";
 
 
     /** Doc-values field holding the year as a string, for the year facet. */
@@ -54,10 +54,13 @@ final class LuceneDocumentMapper {
     /** Doc-values field for sorting on id (the tie-breaker of every sort). */
     static final String ID_SORT = "id_sort";
 
-    /** A highlighted field: stored, bigrams with offsets (read by the highlighter), length norms for the title. */
-    private static final FieldType HIGHLIGHTED_SCORED = highlighted(false);
+    /**
+     * A field shown with marks: stored (the marks are found in the stored text), its bigrams with positions (a run is
+     * a phrase of them), length norms for the title.
+     */
+    private static final FieldType SHOWN_SCORED = shown(false);
     /** Text and full text are matched by constant-score runs only: no norms needed. */
-    private static final FieldType HIGHLIGHTED_UNSCORED = highlighted(true);
+    private static final FieldType SHOWN_UNSCORED = shown(true);
 
     /** Same gap as Solr's text fields: a run never spans two values of a multi-valued field. */
     private static final int POSITION_GAP = 100;
@@ -65,12 +68,12 @@ final class LuceneDocumentMapper {
     private LuceneDocumentMapper() {
     }
 
-    private static FieldType highlighted(boolean omitNorms) {
+    private static FieldType shown(boolean omitNorms) {
         FieldType type = new FieldType();
         type.setTokenized(true);
         type.setStored(true);
         type.setOmitNorms(omitNorms);
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
         type.freeze();
         return type;
     }
@@ -144,16 +147,16 @@ final class LuceneDocumentMapper {
         }
 
         if (present(d.title())) {
-            doc.add(new Field(TITLE, d.title(), HIGHLIGHTED_SCORED));
+            doc.add(new Field(TITLE, d.title(), SHOWN_SCORED));
             doc.add(new TextField(TITLE_WORDS, d.title(), Field.Store.NO));
             searchable(doc, d.title(), true);
         }
         if (present(d.text())) {
-            doc.add(new Field(TEXT, d.text(), HIGHLIGHTED_UNSCORED));
+            doc.add(new Field(TEXT, d.text(), SHOWN_UNSCORED));
             searchable(doc, d.text(), true);
         }
         if (present(d.fullText())) {
-            doc.add(new Field(FULL_TEXT, d.fullText(), HIGHLIGHTED_UNSCORED)); // its bigrams are its own field
+            doc.add(new Field(FULL_TEXT, d.fullText(), SHOWN_UNSCORED)); // its bigrams are its own field
             searchable(doc, d.fullText(), false);
         }
         if (present(d.creator())) {

@@ -104,27 +104,6 @@ final class LuceneQueryBuilder {
         return query.clauses().isEmpty() ? new MatchNoDocsQuery("no words in a part of the query") : query;
     }
 
-    /**
-     * What the highlighter marks: each part's run and its words, as runs of the highlighted fields themselves (they
-     * are indexed as bigrams with offsets), so a run is marked however it was found.
-     */
-    Query highlightQuery(SearchQuery q) {
-        String text = words(q);
-        if (text == null || archivalCode(q) != null) {
-            return new MatchNoDocsQuery("nothing to mark");
-        }
-        BooleanQuery.Builder marks = new BooleanQuery.Builder();
-        for (String run : QueryWords.marked(QueryWords.parts(text))) {
-            for (String field : HIGHLIGHTED) {
-                Query phrase = analysis.createPhraseQuery(field, run);
-                if (phrase != null) {
-                    marks.add(phrase, Occur.SHOULD);
-                }
-            }
-        }
-        return marks.build();
-    }
-
     private static void addFilters(BooleanQuery.Builder query, SearchQuery q) {
         exact(query, FONDS, q.fonds());
         exact(query, CATEGORY, q.category());

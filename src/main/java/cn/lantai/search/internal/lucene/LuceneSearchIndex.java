@@ -6,11 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,13 +29,10 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
-import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.AlreadyClosedException;
 
 import cn.lantai.search.SearchDocument;
+import cn.lantai.search.internal.QueryWords;
 import cn.lantai.search.SearchHit;
 import cn.lantai.search.SearchIndex;
 import cn.lantai.search.SearchQuery;
@@ -67,9 +62,7 @@ import cn.lantai.search.SearchResult;
  */
 public class LuceneSearchIndex implements SearchIndex {
 
-    /** Fragment length and alignment, and how much of a field is analysed: Solr's unified highlighter defaults. */
-    private static final int FRAGMENT_CHARS = 160;
-    private static final float FRAGMENT_ALIGNMENT = 0.33f;
+    /** How much of a long text is searched for marks: as much as Solr's highlighter analyses by default. */
     private static final int MAX_ANALYSED_CHARS = 51_200;
     /** Beyond {@link SearchResult#EXACT_UP_TO} hits, facets count one hit in this many (weighing as many). */
     static final int FACET_SAMPLE_STEP = 8;
@@ -267,39 +260,33 @@ public class LuceneSearchIndex implements SearchIndex {
     }
 
     private List<SearchHit> hits(IndexSearcher searcher, SearchQuery q, List<ScoreDoc> page) throws IOException {
-        if (page.isEmpty()) {
-            return List.of();
-        }
-        Map<String, String[]> highlights = Map.of();
-        if (words(q) != null) {
-            // the highlighted fields hold bigrams with offsets: the highlighter reads the postings, never re-analyses
-            UnifiedHighlighter highlighter = UnifiedHighlighter.builder(searcher, analyzer)
-                    .withFormatter(new DefaultPassageFormatter("<em>", "</em>", "… ", true))
-                    .withMaxNoHighlightPassages(0)
-                    .withMaxLength(MAX_ANALYSED_CHARS)
-                    .withBreakIterator(() -> LengthGoalBreakIterator.createMinLength(
-                            BreakIterator.getSentenceInstance(Locale.ROOT), FRAGMENT_CHARS, FRAGMENT_ALIGNMENT))
-                    .build();
-            TopDocs pageDocs = new TopDocs(new TotalHits(page.size(), TotalHits.Relation.EQUAL_TO),
-                    page.toArray(ScoreDoc[]::new));
-            highlights = highlighter.highlightFields(HIGHLIGHTED.toArray(String[]::new), queries.highlightQuery(q),
-                    pageDocs, new int[] {1, 2, 2});
-        }
+        String words = words(q);
+        RunMarks marks = words == null || archivalCode(q) != null ? null
+                : new RunMarks(QueryWords.marked(QueryWords.parts(words)));
         List<SearchHit> hits = new ArrayList<>(page.size());
-        for (int i = 0; i < page.size(); i++) {
-            ScoreDoc sd = page.get(i);
+        for (ScoreDoc sd : page) {
             Document doc = searcher.storedFields().document(sd.doc);
             Map<String, String> fragments = new LinkedHashMap<>();
-            for (Map.Entry<String, String[]> e : highlights.entrySet()) {
-                String fragment = e.getValue()[i];
-                if (fragment != null && !fragment.isEmpty()) {
-                    fragments.put(e.getKey(), joinAdjacentMarks(fragment));
-                }
+            if (marks != null) {
+                mark(fragments, TITLE, marks.whole(doc.get(TITLE)));
+                mark(fragments, TEXT, marks.passages(analysedPart(doc.get(TEXT)), 2));
+                mark(fragments, FULL_TEXT, marks.passages(analysedPart(doc.get(FULL_TEXT)), 2));
             }
             float score = Float.isNaN(sd.score) ? 0f : sd.score;
             hits.add(LuceneDocumentMapper.toHit(doc, score, Map.copyOf(fragments)));
         }
         return hits;
+    }
+
+    private static void mark(Map<String, String> fragments, String field, String marked) {
+        if (marked != null && !marked.isEmpty()) {
+            fragments.put(field, marked);
+        }
+    }
+
+    /** The part of a long text that is searched for marks (as much as Solr's highlighter analyses by default). */
+    private static String analysedPart(String text) {
+        return text == null || text.length() <= MAX_ANALYSED_CHARS ? text : text.substring(0, MAX_ANALYSED_CHARS);
     }
 
     @Override
