@@ -8,7 +8,9 @@ CREATE TABLE category_default (
     name            VARCHAR(100) NOT NULL
 );
 
-INSERT INTO category_default (code, name) VALUES
+-- Offered to a fresh archive only: an archive upgraded with categories of its own gets none it did not choose.
+INSERT INTO category_default (code, name)
+SELECT v.code, v.name FROM (VALUES
     ('WS', '文书'),
     ('KJ', '会计'),
     ('ZP', '照片'),
@@ -16,4 +18,5 @@ INSERT INTO category_default (code, name) VALUES
     ('LX', '录像'),
     ('SW', '实物'),
     ('YW', '业务'),
-    ('RS', '人事');
+    ('RS', '人事')) AS v (code, name)
+WHERE NOT EXISTS (SELECT 1 FROM category);

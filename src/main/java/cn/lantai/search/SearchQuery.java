@@ -28,7 +28,7 @@ public record SearchQuery(String text, String fonds, String category, Integer ye
      */
     public static final int MAX_DEPTH = 10_000;
     /** Longest search text: a title, a sentence, an archival code fit easily; a pasted page is not a search. */
-    public static final int MAX_TEXT = 500;
+    public static final int MAX_TEXT = 200;
 
     /**
      * @throws SearchQueryRejected when the page is negative or deeper than {@link #MAX_DEPTH}, the size is not 1 to

@@ -15,6 +15,7 @@ import cn.lantai.search.SearchManagement;
 import cn.lantai.search.SearchQuery;
 import cn.lantai.support.Catalogues;
 import cn.lantai.support.ImportDriver;
+import cn.lantai.support.SearchIndexed;
 import cn.lantai.support.Staff;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -354,21 +355,14 @@ abstract class CatalogDataContract {
     }
 
     /** Waits until a search for the title finds exactly one hit, under the given 档号 (the index follows commits). */
-    void awaitIndexed(String fonds, String title, String code) throws InterruptedException {
-        // generous: the one indexing thread may still be working through the 9,999 items the test imported
-        java.time.Instant deadline = java.time.Instant.now().plusSeconds(180);
+    void awaitIndexed(String fonds, String title, String code) {
         SearchQuery query = new SearchQuery("\"" + title + "\"", fonds, null, null, null, null, null, null, null, null,
                 0, 10, ADMIN);
-        while (true) {
-            var hits = search.search(query).hits();
-            if (hits.stream().anyMatch(h -> h.title().equals(title) && h.archivalCode().equals(code))) {
-                return;
-            }
-            if (java.time.Instant.now().isAfter(deadline)) {
-                throw new AssertionError("the index never showed " + title + " under " + code + ": " + hits);
-            }
-            Thread.sleep(100);
-        }
+        // generous: the one indexing thread may still be working through the 9,999 items the test imported
+        org.awaitility.Awaitility.await().alias("the index shows " + title + " under " + code)
+                .atMost(SearchIndexed.PATIENCE.multipliedBy(2)).pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> search.search(query).hits().stream()
+                        .anyMatch(h -> h.title().equals(title) && h.archivalCode().equals(code)));
     }
 
     static List<Integer> oneTo(int n) {

@@ -216,7 +216,7 @@ class SearchApiTest {
 
     @Test
     void aTextTooLongToBeASearchIsRefusedAndStopWordsOrPunctuationAreAnswered() throws Exception {
-        assertThat(refusal("q", "档案".repeat(5_000))).contains("10,000").contains("500");
+        assertThat(refusal("q", "档案".repeat(5_000))).contains("10,000").contains(Integer.toString(SearchQuery.MAX_TEXT));
         for (String q : List.of("的了吗", "的 的 的", "the of and", "，。！？、；：", "...", "——")) {
             mvc.perform(get("/api/v1/search").param("q", q).param("fonds", fonds).with(Staff.archivist()))
                     .andExpect(status().isOk());

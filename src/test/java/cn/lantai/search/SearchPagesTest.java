@@ -56,7 +56,7 @@ class SearchPagesTest {
     @Test
     void aTextTooLongToSearchGivesANormalPageThatSaysTheLimit() throws Exception {
         String html = page("档案".repeat(5_000));
-        assertThat(html).contains("id=\"results-heading\"").contains("检索词过长").contains("500");
+        assertThat(html).contains("id=\"results-heading\"").contains("检索词过长").contains(Integer.toString(cn.lantai.search.SearchQuery.MAX_TEXT));
     }
 
     @Test

@@ -109,8 +109,15 @@ class ImportPages {
             }
         });
         if (missing.isEmpty()) {
-            // every name given: the registry checks the codes and the right (CatalogRight.CATALOG_DEFINE), audited
-            names.forEach((code, name) -> catalog.registerFonds(new Fonds(code, name), viewer));
+            // every name given: the registry checks the codes and the right (CatalogRight.CATALOG_DEFINE), audited. A
+            // code registered meanwhile (a second submit, another person) keeps its name: this step only adds fonds
+            java.util.Set<String> registered = new java.util.HashSet<>();
+            catalog.fonds().forEach(f -> registered.add(f.code()));
+            names.forEach((code, name) -> {
+                if (!registered.contains(code)) {
+                    catalog.registerFonds(new Fonds(code, name), viewer);
+                }
+            });
         } else {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("fondsNames", names);

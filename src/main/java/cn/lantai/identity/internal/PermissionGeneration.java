@@ -34,8 +34,8 @@ public class PermissionGeneration {
      */
     public void changed() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            advance();
-            return;
+            // advanced before a write of its own, a request between the two would cache the old permissions as new
+            throw new IllegalStateException("a change of permissions is written in a transaction");
         }
         for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
             if (s instanceof Advance a && a.owner == this) {

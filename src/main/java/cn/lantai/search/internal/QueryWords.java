@@ -12,6 +12,8 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
+import cn.lantai.search.SearchQuery;
+
 /**
  * The typed search text as both engines read it: the parts between spaces, each of which must be found, either as
  * its SmartChinese words (智能中文分词) or as a run of characters (a phrase of character bigrams), so a phrase the
@@ -22,7 +24,7 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 public final class QueryWords {
 
     /** Characters of the typed text that are read; an archivist's query is a few words, never a page. */
-    public static final int MAX_CHARS = 200;
+    public static final int MAX_CHARS = SearchQuery.MAX_TEXT;
     /** Space-separated parts that are read. */
     public static final int MAX_PARTS = 16;
     /** Runs and words marked in highlights (each is a phrase per highlighted field). */

@@ -31,7 +31,8 @@ public final class SearchFields {
     /**
      * Character bigrams of title, text, creator and the extra values, so that any run of two or more characters is
      * found whatever the word segmentation; the full text's bigrams are its own field ({@link #FULL_TEXT}), indexed
-     * once. Title, text and full text are analysed as bigrams with offsets too: the highlighter reads those offsets.
+     * once. (Solr also keeps the bigram offsets of title, text and full text for its highlighter; Lucene finds the marks
+     * in the stored text.)
      */
     public static final String BIGRAMS = "bigrams";
     /** The title's SmartChinese words, for the soft lift of title words. */

@@ -17,18 +17,16 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code GET /api/v1/public/search?q=…&fonds=&category=&yearFrom=&yearTo=&retention=&sort=&page=&size=}: the portal's
  * search, for anyone, without a token. It answers as {@code /api/v1/search} does, always for the public: only open
  * (开放) records without a classification (密级) are found, counted or faceted, whoever calls and whatever token comes
- * with the call. Filters by classification or open status would mean nothing here and are refused, as is overlong
- * text; the page size is bounded as for everyone. Not audited per call: all it shows is open.
+ * with the call. Filters by classification or open status would mean nothing here and are refused; text, page and
+ * size are bounded as for everyone. Not audited per call: all it shows is open.
  */
 @RestController
 class PublicSearchController {
 
-    /** Longer than any title a person types; keeps a stranger's query cheap. */
-    static final int MAX_TEXT = 200;
-
     private static final Viewer PUBLIC = Viewer.publicUser("anonymous");
 
     private final SearchManagement search;
+
     PublicSearchController(SearchManagement search) {
         this.search = search;
     }
@@ -41,9 +39,6 @@ class PublicSearchController {
             @RequestParam(required = false) String size, @RequestParam Map<String, String> all) {
         if (all.containsKey("classification") || all.containsKey("openStatus")) {
             throw new SearchQueryRejected("search.public.no-security-filters");
-        }
-        if (q != null && q.length() > MAX_TEXT) {
-            throw new SearchQueryRejected("search.public.text-too-long", MAX_TEXT);
         }
         return search.search(new SearchQuery(q, blank(fonds), blank(category), number("yearFrom", yearFrom, null),
                 number("yearTo", yearTo, null), retention(retention), null, null, null, sort(sort),

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
+import cn.lantai.catalog.Description;
 import cn.lantai.catalog.DescriptionField;
 import cn.lantai.catalog.ImportOptions;
 import cn.lantai.catalog.Viewer;
@@ -128,6 +129,13 @@ public class CatalogImporter implements JobHandler {
             }
             long accepted = write(status, job, dir, checked, locale);
             long rejected = checked.total() - accepted;
+            if (rejected > 0 && job.options().mode() == ImportOptions.Mode.ALL_OR_NOTHING) {
+                // rows refused under the lock after a clean check (a code taken meanwhile): the batches before them
+                // are committed, so say so rather than report the all-or-nothing import a success
+                jobs.fail(status.id(), checked.total(), checked.total(), accepted, rejected, messages.getMessage(
+                        "import.refused-while-writing", new Object[] {rejected, accepted}, locale));
+                return;
+            }
             jobs.succeed(status.id(), checked.total(), checked.total(), accepted, rejected,
                     messages.getMessage("import.done", new Object[] {accepted, rejected}, locale));
         } catch (UnreadableFile e) {
@@ -370,10 +378,11 @@ public class CatalogImporter implements JobHandler {
             if (current == null) {
                 return null;
             }
-            if (!job.reach().covers(current.description())) {
-                return "import.code-taken";
-            }
             boolean numbered = entry.description().itemNo() > 0;
+            if (!job.reach().covers(current.description())) {
+                // an unnumbered row names no code: its same record is what lies beyond, as the checking pass says
+                return numbered ? "import.code-taken" : "import.beyond-reach";
+            }
             if (numbered && checked.updating() != null && !checked.updating().get(batchRows.get(index))) {
                 return "import.code-taken";
             }
@@ -390,9 +399,8 @@ public class CatalogImporter implements JobHandler {
             if (!batch.isEmpty()) {
                 CatalogWriter.Outcome outcome = writer.write(batch, checked.operation(),
                         admission(job, checked, batchRows));
-                outcome.refused().forEach((index, code) -> refusals.add(new ReportLine(batchRows.get(index), "档号",
-                        batch.get(index).description().archivalCode().toString(),
-                        messages.getMessage(code, null, locale))));
+                outcome.refused().forEach((index, code) -> refusals.add(refusal(batchRows.get(index),
+                        batch.get(index).description(), code, locale)));
                 written -= outcome.refused().size();
             }
             jobs.progress(id, "writing", done, checked.total(), counts.accepted + written,
@@ -406,6 +414,14 @@ public class CatalogImporter implements JobHandler {
         batch.clear();
         batchRows.clear();
         afterBatch.accept((int) done);
+    }
+
+    /** A row refused while writing: by its 档号 where it carries one, else (an unnumbered row) by its title. */
+    private ReportLine refusal(int row, Description d, String code, Locale locale) {
+        boolean numbered = d.itemNo() > 0;
+        return new ReportLine(row, numbered ? "档号" : DescriptionField.TITLE.label(),
+                numbered ? d.archivalCode().toString() : d.get(DescriptionField.TITLE),
+                messages.getMessage(code, null, locale));
     }
 
     /** For tests: a hook after each committed batch (throwing from it simulates a crash midway). */

@@ -37,8 +37,8 @@ import cn.lantai.search.SearchHit;
  * values for facets and sort. Title, text, full text, creator and extra values are analysed together twice: as
  * SmartChinese words in the catch-all {@code all}, and as character bigrams in {@code bigrams} (the full text's
  * bigrams are its own field, to index the largest text once). Title, text and full text are stored (their marks are
- * found in the stored text of the hits shown, {@link RunMarks}) and analysed as bigrams of their own; the title's words
- * are analysed on their own as well, for the title boosts.
+ * found in the stored text of the hits shown, {@link RunMarks}); the title is analysed as bigrams and as words of its
+ * own as well, for the title boosts.
  */
 final class LuceneDocumentMapper {
 
@@ -46,7 +46,7 @@ final class LuceneDocumentMapper {
      * The layout of fields documents are written in. Change it with any change of a field's name or settings: an index
      * written in another layout is rebuilt at the next start.
      */
-    static final String LAYOUT = "3";
+    static final String LAYOUT = "4";
 
 
     /** Doc-values field holding the year as a string, for the year facet. */
@@ -59,7 +59,7 @@ final class LuceneDocumentMapper {
      * a phrase of them), length norms for the title.
      */
     private static final FieldType SHOWN_SCORED = shown(false);
-    /** Text and full text are matched by constant-score runs only: no norms needed. */
+    /** The full text is matched by constant-score runs only: no norms needed. */
     private static final FieldType SHOWN_UNSCORED = shown(true);
 
     /** Same gap as Solr's text fields: a run never spans two values of a multi-valued field. */
@@ -83,7 +83,7 @@ final class LuceneDocumentMapper {
      * the bigram fields. Mirrors {@code text_smartcn} and {@code text_bigram} in the Solr schema.
      */
     static Analyzer analyzer() {
-        return new PerFieldAnalyzerWrapper(new SmartChineseAnalyzer(), Map.of(TITLE, bigrams(), TEXT, bigrams(),
+        return new PerFieldAnalyzerWrapper(new SmartChineseAnalyzer(), Map.of(TITLE, bigrams(),
                 FULL_TEXT, bigrams(), BIGRAMS, bigrams()));
     }
 
@@ -152,7 +152,7 @@ final class LuceneDocumentMapper {
             searchable(doc, d.title(), true);
         }
         if (present(d.text())) {
-            doc.add(new Field(TEXT, d.text(), SHOWN_UNSCORED));
+            doc.add(new StoredField(TEXT, d.text())); // shown; found through the catch-alls
             searchable(doc, d.text(), true);
         }
         if (present(d.fullText())) {

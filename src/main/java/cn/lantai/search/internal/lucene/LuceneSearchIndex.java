@@ -114,16 +114,18 @@ public class LuceneSearchIndex implements SearchIndex {
         Map<String, SearchDocument> latest = new LinkedHashMap<>();
         documents.forEach(d -> latest.put(d.id(), d));
         List<SearchDocument> distinct = List.copyOf(latest.values());
-        distinct.forEach(LuceneDocumentMapper::toDocument); // refuse a bad document before anything is written
+        // built before anything is written, so a bad document refuses the whole batch
+        List<Document> built = distinct.stream().map(LuceneDocumentMapper::toDocument).toList();
         IndexGeneration g;
         long seqNo;
         swapping.readLock().lock();
         try {
             g = live;
-            seqNo = write(g.writer, distinct);
+            // recorded first: a rebuild must get the change even when the live index refuses it (an outdated layout)
             if (rebuilding != null) {
                 rebuilding.recordIndexed(distinct);
             }
+            seqNo = write(g.writer, distinct, built);
         } finally {
             swapping.readLock().unlock();
         }
@@ -140,10 +142,10 @@ public class LuceneSearchIndex implements SearchIndex {
         swapping.readLock().lock();
         try {
             g = live;
-            seqNo = g.writer.deleteDocuments(ids.stream().map(LuceneDocumentMapper::idTerm).toArray(Term[]::new));
             if (rebuilding != null) {
                 rebuilding.recordDeleted(ids);
             }
+            seqNo = g.writer.deleteDocuments(ids.stream().map(LuceneDocumentMapper::idTerm).toArray(Term[]::new));
         } catch (IOException e) {
             throw new UncheckedIOException("deleting failed", e);
         } finally {
@@ -170,14 +172,17 @@ public class LuceneSearchIndex implements SearchIndex {
 
     /** Writes documents (analysed on all cores for a large batch); answers the last operation's sequence number. */
     private static long write(IndexWriter writer, List<SearchDocument> documents) {
+        return write(writer, documents, documents.stream().map(LuceneDocumentMapper::toDocument).toList());
+    }
+
+    private static long write(IndexWriter writer, List<SearchDocument> documents, List<Document> built) {
         int parts = documents.size() < PARALLEL_FROM ? 1 : Runtime.getRuntime().availableProcessors();
         AtomicLong last = new AtomicLong(-1);
         IntStream.range(0, parts).parallel().forEach(part -> {
             for (int i = part; i < documents.size(); i += parts) {
                 SearchDocument d = documents.get(i);
                 try {
-                    long seqNo = writer.updateDocument(LuceneDocumentMapper.idTerm(d.id()),
-                            LuceneDocumentMapper.toDocument(d));
+                    long seqNo = writer.updateDocument(LuceneDocumentMapper.idTerm(d.id()), built.get(i));
                     last.accumulateAndGet(seqNo, Math::max);
                 } catch (IOException e) {
                     throw new UncheckedIOException("indexing failed", e);

@@ -109,13 +109,14 @@ public class SolrSearchIndex implements SearchIndex {
 
     @Override
     public Rebuild rebuild() {
+        // asked before the rebuild is marked under way: a Solr that cannot answer leaves nothing to block the next one
+        long startedAfter = newestVersion();
         synchronized (this) {
             if (rebuilding != null) {
                 throw new IllegalStateException("a rebuild of the search index is already under way");
             }
             rebuilding = new LinkedHashMap<>();
         }
-        long startedAfter = newestVersion();
         return new Rebuild() {
             private boolean done;
 
