@@ -20,6 +20,7 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -120,17 +121,18 @@ class ProblemHandler {
      * go on to Spring Security, which answers 401/403.
      */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e, Locale locale) throws Exception {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, Locale locale) throws Exception {
         if (e instanceof org.springframework.security.access.AccessDeniedException
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             throw e;
         }
         if (e instanceof org.springframework.web.ErrorResponse known) {
-            return known.getBody();
+            // with its headers: Allow on a 405, Accept on a 415
+            return ResponseEntity.status(known.getStatusCode()).headers(known.getHeaders()).body(known.getBody());
         }
         log.error("Unexpected failure of an API request", e);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                messages.getMessage("problem.unexpected", null, locale));
+        return ResponseEntity.internalServerError().body(ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, messages.getMessage("problem.unexpected", null, locale)));
     }
 
     private Map<String, Object> render(Violation v, Locale locale) {

@@ -230,4 +230,13 @@ class SearchApiTest {
     void searchNeedsAnAuthenticatedCaller() throws Exception {
         mvc.perform(get("/api/v1/search").param("q", "通知")).andExpect(status().isUnauthorized());
     }
+
+    @Test
+    void aMethodTheApiDoesNotTakeSaysWhichItTakes() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/search")
+                        .with(Staff.archivist()))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Allow", org.hamcrest.Matchers.containsString("GET")));
+    }
 }

@@ -35,14 +35,22 @@ public final class Catalogues {
         return new Catalogues(HEADER);
     }
 
+    private static final java.util.Set<String> ISSUED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** A fonds code nobody else in this test run uses, so tests sharing a database stay apart. */
     public static String freshFonds() {
         String letters = "ABCDEFGHJKLMNPQRSTUVWXYZ";
-        StringBuilder sb = new StringBuilder("T");
-        for (int i = 0; i < 3; i++) {
-            sb.append(letters.charAt(ThreadLocalRandom.current().nextInt(letters.length())));
+        // never the same code twice in a run: tests share a database, and two tests numbering items in one fonds
+        // would count each other's (a random pick of 13,824 codes met itself now and then over ~300 tests)
+        while (true) {
+            StringBuilder sb = new StringBuilder("T");
+            for (int i = 0; i < 3; i++) {
+                sb.append(letters.charAt(ThreadLocalRandom.current().nextInt(letters.length())));
+            }
+            if (ISSUED.add(sb.toString())) {
+                return sb.toString();
+            }
         }
-        return sb.toString();
     }
 
     public Catalogues row(String... cells) {

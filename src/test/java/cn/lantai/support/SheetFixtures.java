@@ -20,8 +20,19 @@ import java.util.zip.ZipOutputStream;
  */
 public final class SheetFixtures {
 
-    /** A cell: a number with a style (index into the fixture's cell formats), or text when style is -1. */
-    public record Cell(String value, int style) {
+    /**
+     * A cell: a number with a style (index into the fixture's cell formats), or text when style is -1; with a formula,
+     * {@code value} is its cached result, text ({@code t="str"}) when style is -1.
+     */
+    public record Cell(String value, int style, String formula) {
+
+        public Cell(String value, int style) {
+            this(value, style, null);
+        }
+
+        public static Cell formula(String formula, String cached, int style) {
+            return new Cell(cached, style, formula);
+        }
 
         static Cell text(String value) {
             return new Cell(value, -1);
@@ -113,7 +124,7 @@ public final class SheetFixtures {
         Files.write(file, text.getBytes(charset));
     }
 
-    static void xlsx(Path file, List<List<Cell>> rows, boolean date1904) throws IOException {
+    public static void xlsx(Path file, List<List<Cell>> rows, boolean date1904) throws IOException {
         try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
             part(zip, "[Content_Types].xml", """
                     <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -170,7 +181,12 @@ public final class SheetFixtures {
                 for (int c = 0; c < row.size(); c++) {
                     String ref = (char) ('A' + c) + Integer.toString(r + 1);
                     Cell cell = row.get(c);
-                    if (cell.style() < 0) {
+                    if (cell.formula() != null) {
+                        sheet.append("<c r=\"").append(ref).append("\" s=\"").append(Math.max(0, cell.style()))
+                                .append(cell.style() < 0 ? "\" t=\"str\"" : "\"").append("><f>")
+                                .append(escape(cell.formula())).append("</f><v>").append(escape(cell.value()))
+                                .append("</v></c>");
+                    } else if (cell.style() < 0) {
                         sheet.append("<c r=\"").append(ref).append("\" t=\"inlineStr\"><is><t>")
                                 .append(escape(cell.value())).append("</t></is></c>");
                     } else {

@@ -82,10 +82,12 @@ final class XlsxRows implements SheetRows {
         if (cell == null || cell.getType() == CellType.EMPTY) {
             return null;
         }
-        if (cell.getType() == CellType.NUMBER
-                || cell.getType() == CellType.FORMULA && cell.getRawValue() != null && isNumber(cell.getRawValue())) {
+        DateFormats.Kind kind = DateFormats.kind(cell.getDataFormatId(), cell.getDataFormatString());
+        // a formula's cached result may be text that looks like a number (=TEXT(A2,"0000") gives 0012): it is read as
+        // a number only where the cell shows a date
+        if (cell.getType() == CellType.NUMBER || cell.getType() == CellType.FORMULA && kind != DateFormats.Kind.NUMBER
+                && cell.getRawValue() != null && isNumber(cell.getRawValue())) {
             BigDecimal number = new BigDecimal(cell.getRawValue().strip());
-            DateFormats.Kind kind = DateFormats.kind(cell.getDataFormatId(), cell.getDataFormatString());
             if (kind != DateFormats.Kind.NUMBER && number.signum() >= 0
                     && number.compareTo(BigDecimal.valueOf(MAX_SERIAL)) < 0) {
                 return dateText(cell, number, kind);

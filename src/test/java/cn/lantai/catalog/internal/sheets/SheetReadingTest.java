@@ -125,4 +125,20 @@ class SheetReadingTest {
         assertThatThrownBy(() -> Sheets.open(fixture("empty_file.csv"), "empty_file.csv"))
                 .isInstanceOfSatisfying(UnreadableFile.class, e -> assertThat(e.code()).isEqualTo("import.empty-file"));
     }
+
+    @Test
+    void aFormulaShowingTextKeepsItsTextAndOneShowingADateIsThatDate(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("formulas.xlsx");
+        cn.lantai.support.SheetFixtures.xlsx(file, java.util.List.of(
+                java.util.List.of(cn.lantai.support.SheetFixtures.Cell.formula("A1", "件号", -1),
+                        cn.lantai.support.SheetFixtures.Cell.formula("B1", "日期", -1)),
+                java.util.List.of(cn.lantai.support.SheetFixtures.Cell.formula("TEXT(7,\"0000\")", "0007", -1),
+                        cn.lantai.support.SheetFixtures.Cell.formula("DATE(2019,3,12)", "43536", 1))), false);
+        try (SheetRows rows = Sheets.open(file, "formulas.xlsx")) {
+            SheetRows.Row row = rows.next();
+            assertThat(row.cell(0)).as("a text result, not the number 7").isEqualTo("0007");
+            assertThat(row.cell(1)).isEqualTo("2019-03-12");
+        }
+    }
 }
