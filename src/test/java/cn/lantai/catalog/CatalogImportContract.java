@@ -546,14 +546,14 @@ abstract class CatalogImportContract {
     void theFirstStartOffersItsCategoriesOnceAndNeverOverwritesAnAdministratorsEdit() throws Exception {
         catalog.defineCategory(new Category("SW", "实物档案（本馆）", List.of()), CatalogDataContract.ADMIN);
         // as if the first start were interrupted: the edited SW and a category never defined are still on offer
-        jdbc.update("INSERT INTO category_default (code, name) VALUES ('SW', '实物'), ('QT', '其他')");
+        jdbc.update("INSERT INTO category_default (code, name) VALUES ('SW', '实物'), ('QX', '首启补定')");
         var firstStart = context.getBeansOfType(org.springframework.boot.ApplicationRunner.class).values().stream()
                 .filter(r -> r.getClass().getSimpleName().startsWith("DefaultCategories")).toList();
         assertThat(firstStart).hasSize(1);
         firstStart.get(0).run(new org.springframework.boot.DefaultApplicationArguments());
 
         assertThat(catalog.category("SW").name()).as("the administrator's edit stands").isEqualTo("实物档案（本馆）");
-        assertThat(catalog.category("QT").name()).as("what was not defined yet is").isEqualTo("其他");
+        assertThat(catalog.category("QX").name()).as("what was not defined yet is").isEqualTo("首启补定");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM category_default", Long.class)).isZero();
     }
 
