@@ -1,5 +1,6 @@
 package cn.lantai.catalog;
 
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,8 @@ import cn.lantai.catalog.internal.Rights;
 import cn.lantai.catalog.internal.EntryJudge;
 import cn.lantai.catalog.internal.EntryRules;
 import cn.lantai.catalog.internal.imports.CatalogImporter;
+import cn.lantai.catalog.internal.imports.ImportPermits;
+import cn.lantai.catalog.internal.imports.Uploads;
 import cn.lantai.catalog.internal.sheets.ColumnMapping;
 import cn.lantai.catalog.internal.sheets.SheetRows;
 import cn.lantai.catalog.internal.sheets.Sheets;
@@ -27,7 +30,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Imports of Excel (.xlsx) and CSV catalogues: a preview for the column-mapping step, then a background job that
- * checks every row, reports the bad ones, and writes the rest (see {@link ImportOptions}).
+ * checks every row, reports the bad ones, and writes the rest (see {@link ImportOptions}). Each request that uploads or
+ * reads a catalogue is first {@link #admit admitted}, before its body is read; an upload is {@link #receive received}
+ * into the uploads folder, and leaves it by its import, by {@link #discard}, or by the sweep of abandoned uploads.
  */
 @Service
 public class CatalogImports {
@@ -42,24 +47,62 @@ public class CatalogImports {
     private final MessageSource messages;
 
     private final Rights rights;
+    private final Uploads uploads;
+    private final ImportPermits permits;
 
-    CatalogImports(CatalogImporter importer, EntryJudge judge, Jobs jobs, MessageSource messages, Rights rights) {
+    CatalogImports(CatalogImporter importer, EntryJudge judge, Jobs jobs, MessageSource messages, Rights rights,
+            Uploads uploads, ImportPermits permits) {
         this.rights = rights;
         this.importer = importer;
         this.judge = judge;
         this.jobs = jobs;
         this.messages = messages;
+        this.uploads = uploads;
+        this.permits = permits;
     }
 
-    /** Queues the import of an uploaded file, which the import takes over (moves). */
+    /** One admitted request's place in its person's import work; closing gives it back. */
+    public interface Admission extends AutoCloseable {
+
+        @Override
+        void close();
+    }
+
+    /**
+     * Admits a request that uploads or reads a catalogue, before anything of it is read: the viewer needs the right to
+     * import ({@link NotPermitted}, audited) and a free place in their import work ({@link ImportsBusy}: requests under
+     * way plus import jobs queued or running, at most {@code lantai.import.per-person}).
+     */
+    public Admission admit(Viewer viewer) {
+        rights.require(viewer, CatalogRight.CATALOG_IMPORT, "upload");
+        if (!permits.take(viewer.name(), jobs.unfinished(CatalogImporter.KIND, viewer.name()))) {
+            throw new ImportsBusy(permits.perPerson());
+        }
+        return () -> permits.give(viewer.name());
+    }
+
+    /** Stores an uploaded catalogue (and closes the stream) for a preview or an import. */
+    public Path receive(InputStream content) {
+        return uploads.store(content);
+    }
+
+    /** Removes an upload that will not be imported. */
+    public void discard(Path upload) {
+        uploads.discard(upload);
+    }
+
+    /**
+     * Queues the import of an uploaded file, which the import takes over: moved into the job's folder, or removed at
+     * once if the import is refused.
+     */
     public JobId start(Path upload, String fileName, ImportOptions options, Viewer actor) {
-        rights.require(actor, CatalogRight.CATALOG_IMPORT, "import " + fileName);
-        return importer.submit(upload, fileName, options, actor);
-    }
-
-    /** As {@link #preview(Path, String, Map, Viewer)} for someone who may not register fonds. */
-    public ImportPreview preview(Path file, String fileName, Map<String, String> mapping) {
-        return preview(file, fileName, mapping, null);
+        try {
+            rights.require(actor, CatalogRight.CATALOG_IMPORT, "import " + fileName);
+            return importer.submit(upload, fileName, options, actor);
+        } catch (RuntimeException e) {
+            uploads.discard(upload);
+            throw e;
+        }
     }
 
     /**
@@ -67,8 +110,10 @@ public class CatalogImports {
      * has no header row. Also names what would make the import fail or reject rows, before it starts: columns that
      * repeat a field, a sheet without data rows, and the 全宗号 of the file's first {@value #FONDS_SCAN_ROWS} rows
      * that are not registered (which the viewer may register first if they hold {@link CatalogRight#CATALOG_DEFINE}).
+     * Needs the right to import ({@link NotPermitted}, audited).
      */
     public ImportPreview preview(Path file, String fileName, Map<String, String> mapping, Viewer viewer) {
+        rights.require(viewer, CatalogRight.CATALOG_IMPORT, "preview " + fileName);
         EntryJudge.Snapshot snapshot = judge.snapshot();
         Locale locale = LocaleContextHolder.getLocale();
         try (SheetRows rows = Sheets.open(file, fileName)) {
@@ -112,7 +157,7 @@ public class CatalogImports {
                 problems.add(messages.getMessage("import.no-rows", null, locale));
             }
             if (!unregistered.isEmpty()) {
-                boolean mayRegister = viewer != null && viewer.may(CatalogRight.CATALOG_DEFINE);
+                boolean mayRegister = viewer.may(CatalogRight.CATALOG_DEFINE);
                 problems.add(messages.getMessage(mayRegister ? "import.unregistered-fonds"
                         : "import.unregistered-fonds-ask", new Object[] {String.join("、", unregistered)}, locale));
             }

@@ -88,6 +88,12 @@ public class Jobs {
                 .optional().orElseThrow(() -> new JobNotFound(id));
     }
 
+    /** How many jobs of this kind the person started that are queued or running. */
+    public int unfinished(String kind, String person) {
+        return jdbc.sql("SELECT COUNT(*) FROM job WHERE kind = ? AND created_by = ? AND state IN ('QUEUED', 'RUNNING')")
+                .params(kind, person).query(Integer.class).single();
+    }
+
     /** The link to the job's report, if its kind writes one. */
     public String reportLink(JobStatus job) {
         JobHandler handler = handler(job.kind());

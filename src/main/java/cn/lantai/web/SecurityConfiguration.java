@@ -3,11 +3,14 @@ package cn.lantai.web;
 import java.io.IOException;
 import java.util.Arrays;
 
+import cn.lantai.catalog.CatalogImports;
 import cn.lantai.identity.AccountManagement;
+import cn.lantai.identity.AdminDuty;
 import cn.lantai.identity.PermissionManagement;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,12 +21,17 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Two ways in. The REST API ({@code /api/**}) takes personal access tokens only ({@code Authorization: Bearer …}),
@@ -31,7 +39,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * open records) anyone may call; for local evaluation ({@code lantai.security.evaluation-admin}) it also
  * takes HTTP Basic, as the foundation did. The workbench uses form login with a session, CSRF tokens on every
  * form and htmx request, a session timeout ({@code server.servlet.session.timeout}), and ends a session at once when
- * its account is disabled, changes password or logs out everywhere.
+ * its account is disabled, changes password or logs out everywhere. The actuator goes with the API: its health is for
+ * anyone, its metrics ({@code /actuator/prometheus} …) for the system administrator's token only. In both, uploads of
+ * catalogues pass the {@link UploadGate} before their body is read. Responses carry {@code Referrer-Policy:
+ * no-referrer} (an address names records and search words), and HSTS on requests that came over TLS.
  */
 @Configuration
 class SecurityConfiguration {
@@ -39,8 +50,26 @@ class SecurityConfiguration {
     /** The public API (the portal's search): anyone, without a token, a session or a CSRF token. */
     static final String PUBLIC_API = "/api/v1/public/**";
 
+    /** The actuator's health: for anyone, like the public API, and no token is read for it. */
+    static final String[] HEALTH = {"/actuator/health", "/actuator/health/**"};
+
     static final String[] PUBLIC_PATHS = {"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-            "/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**"};
+            "/v3/api-docs", "/v3/api-docs/**"};
+
+    private final CatalogImports imports;
+    private final ViewerResolver viewers;
+    private final MessageSource messages;
+    private final LocaleResolver locales;
+    private final JsonMapper json;
+
+    SecurityConfiguration(CatalogImports imports, ViewerResolver viewers, MessageSource messages,
+            LocaleResolver locales, JsonMapper json) {
+        this.imports = imports;
+        this.viewers = viewers;
+        this.messages = messages;
+        this.locales = locales;
+        this.json = json;
+    }
 
     @Bean
     @Order(1)
@@ -50,15 +79,26 @@ class SecurityConfiguration {
             // local evaluation only: the foundation's `curl -u admin:…` keeps working (passwords, lockout and all)
             http.httpBasic(Customizer.withDefaults());
         }
-        RequestMatcher publicApi = PathPatternRequestMatcher.withDefaults().matcher(PUBLIC_API);
-        http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth.requestMatchers(publicApi).permitAll().anyRequest().authenticated())
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher open = new OrRequestMatcher(paths.matcher(PUBLIC_API), paths.matcher(HEALTH[0]),
+                paths.matcher(HEALTH[1]));
+        http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(open).permitAll()
+                        .requestMatchers("/actuator/**").hasAuthority(AdminDuty.SYSTEM_ADMIN.authority())
+                        .anyRequest().authenticated())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
-                .addFilterBefore(new BearerTokens(accounts, permissions, publicApi), BasicAuthenticationFilter.class)
+                .headers(headers -> headers.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER)))
+                .addFilterBefore(new BearerTokens(accounts, permissions, open), BasicAuthenticationFilter.class)
+                .addFilterAfter(uploadGate(), AuthorizationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized));
         return http.build();
+    }
+
+    /** One per chain, not a bean: as a bean, Boot would also run it outside the chains. */
+    private UploadGate uploadGate() {
+        return new UploadGate(imports, viewers, messages, locales, json);
     }
 
     @Bean
@@ -77,9 +117,11 @@ class SecurityConfiguration {
                         })
                         .permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                .headers(headers -> headers.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
                                 + "object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'")))
+                .addFilterBefore(uploadGate(), CsrfFilter.class)
                 .addFilterAfter(new SessionGuard(permissions, publicPaths()), AnonymousAuthenticationFilter.class);
         return http.build();
     }

@@ -46,7 +46,11 @@ class ViewerResolver implements WebMvcConfigurer, HandlerMethodArgumentResolver 
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
             WebDataBinderFactory binder) {
-        HttpServletRequest http = request.getNativeRequest(HttpServletRequest.class);
+        return viewer(request.getNativeRequest(HttpServletRequest.class));
+    }
+
+    /** The viewer of the request, also for the shell's filters. */
+    Viewer viewer(HttpServletRequest http) {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || auth instanceof AnonymousAuthenticationToken || !auth.isAuthenticated()) {
             return Viewer.publicUser("anonymous");

@@ -45,6 +45,9 @@ abstract class CatalogDataContract {
     MockMvc mvc;
 
     @Autowired
+    Staff staff;
+
+    @Autowired
     SearchManagement search;
 
     @TempDir
@@ -128,9 +131,14 @@ abstract class CatalogDataContract {
     @Test
     void itemNumbersStayGapFreeUnderConcurrentImports() throws Exception {
         String fonds = fonds();
-        ImportDriver imports = new ImportDriver(mvc);
         List<Callable<String>> jobs = new ArrayList<>();
+        List<ImportDriver> importers = new ArrayList<>();
         for (int j = 0; j < 3; j++) {
+            // three cataloguers at once: one person has at most two pieces of import work under way
+            String cataloguer = "concurrent-" + j + "-" + fonds.toLowerCase(java.util.Locale.ROOT);
+            staff.ensure(cataloguer, "著录员", null, Classification.TOP_SECRET, List.of("CATALOGUING"));
+            ImportDriver imports = new ImportDriver(mvc, Staff.as(cataloguer));
+            importers.add(imports);
             Catalogues sheet = Catalogues.withHeader("全宗号", "门类代码", "年度", "保管期限", "机构(问题)代码", "题名",
                     "日期", "责任者");
             for (int i = 0; i < 400; i++) {
@@ -145,8 +153,8 @@ abstract class CatalogDataContract {
             ids.add(f.get());
         }
         pool.shutdown();
-        for (String id : ids) {
-            assertThat(imports.await(id).get("accepted").asLong()).isEqualTo(400);
+        for (int j = 0; j < ids.size(); j++) {
+            assertThat(importers.get(j).await(ids.get(j)).get("accepted").asLong()).isEqualTo(400);
         }
         assertThat(numbers(fonds, 2018, "Y")).containsExactlyElementsOf(IntStream.rangeClosed(1, 1200).boxed().toList());
     }

@@ -1,10 +1,8 @@
 package cn.lantai.catalog.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 import cn.lantai.catalog.CatalogImports;
@@ -12,7 +10,6 @@ import cn.lantai.catalog.ImportOptions;
 import cn.lantai.catalog.ImportPreview;
 import cn.lantai.catalog.Viewer;
 import cn.lantai.jobs.JobId;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
@@ -33,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Catalogue imports: {@code POST /api/v1/imports/preview} for the column-mapping step, {@code POST /api/v1/imports}
- * to start (answers the job id; follow it at {@code /api/v1/jobs/{id}}), and the error report.
+ * to start (answers the job id; follow it at {@code /api/v1/jobs/{id}}), and the error report. The shell admits each
+ * upload (right, person's import work) before its body is read; a previewed or refused upload is removed at once.
  */
 @RestController
 @RequestMapping("/api/v1/imports")
@@ -44,12 +42,10 @@ class ImportController {
 
     private final CatalogImports imports;
     private final JsonMapper json;
-    private final Path uploads;
 
-    ImportController(CatalogImports imports, JsonMapper json, @Value("${lantai.data-dir}") Path dataDir) {
+    ImportController(CatalogImports imports, JsonMapper json) {
         this.imports = imports;
         this.json = json;
-        this.uploads = dataDir.resolve("uploads");
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -59,10 +55,9 @@ class ImportController {
             @RequestParam(required = false) String mapping, @RequestParam(required = false) String defaults,
             @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language,
             Viewer viewer) throws IOException {
-        Path upload = store(file);
         ImportOptions options = new ImportOptions(mode, onExisting, map(mapping), map(defaults),
                 language != null && language.toLowerCase().startsWith("en") ? "en" : "zh-CN");
-        JobId id = imports.start(upload, file.getOriginalFilename(), options, viewer);
+        JobId id = imports.start(imports.receive(file.getInputStream()), file.getOriginalFilename(), options, viewer);
         return ResponseEntity.status(HttpStatus.ACCEPTED).header(HttpHeaders.LOCATION, "/api/v1/jobs/" + id)
                 .body(Map.of("id", id.value(), "job", "/api/v1/jobs/" + id));
     }
@@ -70,11 +65,12 @@ class ImportController {
     @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ImportPreview preview(@RequestPart("file") MultipartFile file, @RequestParam(required = false) String mapping,
             Viewer viewer) throws IOException {
-        Path upload = store(file);
+        Map<String, String> columns = map(mapping);
+        Path upload = imports.receive(file.getInputStream());
         try {
-            return imports.preview(upload, file.getOriginalFilename(), map(mapping), viewer);
+            return imports.preview(upload, file.getOriginalFilename(), columns, viewer);
         } finally {
-            Files.deleteIfExists(upload);
+            imports.discard(upload);
         }
     }
 
@@ -91,15 +87,6 @@ class ImportController {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"import-report-" + id + ".csv\"")
                 .body(new FileSystemResource(report));
-    }
-
-    private Path store(MultipartFile file) throws IOException {
-        Files.createDirectories(uploads);
-        Path target = Files.createTempFile(uploads, "upload-", ".part");
-        try (InputStream in = file.getInputStream()) {
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return target;
     }
 
     private Map<String, String> map(String text) {

@@ -1,10 +1,8 @@
 package cn.lantai.catalog.web;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +20,6 @@ import cn.lantai.jobs.JobStatus;
 import cn.lantai.jobs.Jobs;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -36,7 +33,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Importing a catalogue in the workbench: upload an .xlsx or .csv, map its columns (the same preview the API gives),
- * start, and watch the job until it ends with its counts and the rows it rejected.
+ * start, and watch the job until it ends with its counts and the rows it rejected. The shell admits each upload before
+ * its body is read; an upload refused at any step is removed at once.
  */
 @Controller
 @RequestMapping("/imports")
@@ -48,14 +46,11 @@ class ImportPages {
     private final CatalogImports imports;
     private final CatalogManagement catalog;
     private final Jobs jobs;
-    private final Path uploads;
 
-    ImportPages(CatalogImports imports, CatalogManagement catalog, Jobs jobs,
-            @Value("${lantai.data-dir}") Path dataDir) {
+    ImportPages(CatalogImports imports, CatalogManagement catalog, Jobs jobs) {
         this.imports = imports;
         this.catalog = catalog;
         this.jobs = jobs;
-        this.uploads = dataDir.resolve("uploads");
     }
 
     @GetMapping
@@ -70,15 +65,18 @@ class ImportPages {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return uploadForm(model, "import.page.no-file");
         }
-        Path stored = store(file);
+        Path stored = imports.receive(file.getInputStream());
         ImportPreview preview;
         try {
             preview = imports.preview(stored, file.getOriginalFilename(), Map.of(), viewer);
         } catch (CatalogImports.UnreadableImport e) {
-            Files.deleteIfExists(stored);
+            imports.discard(stored);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("unreadable", e.getMessage());
             return uploadForm(model, null);
+        } catch (RuntimeException e) {
+            imports.discard(stored);
+            throw e;
         }
         PendingImport pending = PendingImport.keep(session, stored, file.getOriginalFilename(), preview.header());
         return previewPage(pending, preview, viewer, model);
@@ -130,6 +128,10 @@ class ImportPages {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("unreadable", e.getMessage());
             return uploadForm(model, null);
+        } catch (RuntimeException e) {
+            // refused (the right was taken away meanwhile): the upload goes at once
+            PendingImport.release(session);
+            throw e;
         }
         return previewPage(pending, preview, viewer, model);
     }
@@ -165,8 +167,13 @@ class ImportPages {
         putIfGiven(defaults, "category", form.get("defaultCategory"));
         ImportOptions options = new ImportOptions(mode, onExisting, mapping, defaults,
                 locale.getLanguage().equals("en") ? "en" : "zh-CN");
-        JobId id = imports.start(pending.path(), pending.fileName(), options, viewer);
-        PendingImport.release(session);
+        JobId id;
+        try {
+            // the import takes the file over, or removes it if refused
+            id = imports.start(pending.path(), pending.fileName(), options, viewer);
+        } finally {
+            PendingImport.release(session);
+        }
         return "redirect:/imports/" + id.value();
     }
 
@@ -204,15 +211,6 @@ class ImportPages {
     private String uploadForm(Model model, String problem) {
         model.addAttribute("problem", problem);
         return "imports";
-    }
-
-    private Path store(MultipartFile file) throws IOException {
-        Files.createDirectories(uploads);
-        Path target = Files.createTempFile(uploads, "upload-", ".part");
-        try (InputStream in = file.getInputStream()) {
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-        return target;
     }
 
     private static void putIfGiven(Map<String, String> map, String key, String value) {

@@ -60,6 +60,7 @@ public class CatalogImporter implements JobHandler {
     private final MessageSource messages;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
+    private final Uploads uploads;
     private final Path root;
     private final int batchSize;
     private final int maxRows;
@@ -67,7 +68,7 @@ public class CatalogImporter implements JobHandler {
     private volatile java.util.function.IntConsumer afterBatch = done -> { };
 
     CatalogImporter(Jobs jobs, EntryJudge judge, CatalogWriter writer, ChangeLog changes, Items items,
-            MessageSource messages, TransactionTemplate transactions, JsonMapper json,
+            MessageSource messages, TransactionTemplate transactions, JsonMapper json, Uploads uploads,
             @Value("${lantai.data-dir}") Path dataDir, @Value("${lantai.import.batch-size:2000}") int batchSize,
             @Value("${lantai.import.max-rows:2000000}") int maxRows) {
         this.jobs = jobs;
@@ -78,6 +79,7 @@ public class CatalogImporter implements JobHandler {
         this.messages = messages;
         this.transactions = transactions;
         this.json = json;
+        this.uploads = uploads;
         this.root = dataDir.resolve("imports");
         this.batchSize = batchSize;
         this.maxRows = maxRows;
@@ -115,9 +117,24 @@ public class CatalogImporter implements JobHandler {
         return job(status).dir(root).resolve(ImportJob.REPORT);
     }
 
+    /**
+     * Runs the import to its end, then removes its source file (the report stays): a job that ended, refused or not,
+     * is never run again. A crash (an Error) leaves the file for the resumed run.
+     */
     @Override
     public void run(JobStatus status) {
         ImportJob job = job(status);
+        Path source = job.dir(root).resolve(ImportJob.SOURCE);
+        try {
+            importFile(status, job);
+        } catch (RuntimeException e) {
+            uploads.discard(source);
+            throw e;
+        }
+        uploads.discard(source);
+    }
+
+    private void importFile(JobStatus status, ImportJob job) {
         Path dir = job.dir(root);
         Locale locale = Locale.forLanguageTag(job.options().language());
         try {
