@@ -190,13 +190,12 @@ public class CatalogManagement {
         return volume;
     }
 
-    /** The file, if the viewer may see it; otherwise {@link ItemNotFound}. */
+    /** The file, if the viewer may see it; otherwise {@link ItemNotFound}, answered as {@link #item} answers. */
     public Volume volume(long id, Viewer viewer) {
-        Volume volume = volumes.byId(id).orElseThrow(() -> new ItemNotFound("file " + id));
-        if (!viewer.maySee(volume.classification(), volume.openStatus(), volume.fonds(), volume.category())) {
+        Volume volume = volumes.visible(id, viewer).orElseThrow(() -> {
             audit(viewer, "catalog.view-refused", "file:" + id, null);
-            throw new ItemNotFound("file " + id);
-        }
+            return new ItemNotFound("file " + id);
+        });
         if (Viewer.controlled(volume.classification(), volume.openStatus())) {
             audit(viewer, "catalog.view", "file:" + id + " " + volume.archivalCode(),
                     volume.classification().name() + "/" + volume.openStatus().name());
@@ -222,16 +221,17 @@ public class CatalogManagement {
     // ---- reading ------------------------------------------------------------------------------------------
 
     /**
-     * The item, if the viewer may see it; otherwise {@link ItemNotFound}, as if it did not exist. Views of controlled
-     * records (classified or not open) and refusals go to the audit trail.
+     * The item, if the viewer may see it; otherwise {@link ItemNotFound}. An item beyond the viewer's sight and one that
+     * does not exist take the same path: one query that applies the viewer's sight finds nothing, and the refusal is
+     * audited alike (the same entry, the same work), so neither the answer nor its time tells them apart. Views of
+     * controlled records (classified or not open) go to the audit trail too.
      */
     public Item item(ItemId id, Viewer viewer) {
-        Item item = items.byId(id.value()).orElseThrow(() -> new ItemNotFound(id));
-        Description d = item.description();
-        if (!visible(item, viewer)) {
+        Item item = items.visible(id.value(), viewer).orElseThrow(() -> {
             audit(viewer, "catalog.view-refused", "item:" + id.value(), null);
-            throw new ItemNotFound(id);
-        }
+            return new ItemNotFound(id);
+        });
+        Description d = item.description();
         if (Viewer.controlled(d.classification(), d.openStatus())) {
             audit(viewer, "catalog.view", "item:" + id.value() + " " + item.archivalCode(),
                     d.classification().name() + "/" + d.openStatus().name());

@@ -144,6 +144,15 @@ public class Items {
         return jdbc.query("SELECT * FROM item WHERE id = ?", mapper(), id).stream().findFirst();
     }
 
+    /**
+     * The item if the viewer may see it, in one query that applies their sight (clearance, open status, data scope):
+     * an item they may not see is simply not found, by the same statement and the same work as one that does not exist.
+     */
+    public Optional<Item> visible(long id, Viewer viewer) {
+        Where where = where(ItemFilter.ofIds(List.of(id)), viewer);
+        return jdbc.query("SELECT * FROM item" + where.sql, mapper(), where.args.toArray()).stream().findFirst();
+    }
+
     public List<Item> byIds(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -320,17 +329,26 @@ public class Items {
             }
         }
         if (viewer != null) {
-            List<String> covered = Arrays.stream(Classification.values()).filter(viewer.clearance()::covers)
-                    .map(Enum::name).toList();
-            clauses.add("classification IN (" + marks(covered.size()) + ")");
-            args.addAll(covered);
-            if (!viewer.seesUnopened()) {
-                clauses.add("open_status = ?");
-                args.add(OpenStatus.OPEN.name());
-            }
-            inScope(clauses, args, viewer.scope());
+            sight(viewer, clauses, args);
         }
         return new Where(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), args);
+    }
+
+    /**
+     * What the viewer may see, as SQL over the columns items and files share ({@code classification},
+     * {@code open_status}, {@code fonds_code}, {@code category_code}): the one definition of {@link Viewer#maySee}
+     * that queries apply.
+     */
+    static void sight(Viewer viewer, List<String> clauses, List<Object> args) {
+        List<String> covered = Arrays.stream(Classification.values()).filter(viewer.clearance()::covers)
+                .map(Enum::name).toList();
+        clauses.add("classification IN (" + marks(covered.size()) + ")");
+        args.addAll(covered);
+        if (!viewer.seesUnopened()) {
+            clauses.add("open_status = ?");
+            args.add(OpenStatus.OPEN.name());
+        }
+        inScope(clauses, args, viewer.scope());
     }
 
     /** The viewer's data scope as SQL: some area of their roles covers the item's fonds and category. */

@@ -2,6 +2,7 @@ package cn.lantai.catalog.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -10,6 +11,7 @@ import cn.lantai.catalog.ArchivalCode;
 import cn.lantai.catalog.Classification;
 import cn.lantai.catalog.OpenStatus;
 import cn.lantai.catalog.Retention;
+import cn.lantai.catalog.Viewer;
 import cn.lantai.catalog.Volume;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,6 +50,14 @@ public class Volumes {
 
     public Optional<Volume> byId(long id) {
         return jdbc.sql(SELECT + " WHERE v.id = ?").param(id).query(mapper()).optional();
+    }
+
+    /** The file if the viewer may see it, in one query: one they may not see is simply not found (see Items#visible). */
+    public Optional<Volume> visible(long id, Viewer viewer) {
+        List<String> clauses = new ArrayList<>(List.of("v.id = ?"));
+        List<Object> args = new ArrayList<>(List.of(id));
+        Items.sight(viewer, clauses, args);
+        return jdbc.sql(SELECT + " WHERE " + String.join(" AND ", clauses)).params(args).query(mapper()).optional();
     }
 
     public List<Volume> inGroup(String groupKey) {
