@@ -16,6 +16,7 @@ import cn.lantai.identity.internal.Directory;
 import cn.lantai.identity.internal.IdentityTrail;
 import cn.lantai.identity.internal.LoginAttempts;
 import cn.lantai.identity.internal.PasswordPolicy;
+import cn.lantai.identity.internal.TokenRefusals;
 import cn.lantai.identity.internal.Tokens;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -44,12 +45,14 @@ public class AccountManagement {
     private final PasswordEncoder encoder;
     private final IdentityTrail trail;
     private final LoginAttempts loginAttempts;
+    private final TokenRefusals refusals;
     private final int maxTokenDays;
 
     AccountManagement(Accounts accounts, Directory directory, Tokens tokens, PasswordPolicy policy,
-            PasswordEncoder encoder, IdentityTrail trail, LoginAttempts loginAttempts,
+            PasswordEncoder encoder, IdentityTrail trail, LoginAttempts loginAttempts, TokenRefusals refusals,
             @Value("${lantai.security.token-max-days:365}") int maxTokenDays) {
         this.loginAttempts = loginAttempts;
+        this.refusals = refusals;
         this.accounts = accounts;
         this.directory = directory;
         this.tokens = tokens;
@@ -286,18 +289,26 @@ public class AccountManagement {
     /**
      * The account holding a usable token with this secret (not revoked, not expired, account enabled and not
      * locked); for the API's authentication filter, at every call: one read of the token with its account, and no
-     * transaction (the rare writes, a refusal's audit entry or the time of use once a minute, stand alone).
+     * transaction (the rare writes, a refusal's audit entry or the time of use once a minute, stand alone). Refusals
+     * are counted per address ({@link TokenRefusals}: audited once a minute, not once a call); an address with too
+     * many this minute gets {@link TokensThrottled} and its tokens are not looked up.
      */
     public Optional<String> tokenHolder(String secret) {
+        String address = Actor.address();
+        if (refusals.throttled(address)) {
+            refusals.refused(address, "unknown", null);
+            throw new TokensThrottled();
+        }
         if (secret == null || secret.length() > 200) {
+            refusals.refused(address, "unknown", null);
             return Optional.empty();
         }
         Instant now = Instant.now();
         Optional<Tokens.Holder> holder = tokens.bySecret(secret);
         Optional<Tokens.Holder> usable = holder.filter(h -> h.usableAt(now));
         if (usable.isEmpty()) {
-            trail.recordAs(holder.map(Tokens.Holder::username).orElse("unknown"), Actor.address(), "token.refused",
-                    holder.map(h -> h.token().id()).orElse(null), null, null);
+            refusals.refused(address, holder.map(Tokens.Holder::username).orElse("unknown"),
+                    holder.map(h -> h.token().id()).orElse(null));
         }
         return usable.map(h -> {
                     if (h.token().lastUsedAt() == null || h.token().lastUsedAt().isBefore(now.minusSeconds(60))) {

@@ -1,5 +1,7 @@
 package cn.lantai.identity.internal;
 
+import java.util.List;
+
 import cn.lantai.audit.AuditEvent;
 import cn.lantai.audit.AuditTrail;
 import org.springframework.stereotype.Component;
@@ -21,6 +23,11 @@ public class IdentityTrail {
     /** For refusals: kept although the refused work's transaction rolls back. */
     public void recordRefusal(String action, String target) {
         trail.recordApart(new AuditEvent(Actor.name(), Actor.address(), action, target, null, null));
+    }
+
+    /** Several events at once, each naming its own actor and address (refusals counted over a while). */
+    public void recordAll(List<AuditEvent> events) {
+        trail.recordAll(events);
     }
 
     /** For events where the actor is not the signed-in user (a failed login names who tried). */
