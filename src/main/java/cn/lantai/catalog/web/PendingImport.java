@@ -50,7 +50,7 @@ record PendingImport(String token, String file, String fileName, List<String> he
         try {
             Files.deleteIfExists(path());
         } catch (IOException e) {
-            // an orphan upload is harmless; the uploads folder is scratch space
+            // the sweep of abandoned uploads removes it later
         }
     }
 }
