@@ -186,7 +186,8 @@ public class CatalogManagement {
         Volume volume = volumes.insert(code, d.get(DescriptionField.TITLE), d.classification(), d.openStatus(),
                 d.get(DescriptionField.NOTES));
         long op = changes.begin("CREATE_FILE", actor, volume.archivalCode(), 0);
-        changes.record(op, List.of(new ChangeLog.FieldChange(volume.id(), "file", null, volume.archivalCode())));
+        changes.record(op, List.of(new ChangeLog.FieldChange(volume.id(), ChangeLog.VOLUME_CREATED, null,
+                volume.archivalCode())));
         return volume;
     }
 
