@@ -2,6 +2,7 @@ package cn.lantai.catalog.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -10,18 +11,15 @@ import cn.lantai.catalog.ArchivalCode;
 import cn.lantai.catalog.Classification;
 import cn.lantai.catalog.OpenStatus;
 import cn.lantai.catalog.Retention;
+import cn.lantai.catalog.Viewer;
 import cn.lantai.catalog.Volume;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The files (卷) of the catalogue. */
+/** The files (卷) of the catalogue, each with the number of its items that the one asking may read. */
 @Repository
 public class Volumes {
-
-    private static final String SELECT = """
-            SELECT v.*, (SELECT COUNT(*) FROM item i WHERE i.group_key = CONCAT(v.group_key, '|', v.volume_no)) AS items
-            FROM volume v""";
 
     private final JdbcClient jdbc;
     private final IdBlocks ids;
@@ -43,15 +41,26 @@ public class Volumes {
                         code.retention().code(), code.org(), code.itemNo(), title, classification.name(),
                         openStatus.name(), notes, Timestamp.from(Instant.now()))
                 .update();
-        return byId(id).orElseThrow();
+        return new Volume(id, code.toString(), code.fonds(), code.category(), code.year(), code.retention(), code.org(),
+                code.itemNo(), title, classification, openStatus, notes, 0);
     }
 
-    public Optional<Volume> byId(long id) {
-        return jdbc.sql(SELECT + " WHERE v.id = ?").param(id).query(mapper()).optional();
+    public Optional<Volume> byId(long id, Viewer viewer) {
+        return select(viewer, " WHERE v.id = ?", id).optional();
     }
 
-    public List<Volume> inGroup(String groupKey) {
-        return jdbc.sql(SELECT + " WHERE v.group_key = ? ORDER BY v.volume_no").param(groupKey).query(mapper()).list();
+    public List<Volume> inGroup(String groupKey, Viewer viewer) {
+        return select(viewer, " WHERE v.group_key = ? ORDER BY v.volume_no", groupKey).list();
+    }
+
+    /** Files with the count of their items the viewer may read: a hidden item is not counted, as it is not listed. */
+    private JdbcClient.MappedQuerySpec<Volume> select(Viewer viewer, String where, Object param) {
+        Sight.Clause visible = Sight.visible(viewer, "i.");
+        List<Object> params = new ArrayList<>(visible.args());
+        params.add(param);
+        return jdbc.sql("SELECT v.*, (SELECT COUNT(*) FROM item i WHERE i.group_key = CONCAT(v.group_key, '|', "
+                + "v.volume_no) AND " + visible.sql() + ") AS items FROM volume v" + where).params(params)
+                .query(mapper());
     }
 
     public int maxNumber(String groupKey) {
