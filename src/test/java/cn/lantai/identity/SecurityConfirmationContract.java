@@ -140,19 +140,9 @@ abstract class SecurityConfirmationContract {
         String oneTime = json(mvc.perform(post("/api/v1/accounts/" + alice + "/password-reset")
                 .with(Staff.as("admin"))).andExpect(status().isOk())).get("oneTimePassword").asString();
         mvc.perform(get("/api/v1" + page).with(Staff.as(alice))).andExpect(status().isUnauthorized());
-        JsonNode reset = pendingOf(alice);
-        assertThat(reset.get("kind").asString()).isEqualTo("PASSWORD_RESET");
-        assertThat(reset.get("confirmable").asBoolean()).isFalse();
-        // nobody confirms a reset while the one-time password, which its resetter knows, still opens the account
-        decide("secadmin", reset, "confirm").andExpect(status().isBadRequest());
 
         // ... signs in as alice with it, chooses alice's new password, and signs in again
-        MockHttpSession first = signIn(alice, oneTime);
-        mvc.perform(get(page).session(first)).andExpect(redirectedUrl("/account/password"));
-        mvc.perform(post("/account/password").param("current", oneTime).param("replacement", "Taken-over-2026")
-                .param("repeated", "Taken-over-2026").session(first).with(csrf()))
-                .andExpect(redirectedUrl("/login?changed"));
-        MockHttpSession posing = signIn(alice, "Taken-over-2026");
+        MockHttpSession posing = signInReplacingOneTimePassword(alice, oneTime, "Taken-over-2026");
 
         // ... and reads nothing of alice's: not the record in the workbench, no token for the API
         mvc.perform(get(page).session(posing)).andExpect(status().isNotFound());
@@ -161,7 +151,9 @@ abstract class SecurityConfirmationContract {
         assertThat(mvc.perform(get("/account").session(posing)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString()).contains("安全保密管理员确认之前，本账户没有任何权限");
         // ... nor confirms the reset himself
-        decide("admin", pendingOf(alice), "confirm").andExpect(status().isForbidden());
+        JsonNode reset = pendingOf(alice);
+        assertThat(reset.get("kind").asString()).isEqualTo("PASSWORD_RESET");
+        decide("admin", reset, "confirm").andExpect(status().isForbidden());
 
         // both administrators' pages show the reset waiting, in Chinese and in English
         for (String admin : List.of("admin", "secadmin")) {
@@ -172,7 +164,7 @@ abstract class SecurityConfirmationContract {
         }
 
         // the security administrator confirms (having checked with alice that it was her): her rights are back
-        decide("secadmin", pendingOf(alice), "confirm").andExpect(status().isNoContent());
+        decide("secadmin", reset, "confirm").andExpect(status().isNoContent());
         mvc.perform(get(page).session(posing)).andExpect(status().isOk());
         String token = json(mvc.perform(post("/account/tokens").param("name", "mine")
                 .accept(MediaType.APPLICATION_JSON).session(posing).with(csrf())).andExpect(status().isOk()))
@@ -185,6 +177,40 @@ abstract class SecurityConfirmationContract {
     }
 
     @Test
+    void aResetIsConfirmedOnlyOnceItsHolderHasChosenTheirOwnPasswordAndIsNeverRefusedBackToItsRights()
+            throws Exception {
+        String bob = "bob-" + fondsA;
+        staff.ensure(bob, "鲍勃", null, Classification.NONE, List.of("READING_ROOM"));
+        String oneTime = staff.asSystemAdmin(() -> accounts.resetPassword(bob)).oneTimePassword();
+        JsonNode reset = pendingOf(bob);
+        assertThat(reset.get("confirmable").asBoolean()).isFalse();
+        // whoever reset it knows the one-time password: confirming now would hand the account to them
+        decide("secadmin", reset, "confirm").andExpect(status().isBadRequest());
+        // refusing would give the account its rights back under a password its resetter may have chosen
+        decide("secadmin", reset, "refuse").andExpect(status().isBadRequest());
+        assertThat(mvc.perform(get("/admin/users").with(Staff.page("secadmin"))).andReturn().getResponse()
+                .getContentAsString()).contains("本人尚未设置新密码");
+
+        MockHttpSession own = signInReplacingOneTimePassword(bob, oneTime, "Bobs-own-2026");
+        assertThat(pendingOf(bob).get("confirmable").asBoolean()).isTrue();
+        decide("secadmin", reset, "confirm").andExpect(status().isNoContent());
+        assertThat(mvc.perform(get("/account").session(own)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).doesNotContain("本账户没有任何权限");
+        // confirmed once: it is gone
+        decide("secadmin", reset, "confirm").andExpect(status().isBadRequest());
+    }
+
+    /** Signs in with a one-time password, replaces it as the workbench demands, and signs in with the new one. */
+    private MockHttpSession signInReplacingOneTimePassword(String username, String oneTime, String chosen)
+            throws Exception {
+        MockHttpSession first = signIn(username, oneTime);
+        mvc.perform(get("/catalogue").session(first)).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(post("/account/password").param("current", oneTime).param("replacement", chosen)
+                .param("repeated", chosen).session(first).with(csrf())).andExpect(redirectedUrl("/login?changed"));
+        return signIn(username, chosen);
+    }
+
+    @Test
     void aUnitArchivistMovedToAnotherUnitSearchesAsBeforeUntilTheSecurityAdministratorConfirms() throws Exception {
         String clerk = "moved-" + fondsA;
         staff.ensure(clerk, "甲局档案员", "U" + fondsA, Classification.NONE, List.of("UNIT_ARCHIVIST"));
@@ -194,12 +220,12 @@ abstract class SecurityConfirmationContract {
         assertThat(found(Staff.as(clerk), words, 2)).containsExactly("甲局的会议纪要" + fondsA);
 
         long before = generation.current();
-        json(mvc.perform(put("/api/v1/accounts/" + clerk + "/unit").with(Staff.as("admin"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"unit\":\"U" + fondsB + "\"}"))
-                .andExpect(status().isAccepted()));
-        assertThat(generation.current()).as("a request changes no one's permissions").isEqualTo(before);
+        ResultActions asked = mvc.perform(put("/api/v1/accounts/" + clerk + "/unit").with(Staff.as("admin"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"unit\":\"U" + fondsB + "\"}"));
         assertThat(found(Staff.as(clerk), words, 2)).containsExactly("甲局的会议纪要" + fondsA);
         mvc.perform(get("/api/v1/items/" + theirs.id().value()).with(Staff.as(clerk))).andExpect(status().isNotFound());
+        asked.andExpect(status().isAccepted());
+        assertThat(generation.current()).as("a request changes no one's permissions").isEqualTo(before);
         assertThat(mvc.perform(get("/admin/users").with(Staff.page("admin"))).andReturn().getResponse()
                 .getContentAsString()).contains("U" + fondsA + " → U" + fondsB);
         decide("admin", pendingOf(clerk), "confirm").andExpect(status().isForbidden());
@@ -226,9 +252,10 @@ abstract class SecurityConfirmationContract {
 
         // 甲局 now forms 乙局's fonds: refused, nothing changed; asked again and confirmed, the scope follows
         String otherFonds = "{\"name\":\"甲局\",\"fonds\":\"" + fondsB + "\"}";
-        mvc.perform(put("/api/v1/units/U" + fondsA).with(Staff.as("admin")).contentType(MediaType.APPLICATION_JSON)
-                .content(otherFonds)).andExpect(status().isAccepted());
+        ResultActions asked = mvc.perform(put("/api/v1/units/U" + fondsA).with(Staff.as("admin"))
+                .contentType(MediaType.APPLICATION_JSON).content(otherFonds));
         assertThat(found(Staff.as(clerk), words, 3)).containsExactly("甲局的防汛通知" + fondsA);
+        asked.andExpect(status().isAccepted());
         assertThat(mvc.perform(get("/admin/units").with(Staff.page("admin"))).andReturn().getResponse()
                 .getContentAsString()).contains("全宗 " + fondsA + " → " + fondsB + "（待确认）");
         decide("secadmin", pendingOf("U" + fondsA), "refuse").andExpect(status().isNoContent());
@@ -240,10 +267,11 @@ abstract class SecurityConfirmationContract {
         assertThat(found(Staff.as(clerk), words, 3)).containsExactly("乙局的防汛通知" + fondsA);
 
         // a new unit below 甲局 forming 丙局's fonds: in place at once, its fonds only once confirmed
-        mvc.perform(put("/api/v1/units/U" + fondsC).with(Staff.as("admin")).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"name\":\"丙局\",\"parent\":\"U" + fondsA + "\",\"fonds\":\"" + fondsC + "\"}"))
-                .andExpect(status().isAccepted());
+        asked = mvc.perform(put("/api/v1/units/U" + fondsC).with(Staff.as("admin"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"丙局\",\"parent\":\"U" + fondsA + "\",\"fonds\":\"" + fondsC + "\"}"));
         assertThat(found(Staff.as(clerk), words, 3)).containsExactly("乙局的防汛通知" + fondsA);
+        asked.andExpect(status().isAccepted());
         decide("secadmin", pendingOf("U" + fondsC), "confirm").andExpect(status().isNoContent());
         assertThat(found(Staff.as(clerk), words, 3)).containsExactly("丙局的防汛通知" + fondsA, "乙局的防汛通知" + fondsA);
         assertThat(audited("secadmin", "unit.place.refuse", "U" + fondsA)).isEqualTo(1);
