@@ -228,9 +228,14 @@ abstract class SecurityConfirmationContract {
         assertThat(generation.current()).as("a request changes no one's permissions").isEqualTo(before);
         assertThat(mvc.perform(get("/admin/users").with(Staff.page("admin"))).andReturn().getResponse()
                 .getContentAsString()).contains("U" + fondsA + " → U" + fondsB);
-        decide("admin", pendingOf(clerk), "confirm").andExpect(status().isForbidden());
+        // neither the one who asked, nor the auditor, nor the archivist confirms it; only the security administrator
+        JsonNode move = pendingOf(clerk);
+        for (String other : List.of("admin", "auditor", clerk)) {
+            decide(other, move, "confirm").andExpect(status().isForbidden());
+        }
+        mvc.perform(get("/api/v1/pending-changes").with(Staff.as(clerk))).andExpect(status().isForbidden());
 
-        decide("secadmin", pendingOf(clerk), "confirm").andExpect(status().isNoContent());
+        decide("secadmin", move, "confirm").andExpect(status().isNoContent());
         assertThat(generation.current()).isGreaterThan(before);
         assertThat(found(Staff.as(clerk), words, 2)).containsExactly("乙局的会议纪要" + fondsA);
         assertThat(audited("admin", "account.unit.request", clerk)).isEqualTo(1);
