@@ -17,13 +17,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * only the auditor reads; nothing edits or deletes an entry. Each entry is chained to the one before it by an SM3
  * digest, and the chain's head is signed into a checkpoint file outside the database after each commit, so that
  * altering, deleting or inserting a row, cutting off the newest rows or recomputing the whole chain is found by
- * {@link #verify()} or by the command {@code --lantai.audit.verify}.
+ * {@link #verify()} or by the command {@code --lantai.audit.verify}. The auditor takes signed {@link #receipt()}s
+ * away from the server; verifying with them also finds the newest entries cut off together with their checkpoints.
  */
 @Service
 public class AuditTrail {
 
     /** The command-line option that verifies the trail, prints the result and exits (0 intact, 1 broken). */
     public static final String VERIFY_OPTION = "lantai.audit.verify";
+    /** With {@link #VERIFY_OPTION}: files of receipts (comma-separated) to hold the trail against. */
+    public static final String RECEIPTS_OPTION = "lantai.audit.receipts";
 
     private static final int MAX_PAGE_SIZE = 1000;
 
@@ -86,6 +89,26 @@ public class AuditTrail {
     /** Checks the whole chain and its checkpoints; names the first broken place. */
     @PreAuthorize("hasRole('AUDITOR')")
     public ChainVerification verify() {
-        return verifier.verify();
+        return verifier.verify(List.of());
+    }
+
+    /**
+     * Checks the whole chain and its checkpoints, and holds it against receipts taken earlier: the chain must still
+     * reach each receipt's entry with the digest the receipt names. Names the first broken place.
+     */
+    @PreAuthorize("hasRole('AUDITOR')")
+    public ChainVerification verify(List<AuditReceipt> receipts) {
+        return verifier.verify(receipts);
+    }
+
+    /**
+     * Checks the whole chain and, when it is intact, signs a receipt for its newest entry, for the auditor to keep
+     * away from the server.
+     *
+     * @throws ChainBroken when the chain does not verify: no receipt vouches for a broken chain
+     */
+    @PreAuthorize("hasRole('AUDITOR')")
+    public AuditReceipt receipt() {
+        return verifier.receipt();
     }
 }

@@ -19,7 +19,7 @@ import cn.lantai.catalog.internal.ChangeLog;
 import cn.lantai.catalog.internal.Entry;
 import cn.lantai.catalog.internal.EntryJudge;
 import cn.lantai.catalog.internal.EntryRules;
-import cn.lantai.catalog.internal.ItemGroups;
+import cn.lantai.catalog.internal.GroupGate;
 import cn.lantai.catalog.internal.Items;
 import cn.lantai.catalog.internal.Registry;
 import cn.lantai.catalog.internal.Volumes;
@@ -40,7 +40,7 @@ public class CatalogManagement {
     private final Registry registry;
     private final Items items;
     private final Volumes volumes;
-    private final ItemGroups groups;
+    private final GroupGate gate;
     private final CatalogWriter writer;
     private final ChangeLog changes;
     private final EntryJudge judge;
@@ -48,14 +48,14 @@ public class CatalogManagement {
     private final AuditTrail trail;
     private final Rights rights;
 
-    CatalogManagement(Registry registry, Items items, Volumes volumes, ItemGroups groups, CatalogWriter writer,
+    CatalogManagement(Registry registry, Items items, Volumes volumes, GroupGate gate, CatalogWriter writer,
             ChangeLog changes, ApplicationEventPublisher events, EntryJudge judge, AuditTrail trail, Rights rights) {
         this.trail = trail;
         this.rights = rights;
         this.registry = registry;
         this.items = items;
         this.volumes = volumes;
-        this.groups = groups;
+        this.gate = gate;
         this.writer = writer;
         this.changes = changes;
         this.events = events;
@@ -148,7 +148,7 @@ public class CatalogManagement {
 
     /**
      * Creates a file (卷) with the next number of its group. A group is arranged in files or in loose items, never
-     * both: a group that already holds loose items gets no file.
+     * both: a group that already holds loose items gets no file. Only who may read the whole group adds to it.
      */
     @Transactional
     public Volume createVolume(NewVolume given, Viewer actor) {
@@ -177,7 +177,7 @@ public class CatalogManagement {
         }
         rights.requireReach(actor, d, "create file");
         String group = d.arrangementGroup();
-        groups.lock(group);
+        gate.enter(actor, group, group, "create file");
         if (items.maxNumber(group) > 0) {
             throw new CatalogConflict("catalog.group-has-items");
         }
@@ -186,7 +186,8 @@ public class CatalogManagement {
         Volume volume = volumes.insert(code, d.get(DescriptionField.TITLE), d.classification(), d.openStatus(),
                 d.get(DescriptionField.NOTES));
         long op = changes.begin("CREATE_FILE", actor, volume.archivalCode(), 0);
-        changes.record(op, List.of(new ChangeLog.FieldChange(volume.id(), "file", null, volume.archivalCode())));
+        changes.record(op, List.of(new ChangeLog.FieldChange(volume.id(), ChangeLog.VOLUME_CREATED, null,
+                volume.archivalCode())));
         return volume;
     }
 
@@ -206,7 +207,8 @@ public class CatalogManagement {
     /** The files of one group that the viewer may see, by number. */
     public List<Volume> volumes(String fonds, String category, int year, Retention retention, String org,
             Viewer viewer) {
-        return volumes.inGroup(ArchivalCode.groupKey(fonds, category, year, retention, org == null ? "" : org)).stream()
+        return volumes.inGroup(ArchivalCode.groupKey(fonds, category, year, retention, org == null ? "" : org), viewer)
+                .stream()
                 .filter(v -> viewer.maySee(v.classification(), v.openStatus(), v.fonds(), v.category())).toList();
     }
 
@@ -255,9 +257,7 @@ public class CatalogManagement {
     }
 
     private static boolean visible(Item item, Viewer viewer) {
-        Description d = item.description();
-        return viewer.maySee(d.classification(), d.openStatus(), d.get(DescriptionField.FONDS),
-                d.get(DescriptionField.CATEGORY));
+        return viewer.maySee(item.description());
     }
 
     /** Items by id for other modules that keep derived copies (the search index); no viewer filter. */
@@ -299,17 +299,27 @@ public class CatalogManagement {
 
     // ---- writing ------------------------------------------------------------------------------------------
 
+    /**
+     * Catalogues one item, numbered next in its group unless it names its number. Only who may read the whole group
+     * writes in it: whether its 档号 is taken, its number continues the group, or the same record is there already is
+     * judged after that, so it only ever speaks of records the writer may read.
+     */
     @Transactional
     public Item create(EntryInput input, Viewer actor) {
         rights.require(actor, CatalogRight.CATALOG_EDIT, "create item");
-        Entry entry = judge(input);
+        EntryJudge.Snapshot snapshot = judge.snapshot();
+        Entry entry = snapshot.judge(input);
         if (!entry.valid()) {
             throw new InvalidEntry(entry.violations());
         }
         Description d = entry.description();
         rights.requireReach(actor, d, "create item");
         // checked under the group's lock: a concurrent create of the same number must fail, not update
-        groups.lock(d.groupKey());
+        gate.enter(actor, d.groupKey(), d.arrangementGroup(), "create item");
+        List<Violation> arrangement = snapshot.arrangement(d);
+        if (!arrangement.isEmpty()) {
+            throw new InvalidEntry(arrangement);
+        }
         int next = items.maxNumber(d.groupKey()) + 1;
         if (d.itemNo() > 0 && d.itemNo() < next) {
             throw new CatalogConflict("catalog.duplicate-archival-code", d.archivalCode().toString());
@@ -329,6 +339,7 @@ public class CatalogManagement {
     /**
      * Changes the given fields of one item. {@code expectedVersion} guards against overwriting someone else's
      * change made since the item was read. Changing an archival-code part moves the item (see {@link #bulkEdit}).
+     * A change in place touches no other record and needs sight of the item only.
      */
     @Transactional
     public Item update(ItemId id, int expectedVersion, EntryInput changesGiven, Viewer actor) {
@@ -339,6 +350,7 @@ public class CatalogManagement {
         }
         CatalogWriter.Valid next = edited(item, changesGiven, 0);
         requireMayChange(actor, item, next.description());
+        gate.enterMoves(actor, Map.of(item, next), false, "item:" + id.value());
         long op = changes.begin("UPDATE", actor, item.archivalCode(), 1);
         writer.edit(Map.of(item, next), op);
         return items.byId(id.value()).orElseThrow();
@@ -346,7 +358,8 @@ public class CatalogManagement {
 
     /**
      * Sets the same fields on every selected item the actor may see (e.g. 保管期限 on 500 items), as one versioned
-     * operation: all items change or none does.
+     * operation: all items change or none does. Items that change group move to the end of their new one and the
+     * groups they leave are closed up: every such group must lie wholly within the actor's sight.
      */
     @Transactional
     public BulkEditResult bulkEdit(ItemFilter selection, Map<DescriptionField, String> values, Viewer actor) {
@@ -377,6 +390,7 @@ public class CatalogManagement {
         if (!violations.isEmpty()) {
             throw new InvalidEntry(violations.subList(0, Math.min(100, violations.size())));
         }
+        gate.enterMoves(actor, edits, true, "bulk edit");
         List<ItemId> touched = writer.edit(edits, op);
         changes.setCount(op, touched.size());
         return new BulkEditResult(op, ids.size(), touched.size());
@@ -388,7 +402,8 @@ public class CatalogManagement {
 
     /**
      * Renumbers a group (调整件号), or the items of one file (卷) when {@code volume} is given: the given items take
-     * numbers 1, 2, … in this order; the others follow in their present order. One versioned operation.
+     * numbers 1, 2, … in this order; the others follow in their present order. One versioned operation. Refused alike
+     * where the group holds a record the actor may not read and where it holds nothing at all.
      */
     @Transactional
     public List<ItemId> renumber(String fonds, String category, int year, Retention retention, String org,
@@ -401,20 +416,23 @@ public class CatalogManagement {
                 throw new CatalogConflict("catalog.not-in-group", item.archivalCode());
             }
         }
-        if (items.inGroup(group).stream().anyMatch(i -> !visible(i, actor))) {
-            throw new NotPermitted("catalog.group-beyond-reach");
-        }
+        gate.enterToRenumber(actor, group, ArchivalCode.groupKey(fonds, category, year, retention,
+                org == null ? "" : org));
         long op = changes.begin("RENUMBER", actor, group, order.size());
         List<ItemId> moved = writer.renumber(group, order, op);
         changes.setCount(op, moved.size());
         return moved;
     }
 
-    /** Deletes an item; the items after it in its group move up a number, so the group stays gap-free. */
+    /**
+     * Deletes an item; the items after it in its group move up a number, so the group stays gap-free. Closing up
+     * renumbers the group, so, as for {@link #renumber}, only who may read the whole group deletes in it.
+     */
     @Transactional
     public void delete(ItemId id, Viewer actor) {
         rights.require(actor, CatalogRight.CATALOG_EDIT, "item:" + id.value());
         Item item = itemToChange(id, actor);
+        gate.enter(actor, item.description().groupKey(), item.description().arrangementGroup(), "item:" + id.value());
         long op = changes.begin("DELETE", actor, item.archivalCode(), 1);
         changes.record(op, List.of(new ChangeLog.FieldChange(id.value(), "*", item.archivalCode(), null)));
         items.delete(List.of(id.value()));
@@ -442,23 +460,10 @@ public class CatalogManagement {
         extra.putAll(given.extra());
         Entry entry = judge.rules().apply(null, fields, extra,
                 registry.category(item.description().get(DescriptionField.CATEGORY)).orElse(null));
-        if (entry.valid() && !entry.description().arrangementGroup().equals(item.description().arrangementGroup())
-                || entry.valid() && !java.util.Objects.equals(entry.description().volume(), item.description().volume())) {
-            List<Violation> arrangement = judge.snapshot().arrangement(entry.description());
-            if (!arrangement.isEmpty()) {
-                entry = new Entry(entry.description(), entry.extra(), arrangement);
-            }
-        }
         if (!entry.valid()) {
-            throw new InvalidEntry(row == 0 ? entry.violations() : entry.violations().stream()
-                    .map(v -> new Violation(item.archivalCode() + " " + v.field(), v.value(), v.code(), v.args()))
-                    .toList());
+            throw new InvalidEntry(row == 0 ? entry.violations() : GroupGate.named(item, entry.violations()));
         }
         return new CatalogWriter.Valid(entry.description(), entry.extra());
-    }
-
-    private Entry judge(EntryInput input) {
-        return judge.snapshot().judge(input);
     }
 
     private static String summary(Map<DescriptionField, String> values) {

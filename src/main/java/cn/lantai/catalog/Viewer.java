@@ -36,6 +36,12 @@ public record Viewer(String name, String address, Classification clearance, bool
                 && scope.covers(fonds, category);
     }
 
+    /** Whether the viewer may read a record so described: an item, or an entry once written. */
+    public boolean maySee(Description d) {
+        return maySee(d.classification(), d.openStatus(), d.get(DescriptionField.FONDS),
+                d.get(DescriptionField.CATEGORY));
+    }
+
     public boolean may(CatalogRight right) {
         return rights.contains(right);
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -15,7 +16,9 @@ import cn.lantai.identity.internal.Actor;
 import cn.lantai.identity.internal.Directory;
 import cn.lantai.identity.internal.IdentityTrail;
 import cn.lantai.identity.internal.LoginAttempts;
+import cn.lantai.identity.PendingChange.Kind;
 import cn.lantai.identity.internal.PasswordPolicy;
+import cn.lantai.identity.internal.PendingChanges;
 import cn.lantai.identity.internal.TokenRefusals;
 import cn.lantai.identity.internal.Tokens;
 import org.springframework.beans.factory.annotation.Value;
@@ -27,7 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Accounts, organisation units and groups, kept by the system administrator (系统管理员); and what every person does
  * for their own account: change the password, end all their sessions, keep personal access tokens. Roles and
- * clearances are not here: they are the security administrator's ({@link PermissionManagement}).
+ * clearances are not here: they are the security administrator's ({@link PermissionManagement}), and so is the last
+ * word on whatever the system administrator does here that would change what someone may see: a password reset, a
+ * move to another unit, a unit's place or fonds wait for the security administrator's confirmation
+ * ({@link PermissionManagement#confirm}).
  */
 @Service
 public class AccountManagement {
@@ -41,6 +47,7 @@ public class AccountManagement {
     private final Accounts accounts;
     private final Directory directory;
     private final Tokens tokens;
+    private final PendingChanges pending;
     private final PasswordPolicy policy;
     private final PasswordEncoder encoder;
     private final IdentityTrail trail;
@@ -48,14 +55,16 @@ public class AccountManagement {
     private final TokenRefusals refusals;
     private final int maxTokenDays;
 
-    AccountManagement(Accounts accounts, Directory directory, Tokens tokens, PasswordPolicy policy,
-            PasswordEncoder encoder, IdentityTrail trail, LoginAttempts loginAttempts, TokenRefusals refusals,
+    AccountManagement(Accounts accounts, Directory directory, Tokens tokens, PendingChanges pending,
+            PasswordPolicy policy, PasswordEncoder encoder, IdentityTrail trail, LoginAttempts loginAttempts,
+            TokenRefusals refusals,
             @Value("${lantai.security.token-max-days:365}") int maxTokenDays) {
         this.loginAttempts = loginAttempts;
         this.refusals = refusals;
         this.accounts = accounts;
         this.directory = directory;
         this.tokens = tokens;
+        this.pending = pending;
         this.policy = policy;
         this.encoder = encoder;
         this.trail = trail;
@@ -124,8 +133,10 @@ public class AccountManagement {
     }
 
     /**
-     * A new one-time password for someone who forgot theirs; their sessions end. Not for the three administrators:
-     * whoever resets a password could sign in as its holder, so an administrator's password is reset only at the
+     * A new one-time password for someone who forgot theirs; their sessions and tokens end. Whoever resets a password
+     * knows it and could sign in as its holder, so the account holds no rights (no records, no tokens) until its holder
+     * has chosen a password of their own and the security administrator has confirmed the reset
+     * ({@link PermissionManagement#confirm}). Not for the three administrators: their password is reset only at the
      * server ({@code --lantai.security.reset-password=<name>}), outside every duty of the application.
      */
     @Transactional
@@ -140,39 +151,85 @@ public class AccountManagement {
         accounts.setPassword(username, encoder.encode(password), true);
         accounts.endSessions(username);
         tokens.revokeAll(username);
+        pending.reset(username, Actor.name());
         trail.record("account.reset-password", username, null, null);
         return new IssuedPassword(username, password);
     }
 
+    /**
+     * Asks to move a person to another unit ({@code null}: to none). A unit archivist's scope is the fonds of their
+     * unit, so the move takes effect only when the security administrator confirms it; asking for the unit the
+     * person is in withdraws the request.
+     *
+     * @return the move waiting for confirmation; empty when there is nothing to move
+     */
     @Transactional
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
-    public void moveToUnit(String username, String unit) {
-        Account before = existing(username);
-        if (unit != null && !unit.isBlank() && directory.unit(unit).isEmpty()) {
-            throw new IdentityProblem("identity.no-such-unit", unit);
+    public Optional<PendingChange> moveToUnit(String username, String unit) {
+        Account account = existing(username);
+        String to = blankToNull(unit);
+        if (to != null && directory.unit(to).isEmpty()) {
+            throw new IdentityProblem("identity.no-such-unit", to);
         }
-        accounts.setUnit(username, blankToNull(unit));
-        trail.record("account.unit", username, before.unit(), unit);
+        if (Objects.equals(account.unit(), to)) {
+            if (pending.withdraw(Kind.ACCOUNT_UNIT, username)) {
+                trail.record("account.unit.withdraw", username, null, null);
+            }
+            return Optional.empty();
+        }
+        trail.record("account.unit.request", username, account.unit(), to);
+        return Optional.of(pending.request(Kind.ACCOUNT_UNIT, username, to, null, Actor.name()));
     }
 
+    /**
+     * Defines a unit or renames one. Its place (parent) and fonds decide the scope of the unit archivists of the unit
+     * and of every unit above it, so for a unit that exists they change only when the security administrator confirms
+     * it; asking for the place it has withdraws the request. A new unit has no members and nothing below it: it takes
+     * its place at once, and its fonds too unless it lies below another unit, whose archivists would reach that fonds.
+     *
+     * @return the change of place waiting for confirmation, if any
+     */
     @Transactional
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
-    public OrgUnit defineUnit(OrgUnit unit) {
+    public Optional<PendingChange> defineUnit(OrgUnit unit) {
         if (unit.code() == null || !CODE.matcher(unit.code()).matches()) {
             throw new IdentityProblem("identity.bad-code", String.valueOf(unit.code()));
         }
         if (unit.name() == null || unit.name().isBlank() || unit.name().length() > 200) {
             throw new IdentityProblem("identity.bad-display-name");
         }
+        String code = unit.code();
+        String name = unit.name().strip();
         String parent = blankToNull(unit.parent());
-        if (parent != null && (directory.unit(parent).isEmpty() || parent.equals(unit.code())
-                || directory.unitsBelow(unit.code()).contains(parent))) {
+        String fonds = blankToNull(unit.fonds());
+        if (!directory.canPlace(code, parent)) {
             throw new IdentityProblem("identity.bad-parent-unit", parent);
         }
-        OrgUnit saved = new OrgUnit(unit.code(), unit.name().strip(), parent, blankToNull(unit.fonds()));
-        directory.saveUnit(saved);
-        trail.record("unit.define", unit.code(), null, saved.toString());
-        return saved;
+        Optional<OrgUnit> existing = directory.unit(code);
+        if (existing.isEmpty()) {
+            OrgUnit saved = new OrgUnit(code, name, parent, parent == null ? fonds : null);
+            directory.saveUnit(saved);
+            trail.record("unit.define", code, null, saved.toString());
+            return parent == null || fonds == null ? Optional.empty() : Optional.of(requestPlace(saved, parent, fonds));
+        }
+        OrgUnit now = existing.get();
+        if (!now.name().equals(name)) {
+            directory.rename(code, name);
+            trail.record("unit.rename", code, now.name(), name);
+        }
+        if (Objects.equals(now.parent(), parent) && Objects.equals(now.fonds(), fonds)) {
+            if (pending.withdraw(Kind.UNIT_PLACE, code)) {
+                trail.record("unit.place.withdraw", code, null, null);
+            }
+            return Optional.empty();
+        }
+        return Optional.of(requestPlace(now, parent, fonds));
+    }
+
+    private PendingChange requestPlace(OrgUnit now, String parent, String fonds) {
+        trail.record("unit.place.request", now.code(), OrgUnit.place(now.parent(), now.fonds()),
+                OrgUnit.place(parent, fonds));
+        return pending.request(Kind.UNIT_PLACE, now.code(), parent, fonds, Actor.name());
     }
 
     @Transactional
@@ -257,6 +314,10 @@ public class AccountManagement {
         }
         if (validDays < 1 || validDays > maxTokenDays) {
             throw new IdentityProblem("identity.bad-token-days", maxTokenDays);
+        }
+        if (me().resetUnconfirmed()) {
+            // a token would outlive the reset: whoever reset the password could keep acting as its holder
+            throw new IdentityProblem("identity.reset-unconfirmed");
         }
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);

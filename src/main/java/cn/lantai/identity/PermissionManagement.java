@@ -11,10 +11,12 @@ import java.util.regex.Pattern;
 
 import cn.lantai.catalog.Classification;
 import cn.lantai.catalog.Scope;
+import cn.lantai.identity.PendingChange.Kind;
 import cn.lantai.identity.internal.Accounts;
 import cn.lantai.identity.internal.Actor;
 import cn.lantai.identity.internal.Directory;
 import cn.lantai.identity.internal.IdentityTrail;
+import cn.lantai.identity.internal.PendingChanges;
 import cn.lantai.identity.internal.PermissionCache;
 import cn.lantai.identity.internal.PermissionGeneration;
 import cn.lantai.identity.internal.Roles;
@@ -27,9 +29,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Roles, rights, data scopes, clearances and the administrator duties, kept by the security administrator (安全保密管理员);
- * and the effective permissions of an account, which every request is checked against. Nobody grants themselves
- * anything, no account holds two administrator duties, and an administrator does no archive work.
+ * Roles, rights, data scopes, clearances and the administrator duties, kept by the security administrator (安全保密管理员),
+ * who also confirms what the system administrator did that would change what someone may see (a password reset, a
+ * move to another unit, a unit's place or fonds); and the effective permissions of an account, which every request is
+ * checked against. Nobody grants themselves anything, no account holds two administrator duties, and an
+ * administrator does no archive work.
  */
 @Service
 public class PermissionManagement {
@@ -40,18 +44,21 @@ public class PermissionManagement {
     private final Accounts accounts;
     private final Roles roles;
     private final Directory directory;
+    private final PendingChanges pending;
     private final IdentityTrail trail;
     private final PermissionGeneration generation;
     private final PermissionCache cache;
     private final TransactionTemplate reading;
     private final boolean evaluationAdmin;
 
-    PermissionManagement(Accounts accounts, Roles roles, Directory directory, IdentityTrail trail,
-            PermissionGeneration generation, PermissionCache cache, PlatformTransactionManager transactions,
+    PermissionManagement(Accounts accounts, Roles roles, Directory directory, PendingChanges pending,
+            IdentityTrail trail, PermissionGeneration generation, PermissionCache cache,
+            PlatformTransactionManager transactions,
             @Value("${lantai.security.evaluation-admin:false}") boolean evaluationAdmin) {
         this.accounts = accounts;
         this.roles = roles;
         this.directory = directory;
+        this.pending = pending;
         this.trail = trail;
         this.generation = generation;
         this.cache = cache;
@@ -90,6 +97,11 @@ public class PermissionManagement {
 
     private Permissions effective(Account account) {
         int epoch = accounts.sessionEpoch(account.username());
+        if (account.resetUnconfirmed()) {
+            // whoever reset the password knew it: nothing, not even a duty, until the security administrator confirms
+            return new Permissions(account.username(), Classification.NONE, null, Set.of(), false,
+                    new Scope(List.of()), account.mustChangePassword(), epoch);
+        }
         if (evaluationAdmin && account.duty() == AdminDuty.SYSTEM_ADMIN && account.username().equals("admin")) {
             // documented setting for local evaluation: the foundation's single administrator keeps every right
             return new Permissions(account.username(), Classification.TOP_SECRET, account.duty(),
@@ -296,6 +308,71 @@ public class PermissionManagement {
         accounts.endSessions(username);
         trail.record("account.duty", username, account.duty() == null ? null : account.duty().name(),
                 duty == null ? null : duty.name());
+    }
+
+    // ---- confirming the system administrator's changes ------------------------------------------------------
+
+    /** The changes waiting for confirmation: the security administrator's to confirm, the system administrator's to see. */
+    @PreAuthorize("hasAnyRole('SECURITY_ADMIN', 'SYSTEM_ADMIN')")
+    public List<PendingChange> pendingChanges() {
+        return pending.all();
+    }
+
+    /**
+     * Confirms a change the system administrator made; it takes effect with this commit, at everyone's next request.
+     * A reset account gets its rights back: confirm it only once its holder has chosen their own password (refused
+     * before) and has told you so themselves, since whoever reset the password knew it.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    public void confirm(long id) {
+        PendingChange change = taken(id);
+        switch (change.kind()) {
+            case PASSWORD_RESET -> {
+                other(change.subject());
+                if (!change.confirmable()) {
+                    throw new IdentityProblem("identity.reset-awaits-own-password", change.subject());
+                }
+                trail.record("account.reset-password.confirm", change.subject(), null, null);
+            }
+            case ACCOUNT_UNIT -> {
+                other(change.subject());
+                accounts.setUnit(change.subject(), change.unit());
+                trail.record("account.unit.confirm", change.subject(), change.unitNow(), change.unit());
+            }
+            case UNIT_PLACE -> {
+                OrgUnit unit = directory.unit(change.subject()).orElseThrow();
+                if (!directory.canPlace(unit.code(), change.unit())) {
+                    // the tree changed since the request: below itself now
+                    throw new IdentityProblem("identity.bad-parent-unit", change.unit());
+                }
+                directory.saveUnit(new OrgUnit(unit.code(), unit.name(), change.unit(), change.fonds()));
+                trail.record("unit.place.confirm", unit.code(), OrgUnit.place(unit.parent(), unit.fonds()),
+                        OrgUnit.place(change.unit(), change.fonds()));
+            }
+        }
+    }
+
+    /**
+     * Refuses a move or a change of place: nothing changes. Not a reset: refusing it would give the account its
+     * rights back under a password its resetter may have chosen; it stays without them until confirmed or reset again.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    public void refuse(long id) {
+        PendingChange change = taken(id);
+        if (change.kind() == Kind.PASSWORD_RESET) {
+            throw new IdentityProblem("identity.reset-not-refused", change.subject());
+        }
+        trail.record(change.kind() == Kind.ACCOUNT_UNIT ? "account.unit.refuse" : "unit.place.refuse",
+                change.subject(), null, change.kind() == Kind.ACCOUNT_UNIT ? change.unit()
+                        : OrgUnit.place(change.unit(), change.fonds()));
+    }
+
+    /** The pending change, taken out (its row locked: a second confirmation waits, then finds it gone). */
+    private PendingChange taken(long id) {
+        return pending.find(id).filter(pending::take)
+                .orElseThrow(() -> new IdentityProblem("identity.no-such-pending-change", id));
     }
 
     private Account other(String username) {

@@ -3,6 +3,7 @@ package cn.lantai.audit;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
+import java.util.List;
 
 import cn.lantai.support.LantaiTest;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,8 @@ class AuditAccessTest {
     void nobodyButTheAuditorReadsOrVerifiesTheTrail() {
         assertThatThrownBy(() -> audit.entries(AuditQuery.any(), 0, 10)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> audit.verify()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> audit.verify(List.of())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> audit.receipt()).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
@@ -61,7 +64,8 @@ class AuditAccessTest {
     @Test
     void theTrailOffersNoWayToEditOrDeleteAnEntry() {
         assertThat(Arrays.stream(AuditTrail.class.getDeclaredMethods()).filter(m -> Modifier.isPublic(m.getModifiers()))
-                .map(Method::getName)).containsExactlyInAnyOrder("record", "recordAll", "recordApart", "entries", "verify");
+                .map(Method::getName)).containsExactlyInAnyOrder("record", "recordAll", "recordApart", "entries",
+                "verify", "verify", "receipt");
     }
 
     @Test

@@ -11,10 +11,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import cn.lantai.audit.internal.Checkpoints;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -336,6 +341,121 @@ abstract class AuditTrailContract {
         assertBroken(ChainVerification.CHECKPOINT, 1L);
     }
 
+    /** Cuts off the entries from {@code cut} on, moves the head back and strips their checkpoint lines. */
+    private void truncate(long cut) {
+        jdbc.update("DELETE FROM audit_entry WHERE seq >= ?", cut);
+        jdbc.update("UPDATE audit_head SET seq = ?, digest = ? WHERE id = 1", cut - 1, trail.digest(cut - 1));
+        List<String> lines = new ArrayList<>(trail.lines());
+        lines.removeIf(l -> Long.parseLong(l.substring(0, l.indexOf(' '))) >= cut);
+        trail.writeLines(lines);
+    }
+
+    @Test
+    void cuttingOffTheNewestEntriesWithTheirCheckpointsIsFoundByTheAuditorsReceipt() {
+        long first = appendSingly(8, "item.update");
+        AuditReceipt receipt = audit.receipt();
+        assertThat(receipt.seq()).isEqualTo(first + 7);
+        assertThat(receipt.digest()).isEqualTo(trail.digest(first + 7));
+        ChainVerification untouched = audit.verify(List.of(receipt));
+        assertThat(untouched.ok()).as(untouched.detail()).isTrue();
+        assertThat(untouched.receiptsChecked()).isEqualTo(1);
+        long cut = first + 5;
+        trail.save(first);
+
+        truncate(cut);
+
+        assertThat(audit.verify().ok()).as("the server's own anchors cannot show it: all were cut back").isTrue();
+        ChainVerification result = audit.verify(List.of(receipt));
+        assertThat(result.ok()).isFalse();
+        assertThat(result.problem()).as(result.detail()).isEqualTo(ChainVerification.TRUNCATED);
+        assertThat(result.firstBrokenSeq()).isEqualTo(cut);
+        assertThat(result.detail()).contains("receipt 1").contains(Long.toString(first + 7));
+    }
+
+    @Test
+    void cuttingOffTheNewestEntriesAndAppendingOthersUpToTheReceiptIsFound() {
+        long first = appendSingly(8, "item.update");
+        AuditReceipt receipt = audit.receipt();
+        long cut = first + 3;
+        trail.save(first);
+        truncate(cut);
+
+        // new entries take the numbers of those cut off, up to the receipt's (no further: no checkpoint is written)
+        appendSingly(5, "item.view");
+
+        assertThat(trail.headSeq()).isEqualTo(receipt.seq());
+        assertThat(audit.verify().ok()).isTrue();
+        assertBroken(ChainVerification.RECEIPT, receipt.seq(), List.of(receipt));
+    }
+
+    @Test
+    void wipingTheWholeTrailAndItsCheckpointFileIsFoundByAReceipt() {
+        appendSingly(2, "item.update");
+        AuditReceipt receipt = audit.receipt();
+        trail.save(trail.headSeq() + 1);
+        trail.writeLines(List.of());
+        // the rows are wiped inside a transaction rolled back at the end: the shared trail may be long
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        tx.executeWithoutResult(status -> {
+            jdbc.update("DELETE FROM audit_entry");
+            jdbc.update("UPDATE audit_head SET seq = 0, digest = ? WHERE id = 1", "0".repeat(64));
+
+            assertThat(audit.verify().ok()).as("an empty trail without checkpoints looks like a new archive").isTrue();
+            assertBroken(ChainVerification.TRUNCATED, 1, List.of(receipt));
+            status.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void aReceiptNotSignedWithTheArchivesKeyIsRefused() throws Exception {
+        appendSingly(2, "item.update");
+        AuditReceipt forged = AuditReceipt.read(ForeignKey.signedLine(trail.headSeq(), trail.headDigest())).get(0);
+
+        assertBroken(ChainVerification.RECEIPT, trail.headSeq(), List.of(forged));
+    }
+
+    @Test
+    void noReceiptIsGivenForABrokenChain() {
+        long first = appendSingly(3, "item.update");
+        trail.save(first);
+        jdbc.update("UPDATE audit_entry SET actor = '王五' WHERE seq = ?", first + 1);
+
+        assertThatThrownBy(() -> audit.receipt()).isInstanceOfSatisfying(ChainBroken.class, e -> {
+            assertThat(e.verification().problem()).isEqualTo(ChainVerification.ALTERED);
+            assertThat(e.verification().firstBrokenSeq()).isEqualTo(first + 1);
+        });
+    }
+
+    @Test
+    void eachCheckpointAlsoGoesToTheWitnessLogWhereItServesAsAReceipt() {
+        Logger witness = (Logger) LoggerFactory.getLogger("lantai.audit.witness");
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Level level = witness.getLevel();
+        witness.setLevel(Level.INFO);
+        witness.addAppender(log);
+        log.start();
+        long first;
+        try {
+            first = appendSingly(6, "item.update");
+        } finally {
+            witness.detachAppender(log);
+            witness.setLevel(level);
+        }
+        String logged = log.list.stream().map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.contains(" " + (first + 5) + " ")).findFirst().orElseThrow();
+        List<AuditReceipt> fromTheLog = AuditReceipt.read("Jan 12 10:00:01 archive lantai[4242]: " + logged);
+        assertThat(fromTheLog).singleElement().satisfies(r -> {
+            assertThat(r.seq()).isEqualTo(first + 5);
+            assertThat(r.digest()).isEqualTo(trail.digest(first + 5));
+        });
+        assertThat(trail.lines()).contains(fromTheLog.get(0).line());
+        trail.save(first);
+
+        truncate(first + 2);
+
+        assertBroken(ChainVerification.TRUNCATED, first + 2, fromTheLog);
+    }
+
     @Test
     void entriesNewerThanTheNewestCheckpointAreReportedButDoNotBreakTheChain() {
         appendSingly(2, "item.update");
@@ -505,7 +625,12 @@ abstract class AuditTrailContract {
 
     /** The chain fails to verify, at this entry, for this reason. */
     private ChainVerification assertBroken(String problem, long firstBrokenSeq) {
-        ChainVerification result = audit.verify();
+        return assertBroken(problem, firstBrokenSeq, List.of());
+    }
+
+    /** The chain, held against these receipts, fails to verify at this entry, for this reason. */
+    private ChainVerification assertBroken(String problem, long firstBrokenSeq, List<AuditReceipt> receipts) {
+        ChainVerification result = audit.verify(receipts);
         assertThat(result.ok()).as("the trail verifies although it was tampered with").isFalse();
         assertThat(result.problem()).as(result.detail()).isEqualTo(problem);
         assertThat(result.firstBrokenSeq()).as(result.detail()).isEqualTo(firstBrokenSeq);

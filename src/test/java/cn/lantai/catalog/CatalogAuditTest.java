@@ -64,7 +64,7 @@ class CatalogAuditTest {
     }
 
     @Test
-    void aChangeIsAuditedWithWhoFromWhereAndTheValuesBeforeAndAfter() throws Exception {
+    void aChangeIsAuditedWithWhoFromWhereAndWhichFieldsChangedEvenOfAnOpenRecord() throws Exception {
         Item item = item("原来的题名", "无", "开放");
         mvc.perform(patch("/api/v1/items/" + item.id().value()).with(Staff.archivist())
                 .with(request -> {
@@ -77,8 +77,9 @@ class CatalogAuditTest {
         List<AuditEntry> changes = entries(Staff.ARCHIVIST, "catalog.update", "item:" + item.id().value() + " ");
         assertThat(changes).singleElement().satisfies(e -> {
             assertThat(e.address()).isEqualTo("10.1.2.3");
-            assertThat(e.before()).contains("原来的题名");
-            assertThat(e.after()).contains("改过的题名");
+            // digests even for an open record: its marks may change later, its audit entries never
+            assertThat(e.before()).startsWith("{\"title\":\"sm3:").doesNotContain("原来的题名");
+            assertThat(e.after()).startsWith("{\"title\":\"sm3:").doesNotContain("改过的题名");
         });
     }
 

@@ -366,23 +366,23 @@ abstract class CatalogImportContract {
 
     @Test
     void aCodeCataloguedBetweenCheckingAndWritingIsNeitherOverwrittenNorDisclosed() throws Exception {
-        // the importer is cleared for 秘密; between the checking pass and the batch that writes 2020's rows, someone
-        // catalogues 2020-0001 as 机密 (beyond the importer) and 2020-0002 as an open record
+        // the importer is cleared for 秘密; between the checking pass and the batch that writes the last rows, someone
+        // catalogues 2020-0001 as an open record and 2021-0001 as 机密 (beyond the importer)
         String importerName = "importer-" + fonds.toLowerCase(java.util.Locale.ROOT);
         staff.ensure(importerName, "导入员", null, Classification.CONFIDENTIAL, List.of("CATALOGUING"));
         Catalogues sheet = Catalogues.standard().items(fonds, 2019, 500);
         sheet.row(fonds + "-WS·2020-Y-BGS-0001", "导入的第一件", "区委办", "2020-03-01", "", "", "", "开放", "");
-        sheet.row(fonds + "-WS·2020-Y-BGS-0002", "导入的第二件", "区委办", "2020-03-02", "", "", "", "开放", "");
-        Map<DescriptionField, String> secret = new java.util.EnumMap<>(CatalogDataContract.entry(fonds, 2020, "Y",
-                "机密会议纪要").fields());
-        secret.put(DescriptionField.CLASSIFICATION, "机密");
+        sheet.row(fonds + "-WS·2021-Y-BGS-0001", "导入的另一件", "区委办", "2021-03-02", "", "", "", "开放", "");
         Map<DescriptionField, String> open = new java.util.EnumMap<>(CatalogDataContract.entry(fonds, 2020, "Y",
                 "抢先著录的一件").fields());
         open.put(DescriptionField.OPEN_STATUS, "开放");
+        Map<DescriptionField, String> secret = new java.util.EnumMap<>(CatalogDataContract.entry(fonds, 2021, "Y",
+                "机密会议纪要").fields());
+        secret.put(DescriptionField.CLASSIFICATION, "机密");
         importer.afterEachBatch(done -> {
             if (done == 500) {
-                catalog.create(new EntryInput(fonds + "-WS·2020-Y-BGS-0001", secret, null), CatalogDataContract.ADMIN);
-                catalog.create(new EntryInput(fonds + "-WS·2020-Y-BGS-0002", open, null), CatalogDataContract.ADMIN);
+                catalog.create(new EntryInput(fonds + "-WS·2020-Y-BGS-0001", open, null), CatalogDataContract.ADMIN);
+                catalog.create(new EntryInput(fonds + "-WS·2021-Y-BGS-0001", secret, null), CatalogDataContract.ADMIN);
             }
         });
         ImportDriver asImporter = new ImportDriver(mvc, Staff.as(importerName));
@@ -390,11 +390,13 @@ abstract class CatalogImportContract {
         assertThat(job.get("state").asText()).isEqualTo("SUCCEEDED");
         assertThat(job.get("accepted").asLong()).isEqualTo(500);
         assertThat(job.get("rejected").asLong()).isEqualTo(2);
-        assertThat(jdbc.queryForList("SELECT title FROM item WHERE fonds_code = ? AND filing_year = 2020 "
-                + "ORDER BY item_no", String.class, fonds)).containsExactly("机密会议纪要", "抢先著录的一件");
+        assertThat(jdbc.queryForList("SELECT title FROM item WHERE fonds_code = ? AND filing_year > 2019 "
+                + "ORDER BY filing_year", String.class, fonds)).containsExactly("抢先著录的一件", "机密会议纪要");
         List<CSVRecord> report = asImporter.report(job.get("id").asText());
         assertThat(reportedRows(report)).containsExactly(502, 503);
-        assertThat(report).allSatisfy(r -> assertThat(r.get(3)).contains("档号已被占用"));
+        // the code she may see taken is named so; the group now holding a record beyond her gets the one refusal
+        assertThat(report.get(0).get(3)).contains("档号已被占用");
+        assertThat(report.get(1).get(3)).isEqualTo("无权在此组中著录或调整");
         assertThat(report.toString()).doesNotContain("机密会议纪要").doesNotContain("抢先著录");
     }
 

@@ -183,6 +183,7 @@ class AccessScopeTest {
             accounts.defineUnit(new OrgUnit("U" + fondsB, "乙局", "U" + fondsA, fondsB));
             return null;
         });
+        staff.confirmPending("U" + fondsB);
         String clerk = "parentclerk-" + fondsA;
         staff.ensure(clerk, "上级档案员", "U" + fondsA, Classification.NONE, List.of("UNIT_ARCHIVIST"));
         Item below = item(fondsB, "下级单位的文件" + fondsA, "无", "控制");

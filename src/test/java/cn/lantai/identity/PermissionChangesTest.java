@@ -182,7 +182,7 @@ class PermissionChangesTest {
     }
 
     @Test
-    void movingToAnotherUnitMovesAUnitArchivistsScopeAtTheNextRequest() throws Exception {
+    void aConfirmedMoveToAnotherUnitMovesAUnitArchivistsScopeAtTheNextRequest() throws Exception {
         asSystemAdmin(() -> {
             accounts.defineUnit(new OrgUnit("U" + fonds, "甲局", null, fonds));
             accounts.defineUnit(new OrgUnit("U" + otherFonds, "乙局", null, otherFonds));
@@ -191,10 +191,12 @@ class PermissionChangesTest {
         readsItem(clerk, controlled, true);
         readsItem(clerk, elsewhere, false);
         asSystemAdmin(() -> accounts.moveToUnit(clerk, "U" + otherFonds));
+        staff.confirmPending(clerk);
         readsItem(clerk, controlled, false);
         readsItem(clerk, elsewhere, true);
         // and a unit that now forms another fonds
         asSystemAdmin(() -> accounts.defineUnit(new OrgUnit("U" + otherFonds, "乙局", null, fonds)));
+        staff.confirmPending("U" + otherFonds);
         readsItem(clerk, controlled, true);
         readsItem(clerk, elsewhere, false);
     }

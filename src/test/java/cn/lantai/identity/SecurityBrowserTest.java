@@ -73,8 +73,9 @@ class SecurityBrowserTest extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("筛选")).click();
         assertThat(page.locator("table.audit-entries tbody tr")).hasCount(1);
         assertThat(page.locator("table.audit-entries tbody tr")).containsText(Staff.ARCHIVIST);
-        assertThat(page.locator("table.audit-entries tbody tr")).containsText("关于档案馆消防演练的通知");
-        assertThat(page.locator("table.audit-entries tbody tr")).containsText("关于档案馆消防安全演练的通知");
+        // which field changed, with digests of its values: the titles themselves stay in the item's history
+        assertThat(page.locator("table.audit-entries tbody tr")).containsText("\"title\":\"sm3:");
+        assertThat(page.locator("table.audit-entries tbody tr")).not().containsText("消防");
         screenshot("audit-entry");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("校验整条日志链")).click();

@@ -194,6 +194,40 @@ public abstract class SearchIndexContract {
     }
 
     @Test
+    void browsingAgainCountsWhatChangedMeanwhileAndOnlyWhatEachViewerMaySee() {
+        index.index(List.of(doc("b1").fonds("F1").year(2001).build(), doc("b2").fonds("F1").year(2002).build(),
+                doc("b3").fonds("F2").year(2002).classification(Classification.CONFIDENTIAL).build()));
+        for (int round = 0; round < 2; round++) {
+            // the same browse twice: the second may reuse counts, and must give the same answer
+            assertThat(search(q("").viewer(PUBLIC)).total()).isEqualTo(2);
+            assertThat(search(q("").viewer(ARCHIVIST)).total()).isEqualTo(3);
+            assertThat(search(q("").viewer(PUBLIC)).facets().get("fonds"))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("F1", 2L));
+        }
+        index.index(List.of(doc("b4").fonds("F2").year(2003).build()));
+        index.delete(List.of("b1"));
+
+        SearchResult after = search(q("").viewer(PUBLIC));
+        assertThat(after.total()).isEqualTo(2);
+        assertThat(ids(after)).containsExactlyInAnyOrder("b2", "b4");
+        assertThat(after.facets().get("fonds")).containsExactlyInAnyOrderEntriesOf(Map.of("F1", 1L, "F2", 1L));
+        assertThat(after.facets().get("year")).containsExactlyInAnyOrderEntriesOf(Map.of("2002", 1L, "2003", 1L));
+        assertThat(search(q("").fonds("F2").viewer(ARCHIVIST)).total()).isEqualTo(2);
+        assertThat(ids(search(q("").viewer(ARCHIVIST).page(1, 2)))).hasSize(1);
+    }
+
+    @Test
+    void relevanceScoresAreShownAndOrderTheHits() {
+        index.index(List.of(doc("s1").title("水库移民安置").build(), doc("s2").title("水库移民安置 水库 移民").build(),
+                doc("s3").title("公路养护").text("水库").build()));
+        List<SearchHit> hits = search(q("水库")).hits();
+        assertThat(hits).hasSize(3);
+        assertThat(hits).allSatisfy(h -> assertThat(h.score()).isPositive());
+        assertThat(hits.get(0).score()).isGreaterThanOrEqualTo(hits.get(1).score());
+        assertThat(hits.get(1).score()).isGreaterThanOrEqualTo(hits.get(2).score());
+    }
+
+    @Test
     void highlightsTitleWordsAndEscapesMarkup() {
         index.index(List.of(doc("h1").title("<script>alert(1)</script>婚姻登记档案")
                 .text("本卷为县民政局婚姻登记的原始记录，按年度整理。")

@@ -125,6 +125,18 @@ public class Staff {
         });
     }
 
+    /**
+     * The security administrator confirms what waits for confirmation about this account or unit (a reset, a move to
+     * another unit, a unit's place), as the system administrator asked for it.
+     */
+    public void confirmPending(String subject) {
+        asSecurityAdmin(() -> {
+            permissions.pendingChanges().stream().filter(c -> c.subject().equals(subject))
+                    .forEach(c -> permissions.confirm(c.id()));
+            return null;
+        });
+    }
+
     public <T> T asSystemAdmin(Supplier<T> work) {
         return run("admin", List.of(AdminDuty.SYSTEM_ADMIN.authority()), work);
     }

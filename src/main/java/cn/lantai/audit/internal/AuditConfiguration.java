@@ -18,11 +18,15 @@ class AuditConfiguration {
      */
     @Bean
     AuditFiles auditFiles(Environment environment) {
-        Path dataDir = Path.of(environment.getRequiredProperty("lantai.data-dir"));
-        Path checkpoints = environment.getProperty("lantai.audit.checkpoint-file", Path.class,
+        Path dataDir = Path.of(environment.getRequiredProperty("lantai.data-dir")).toAbsolutePath().normalize();
+        Path checkpoints = path(environment, "lantai.audit.checkpoint-file",
                 dataDir.resolve("audit").resolve("checkpoints"));
-        Path key = environment.getProperty("lantai.audit.key-file", Path.class,
-                dataDir.resolve("audit").resolve("sm2-key.pem"));
-        return AuditFiles.of(checkpoints.toAbsolutePath().normalize(), key.toAbsolutePath().normalize());
+        Path key = path(environment, "lantai.audit.key-file", AuditFiles.defaultKey());
+        return AuditFiles.of(checkpoints, key, dataDir);
+    }
+
+    private static Path path(Environment environment, String property, Path otherwise) {
+        String given = environment.getProperty(property);
+        return (given == null || given.isBlank() ? otherwise : Path.of(given)).toAbsolutePath().normalize();
     }
 }

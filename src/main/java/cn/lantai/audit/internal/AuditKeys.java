@@ -19,6 +19,7 @@ import java.security.Signature;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -32,9 +33,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The archive's SM2 key pair (GB/T 32918), which signs the trail's checkpoints: the private key as PKCS#8 PEM, readable
- * by its owner only where the file system allows, the public key (X.509 PEM) beside it. Made at the first start (no
- * key, no checkpoint yet). Signatures are SM3withSM2 with the standard's default signer id, so any SM2 tool can check a
+ * The archive's SM2 key pair (GB/T 32918), which signs the trail's checkpoints and the auditor's receipts: the private
+ * key as PKCS#8 PEM, readable by its owner only where the file system allows, the public key (X.509 PEM) beside it,
+ * both apart from the data directory by default ({@code ~/.lantai/keys}). Made at the first start (no key, no
+ * checkpoint yet). Signatures are SM3withSM2 with the standard's default signer id, so any SM2 tool can check a
  * checkpoint line with the public key alone.
  */
 @Component
@@ -52,6 +54,12 @@ public class AuditKeys {
     AuditKeys(AuditFiles files) {
         this.files = files;
         try {
+            moveFormerKey();
+            if (files.keyInDataDir()) {
+                log.warn("The audit signing key {} lies in the data directory {}: whoever can write there can re-sign "
+                        + "a rewritten trail. Set lantai.audit.key-file to a place outside it", files.privateKey(),
+                        files.dataDir());
+            }
             boolean hasPrivate = Files.exists(files.privateKey());
             boolean hasPublic = Files.exists(files.publicKey());
             if (!hasPrivate && !hasPublic && !hasCheckpoints(files)) {
@@ -83,7 +91,8 @@ public class AuditKeys {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or write the audit keys in " + files.privateKey().getParent(), e);
+            throw new UncheckedIOException("cannot read or write the audit keys in " + files.privateKey().getParent()
+                    + " (lantai.audit.key-file names the private key; its default is in the home directory)", e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the audit keys cannot be read: " + files.privateKey(), e);
         }
@@ -105,8 +114,14 @@ public class AuditKeys {
         return HexFormat.of().formatHex(out);
     }
 
+    /** The head as a checkpoint line signed now: {@code seq digest time signature}; a receipt is the same line. */
+    public String signedLine(Head head) {
+        String body = head.seq() + " " + head.digest() + " " + Instant.now();
+        return body + " " + sign(body);
+    }
+
     /** The SM2 signature of the text's UTF-8 bytes, base64. */
-    public String sign(String text) {
+    private String sign(String text) {
         if (privateKey == null) {
             throw new IllegalStateException("the audit signing key " + files.privateKey() + " is missing");
         }
@@ -130,6 +145,31 @@ public class AuditKeys {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /**
+     * The key was made in {@code <data-dir>/audit} by default before; found there while its configured place holds
+     * no key (the first start after the upgrade), it moves there, so that the data directory no longer holds what
+     * signs the checkpoints.
+     */
+    private void moveFormerKey() throws IOException, GeneralSecurityException {
+        AuditFiles former = files.formerDefault();
+        if (former.privateKey().equals(files.privateKey()) || !Files.exists(former.privateKey())) {
+            return;
+        }
+        if (Files.exists(files.privateKey()) || Files.exists(files.publicKey())) {
+            log.error("An audit signing key {} lies in the data directory beside the key in use ({}); it is not used. "
+                    + "If it signed this trail's checkpoints, set lantai.audit.key-file to its new place and move it "
+                    + "there; otherwise remove it", former.privateKey(), files.privateKey());
+            return;
+        }
+        PrivateKey key = readPrivate(former.privateKey());
+        writeKey(files.privateKey(), "PRIVATE KEY", key.getEncoded(), true);
+        writeKey(files.publicKey(), "PUBLIC KEY", publicOf(key).getEncoded(), false);
+        Files.delete(former.privateKey());
+        Files.deleteIfExists(former.publicKey());
+        log.warn("Moved the archive's SM2 audit key out of the data directory, from {} to {} (keep a copy off this "
+                + "machine)", former.privateKey(), files.privateKey());
     }
 
     /** A key is made at the first start only: a new one would not verify the checkpoints of the old. */

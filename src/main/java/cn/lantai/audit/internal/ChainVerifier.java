@@ -2,11 +2,16 @@ package cn.lantai.audit.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import cn.lantai.audit.AuditReceipt;
+import cn.lantai.audit.ChainBroken;
 import cn.lantai.audit.ChainVerification;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -16,13 +21,15 @@ import static cn.lantai.audit.ChainVerification.ALTERED;
 import static cn.lantai.audit.ChainVerification.CHECKPOINT;
 import static cn.lantai.audit.ChainVerification.INSERTED;
 import static cn.lantai.audit.ChainVerification.MISSING;
+import static cn.lantai.audit.ChainVerification.RECEIPT;
 import static cn.lantai.audit.ChainVerification.TRUNCATED;
 
 /**
- * Checks the whole trail in one pass in number order, beside the checkpoint file in file order: every entry's
- * digest and link, contiguous numbers from 1, every checkpoint's signature and its digest against the chain, the head
- * against the newest entry, and nothing beyond the head. Names the first broken place. Memory stays bounded: rows are
- * read through a cursor and the checkpoint file line by line.
+ * Checks the whole trail in one pass in number order, beside the checkpoint file in file order and the auditor's
+ * receipts in number order: every entry's digest and link, contiguous numbers from 1, every checkpoint's and receipt's
+ * signature and its digest against the chain, the head against the newest entry, nothing beyond the head, and no
+ * checkpoint or receipt beyond the newest entry. Names the first broken place. Memory stays bounded: rows are read
+ * through a cursor and the checkpoint file line by line.
  */
 @Component
 public class ChainVerifier {
@@ -43,21 +50,48 @@ public class ChainVerifier {
         this.reading.setReadOnly(true);
     }
 
-    public ChainVerification verify() {
+    /** Checks the trail, holding it against the receipts as well (none: the server's own anchors only). */
+    public ChainVerification verify(List<AuditReceipt> receipts) {
+        return walk(receipts).result();
+    }
+
+    /**
+     * Checks the trail and, when it is intact, signs a receipt for the newest entry checked.
+     *
+     * @throws ChainBroken when it is not
+     */
+    public AuditReceipt receipt() {
+        Walked walked = walk(List.of());
+        if (!walked.result().ok()) {
+            throw new ChainBroken(walked.result());
+        }
+        return AuditReceipt.read(keys.signedLine(walked.reached())).get(0);
+    }
+
+    /** The result, and the newest entry the walk checked. */
+    private record Walked(ChainVerification result, Head reached) {
+    }
+
+    private Walked walk(List<AuditReceipt> receipts) {
+        List<CheckpointLine> vouchers = IntStream.range(0, receipts.size())
+                .mapToObj(i -> CheckpointLine.parse(receipts.get(i).line(), i + 1).orElseThrow(
+                        () -> new IllegalArgumentException("not a receipt: " + abbreviate(receipts.get(i).line()))))
+                .sorted(Comparator.comparingLong(CheckpointLine::seq)).toList();
         try {
             // Measured before the head is read: every checkpoint line within it was written after its commit, so the
             // head read next already shows that commit, even while the application goes on appending.
             long fileLength = checkpoints.completeLength();
-            ChainVerification walked = reading.execute(status -> {
+            Walked walked = reading.execute(status -> {
                 Optional<Head> head = entries.head();
                 try (Stream<StoredEntry> rows = entries.upTo(head.map(Head::seq).orElse(Long.MAX_VALUE));
                         Checkpoints.Lines lines = checkpoints.read(fileLength)) {
-                    return new Walk(lines).run(new Rows(rows.iterator()), head.orElse(null));
+                    Walk walk = new Walk(lines, vouchers);
+                    return new Walked(walk.run(new Rows(rows.iterator()), head.orElse(null)), walk.reached());
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read the audit checkpoint file " + checkpoints.file(), e);
                 }
             });
-            return walked.ok() ? beyondTheHead(walked) : walked;
+            return walked.result().ok() ? new Walked(beyondTheHead(walked.result()), walked.reached()) : walked;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the audit checkpoint file " + checkpoints.file(), e);
         }
@@ -72,7 +106,8 @@ public class ChainVerifier {
         Head head = entries.head().orElse(Head.EMPTY);
         if (newest.isPresent() && newest.get() > head.seq()) {
             long first = entries.firstSeqAfter(head.seq()).orElse(newest.get());
-            return ChainVerification.broken(walked.entriesChecked(), walked.checkpointsChecked(), first, INSERTED,
+            return ChainVerification.broken(walked.entriesChecked(), walked.checkpointsChecked(),
+                    walked.receiptsChecked(), first, INSERTED,
                     "entry %d lies beyond the head (entry %d): it was not appended by the application"
                             .formatted(first, head.seq()));
         }
@@ -83,6 +118,10 @@ public class ChainVerifier {
     private final class Walk {
 
         private final Checkpoints.Lines lines;
+        /** The auditor's receipts, by the entry each vouches for. */
+        private final List<CheckpointLine> receipts;
+        private int nextReceipt;
+        private long receiptsChecked;
         private CheckpointLine nextLine;
         private String nextRaw;
         private long entriesChecked;
@@ -92,8 +131,14 @@ public class ChainVerifier {
         private String lastDigest = ChainDigest.GENESIS;
         private String beforeLast;
 
-        Walk(Checkpoints.Lines lines) {
+        Walk(Checkpoints.Lines lines, List<CheckpointLine> receipts) {
             this.lines = lines;
+            this.receipts = receipts;
+        }
+
+        /** The newest entry checked so far. */
+        Head reached() {
+            return new Head(last, lastDigest);
         }
 
         ChainVerification run(Rows rows, Head head) throws IOException {
@@ -102,13 +147,15 @@ public class ChainVerifier {
                     return broken(1, CHECKPOINT, "there is no checkpoint at all (file %s missing or empty) while the "
                             + "trail has entries: nothing vouches for them".formatted(checkpoints.file()));
                 }
-                return ChainVerification.intact(0, 0, "the trail is empty");
+                ChainVerification problem = receiptsUpTo(0, ChainDigest.GENESIS, null);
+                return problem != null ? problem : receiptsBeyond().orElse(
+                        ChainVerification.intact(0, 0, receiptsChecked, "the trail is empty"));
             }
             if (nextLine != null && nextLine.seq() != 0) {
                 return broken(1, CHECKPOINT, ("the checkpoint file does not begin with the empty trail (seq 0) but "
                         + "with seq %d: it was replaced, or started after entries existed").formatted(nextLine.seq()));
             }
-            ChainVerification problem = checkpointsUpTo(0, ChainDigest.GENESIS, null);
+            ChainVerification problem = vouchersUpTo(0, ChainDigest.GENESIS, null);
             if (problem != null) {
                 return problem;
             }
@@ -122,7 +169,7 @@ public class ChainVerifier {
                 lastDigest = row.digest();
                 last = row.seq();
                 entriesChecked++;
-                problem = checkpointsUpTo(last, lastDigest, rows.peek());
+                problem = vouchersUpTo(last, lastDigest, rows.peek());
                 if (problem != null) {
                     return problem;
                 }
@@ -146,14 +193,62 @@ public class ChainVerifier {
                         + "vouches for entry %d").formatted(last + 1, nextLine.number(), nextLine.time(),
                         nextLine.seq()));
             }
+            Optional<ChainVerification> beyond = receiptsBeyond();
+            if (beyond.isPresent()) {
+                return beyond.get();
+            }
             String unsigned = lastLineSeq < last
                     ? "; entries %d..%d are newer than the newest checkpoint and not yet signed (a crash between "
                             .formatted(lastLineSeq + 1, last)
                             + "their commit and its checkpoint, or rows added behind the application's back)"
                     : "";
-            return ChainVerification.intact(entriesChecked, checkpointsChecked,
-                    "%d entries chained from the empty trail to the head; %d checkpoints verified, the newest for entry %d%s"
-                            .formatted(entriesChecked, checkpointsChecked, lastLineSeq, unsigned));
+            return ChainVerification.intact(entriesChecked, checkpointsChecked, receiptsChecked,
+                    ("%d entries chained from the empty trail to the head; %d checkpoints verified, the newest for "
+                            + "entry %d%s%s").formatted(entriesChecked, checkpointsChecked, lastLineSeq, unsigned,
+                                    receiptsChecked == 0 ? "" : "; %d receipts held".formatted(receiptsChecked)));
+        }
+
+        private ChainVerification vouchersUpTo(long seq, String digest, StoredEntry next) throws IOException {
+            ChainVerification problem = checkpointsUpTo(seq, digest, next);
+            return problem != null ? problem : receiptsUpTo(seq, digest, next);
+        }
+
+        /** Consumes and checks the receipts for entries up to {@code seq}, whose digest is {@code digest}. */
+        private ChainVerification receiptsUpTo(long seq, String digest, StoredEntry next) {
+            while (nextReceipt < receipts.size() && receipts.get(nextReceipt).seq() <= seq) {
+                CheckpointLine receipt = receipts.get(nextReceipt);
+                ChainVerification problem = checkReceipt(receipt);
+                if (problem != null) {
+                    return problem;
+                }
+                if (!receipt.digest().equals(digest)) {
+                    return misvouched(receipt, "receipt " + receipt.number(), RECEIPT, seq, next);
+                }
+                nextReceipt++;
+                receiptsChecked++;
+            }
+            return null;
+        }
+
+        /** A receipt for an entry past the newest: the entries from there on were cut off. */
+        private Optional<ChainVerification> receiptsBeyond() {
+            if (nextReceipt == receipts.size()) {
+                return Optional.empty();
+            }
+            CheckpointLine receipt = receipts.get(nextReceipt);
+            ChainVerification problem = checkReceipt(receipt);
+            return Optional.of(problem != null ? problem : broken(last + 1, TRUNCATED, ("entries from %d on are gone: "
+                    + "receipt %d, signed %s, vouches for entry %d").formatted(last + 1, receipt.number(),
+                    receipt.time(), receipt.seq())));
+        }
+
+        private ChainVerification checkReceipt(CheckpointLine receipt) {
+            if (keys.verify(receipt.body(), receipt.signature())) {
+                return null;
+            }
+            return broken(receipt.seq(), RECEIPT, ("the signature of receipt %d (entry %d, signed %s) does not verify "
+                    + "with the archive's key: not this archive's receipt, altered, or the key was replaced")
+                    .formatted(receipt.number(), receipt.seq(), receipt.time()));
         }
 
         /** The row that should be entry {@code last + 1}; {@code next} is the row after it, if any. */
@@ -229,7 +324,7 @@ public class ChainVerifier {
                             .formatted(line.number(), line.seq()));
                 }
                 if (!line.digest().equals(digest)) {
-                    return misvouched(line, seq, next);
+                    return misvouched(line, "checkpoint line " + line.number(), CHECKPOINT, seq, next);
                 }
                 take();
             }
@@ -237,21 +332,22 @@ public class ChainVerifier {
         }
 
         /**
-         * A signed checkpoint vouches for another digest of entry {@code seq} than the chain holds. Where the next row
-         * still carries the vouched-for digest, only the one entry was forged; otherwise the chain was rewritten.
+         * A signed checkpoint or receipt ({@code voucher} names it) vouches for another digest of entry {@code seq}
+         * than the chain holds. Where the next row still carries the vouched-for digest, only the one entry was
+         * forged; otherwise the chain was rewritten ({@code rewritten}: the problem named then).
          */
-        private ChainVerification misvouched(CheckpointLine line, long seq, StoredEntry next) {
+        private ChainVerification misvouched(CheckpointLine line, String voucher, String rewritten, long seq,
+                StoredEntry next) {
             if (next != null && line.digest().equals(next.digest())) {
-                return broken(seq, INSERTED, ("entry %d was not chained by the application: checkpoint line %d vouches "
-                        + "for the entry now numbered %d").formatted(seq, line.number(), next.seq()));
+                return broken(seq, INSERTED, ("entry %d was not chained by the application: %s vouches for the entry "
+                        + "now numbered %d").formatted(seq, voucher, next.seq()));
             }
             if (next != null && line.digest().equals(next.prevDigest())) {
-                return broken(seq, ALTERED, ("entry %d was altered and its digest recomputed: checkpoint line %d and "
-                        + "entry %d hold its former digest").formatted(seq, line.number(), next.seq()));
+                return broken(seq, ALTERED, ("entry %d was altered and its digest recomputed: %s and entry %d hold its "
+                        + "former digest").formatted(seq, voucher, next.seq()));
             }
-            return broken(seq, CHECKPOINT, ("checkpoint line %d, signed %s, vouches for another digest of entry %d "
-                    + "than the chain holds: the chain was rewritten up to here")
-                    .formatted(line.number(), line.time(), seq));
+            return broken(seq, rewritten, ("%s, signed %s, vouches for another digest of entry %d than the chain "
+                    + "holds: the chain was rewritten up to here").formatted(voucher, line.time(), seq));
         }
 
         /** A line's own soundness: well-formed, in order, signed by the archive's key. */
@@ -288,7 +384,7 @@ public class ChainVerifier {
         }
 
         private ChainVerification broken(long seq, String problem, String detail) {
-            return ChainVerification.broken(entriesChecked, checkpointsChecked, seq, problem, detail);
+            return ChainVerification.broken(entriesChecked, checkpointsChecked, receiptsChecked, seq, problem, detail);
         }
     }
 

@@ -1,7 +1,6 @@
 package cn.lantai.catalog.internal;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +76,7 @@ public class CatalogWriter {
     /** Writes the entries the admission lets through, judged against the catalogue as it is under the locks. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Outcome write(List<Valid> entries, long operationId, Admission admission) {
-        lockGroups(entries.stream().map(e -> e.description().groupKey()).toList());
+        groups.lockAll(entries.stream().map(e -> e.description().groupKey()).toList());
         List<String> codes = entries.stream().filter(e -> e.description().itemNo() > 0)
                 .map(e -> e.description().archivalCode().toString()).toList();
         Map<String, Item> existing = items.byArchivalCodes(codes);
@@ -145,7 +144,7 @@ public class CatalogWriter {
             keys.add(item.description().groupKey());
             keys.add(v.description().groupKey());
         });
-        lockGroups(keys);
+        groups.lockAll(keys);
         Map<String, Integer> nextNumber = new HashMap<>();
         TreeSet<String> left = new TreeSet<>();
         List<Items.Row> updates = new ArrayList<>();
@@ -187,7 +186,7 @@ public class CatalogWriter {
     /** Numbers a group's items 1..n in the given order (调整件号); items of the group left out keep their order after. */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<ItemId> renumber(String groupKey, List<ItemId> order, long operationId) {
-        lockGroups(List.of(groupKey));
+        groups.lockAll(List.of(groupKey));
         List<Item> inGroup = items.inGroup(groupKey);
         Map<Long, Item> byId = new LinkedHashMap<>();
         inGroup.forEach(i -> byId.put(i.id().value(), i));
@@ -207,7 +206,7 @@ public class CatalogWriter {
     /** Closes the gaps a group has after items left it, keeping the order. */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<ItemId> closeUp(String groupKey, long operationId) {
-        lockGroups(List.of(groupKey));
+        groups.lockAll(List.of(groupKey));
         List<ItemId> moved = number(items.inGroup(groupKey), operationId);
         publish(moved);
         return moved;
@@ -231,13 +230,6 @@ public class CatalogWriter {
         items.renumber(renumbered);
         changes.record(operationId, log);
         return moved;
-    }
-
-    private void lockGroups(Collection<String> keys) {
-        // always in the same order, so two writers never wait on each other in a circle
-        for (String key : new TreeSet<>(keys)) {
-            groups.lock(key);
-        }
     }
 
     private void publish(List<ItemId> ids) {

@@ -2,15 +2,19 @@ package cn.lantai.catalog.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
-
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import cn.lantai.audit.AuditEvent;
 import cn.lantai.audit.AuditTrail;
+import cn.lantai.audit.ValueDigest;
 import cn.lantai.catalog.Change;
+import cn.lantai.catalog.DescriptionField;
 import cn.lantai.catalog.Viewer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,15 +23,28 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The version history of the catalogue: each operation, and each field it changed with old and new value. Every
- * item an operation changes also appends one entry to the audit trail (who, from where, the fields before and after),
- * in the same transaction.
+ * item an operation changes also appends one entry to the audit trail (who, from where, which fields changed), in the
+ * same transaction. The trail is read by the security auditor, who may read no record: it shows where a record is
+ * filed and how it is marked (the 档号 and its parts, 密级, 开放标识) in clear, and what the record says only as
+ * salted digests ({@link ValueDigest}), whose salts stay here beside the values, read only through the
+ * clearance-checked history.
  */
 @Repository
 public class ChangeLog {
 
+    /** The field of a file's (卷) creation; its new value is the file's archival code. */
+    public static final String VOLUME_CREATED = "file";
+
     /** An item's field changed by an operation. */
     public record FieldChange(long itemId, String field, String oldValue, String newValue) {
     }
+
+    /** Fields the trail shows in clear: where the record is filed and how it is marked, never what it says. */
+    private static final Set<String> IN_CLEAR = Set.of(CatalogWriter.CREATED, VOLUME_CREATED,
+            DescriptionField.ARCHIVE_CODE.key(), DescriptionField.FONDS.key(), DescriptionField.CATEGORY.key(),
+            DescriptionField.YEAR.key(), DescriptionField.RETENTION.key(), DescriptionField.ORG.key(),
+            DescriptionField.VOLUME.key(), DescriptionField.ITEM_NO.key(), DescriptionField.CLASSIFICATION.key(),
+            DescriptionField.OPEN_STATUS.key());
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
@@ -58,18 +75,21 @@ public class ChangeLog {
     }
 
     public void record(long operationId, List<FieldChange> changes) {
-        template.batchUpdate("INSERT INTO item_change (operation_id, item_id, field, old_value, new_value) VALUES (?, ?, ?, ?, ?)",
-                changes, 1000, (ps, c) -> {
+        List<Salted> salted = changes.stream()
+                .map(c -> new Salted(c, IN_CLEAR.contains(c.field()) ? null : ValueDigest.newSalt())).toList();
+        template.batchUpdate("INSERT INTO item_change (operation_id, item_id, field, old_value, new_value, salt) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", salted, 1000, (ps, s) -> {
                     ps.setLong(1, operationId);
-                    ps.setLong(2, c.itemId());
-                    ps.setString(3, c.field());
-                    ps.setString(4, c.oldValue());
-                    ps.setString(5, c.newValue());
+                    ps.setLong(2, s.change().itemId());
+                    ps.setString(3, s.change().field());
+                    ps.setString(4, s.change().oldValue());
+                    ps.setString(5, s.change().newValue());
+                    ps.setString(6, s.salt());
                 });
-        audit(operationId, changes);
+        audit(operationId, salted);
     }
 
-    private void audit(long operationId, List<FieldChange> changes) {
+    private void audit(long operationId, List<Salted> changes) {
         if (changes.isEmpty()) {
             return;
         }
@@ -77,12 +97,13 @@ public class ChangeLog {
                 .query((rs, n) -> new Operation(rs.getString(1), rs.getString(2), rs.getString(3))).single();
         Map<Long, Map<String, String>> before = new LinkedHashMap<>();
         Map<Long, Map<String, String>> after = new LinkedHashMap<>();
-        for (FieldChange c : changes) {
-            before.computeIfAbsent(c.itemId(), k -> new TreeMap<>()).put(c.field(), c.oldValue());
-            after.computeIfAbsent(c.itemId(), k -> new TreeMap<>()).put(c.field(), c.newValue());
+        for (Salted s : changes) {
+            FieldChange c = s.change();
+            before.computeIfAbsent(c.itemId(), k -> new TreeMap<>()).put(c.field(), s.shown(c.oldValue()));
+            after.computeIfAbsent(c.itemId(), k -> new TreeMap<>()).put(c.field(), s.shown(c.newValue()));
         }
-        List<AuditEvent> events = new java.util.ArrayList<>(before.size());
-        String action = "catalog." + op.kind().toLowerCase(java.util.Locale.ROOT);
+        List<AuditEvent> events = new ArrayList<>(before.size());
+        String action = "catalog." + op.kind().toLowerCase(Locale.ROOT);
         before.forEach((item, old) -> events.add(new AuditEvent(op.actor(), op.address(), action,
                 "item:" + item + " op:" + operationId, json.writeValueAsString(old),
                 json.writeValueAsString(after.get(item)))));
@@ -92,13 +113,22 @@ public class ChangeLog {
     private record Operation(String kind, String actor, String address) {
     }
 
+    /** A change with the salt of its values' digests in the trail; no salt for a field the trail shows in clear. */
+    private record Salted(FieldChange change, String salt) {
+
+        String shown(String value) {
+            return salt == null ? value : ValueDigest.of(salt, value);
+        }
+    }
+
     public List<Change> history(long itemId) {
         return jdbc.sql("""
-                SELECT o.id, o.kind, o.actor, o.at, c.field, c.old_value, c.new_value
+                SELECT o.id, o.kind, o.actor, o.at, c.field, c.old_value, c.new_value, c.salt
                 FROM item_change c JOIN catalog_operation o ON o.id = c.operation_id
                 WHERE c.item_id = ? ORDER BY o.id, c.id""").param(itemId)
                 .query((rs, n) -> new Change(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getString(7)))
+                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6), rs.getString(7),
+                        rs.getString(8)))
                 .list();
     }
 }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import cn.lantai.catalog.ArchivalCode;
 import cn.lantai.catalog.Category;
+import cn.lantai.catalog.Description;
 import cn.lantai.catalog.DescriptionField;
 import cn.lantai.catalog.EntryInput;
 import cn.lantai.catalog.Fonds;
@@ -69,6 +70,11 @@ public class EntryJudge {
             return code == null ? null : categories.get(code.strip().toUpperCase(Locale.ROOT));
         }
 
+        /**
+         * Judges an entry on its own: the rules, and the fonds and categories registered, which anyone may know.
+         * What depends on the records of its group ({@link #arrangement}, numbers, duplicates) is judged only once
+         * the writer may write in the group (see {@link GroupGate}).
+         */
         public Entry judge(EntryInput input) {
             String categoryCode = input.fields().get(DescriptionField.CATEGORY);
             if (categoryCode == null && input.archivalCode() != null) {
@@ -76,19 +82,12 @@ public class EntryJudge {
                         input.archivalCode())).map(ArchivalCode::category).orElse(null);
             }
             Entry entry = rules.apply(input.archivalCode(), input.fields(), input.extra(), category(categoryCode));
-            List<Violation> more = new ArrayList<>();
             String fondsCode = entry.description().get(DescriptionField.FONDS);
-            if (fondsCode != null && !fonds.contains(fondsCode)) {
-                more.add(new Violation(DescriptionField.FONDS.label(), fondsCode, "catalog.unknown-fonds"));
-            }
-            if (entry.valid()) {
-                more.addAll(arrangement(entry.description()));
-            }
-            if (more.isEmpty()) {
+            if (fondsCode == null || fonds.contains(fondsCode)) {
                 return entry;
             }
             List<Violation> violations = new ArrayList<>(entry.violations());
-            violations.addAll(more);
+            violations.add(new Violation(DescriptionField.FONDS.label(), fondsCode, "catalog.unknown-fonds"));
             return new Entry(entry.description(), entry.extra(), violations);
         }
 
@@ -96,7 +95,7 @@ public class EntryJudge {
          * A group is arranged in files (卷) or in loose items (件), never both: an item of a group in files must name
          * an existing file, and an item naming a file must belong to a group in files.
          */
-        public List<Violation> arrangement(cn.lantai.catalog.Description d) {
+        public List<Violation> arrangement(Description d) {
             Integer volume = d.volume();
             String group = d.arrangementGroup();
             if (volume == null && groupsInFiles.contains(group)) {

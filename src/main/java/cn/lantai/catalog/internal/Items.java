@@ -18,13 +18,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import cn.lantai.catalog.Classification;
 import cn.lantai.catalog.Description;
 import cn.lantai.catalog.Holding;
 import cn.lantai.catalog.DescriptionField;
 import cn.lantai.catalog.Item;
 import cn.lantai.catalog.ItemFilter;
-import cn.lantai.catalog.OpenStatus;
 import cn.lantai.catalog.Viewer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -329,52 +327,11 @@ public class Items {
             }
         }
         if (viewer != null) {
-            sight(viewer, clauses, args);
+            Sight.Clause sight = Sight.visible(viewer, "");
+            clauses.add(sight.sql());
+            args.addAll(sight.args());
         }
         return new Where(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), args);
-    }
-
-    /**
-     * What the viewer may see, as SQL over the columns items and files share ({@code classification},
-     * {@code open_status}, {@code fonds_code}, {@code category_code}): the one definition of {@link Viewer#maySee}
-     * that queries apply.
-     */
-    static void sight(Viewer viewer, List<String> clauses, List<Object> args) {
-        List<String> covered = Arrays.stream(Classification.values()).filter(viewer.clearance()::covers)
-                .map(Enum::name).toList();
-        clauses.add("classification IN (" + marks(covered.size()) + ")");
-        args.addAll(covered);
-        if (!viewer.seesUnopened()) {
-            clauses.add("open_status = ?");
-            args.add(OpenStatus.OPEN.name());
-        }
-        inScope(clauses, args, viewer.scope());
-    }
-
-    /** The viewer's data scope as SQL: some area of their roles covers the item's fonds and category. */
-    private static void inScope(List<String> clauses, List<Object> args, cn.lantai.catalog.Scope scope) {
-        if (scope.unrestricted()) {
-            return;
-        }
-        List<String> areas = new ArrayList<>();
-        for (cn.lantai.catalog.Scope.Area area : scope.areas()) {
-            List<String> parts = new ArrayList<>();
-            in(parts, args, "fonds_code", area.fonds());
-            in(parts, args, "category_code", area.categories());
-            areas.add("(" + String.join(" AND ", parts) + ")");
-        }
-        clauses.add(areas.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", areas) + ")");
-    }
-
-    private static void in(List<String> parts, List<Object> args, String column, java.util.Set<String> codes) {
-        if (codes == null) {
-            parts.add("1 = 1");
-        } else if (codes.isEmpty()) {
-            parts.add("1 = 0");
-        } else {
-            parts.add(column + " IN (" + marks(codes.size()) + ")");
-            args.addAll(codes.stream().sorted().toList());
-        }
     }
 
     private RowMapper<Item> mapper() {

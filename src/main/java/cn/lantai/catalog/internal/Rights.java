@@ -4,7 +4,6 @@ import cn.lantai.audit.AuditEvent;
 import cn.lantai.audit.AuditTrail;
 import cn.lantai.catalog.CatalogRight;
 import cn.lantai.catalog.Description;
-import cn.lantai.catalog.DescriptionField;
 import cn.lantai.catalog.NotPermitted;
 import cn.lantai.catalog.Viewer;
 import org.springframework.stereotype.Component;
@@ -24,8 +23,7 @@ public class Rights {
      * scope. Nobody writes what they may not read.
      */
     public void requireReach(Viewer actor, Description d, String task) {
-        if (!actor.maySee(d.classification(), d.openStatus(), d.get(DescriptionField.FONDS),
-                d.get(DescriptionField.CATEGORY))) {
+        if (!actor.maySee(d)) {
             trail.recordApart(new AuditEvent(actor.name(), actor.address(), "catalog.refused", task, null,
                     "beyond reach"));
             throw new NotPermitted("catalog.beyond-reach");

@@ -17,13 +17,9 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The files (卷) of the catalogue. */
+/** The files (卷) of the catalogue, each with the number of its items that the one asking may read. */
 @Repository
 public class Volumes {
-
-    private static final String SELECT = """
-            SELECT v.*, (SELECT COUNT(*) FROM item i WHERE i.group_key = CONCAT(v.group_key, '|', v.volume_no)) AS items
-            FROM volume v""";
 
     private final JdbcClient jdbc;
     private final IdBlocks ids;
@@ -45,23 +41,33 @@ public class Volumes {
                         code.retention().code(), code.org(), code.itemNo(), title, classification.name(),
                         openStatus.name(), notes, Timestamp.from(Instant.now()))
                 .update();
-        return byId(id).orElseThrow();
+        return new Volume(id, code.toString(), code.fonds(), code.category(), code.year(), code.retention(), code.org(),
+                code.itemNo(), title, classification, openStatus, notes, 0);
     }
 
-    public Optional<Volume> byId(long id) {
-        return jdbc.sql(SELECT + " WHERE v.id = ?").param(id).query(mapper()).optional();
-    }
-
-    /** The file if the viewer may see it, in one query: one they may not see is simply not found (see Items#visible). */
+    /**
+     * The file if the viewer may see it, in one query that applies their sight to the file too: one they may not see
+     * is simply not found, by the same statement as one that does not exist (see {@link Items#visible}).
+     */
     public Optional<Volume> visible(long id, Viewer viewer) {
-        List<String> clauses = new ArrayList<>(List.of("v.id = ?"));
-        List<Object> args = new ArrayList<>(List.of(id));
-        Items.sight(viewer, clauses, args);
-        return jdbc.sql(SELECT + " WHERE " + String.join(" AND ", clauses)).params(args).query(mapper()).optional();
+        Sight.Clause file = Sight.visible(viewer, "v.");
+        List<Object> params = new ArrayList<>(List.of(id));
+        params.addAll(file.args());
+        return select(viewer, " WHERE v.id = ? AND " + file.sql(), params).optional();
     }
 
-    public List<Volume> inGroup(String groupKey) {
-        return jdbc.sql(SELECT + " WHERE v.group_key = ? ORDER BY v.volume_no").param(groupKey).query(mapper()).list();
+    public List<Volume> inGroup(String groupKey, Viewer viewer) {
+        return select(viewer, " WHERE v.group_key = ? ORDER BY v.volume_no", List.of(groupKey)).list();
+    }
+
+    /** Files with the count of their items the viewer may read: a hidden item is not counted, as it is not listed. */
+    private JdbcClient.MappedQuerySpec<Volume> select(Viewer viewer, String where, List<Object> whereParams) {
+        Sight.Clause visible = Sight.visible(viewer, "i.");
+        List<Object> params = new ArrayList<>(visible.args());
+        params.addAll(whereParams);
+        return jdbc.sql("SELECT v.*, (SELECT COUNT(*) FROM item i WHERE i.group_key = CONCAT(v.group_key, '|', "
+                + "v.volume_no) AND " + visible.sql() + ") AS items FROM volume v" + where).params(params)
+                .query(mapper());
     }
 
     public int maxNumber(String groupKey) {

@@ -22,6 +22,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Accounts {
 
+    /** The account's row and whether a reset of its password awaits confirmation ({@link PendingChanges}). */
+    private static final String SELECT = """
+            SELECT a.*, EXISTS (SELECT 1 FROM pending_change p WHERE p.kind = 'PASSWORD_RESET'
+                AND p.subject = a.username) AS reset_unconfirmed
+            FROM account a""";
+
     private final JdbcClient jdbc;
     private final PermissionGeneration generation;
 
@@ -57,12 +63,12 @@ public class Accounts {
     }
 
     public Optional<Account> find(String username) {
-        return jdbc.sql("SELECT * FROM account WHERE username = ?").param(username).query(Accounts::row).optional()
+        return jdbc.sql(SELECT + " WHERE a.username = ?").param(username).query(Accounts::row).optional()
                 .map(this::withMemberships);
     }
 
     public List<Account> all() {
-        return jdbc.sql("SELECT * FROM account ORDER BY username").query(Accounts::row).list().stream()
+        return jdbc.sql(SELECT + " ORDER BY a.username").query(Accounts::row).list().stream()
                 .map(this::withMemberships).toList();
     }
 
@@ -167,7 +173,8 @@ public class Accounts {
         return new Account(rs.getString("username"), rs.getString("display_name"), rs.getString("unit_code"),
                 Classification.valueOf(rs.getString("clearance")), duty == null ? null : AdminDuty.valueOf(duty),
                 Set.of(), Set.of(), rs.getBoolean("enabled"), rs.getBoolean("must_change_password"),
-                rs.getInt("failed_attempts"), locked == null ? null : locked.toInstant());
+                rs.getInt("failed_attempts"), locked == null ? null : locked.toInstant(),
+                rs.getBoolean("reset_unconfirmed"));
     }
 
     private Account withMemberships(Account a) {
@@ -176,6 +183,6 @@ public class Accounts {
         Set<String> groups = Set.copyOf(jdbc.sql("SELECT group_code FROM group_member WHERE username = ?")
                 .param(a.username()).query(String.class).list());
         return new Account(a.username(), a.displayName(), a.unit(), a.clearance(), a.duty(), roles, groups,
-                a.enabled(), a.mustChangePassword(), a.failedAttempts(), a.lockedUntil());
+                a.enabled(), a.mustChangePassword(), a.failedAttempts(), a.lockedUntil(), a.resetUnconfirmed());
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Organisation units and groups. A unit's fonds and place decide a unit archivist's scope, a group's roles its
- * members' rights: changing either tells the {@link PermissionGeneration}.
+ * members' rights: changing either tells the {@link PermissionGeneration} (a unit's name does not).
  */
 @Repository
 public class Directory {
@@ -44,6 +44,17 @@ public class Directory {
             jdbc.sql("INSERT INTO org_unit (code, name, parent_code, fonds_code) VALUES (?, ?, ?, ?)")
                     .params(unit.code(), unit.name(), unit.parent(), unit.fonds()).update();
         }
+    }
+
+    /** A unit's name, which no permission depends on. */
+    public void rename(String code, String name) {
+        jdbc.sql("UPDATE org_unit SET name = ? WHERE code = ?").params(name, code).update();
+    }
+
+    /** Whether the unit may lie below this parent ({@code null}: at the top): it exists and is not the unit or below it. */
+    public boolean canPlace(String code, String parent) {
+        return parent == null
+                || (unit(parent).isPresent() && !parent.equals(code) && !unitsBelow(code).contains(parent));
     }
 
     /** The fonds formed by a unit and the units below it. */

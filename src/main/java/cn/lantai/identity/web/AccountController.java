@@ -10,7 +10,9 @@ import cn.lantai.identity.AccountManagement;
 import cn.lantai.identity.IssuedPassword;
 import cn.lantai.identity.NewAccount;
 import cn.lantai.identity.OrgUnit;
+import cn.lantai.identity.PendingChange;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -66,9 +68,11 @@ class AccountController {
         return accounts.resetPassword(username);
     }
 
+    /** 202 with the move waiting for the security administrator's confirmation; 204 when there is nothing to move. */
     @PutMapping("/api/v1/accounts/{username}/unit")
-    void unit(@PathVariable String username, @RequestBody Map<String, String> body) {
-        accounts.moveToUnit(username, body.get("unit"));
+    ResponseEntity<PendingChange> unit(@PathVariable String username, @RequestBody Map<String, String> body) {
+        return accounts.moveToUnit(username, body.get("unit")).map(ResponseEntity.accepted()::body)
+                .orElseGet(() -> ResponseEntity.noContent().build());
     }
 
     @GetMapping("/api/v1/units")
@@ -76,9 +80,16 @@ class AccountController {
         return accounts.units();
     }
 
+    /**
+     * 200 with the unit as it now is; 202 with the change of its place or fonds that waits for the security
+     * administrator's confirmation.
+     */
     @PutMapping("/api/v1/units/{code}")
-    OrgUnit defineUnit(@PathVariable String code, @RequestBody OrgUnit unit) {
-        return accounts.defineUnit(new OrgUnit(code, unit.name(), unit.parent(), unit.fonds()));
+    ResponseEntity<?> defineUnit(@PathVariable String code, @RequestBody OrgUnit unit) {
+        return accounts.defineUnit(new OrgUnit(code, unit.name(), unit.parent(), unit.fonds()))
+                .<ResponseEntity<?>>map(ResponseEntity.accepted()::body)
+                .orElseGet(() -> ResponseEntity.ok(accounts.units().stream().filter(u -> u.code().equals(code))
+                        .findFirst().orElseThrow()));
     }
 
     @PutMapping("/api/v1/groups/{code}")

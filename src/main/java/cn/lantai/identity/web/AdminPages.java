@@ -3,11 +3,13 @@ package cn.lantai.identity.web;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import cn.lantai.catalog.Classification;
 import cn.lantai.identity.Account;
@@ -16,6 +18,8 @@ import cn.lantai.identity.AdminDuty;
 import cn.lantai.identity.IdentityProblem;
 import cn.lantai.identity.NewAccount;
 import cn.lantai.identity.OrgUnit;
+import cn.lantai.identity.PendingChange;
+import cn.lantai.identity.PendingChange.Kind;
 import cn.lantai.identity.PermissionManagement;
 import cn.lantai.identity.Right;
 import cn.lantai.identity.Role;
@@ -30,12 +34,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * User, role and clearance administration. Both administrators see the accounts; the page offers each the actions
- * of their own duty, and the services refuse anything else whatever the page sends.
+ * User, role and clearance administration. Both administrators see the accounts and the changes waiting for the
+ * security administrator's confirmation; the page offers each the actions of their own duty, and the services refuse
+ * anything else whatever the page sends.
  */
 @Controller
 @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN')")
 class AdminPages {
+
+    private static final String SAVED = "admin.saved";
+    /** Done, and waiting for the security administrator's confirmation to take effect. */
+    private static final String AWAITING = "admin.awaiting-confirmation";
 
     private final AccountManagement accounts;
     private final PermissionManagement permissions;
@@ -50,7 +59,10 @@ class AdminPages {
     @GetMapping("/admin/users")
     String users(Model model) {
         List<Account> all = accounts.accounts();
+        List<PendingChange> pending = permissions.pendingChanges();
         model.addAttribute("accounts", all);
+        model.addAttribute("pending", pending);
+        model.addAttribute("moves", bySubject(pending, Kind.ACCOUNT_UNIT));
         model.addAttribute("roles", permissions.roles());
         model.addAttribute("roleNames", roleNames(all));
         model.addAttribute("units", accounts.units());
@@ -65,7 +77,7 @@ class AdminPages {
             @RequestParam(required = false) String unit, RedirectAttributes redirect, Locale locale) {
         return act(redirect, locale, () -> {
             redirect.addFlashAttribute("issued", accounts.create(new NewAccount(username, displayName, unit)));
-            return null;
+            return SAVED;
         });
     }
 
@@ -77,9 +89,12 @@ class AdminPages {
                 case "disable" -> accounts.disable(username);
                 case "enable" -> accounts.enable(username);
                 case "unlock" -> accounts.unlock(username);
-                default -> redirect.addFlashAttribute("issued", accounts.resetPassword(username));
+                default -> {
+                    redirect.addFlashAttribute("issued", accounts.resetPassword(username));
+                    return "admin.reset-awaiting-confirmation";
+                }
             }
-            return null;
+            return SAVED;
         });
     }
 
@@ -92,23 +107,34 @@ class AdminPages {
             permissions.grant(username, roles == null ? Set.of() : roles, groups == null ? Set.of() : groups,
                     Classification.valueOf(clearance),
                     duty == null || duty.isBlank() ? null : AdminDuty.valueOf(duty));
-            return null;
+            return SAVED;
         });
     }
 
-    /** The system administrator's form for one account: its organisation unit. */
+    /** The system administrator's form for one account: its organisation unit, once confirmed. */
     @PostMapping("/admin/users/{username}/place")
     String place(@PathVariable String username, @RequestParam(required = false) String unit,
             RedirectAttributes redirect, Locale locale) {
+        return act(redirect, locale, () -> savedOrAwaiting(accounts.moveToUnit(username, unit)));
+    }
+
+    /** The security administrator confirms or refuses one of the system administrator's changes. */
+    @PostMapping("/admin/pending/{id}/{action:confirm|refuse}")
+    String decide(@PathVariable long id, @PathVariable String action, RedirectAttributes redirect, Locale locale) {
         return act(redirect, locale, () -> {
-            accounts.moveToUnit(username, unit);
-            return null;
+            if (action.equals("confirm")) {
+                permissions.confirm(id);
+            } else {
+                permissions.refuse(id);
+            }
+            return SAVED;
         });
     }
 
     @GetMapping("/admin/units")
     String units(Model model) {
         model.addAttribute("units", accounts.units());
+        model.addAttribute("places", bySubject(permissions.pendingChanges(), Kind.UNIT_PLACE));
         model.addAttribute("groups", accounts.groups());
         model.addAttribute("roles", permissions.roles());
         return "admin-units";
@@ -118,7 +144,8 @@ class AdminPages {
     String defineUnit(@RequestParam String code, @RequestParam String name,
             @RequestParam(required = false) String parent, @RequestParam(required = false) String fonds,
             RedirectAttributes redirect, Locale locale) {
-        return act(redirect, locale, () -> accounts.defineUnit(new OrgUnit(code.strip(), name, parent, fonds)),
+        return act(redirect, locale,
+                () -> savedOrAwaiting(accounts.defineUnit(new OrgUnit(code.strip(), name, parent, fonds))),
                 "redirect:/admin/units");
     }
 
@@ -127,7 +154,7 @@ class AdminPages {
             Locale locale) {
         return act(redirect, locale, () -> {
             accounts.defineGroup(code.strip(), name);
-            return null;
+            return SAVED;
         }, "redirect:/admin/units");
     }
 
@@ -136,7 +163,7 @@ class AdminPages {
             RedirectAttributes redirect, Locale locale) {
         return act(redirect, locale, () -> {
             permissions.setGroupRoles(code, roles == null ? Set.of() : roles);
-            return null;
+            return SAVED;
         }, "redirect:/admin/units");
     }
 
@@ -153,9 +180,11 @@ class AdminPages {
             @RequestParam(defaultValue = "false") boolean ownUnitOnly,
             @RequestParam(required = false) Set<Right> rights, @RequestParam(defaultValue = "") String fonds,
             @RequestParam(defaultValue = "") String categories, RedirectAttributes redirect, Locale locale) {
-        return act(redirect, locale, () -> permissions.defineRole(new Role(code.strip(), name, seesUnopened,
-                ownUnitOnly, false, rights == null ? EnumSet.noneOf(Right.class) : rights, codes(fonds),
-                codes(categories))), "redirect:/admin/roles");
+        return act(redirect, locale, () -> {
+            permissions.defineRole(new Role(code.strip(), name, seesUnopened, ownUnitOnly, false,
+                    rights == null ? EnumSet.noneOf(Right.class) : rights, codes(fonds), codes(categories)));
+            return SAVED;
+        }, "redirect:/admin/roles");
     }
 
     /** Each account's roles by their names (著录、利用), for the table. */
@@ -166,6 +195,16 @@ class AdminPages {
         return byAccount;
     }
 
+    /** The pending changes of one kind by their subject (an account's move, a unit's place), for the tables. */
+    private static Map<String, PendingChange> bySubject(List<PendingChange> pending, Kind kind) {
+        return pending.stream().filter(c -> c.kind() == kind)
+                .collect(Collectors.toMap(PendingChange::subject, Function.identity()));
+    }
+
+    private static String savedOrAwaiting(Optional<PendingChange> change) {
+        return change.isPresent() ? AWAITING : SAVED;
+    }
+
     static String joinedNames(Map<String, String> names, Set<String> codes) {
         return codes.stream().sorted().map(r -> names.getOrDefault(r, r)).collect(Collectors.joining("、"));
     }
@@ -174,14 +213,14 @@ class AdminPages {
         return text.isBlank() ? Set.of() : Set.copyOf(java.util.Arrays.asList(text.strip().split("[\\s,，、]+")));
     }
 
-    private String act(RedirectAttributes redirect, Locale locale, Supplier<Object> work) {
+    private String act(RedirectAttributes redirect, Locale locale, Supplier<String> work) {
         return act(redirect, locale, work, "redirect:/admin/users");
     }
 
-    private String act(RedirectAttributes redirect, Locale locale, Supplier<Object> work, String back) {
+    /** Does the work and goes back, saying what it did (a message key) or why it was refused. */
+    private String act(RedirectAttributes redirect, Locale locale, Supplier<String> work, String back) {
         try {
-            work.get();
-            redirect.addFlashAttribute("flash", "admin.saved");
+            redirect.addFlashAttribute("flash", work.get());
         } catch (IdentityProblem e) {
             redirect.addFlashAttribute("problem", messages.getMessage(e.code(), e.args(), locale));
         } catch (IllegalArgumentException e) {

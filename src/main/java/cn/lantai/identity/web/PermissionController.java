@@ -6,18 +6,23 @@ import java.util.Set;
 
 import cn.lantai.catalog.Classification;
 import cn.lantai.identity.AdminDuty;
+import cn.lantai.identity.PendingChange;
 import cn.lantai.identity.PermissionManagement;
 import cn.lantai.identity.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** REST for roles, role assignments, clearances and administrator duties (the security administrator's). */
+/**
+ * REST for roles, role assignments, clearances and administrator duties, and for confirming the system
+ * administrator's changes that wait for it (the security administrator's).
+ */
 @RestController
 class PermissionController {
 
@@ -69,5 +74,22 @@ class PermissionController {
     void duty(@PathVariable String username, @RequestBody Map<String, String> body) {
         String duty = body.get("duty");
         permissions.assignDuty(username, duty == null || duty.isBlank() ? null : AdminDuty.valueOf(duty));
+    }
+
+    @GetMapping("/api/v1/pending-changes")
+    List<PendingChange> pendingChanges() {
+        return permissions.pendingChanges();
+    }
+
+    @PostMapping("/api/v1/pending-changes/{id}/confirm")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void confirm(@PathVariable long id) {
+        permissions.confirm(id);
+    }
+
+    @PostMapping("/api/v1/pending-changes/{id}/refuse")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void refuse(@PathVariable long id) {
+        permissions.refuse(id);
     }
 }

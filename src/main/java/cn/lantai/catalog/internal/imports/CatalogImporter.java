@@ -19,12 +19,14 @@ import java.util.Properties;
 import cn.lantai.catalog.Description;
 import cn.lantai.catalog.DescriptionField;
 import cn.lantai.catalog.ImportOptions;
+import cn.lantai.catalog.Item;
 import cn.lantai.catalog.Viewer;
 import cn.lantai.catalog.Violation;
 import cn.lantai.catalog.internal.CatalogWriter;
 import cn.lantai.catalog.internal.ChangeLog;
 import cn.lantai.catalog.internal.Entry;
 import cn.lantai.catalog.internal.EntryJudge;
+import cn.lantai.catalog.internal.ItemGroups;
 import cn.lantai.catalog.internal.Items;
 import cn.lantai.catalog.internal.sheets.ColumnMapping;
 import cn.lantai.catalog.internal.sheets.SheetRows;
@@ -42,10 +44,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Imports an Excel or CSV catalogue as a background job, in two passes over the file. The first checks every row
- * (the description rules, duplicates in the file and against the catalogue, item-number gaps) and writes the error
- * report; the second writes the valid rows in batches. Each batch commits together with the job's progress, so a
- * crash leaves whole batches only, and a restart goes on after the last one. All-or-nothing imports stop after the
- * first pass if any row is bad.
+ * (the description rules, then, only in groups whose every record the importer may read, the arrangement, duplicates
+ * in the file and against the catalogue, item-number gaps) and writes the error report; the second writes the valid
+ * rows in batches, looking at each group again under its lock. Each batch commits together with the job's progress,
+ * so a crash leaves whole batches only, and a restart goes on after the last one. All-or-nothing imports stop after
+ * the first pass if any row is bad.
  */
 @Component
 public class CatalogImporter implements JobHandler {
@@ -57,6 +60,7 @@ public class CatalogImporter implements JobHandler {
     private final CatalogWriter writer;
     private final ChangeLog changes;
     private final Items items;
+    private final ItemGroups groups;
     private final MessageSource messages;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
@@ -68,7 +72,8 @@ public class CatalogImporter implements JobHandler {
     private volatile java.util.function.IntConsumer afterBatch = done -> { };
 
     CatalogImporter(Jobs jobs, EntryJudge judge, CatalogWriter writer, ChangeLog changes, Items items,
-            MessageSource messages, TransactionTemplate transactions, JsonMapper json, Uploads uploads,
+            ItemGroups groups, MessageSource messages, TransactionTemplate transactions, JsonMapper json,
+            Uploads uploads,
             @Value("${lantai.data-dir}") Path dataDir, @Value("${lantai.import.batch-size:2000}") int batchSize,
             @Value("${lantai.import.max-rows:2000000}") int maxRows) {
         this.jobs = jobs;
@@ -76,6 +81,7 @@ public class CatalogImporter implements JobHandler {
         this.writer = writer;
         this.changes = changes;
         this.items = items;
+        this.groups = groups;
         this.messages = messages;
         this.transactions = transactions;
         this.json = json;
@@ -206,6 +212,8 @@ public class CatalogImporter implements JobHandler {
 
     private Checked check(JobId id, ImportJob job, Path dir, Locale locale) {
         EntryJudge.Snapshot snapshot = judge.snapshot();
+        Viewer reach = job.reach().viewer();
+        Map<String, Boolean> closed = new HashMap<>();
         List<ReportLine> report = new ArrayList<>();
         BitSet rejectedRows = new BitSet();
         Map<String, Integer> firstRowOfCode = new HashMap<>();
@@ -230,19 +238,26 @@ public class CatalogImporter implements JobHandler {
                 boolean numbered = d.itemNo() > 0 && d.get(DescriptionField.FONDS) != null
                         && d.get(DescriptionField.CATEGORY) != null && d.get(DescriptionField.YEAR) != null
                         && d.get(DescriptionField.RETENTION) != null;
-                if (entry.valid() && !job.reach().covers(d)) {
+                boolean closedGroup = false;
+                if (entry.valid() && !reach.maySee(d)) {
                     reject(report, rejectedRows, row.number(), d.get(DescriptionField.CLASSIFICATION),
                             "import.beyond-reach", locale);
-                } else if (entry.valid() && !numbered && job.reach().limited()
-                        && items.sameRecord(d).filter(existing -> !job.reach().covers(existing.description()))
-                        .isPresent()) {
-                    // an unnumbered row updates the same record (group, title, date, number): only if one may see it
-                    reject(report, rejectedRows, row.number(), d.get(DescriptionField.TITLE), "import.beyond-reach",
-                            locale);
+                } else if (entry.valid() && closed.computeIfAbsent(d.arrangementGroup(),
+                        group -> groups.holdsHiddenFrom(group, reach))) {
+                    // numbers, codes taken, the same record and the arrangement all speak of the group's records:
+                    // one answer for every row of the group, and none of those checks
+                    report.add(refusal(row.number(), d, "catalog.group-beyond-reach", locale));
+                    rejectedRows.set(row.number());
+                    closedGroup = true;
+                } else if (entry.valid()) {
+                    for (Violation v : snapshot.arrangement(d)) {
+                        report.add(line(row.number(), v, locale));
+                        rejectedRows.set(row.number());
+                    }
                 }
                 if (!entry.valid() || rejectedRows.get(row.number())) {
                     rejectedRows.set(row.number());
-                    if (numbered) {
+                    if (numbered && !closedGroup) {
                         // a bad row still holds its number: correcting and re-importing it fills the place
                         gaps.add(d.groupKey(), d.itemNo(), row.number());
                     }
@@ -265,7 +280,7 @@ public class CatalogImporter implements JobHandler {
             }
         }
         BitSet updating = new BitSet();
-        rejectExisting(pendingExisting, job, report, rejectedRows, updating, locale);
+        rejectExisting(pendingExisting, job.options(), reach, report, rejectedRows, updating, locale);
         Map<String, Integer> highest = new HashMap<>();
         for (NumberGaps.Gap gap : gaps.gaps(group -> highest.computeIfAbsent(group, items::maxNumber))) {
             if (!rejectedRows.get(gap.row())) {
@@ -305,27 +320,28 @@ public class CatalogImporter implements JobHandler {
     }
 
     /**
-     * Rows whose 档号 is already taken: duplicates when the import rejects existing codes; otherwise updates, refused
-     * where the existing record lies beyond the importer's clearance (an update must not overwrite what one may not
-     * read).
+     * Rows whose 档号 is already taken: duplicates when the import rejects existing codes, otherwise updates. The
+     * record holding the code is in the row's group, which the importer may read whole; a record of another shape
+     * (a file's item whose code reads as a loose item's) the importer may not read gets the group's neutral refusal.
      */
-    private void rejectExisting(List<String[]> pending, ImportJob job, List<ReportLine> report, BitSet rejectedRows,
-            BitSet updating, Locale locale) {
-        boolean rejectAll = job.options().onExisting() == ImportOptions.OnExisting.REJECT;
+    private void rejectExisting(List<String[]> pending, ImportOptions options, Viewer reach, List<ReportLine> report,
+            BitSet rejectedRows, BitSet updating, Locale locale) {
+        boolean rejectAll = options.onExisting() == ImportOptions.OnExisting.REJECT;
         for (int i = 0; i < pending.size(); i += 1000) {
             List<String[]> chunk = pending.subList(i, Math.min(pending.size(), i + 1000));
-            var found = items.byArchivalCodes(chunk.stream().map(p -> p[0]).toList());
+            Map<String, Item> found = items.byArchivalCodes(chunk.stream().map(p -> p[0]).toList());
             for (String[] p : chunk) {
-                var existing = found.get(p[0]);
+                Item existing = found.get(p[0]);
+                int row = Integer.parseInt(p[1]);
                 if (existing == null) {
                     continue;
                 }
-                if (rejectAll) {
-                    reject(report, rejectedRows, Integer.parseInt(p[1]), p[0], "catalog.exists", locale);
-                } else if (!job.reach().covers(existing.description())) {
-                    reject(report, rejectedRows, Integer.parseInt(p[1]), p[0], "import.beyond-reach", locale);
+                if (!reach.maySee(existing.description())) {
+                    reject(report, rejectedRows, row, p[0], "catalog.group-beyond-reach", locale);
+                } else if (rejectAll) {
+                    reject(report, rejectedRows, row, p[0], "catalog.exists", locale);
                 } else {
-                    updating.set(Integer.parseInt(p[1]));
+                    updating.set(row);
                 }
             }
         }
@@ -387,20 +403,20 @@ public class CatalogImporter implements JobHandler {
 
     /**
      * The writing pass's second look, under the groups' locks: the catalogue may have changed since the rows were
-     * checked. A row whose 档号 someone else has taken meanwhile (or that now lies beyond the importer's reach) is
-     * refused, never written over it, and the report says only that the code is taken.
+     * checked. A row of a group that now holds a record beyond the importer gets the group's neutral refusal; a row
+     * whose 档号 someone else has taken meanwhile is refused, never written over it, and the report says only that
+     * the code is taken.
      */
-    private CatalogWriter.Admission admission(ImportJob job, Checked checked, List<Integer> batchRows) {
+    private CatalogWriter.Admission admission(Viewer reach, Checked checked, List<Integer> batchRows) {
+        Map<String, Boolean> closed = new HashMap<>();
         return (index, entry, current) -> {
-            if (current == null) {
-                return null;
+            Description d = entry.description();
+            if (closed.computeIfAbsent(d.arrangementGroup(), group -> groups.holdsHiddenFrom(group, reach))
+                    || current != null && !reach.maySee(current.description())) {
+                return "catalog.group-beyond-reach";
             }
-            boolean numbered = entry.description().itemNo() > 0;
-            if (!job.reach().covers(current.description())) {
-                // an unnumbered row names no code: its same record is what lies beyond, as the checking pass says
-                return numbered ? "import.code-taken" : "import.beyond-reach";
-            }
-            if (numbered && checked.updating() != null && !checked.updating().get(batchRows.get(index))) {
+            if (current != null && d.itemNo() > 0 && checked.updating() != null
+                    && !checked.updating().get(batchRows.get(index))) {
                 return "import.code-taken";
             }
             return null;
@@ -415,7 +431,7 @@ public class CatalogImporter implements JobHandler {
             int written = batch.size();
             if (!batch.isEmpty()) {
                 CatalogWriter.Outcome outcome = writer.write(batch, checked.operation(),
-                        admission(job, checked, batchRows));
+                        admission(job.reach().viewer(), checked, batchRows));
                 outcome.refused().forEach((index, code) -> refusals.add(refusal(batchRows.get(index),
                         batch.get(index).description(), code, locale)));
                 written -= outcome.refused().size();

@@ -1,12 +1,10 @@
 package cn.lantai.catalog.internal.imports;
 
 import java.nio.file.Path;
+import java.util.Set;
 
 import cn.lantai.catalog.Classification;
-import cn.lantai.catalog.Description;
-import cn.lantai.catalog.DescriptionField;
 import cn.lantai.catalog.ImportOptions;
-import cn.lantai.catalog.OpenStatus;
 import cn.lantai.catalog.Scope;
 import cn.lantai.catalog.Viewer;
 
@@ -24,15 +22,9 @@ public record ImportJob(String folder, String fileName, ImportOptions options, R
                     viewer.scope());
         }
 
-        /** True when some existing record could lie beyond this reach. */
-        boolean limited() {
-            return clearance != Classification.TOP_SECRET || !seesUnopened || !scope.unrestricted();
-        }
-
-        /** Whether the importer could see a record so described (the row, or the record it would overwrite). */
-        boolean covers(Description d) {
-            return clearance.covers(d.classification()) && (seesUnopened || d.openStatus() == OpenStatus.OPEN)
-                    && scope.covers(d.get(DescriptionField.FONDS), d.get(DescriptionField.CATEGORY));
+        /** The importer as a viewer, for judging what they may read: no rights, only sight. */
+        Viewer viewer() {
+            return new Viewer(actor, address, clearance, seesUnopened, scope, Set.of());
         }
     }
 

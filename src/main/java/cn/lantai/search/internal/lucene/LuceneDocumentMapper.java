@@ -4,6 +4,9 @@ import static cn.lantai.search.internal.SearchFields.*;
 
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -195,6 +198,12 @@ final class LuceneDocumentMapper {
         doc.add(new StringField(field, value, Field.Store.YES));
         doc.add(new SortedDocValuesField(field, new BytesRef(value)));
     }
+
+    /** The stored fields a hit shows, and with them the texts its marks are looked for in. */
+    static final Set<String> SHOWN = Set.of(ID, ARCHIVAL_CODE, TITLE, FONDS, CATEGORY, YEAR, DATE, CLASSIFICATION,
+            OPEN_STATUS);
+    static final Set<String> SHOWN_AND_MARKED = Stream.concat(SHOWN.stream(), Stream.of(TEXT, FULL_TEXT))
+            .collect(Collectors.toUnmodifiableSet());
 
     static SearchHit toHit(Document doc, float score, Map<String, String> highlights) {
         IndexableField year = doc.getField(YEAR);

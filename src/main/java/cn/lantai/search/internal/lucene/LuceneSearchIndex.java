@@ -7,9 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -20,12 +22,15 @@ import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
@@ -58,7 +63,8 @@ import cn.lantai.search.SearchResult;
  * <p><b>Counting.</b> One pass over the hits fills the page (a top-N queue no deeper than
  * {@link SearchQuery#MAX_DEPTH}), counts every hit and counts the six facets from doc values ({@link FacetCounter}):
  * exactly up to {@link SearchResult#EXACT_UP_TO} hits, from a 1-in-{@value #FACET_SAMPLE_STEP} sample beyond.
- * Blank text sorted by relevance lists in index order, with nothing to score.
+ * Blank text sorted by relevance lists in index order, with nothing to score. A search without words keeps its
+ * counts for the reader ({@link BrowseCounts}), so browsing the same node again reads only its page.
  */
 public class LuceneSearchIndex implements SearchIndex {
 
@@ -78,6 +84,7 @@ public class LuceneSearchIndex implements SearchIndex {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Writers hold the read side while they write (and record for a rebuild); a swap takes the write side. */
     private final ReadWriteLock swapping = new ReentrantReadWriteLock();
+    private final BrowseCounts browseCounts = new BrowseCounts();
     private volatile IndexGeneration live;
     private volatile String liveName;
     /** The rebuild under way, if any; guarded by {@link #swapping}. */
@@ -245,32 +252,57 @@ public class LuceneSearchIndex implements SearchIndex {
 
     private SearchResult search(IndexSearcher searcher, SearchQuery q) throws IOException {
         Query query = queries.build(q);
-        boolean browsing = words(q) == null && q.sort() == SearchQuery.Sort.RELEVANCE;
+        boolean noWords = words(q) == null;
+        boolean browsing = noWords && q.sort() == SearchQuery.Sort.RELEVANCE;
         // blank text has nothing to rank: list in index order, with no score to compute
         Sort sort = browsing ? Sort.INDEXORDER : LuceneQueryBuilder.sort(q.sort());
         int wanted = Math.max(1, q.from() + q.size());
-        TopFieldCollectorManager top = new TopFieldCollectorManager(sort, wanted, null, SearchResult.EXACT_UP_TO,
-                false);
-        FacetCounter counter = new FacetCounter(SearchResult.FACETS, FACET_FIELDS, SearchResult.EXACT_UP_TO,
-                FACET_SAMPLE_STEP);
-        Object[] results = searcher.search(query, new MultiCollectorManager(top, FacetCounter.manager(counter)));
-        ScoreDoc[] all = ((TopDocs) results[0]).scoreDocs;
-        List<ScoreDoc> page = q.from() >= all.length ? List.of()
-                : List.of(all).subList(q.from(), Math.min(all.length, q.from() + q.size()));
-        if (!browsing && !page.isEmpty()) {
-            TopFieldCollector.populateScores(page.toArray(ScoreDoc[]::new), searcher, query);
+        BrowseCounts.Counted counted = noWords ? browseCounts.find(searcher.getIndexReader(), query) : null;
+        ScoreDoc[] all;
+        if (counted != null) {
+            // counted before on this reader: the page alone, which in index order stops after its last hit
+            all = searcher.search(query, new TopFieldCollectorManager(sort, wanted, null, wanted, false)).scoreDocs;
+        } else {
+            TopFieldCollectorManager top = new TopFieldCollectorManager(sort, wanted, null, SearchResult.EXACT_UP_TO,
+                    false);
+            FacetCounter counter = new FacetCounter(SearchResult.FACETS, FACET_FIELDS, SearchResult.EXACT_UP_TO,
+                    FACET_SAMPLE_STEP);
+            Object[] results = searcher.search(query, new MultiCollectorManager(top, FacetCounter.manager(counter)));
+            all = ((TopDocs) results[0]).scoreDocs;
+            counted = new BrowseCounts.Counted(counter.hits(), counter.facets(FACET_LIMIT), counter.exact());
+            if (noWords) {
+                browseCounts.keep(searcher.getIndexReader(), query, counted);
+            }
         }
-        List<SearchHit> hits = hits(searcher, q, page);
-        return new SearchResult(counter.hits(), true, hits, counter.facets(FACET_LIMIT), counter.exact());
+        ScoreDoc[] page = q.from() >= all.length ? new ScoreDoc[0]
+                : Arrays.copyOfRange(all, q.from(), Math.min(all.length, q.from() + q.size()));
+        if (!browsing && page.length > 0) {
+            scores(page, sort, searcher, query);
+        }
+        return new SearchResult(counted.total(), true, hits(searcher, q, page), counted.facets(),
+                counted.facetsExact());
     }
 
-    private List<SearchHit> hits(IndexSearcher searcher, SearchQuery q, List<ScoreDoc> page) throws IOException {
+    /** Relevance order keeps each hit's score as its first sort value; other orders compute the page's scores. */
+    private static void scores(ScoreDoc[] page, Sort sort, IndexSearcher searcher, Query query) throws IOException {
+        if (sort.getSort()[0].getType() == SortField.Type.SCORE) {
+            for (ScoreDoc sd : page) {
+                sd.score = (Float) ((FieldDoc) sd).fields[0];
+            }
+        } else {
+            TopFieldCollector.populateScores(page, searcher, query);
+        }
+    }
+
+    private List<SearchHit> hits(IndexSearcher searcher, SearchQuery q, ScoreDoc[] page) throws IOException {
         String words = words(q);
         RunMarks marks = words == null || archivalCode(q) != null ? null
                 : new RunMarks(QueryWords.marked(QueryWords.parts(words)));
-        List<SearchHit> hits = new ArrayList<>(page.size());
+        StoredFields stored = searcher.storedFields();
+        Set<String> fields = marks == null ? LuceneDocumentMapper.SHOWN : LuceneDocumentMapper.SHOWN_AND_MARKED;
+        List<SearchHit> hits = new ArrayList<>(page.length);
         for (ScoreDoc sd : page) {
-            Document doc = searcher.storedFields().document(sd.doc);
+            Document doc = stored.document(sd.doc, fields);
             Map<String, String> fragments = new LinkedHashMap<>();
             if (marks != null) {
                 mark(fragments, TITLE, marks.whole(doc.get(TITLE)));
