@@ -57,6 +57,8 @@ final class LantaiProcess implements AutoCloseable {
         return lantai;
     }
 
+    private static final String UPLOAD_LIMIT = "8GB";
+
     private void start() throws IOException {
         Files.createDirectories(options.log().toAbsolutePath().getParent());
         Path gcLog = options.log().resolveSibling("lantai-gc-" + (gcLogs.size() + 1) + ".log");
@@ -64,7 +66,9 @@ final class LantaiProcess implements AutoCloseable {
         gcLogs.add(gcLog);
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + options.heap(), "-Xlog:gc:file=" + gcLog.toAbsolutePath(), "-jar", options.jar().toString(),
-                "--lantai.data-dir=" + options.dataDir().toAbsolutePath(), "--server.port=" + options.port())
+                "--lantai.data-dir=" + options.dataDir().toAbsolutePath(), "--server.port=" + options.port(),
+                // a million rows with body text make a CSV of about 2.2 GB, past the default 1 GB upload limit
+                "--lantai.import.max-upload-size=" + UPLOAD_LIMIT)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(options.log().toFile()));
         // the harness signs in as admin, who (for this local run only) may also do archive work
         pb.environment().put("LANTAI_EVALUATION_ADMIN", "true");
