@@ -31,9 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Roles, rights, data scopes, clearances and the administrator duties, kept by the security administrator (安全保密管理员),
  * who also confirms what the system administrator did that would change what someone may see (a new account, a
- * password reset, a move to another unit, a unit's place or fonds); and the effective permissions of an account, which every request is
- * checked against. Nobody grants themselves anything, no account holds two administrator duties, and an
- * administrator does no archive work.
+ * password reset, a move to another unit, a unit's place or fonds); and the effective permissions of an account,
+ * which every request is checked against. Nobody grants themselves anything, no account holds two administrator
+ * duties, and an administrator does no archive work.
  */
 @Service
 public class PermissionManagement {
@@ -357,7 +357,8 @@ public class PermissionManagement {
 
     /**
      * Refuses a move or a change of place: nothing changes. Not a new or reset account: refusing would give it its
-     * rights under a password its issuer may have chosen; it stays without them until confirmed (or disabled).
+     * rights under a password its issuer may have chosen; it stays without them until confirmed (an account no longer
+     * needed is disabled by the system administrator).
      */
     @Transactional
     @PreAuthorize("hasRole('SECURITY_ADMIN')")

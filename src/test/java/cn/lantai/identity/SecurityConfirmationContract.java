@@ -41,8 +41,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * 三员分立 holds against the system administrator's own tools: neither a new account nor a password reset lets the one
- * who issued its one-time password act as the person, and moving a person between units or changing a unit's place or fonds changes nobody's data scope, until
- * the security administrator confirms it. Run against every database Lantai supports (H2 and PostgreSQL).
+ * who issued its one-time password act as the person, and moving a person between units or changing a unit's place or
+ * fonds changes nobody's data scope, until the security administrator confirms it. Run against every database Lantai supports (H2 and PostgreSQL).
  */
 abstract class SecurityConfirmationContract {
 
@@ -212,7 +212,8 @@ abstract class SecurityConfirmationContract {
 
         // the system administrator creates bob and is shown the one-time password
         String oneTime = json(mvc.perform(post("/api/v1/accounts").with(Staff.as("admin"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"username\":\"" + bob + "\",\"displayName\":\"鲍勃\"}"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"" + bob + "\",\"displayName\":\"鲍勃\"}"))
                 .andExpect(status().isCreated())).get("oneTimePassword").asString();
         // the security administrator prepares the account before bob ever signs in: 机密, an archivist's role
         mvc.perform(put("/api/v1/accounts/" + bob + "/clearance").with(Staff.as("secadmin"))
