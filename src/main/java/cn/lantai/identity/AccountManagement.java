@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -31,8 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Accounts, organisation units and groups, kept by the system administrator (系统管理员); and what every person does
  * for their own account: change the password, end all their sessions, keep personal access tokens. Roles and
  * clearances are not here: they are the security administrator's ({@link PermissionManagement}), and so is the last
- * word on whatever the system administrator does here that would change what someone may see: a password reset, a
- * move to another unit, a unit's place or fonds wait for the security administrator's confirmation
+ * word on whatever the system administrator does here that would change what someone may see: a new account, a
+ * password reset, a move to another unit, a unit's place or fonds wait for the security administrator's confirmation
  * ({@link PermissionManagement#confirm}).
  */
 @Service
@@ -54,11 +55,13 @@ public class AccountManagement {
     private final LoginAttempts loginAttempts;
     private final TokenRefusals refusals;
     private final int maxTokenDays;
+    private final boolean evaluationAdmin;
 
     AccountManagement(Accounts accounts, Directory directory, Tokens tokens, PendingChanges pending,
             PasswordPolicy policy, PasswordEncoder encoder, IdentityTrail trail, LoginAttempts loginAttempts,
             TokenRefusals refusals,
-            @Value("${lantai.security.token-max-days:365}") int maxTokenDays) {
+            @Value("${lantai.security.token-max-days:365}") int maxTokenDays,
+            @Value("${lantai.security.evaluation-admin:false}") boolean evaluationAdmin) {
         this.loginAttempts = loginAttempts;
         this.refusals = refusals;
         this.accounts = accounts;
@@ -69,11 +72,18 @@ public class AccountManagement {
         this.encoder = encoder;
         this.trail = trail;
         this.maxTokenDays = maxTokenDays;
+        this.evaluationAdmin = evaluationAdmin;
     }
 
     // ---- the system administrator ---------------------------------------------------------------------------
 
-    /** Creates an account with no roles and no clearance, and a one-time password to be changed at first login. */
+    /**
+     * Creates an account with no roles and no clearance, and a one-time password to be changed at first login. Whoever
+     * creates it knows that password and could sign in first, so the account holds no rights (whatever roles, groups
+     * and clearance it is given meanwhile) until its holder has chosen a password of their own and the security
+     * administrator has confirmed the new account ({@link PermissionManagement#confirm}). Not so for local evaluation
+     * ({@code lantai.security.evaluation-admin}), where the system administrator sees every record anyway.
+     */
     @Transactional
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     public IssuedPassword create(NewAccount given) {
@@ -86,7 +96,7 @@ public class AccountManagement {
         if (given.unit() != null && !given.unit().isBlank() && directory.unit(given.unit()).isEmpty()) {
             throw new IdentityProblem("identity.no-such-unit", given.unit());
         }
-        if (RESERVED.contains(given.username().toLowerCase(java.util.Locale.ROOT))) {
+        if (RESERVED.contains(given.username().toLowerCase(Locale.ROOT))) {
             throw new IdentityProblem("identity.reserved-username", given.username());
         }
         if (accounts.existsIgnoringCase(given.username())) {
@@ -97,6 +107,9 @@ public class AccountManagement {
                 encoder.encode(password), null, true);
         trail.record("account.create", given.username(), null,
                 given.displayName() + (given.unit() == null || given.unit().isBlank() ? "" : " @" + given.unit()));
+        if (!evaluationAdmin) {
+            pending.holdBack(Kind.NEW_ACCOUNT, given.username(), Actor.name());
+        }
         return new IssuedPassword(given.username(), password);
     }
 
@@ -151,7 +164,7 @@ public class AccountManagement {
         accounts.setPassword(username, encoder.encode(password), true);
         accounts.endSessions(username);
         tokens.revokeAll(username);
-        pending.reset(username, Actor.name());
+        pending.holdBack(Kind.PASSWORD_RESET, username, Actor.name());
         trail.record("account.reset-password", username, null, null);
         return new IssuedPassword(username, password);
     }
@@ -315,9 +328,9 @@ public class AccountManagement {
         if (validDays < 1 || validDays > maxTokenDays) {
             throw new IdentityProblem("identity.bad-token-days", maxTokenDays);
         }
-        if (me().resetUnconfirmed()) {
-            // a token would outlive the reset: whoever reset the password could keep acting as its holder
-            throw new IdentityProblem("identity.reset-unconfirmed");
+        if (me().heldBack()) {
+            // a token would outlive the wait: whoever issued the one-time password could keep acting as its holder
+            throw new IdentityProblem("identity.held-back-no-token");
         }
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);

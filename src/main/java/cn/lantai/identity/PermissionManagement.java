@@ -30,10 +30,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Roles, rights, data scopes, clearances and the administrator duties, kept by the security administrator (安全保密管理员),
- * who also confirms what the system administrator did that would change what someone may see (a password reset, a
- * move to another unit, a unit's place or fonds); and the effective permissions of an account, which every request is
- * checked against. Nobody grants themselves anything, no account holds two administrator duties, and an
- * administrator does no archive work.
+ * who also confirms what the system administrator did that would change what someone may see (a new account, a
+ * password reset, a move to another unit, a unit's place or fonds); and the effective permissions of an account,
+ * which every request is checked against. Nobody grants themselves anything, no account holds two administrator
+ * duties, and an administrator does no archive work.
  */
 @Service
 public class PermissionManagement {
@@ -97,8 +97,9 @@ public class PermissionManagement {
 
     private Permissions effective(Account account) {
         int epoch = accounts.sessionEpoch(account.username());
-        if (account.resetUnconfirmed()) {
-            // whoever reset the password knew it: nothing, not even a duty, until the security administrator confirms
+        if (account.heldBack()) {
+            // whoever issued the one-time password knew it: nothing, not even a duty, until the security administrator
+            // confirms
             return new Permissions(account.username(), Classification.NONE, null, Set.of(), false,
                     new Scope(List.of()), account.mustChangePassword(), epoch);
         }
@@ -320,20 +321,21 @@ public class PermissionManagement {
 
     /**
      * Confirms a change the system administrator made; it takes effect with this commit, at everyone's next request.
-     * A reset account gets its rights back: confirm it only once its holder has chosen their own password (refused
-     * before) and has told you so themselves, since whoever reset the password knew it.
+     * A new or reset account gets the rights it was given: confirm it only once its holder has chosen their own
+     * password (refused before) and has told you so themselves, since whoever issued the one-time password knew it.
      */
     @Transactional
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     public void confirm(long id) {
         PendingChange change = taken(id);
         switch (change.kind()) {
-            case PASSWORD_RESET -> {
+            case NEW_ACCOUNT, PASSWORD_RESET -> {
                 other(change.subject());
                 if (!change.confirmable()) {
-                    throw new IdentityProblem("identity.reset-awaits-own-password", change.subject());
+                    throw new IdentityProblem("identity.awaits-own-password", change.subject());
                 }
-                trail.record("account.reset-password.confirm", change.subject(), null, null);
+                trail.record(change.kind() == Kind.NEW_ACCOUNT ? "account.create.confirm"
+                        : "account.reset-password.confirm", change.subject(), null, null);
             }
             case ACCOUNT_UNIT -> {
                 other(change.subject());
@@ -354,15 +356,16 @@ public class PermissionManagement {
     }
 
     /**
-     * Refuses a move or a change of place: nothing changes. Not a reset: refusing it would give the account its
-     * rights back under a password its resetter may have chosen; it stays without them until confirmed or reset again.
+     * Refuses a move or a change of place: nothing changes. Not a new or reset account: refusing would give it its
+     * rights under a password its issuer may have chosen; it stays without them until confirmed (an account no longer
+     * needed is disabled by the system administrator).
      */
     @Transactional
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     public void refuse(long id) {
         PendingChange change = taken(id);
-        if (change.kind() == Kind.PASSWORD_RESET) {
-            throw new IdentityProblem("identity.reset-not-refused", change.subject());
+        if (change.kind().holdsRightsBack()) {
+            throw new IdentityProblem("identity.not-refused", change.subject());
         }
         trail.record(change.kind() == Kind.ACCOUNT_UNIT ? "account.unit.refuse" : "unit.place.refuse",
                 change.subject(), null, change.kind() == Kind.ACCOUNT_UNIT ? change.unit()

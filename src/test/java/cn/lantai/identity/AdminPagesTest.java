@@ -62,6 +62,7 @@ class AdminPagesTest {
                 .param("displayName", "<img src=x onerror=alert(1)>").with(Staff.page("admin")).with(csrf()))
                 .andReturn();
         assertThat(made.getFlashMap().get("issued")).isNotNull();
+        assertThat(made.getFlashMap().get("flash")).isEqualTo("admin.create-awaiting-confirmation");
         String page = mvc.perform(get("/admin/users").with(Staff.page("admin"))).andReturn().getResponse()
                 .getContentAsString();
         assertThat(page).contains("&lt;img src=x onerror=alert(1)&gt;").doesNotContain("<img src=x");

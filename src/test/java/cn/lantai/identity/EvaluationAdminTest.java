@@ -1,5 +1,8 @@
 package cn.lantai.identity;
 
+import java.util.Set;
+
+import cn.lantai.catalog.Classification;
 import cn.lantai.support.LantaiTest;
 import cn.lantai.support.Staff;
 import org.junit.jupiter.api.Test;
@@ -8,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -23,6 +27,12 @@ class EvaluationAdminTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    Staff staff;
+    @Autowired
+    AccountManagement accounts;
+    @Autowired
+    PermissionManagement permissions;
 
     @Test
     void theSingleAdministratorDoesArchiveWorkWithHttpBasic() throws Exception {
@@ -34,5 +44,21 @@ class EvaluationAdminTest {
         // the other administrators gain nothing from the setting
         mvc.perform(put("/api/v1/fonds/EV02").with(httpBasic("secadmin", Staff.SECADMIN_PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"越权\"}")).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aNewAccountHoldsWhatItIsGrantedOnceItsHolderHasChosenAPasswordAsInTheFoundation() {
+        IssuedPassword issued = staff.asSystemAdmin(() -> accounts.create(new NewAccount("evalclerk", "评估员", null)));
+        staff.asSecurityAdmin(() -> {
+            permissions.grant("evalclerk", Set.of("READING_ROOM"), Set.of(), Classification.SECRET, null);
+            return null;
+        });
+        staff.as("evalclerk", () -> {
+            accounts.changePassword(issued.oneTimePassword(), Staff.PASSWORD);
+            return null;
+        });
+        assertThat(staff.asSecurityAdmin(permissions::pendingChanges))
+                .noneMatch(c -> c.subject().equals("evalclerk"));
+        assertThat(permissions.permissions("evalclerk").orElseThrow().clearance()).isEqualTo(Classification.SECRET);
     }
 }

@@ -18,6 +18,7 @@ import cn.lantai.support.Catalogues;
 import cn.lantai.support.Entries;
 import cn.lantai.support.SearchIndexed;
 import cn.lantai.support.Staff;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.BeforeEach;
@@ -146,6 +147,20 @@ class SecurityBrowserTest extends BrowserTest {
         assertThat(page).hasURL(Pattern.compile(".*/login\\?changed$"));
         signInAs(clerk, "Dang-an-2026!");
         assertThat(page).hasURL(Pattern.compile(".*/catalogue$"));
+        visit("/account");
+        // the system administrator knew the one-time password: nothing holds until the security administrator confirms
+        assertThat(page.locator("p.message")).containsText("新账户尚待安全保密管理员确认");
+        signOut();
+
+        signIn(Account.SECURITY_ADMIN);
+        visit("/admin/users");
+        assertThat(page.locator("#account-" + clerk)).containsText("新账户，待确认");
+        page.locator("#pending-changes tr", new Page.LocatorOptions().setHasText(clerk))
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("确认")).click();
+        assertThat(page.locator("#account-" + clerk)).not().containsText("待确认");
+        signOut();
+
+        signInAs(clerk, "Dang-an-2026!");
         visit("/account");
         page.getByLabel("名称").fill("夜间导出");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("创建令牌")).click();

@@ -3,6 +3,7 @@ package cn.lantai.identity;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import cn.lantai.audit.AuditQuery;
 import cn.lantai.audit.AuditTrail;
@@ -39,9 +40,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * 三员分立 holds against the system administrator's own tools: a password reset does not let the resetter act as the
- * person, and moving a person between units or changing a unit's place or fonds changes nobody's data scope, until
- * the security administrator confirms it. Run against every database Lantai supports (H2 and PostgreSQL).
+ * 三员分立 holds against the system administrator's own tools: neither a new account nor a password reset lets the one
+ * who issued its one-time password act as the person, and moving a person between units or changing a unit's place or
+ * fonds changes nobody's data scope, until the security administrator confirms it. Run against every database Lantai supports (H2 and PostgreSQL).
  */
 abstract class SecurityConfirmationContract {
 
@@ -51,6 +52,8 @@ abstract class SecurityConfirmationContract {
     Staff staff;
     @Autowired
     AccountManagement accounts;
+    @Autowired
+    PermissionManagement permissions;
     @Autowired
     CatalogManagement catalog;
     @Autowired
@@ -198,6 +201,90 @@ abstract class SecurityConfirmationContract {
                 .getContentAsString()).doesNotContain("本账户没有任何权限");
         // confirmed once: it is gone
         decide("secadmin", reset, "confirm").andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void aNewAccountLetsItsCreatorReadNothingOfWhatItIsGrantedUntilTheSecurityAdministratorConfirmsIt()
+            throws Exception {
+        String bob = "new-" + fondsA;
+        Item confidential = item(fondsA, "机密级的干部考察材料" + fondsA, "机密");
+        String page = "/items/" + confidential.id().value();
+
+        // the system administrator creates bob and is shown the one-time password
+        String oneTime = json(mvc.perform(post("/api/v1/accounts").with(Staff.as("admin"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"username\":\"" + bob + "\",\"displayName\":\"鲍勃\"}"))
+                .andExpect(status().isCreated())).get("oneTimePassword").asString();
+        // the security administrator prepares the account before bob ever signs in: 机密, an archivist's role
+        mvc.perform(put("/api/v1/accounts/" + bob + "/clearance").with(Staff.as("secadmin"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"clearance\":\"机密\"}")).andExpect(status().isOk());
+        mvc.perform(put("/api/v1/accounts/" + bob + "/roles").with(Staff.as("secadmin"))
+                .contentType(MediaType.APPLICATION_JSON).content("[\"READING_ROOM\"]")).andExpect(status().isOk());
+
+        // the system administrator signs in as bob with the one-time password, chooses bob's password ...
+        MockHttpSession posing = signInReplacingOneTimePassword(bob, oneTime, "Taken-over-2026");
+        // ... and reads nothing with what bob was granted: not the record in the workbench, no token for the API
+        mvc.perform(get(page).session(posing)).andExpect(status().isNotFound());
+        mvc.perform(post("/account/tokens").param("name", "mine").accept(MediaType.APPLICATION_JSON)
+                .session(posing).with(csrf())).andExpect(status().isBadRequest());
+        assertThat(mvc.perform(get("/account").session(posing)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).contains("新账户尚待安全保密管理员确认");
+        assertThat(mvc.perform(get("/account").session(posing).locale(Locale.ENGLISH)).andReturn().getResponse()
+                .getContentAsString()).contains("Your new account awaits the security administrator");
+        // ... nor confirms the new account himself
+        JsonNode created = pendingOf(bob);
+        assertThat(created.get("kind").asString()).isEqualTo("NEW_ACCOUNT");
+        decide("admin", created, "confirm").andExpect(status().isForbidden());
+
+        // both administrators' pages show the new account waiting, in Chinese and in English
+        for (String admin : List.of("admin", "secadmin")) {
+            assertThat(mvc.perform(get("/admin/users").with(Staff.page(admin))).andReturn().getResponse()
+                    .getContentAsString()).contains("新账户，待确认").contains("新建账户").contains("本人已设置新密码");
+            assertThat(mvc.perform(get("/admin/users").with(Staff.page(admin)).locale(Locale.ENGLISH)).andReturn()
+                    .getResponse().getContentAsString()).contains("New account, awaiting confirmation");
+        }
+
+        // the security administrator confirms (having checked with bob that it was him): what bob was given holds
+        decide("secadmin", created, "confirm").andExpect(status().isNoContent());
+        mvc.perform(get(page).session(posing)).andExpect(status().isOk());
+        String token = json(mvc.perform(post("/account/tokens").param("name", "mine")
+                .accept(MediaType.APPLICATION_JSON).session(posing).with(csrf())).andExpect(status().isOk()))
+                .get("secret").asString();
+        mvc.perform(get("/api/v1" + page).with(Staff.bearer(token))).andExpect(status().isOk());
+
+        // both steps are in the trail
+        assertThat(audited("admin", "account.create", bob)).isEqualTo(1);
+        assertThat(audited("secadmin", "account.create.confirm", bob)).isEqualTo(1);
+    }
+
+    @Test
+    void aNewAccountIsConfirmedOnlyOnceItsHolderHasChosenTheirOwnPasswordAndIsNeverRefusedIntoItsRights()
+            throws Exception {
+        String carol = "carol-" + fondsA;
+        String oneTime = staff.asSystemAdmin(() -> accounts.create(new NewAccount(carol, "卡罗尔", null)))
+                .oneTimePassword();
+        staff.asSecurityAdmin(() -> {
+            permissions.grant(carol, Set.of("READING_ROOM"), Set.of(), Classification.SECRET, null);
+            return null;
+        });
+        JsonNode created = pendingOf(carol);
+        assertThat(created.get("confirmable").asBoolean()).isFalse();
+        // whoever created it knows the one-time password: confirming now would hand the account to them
+        decide("secadmin", created, "confirm").andExpect(status().isBadRequest());
+        // refusing would give the account its rights under a password its creator may choose
+        decide("secadmin", created, "refuse").andExpect(status().isBadRequest());
+        assertThat(mvc.perform(get("/admin/users").with(Staff.page("secadmin"))).andReturn().getResponse()
+                .getContentAsString()).contains("本人尚未设置新密码");
+        assertThat(permissions.permissions(carol).orElseThrow().clearance()).isEqualTo(Classification.NONE);
+
+        MockHttpSession own = signInReplacingOneTimePassword(carol, oneTime, "Carols-own-2026");
+        assertThat(permissions.permissions(carol).orElseThrow().rights()).isEmpty();
+        assertThat(pendingOf(carol).get("confirmable").asBoolean()).isTrue();
+        decide("secadmin", created, "confirm").andExpect(status().isNoContent());
+        assertThat(permissions.permissions(carol).orElseThrow().clearance()).isEqualTo(Classification.SECRET);
+        assertThat(mvc.perform(get("/account").session(own)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).doesNotContain("本账户没有任何权限");
+        decide("secadmin", created, "confirm").andExpect(status().isBadRequest());
     }
 
     /** Signs in with a one-time password, replaces it as the workbench demands, and signs in with the new one. */

@@ -201,6 +201,9 @@ class SeparationOfDutiesTest {
             permissions.assignDuty("fresh-admin", AdminDuty.AUDITOR);
             return null;
         });
+        // and holds it once the security administrator has confirmed the new account
+        assertThat(permissions.permissions("fresh-admin").orElseThrow().duty()).isNull();
+        staff.confirmPending("fresh-admin");
         assertThat(permissions.permissions("fresh-admin").orElseThrow().duty()).isEqualTo(AdminDuty.AUDITOR);
         staff.asSecurityAdmin(() -> {
             permissions.assignDuty("fresh-admin", null);

@@ -16,7 +16,7 @@ public class PostgresAvailable implements ExecutionCondition {
 
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/postgres";
     /** The test database; {@code LANTAI_TEST_DB} names another, so that two checkouts can run their tests at once. */
-    static final String DATABASE = System.getenv().getOrDefault("LANTAI_TEST_DB", "lantai_test");
+    public static final String DATABASE = System.getenv().getOrDefault("LANTAI_TEST_DB", "lantai_test");
     private static Boolean available;
 
     @Override

@@ -105,7 +105,8 @@ public class Staff {
 
     /**
      * Makes the account if it does not exist yet: created by the system administrator, given roles and clearance by
-     * the security administrator, and its one-time password replaced by {@link #PASSWORD} by its owner.
+     * the security administrator, its one-time password replaced by {@link #PASSWORD} by its owner, and the new
+     * account then confirmed by the security administrator, as the archive does it (三员分立).
      */
     public synchronized void ensure(String username, String name, String unit, Classification clearance,
             List<String> roles) {
@@ -123,11 +124,12 @@ public class Staff {
             accounts.changePassword(issued.oneTimePassword(), PASSWORD);
             return null;
         });
+        confirmPending(username);
     }
 
     /**
-     * The security administrator confirms what waits for confirmation about this account or unit (a reset, a move to
-     * another unit, a unit's place), as the system administrator asked for it.
+     * The security administrator confirms what waits for confirmation about this account or unit (a new account, a
+     * reset, a move to another unit, a unit's place), as the system administrator asked for it.
      */
     public void confirmPending(String subject) {
         asSecurityAdmin(() -> {

@@ -12,6 +12,7 @@ import java.util.Set;
 import cn.lantai.catalog.Classification;
 import cn.lantai.identity.Account;
 import cn.lantai.identity.AdminDuty;
+import cn.lantai.identity.PendingChange.Kind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,10 +23,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Accounts {
 
-    /** The account's row and whether a reset of its password awaits confirmation ({@link PendingChanges}). */
+    /**
+     * The account's row and what holds its rights back until confirmed ({@link PendingChanges}): NEW_ACCOUNT sorts
+     * before PASSWORD_RESET, so a new account reset before its confirmation still shows as new.
+     */
     private static final String SELECT = """
-            SELECT a.*, EXISTS (SELECT 1 FROM pending_change p WHERE p.kind = 'PASSWORD_RESET'
-                AND p.subject = a.username) AS reset_unconfirmed
+            SELECT a.*, (SELECT MIN(p.kind) FROM pending_change p WHERE p.kind IN ('NEW_ACCOUNT', 'PASSWORD_RESET')
+                AND p.subject = a.username) AS held_back_by
             FROM account a""";
 
     private final JdbcClient jdbc;
@@ -169,12 +173,13 @@ public class Accounts {
     /** The account's row alone: memberships are read after the row, never while its result set is open. */
     private static Account row(ResultSet rs, int n) throws SQLException {
         String duty = rs.getString("admin_duty");
+        String heldBackBy = rs.getString("held_back_by");
         Timestamp locked = rs.getTimestamp("locked_until");
         return new Account(rs.getString("username"), rs.getString("display_name"), rs.getString("unit_code"),
                 Classification.valueOf(rs.getString("clearance")), duty == null ? null : AdminDuty.valueOf(duty),
                 Set.of(), Set.of(), rs.getBoolean("enabled"), rs.getBoolean("must_change_password"),
                 rs.getInt("failed_attempts"), locked == null ? null : locked.toInstant(),
-                rs.getBoolean("reset_unconfirmed"));
+                heldBackBy == null ? null : Kind.valueOf(heldBackBy));
     }
 
     private Account withMemberships(Account a) {
@@ -183,6 +188,6 @@ public class Accounts {
         Set<String> groups = Set.copyOf(jdbc.sql("SELECT group_code FROM group_member WHERE username = ?")
                 .param(a.username()).query(String.class).list());
         return new Account(a.username(), a.displayName(), a.unit(), a.clearance(), a.duty(), roles, groups,
-                a.enabled(), a.mustChangePassword(), a.failedAttempts(), a.lockedUntil(), a.resetUnconfirmed());
+                a.enabled(), a.mustChangePassword(), a.failedAttempts(), a.lockedUntil(), a.heldBackBy());
     }
 }

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The changes waiting for the security administrator's confirmation ({@code pending_change}), one per kind and
- * subject. Asking for a change of unit or place changes nobody's permissions; a reset does (the account holds none
- * until it is confirmed), and so does taking a reset out: both tell the {@link PermissionGeneration}.
+ * subject. Asking for a change of unit or place changes nobody's permissions; holding a new or reset account back
+ * does (it holds none until confirmed), and so does taking that out: both tell the {@link PermissionGeneration}.
  */
 @Repository
 public class PendingChanges {
@@ -35,10 +35,13 @@ public class PendingChanges {
         this.generation = generation;
     }
 
-    /** Records that the account's password was reset: from now on it holds no rights until the reset is confirmed. */
-    public void reset(String username, String by) {
+    /**
+     * Records that the account is new or its password was reset ({@link Kind#holdsRightsBack}): from now on it holds
+     * no rights until this is confirmed.
+     */
+    public void holdBack(Kind kind, String username, String by) {
         generation.changed();
-        replace(Kind.PASSWORD_RESET, username, null, null, by);
+        replace(kind, username, null, null, by);
     }
 
     /** Asks for a change of an account's unit or a unit's place, in place of any such request before it. */
@@ -65,7 +68,7 @@ public class PendingChanges {
      * taken by a confirmation that committed meanwhile: the row lock makes the second one wait and find nothing).
      */
     public boolean take(PendingChange change) {
-        if (change.kind() == Kind.PASSWORD_RESET) {
+        if (change.kind().holdsRightsBack()) {
             generation.changed();
         }
         return jdbc.sql("DELETE FROM pending_change WHERE id = ?").param(change.id()).update() > 0;
@@ -86,13 +89,13 @@ public class PendingChanges {
         Kind kind = Kind.valueOf(rs.getString("kind"));
         boolean place = kind == Kind.UNIT_PLACE;
         String unitNow = switch (kind) {
-            case PASSWORD_RESET -> null;
+            case NEW_ACCOUNT, PASSWORD_RESET -> null;
             case ACCOUNT_UNIT -> rs.getString("account_unit");
             case UNIT_PLACE -> rs.getString("parent_code");
         };
         return new PendingChange(rs.getLong("id"), kind, rs.getString("subject"), unitNow, rs.getString("to_unit"),
                 place ? rs.getString("fonds_code") : null, rs.getString("to_fonds"), rs.getString("requested_by"),
                 rs.getTimestamp("requested_at").toInstant(),
-                kind != Kind.PASSWORD_RESET || !rs.getBoolean("must_change_password"));
+                !kind.holdsRightsBack() || !rs.getBoolean("must_change_password"));
     }
 }

@@ -16,6 +16,7 @@ import cn.lantai.identity.Account;
 import cn.lantai.identity.AccountManagement;
 import cn.lantai.identity.AdminDuty;
 import cn.lantai.identity.IdentityProblem;
+import cn.lantai.identity.IssuedPassword;
 import cn.lantai.identity.NewAccount;
 import cn.lantai.identity.OrgUnit;
 import cn.lantai.identity.PendingChange;
@@ -76,8 +77,9 @@ class AdminPages {
     String create(@RequestParam String username, @RequestParam String displayName,
             @RequestParam(required = false) String unit, RedirectAttributes redirect, Locale locale) {
         return act(redirect, locale, () -> {
-            redirect.addFlashAttribute("issued", accounts.create(new NewAccount(username, displayName, unit)));
-            return SAVED;
+            IssuedPassword issued = accounts.create(new NewAccount(username, displayName, unit));
+            redirect.addFlashAttribute("issued", issued);
+            return accounts.account(issued.username()).heldBack() ? "admin.create-awaiting-confirmation" : SAVED;
         });
     }
 
