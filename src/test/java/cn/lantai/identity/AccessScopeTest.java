@@ -4,10 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 import cn.lantai.catalog.CatalogManagement;
-import cn.lantai.catalog.Category;
 import cn.lantai.catalog.Classification;
 import cn.lantai.catalog.DescriptionField;
-import cn.lantai.catalog.Fonds;
 import cn.lantai.catalog.Item;
 import cn.lantai.catalog.Viewer;
 import cn.lantai.support.Catalogues;
@@ -55,16 +53,8 @@ class AccessScopeTest {
 
     @BeforeEach
     void twoUnitsWithTheirFonds() {
-        fondsA = Catalogues.freshFonds();
-        fondsB = Catalogues.freshFonds();
-        catalog.registerFonds(new Fonds(fondsA, "甲局"), Viewer.system());
-        catalog.registerFonds(new Fonds(fondsB, "乙局"), Viewer.system());
-        catalog.defineCategory(new Category("WS", "文书", List.of()), Viewer.system());
-        staff.asSystemAdmin(() -> {
-            accounts.defineUnit(new OrgUnit("U" + fondsA, "甲局", null, fondsA));
-            accounts.defineUnit(new OrgUnit("U" + fondsB, "乙局", null, fondsB));
-            return null;
-        });
+        fondsA = staff.unitWithFonds("甲局");
+        fondsB = staff.unitWithFonds("乙局");
     }
 
     private Item item(String fonds, String title, String classification, String openStatus) {

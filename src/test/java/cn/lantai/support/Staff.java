@@ -6,11 +6,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import cn.lantai.catalog.CatalogManagement;
+import cn.lantai.catalog.Category;
 import cn.lantai.catalog.Classification;
+import cn.lantai.catalog.Fonds;
+import cn.lantai.catalog.Viewer;
 import cn.lantai.identity.AccountManagement;
 import cn.lantai.identity.AdminDuty;
 import cn.lantai.identity.IssuedPassword;
 import cn.lantai.identity.NewAccount;
+import cn.lantai.identity.OrgUnit;
 import cn.lantai.identity.PermissionManagement;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -43,11 +48,28 @@ public class Staff {
 
     private final AccountManagement accounts;
     private final PermissionManagement permissions;
+    private final CatalogManagement catalog;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
-    Staff(AccountManagement accounts, PermissionManagement permissions) {
+    Staff(AccountManagement accounts, PermissionManagement permissions, CatalogManagement catalog) {
         this.accounts = accounts;
         this.permissions = permissions;
+        this.catalog = catalog;
+    }
+
+    /**
+     * A unit of the district that forms a fonds of its own (a code not used before in this run), registered with the
+     * category 文书 (WS): the fonds' code; the unit is {@code "U" + code}.
+     */
+    public String unitWithFonds(String name) {
+        String fonds = Catalogues.freshFonds();
+        catalog.registerFonds(new Fonds(fonds, name), Viewer.system());
+        catalog.defineCategory(new Category("WS", "文书", List.of()), Viewer.system());
+        asSystemAdmin(() -> {
+            accounts.defineUnit(new OrgUnit("U" + fonds, name, null, fonds));
+            return null;
+        });
+        return fonds;
     }
 
     /** MockMvc: the request carries the archivist's token. */
