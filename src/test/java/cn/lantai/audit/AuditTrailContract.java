@@ -620,7 +620,8 @@ abstract class AuditTrailContract {
     /** The name of audit_entry's primary key, as each database named it. */
     private String primaryKeyName() {
         return jdbc.queryForObject("SELECT constraint_name FROM information_schema.table_constraints "
-                + "WHERE LOWER(table_name) = 'audit_entry' AND constraint_type = 'PRIMARY KEY'", String.class);
+                + "WHERE LOWER(table_name) = 'audit_entry' AND constraint_type = 'PRIMARY KEY' "
+                + "AND LOWER(table_schema) = LOWER(CURRENT_SCHEMA)", String.class);
     }
 
     /** The chain fails to verify, at this entry, for this reason. */

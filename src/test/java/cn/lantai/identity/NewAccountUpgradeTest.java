@@ -28,12 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NewAccountUpgradeTest {
 
+    private static final String SCHEMA = "upgrade_v11";
     private static final Instant CREATED = Instant.parse("2026-03-01T08:00:00Z");
     private static final Instant LATER = Instant.parse("2026-03-02T10:00:00Z");
 
     @Test
     void onH2AnAccountNeverSignedInWaitsForConfirmationAfterTheUpgrade() throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:upgrade_v12;MODE=PostgreSQL;"
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:upgrade_v11;MODE=PostgreSQL;"
                 + "DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "")) {
             upgrade(new SingleConnectionDataSource(c, true), Flyway.configure());
         }
@@ -43,11 +44,16 @@ class NewAccountUpgradeTest {
     @ExtendWith(PostgresAvailable.class)
     void onPostgresAnAccountNeverSignedInWaitsForConfirmationAfterTheUpgrade() throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/"
-                + PostgresAvailable.DATABASE + "?currentSchema=upgrade_v12", "postgres", "")) {
+                + PostgresAvailable.DATABASE + "?currentSchema=" + SCHEMA, "postgres", "")) {
             try (Statement s = c.createStatement()) {
-                s.execute("DROP SCHEMA IF EXISTS upgrade_v12 CASCADE");
+                s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+                try {
+                    upgrade(new SingleConnectionDataSource(c, true), Flyway.configure().schemas(SCHEMA));
+                } finally {
+                    // the test database is shared: a second set of Lantai's tables would confuse other tests
+                    s.execute("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+                }
             }
-            upgrade(new SingleConnectionDataSource(c, true), Flyway.configure().schemas("upgrade_v12"));
         }
     }
 
