@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import cn.lantai.audit.AuditEvent;
 import jakarta.annotation.PreDestroy;
@@ -31,7 +32,8 @@ public class TokenRefusals {
 
     private final IdentityTrail trail;
     private final int perMinute;
-    private Window window = new Window();
+    /** Read without the lock by {@link #throttled} (every token call); replaced and written under it. */
+    private volatile Window window = new Window();
 
     TokenRefusals(IdentityTrail trail, @Value("${lantai.security.token-refusals-per-minute:30}") int perMinute) {
         this.trail = trail;
@@ -48,13 +50,18 @@ public class TokenRefusals {
     }
 
     private static final class Window {
-        final Map<String, Integer> byAddress = new HashMap<>();
+        final Map<String, Integer> byAddress = new ConcurrentHashMap<>();
         final Map<Key, Tally> byHolder = new HashMap<>();
     }
 
-    /** True when the address has used up its refusals for this window: its tokens are not looked up. */
-    public synchronized boolean throttled(String address) {
-        return window.byAddress.getOrDefault(tracked(window, address), 0) >= perMinute;
+    /**
+     * True when the address has used up its refusals for this window: its tokens are not looked up. Asked on every
+     * call with a token, so it takes no lock: a window without refusals answers at once.
+     */
+    public boolean throttled(String address) {
+        Window current = window;
+        return !current.byAddress.isEmpty()
+                && current.byAddress.getOrDefault(tracked(current, address), 0) >= perMinute;
     }
 
     /** Counts a refusal; the first of its address and holder in this window is audited at once. */
