@@ -321,6 +321,29 @@ abstract class SecurityConfirmationContract {
     }
 
     @Test
+    void aDecisionOnAChangeThatIsNotWaitingIsRefusedPlainlyAndChangesNothing() throws Exception {
+        String clerk = "decided-" + fondsA;
+        staff.ensure(clerk, "甲局档案员", "U" + fondsA, Classification.NONE, List.of("UNIT_ARCHIVIST"));
+        mvc.perform(put("/api/v1/accounts/" + clerk + "/unit").with(Staff.as("admin"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"unit\":\"U" + fondsB + "\"}"))
+                .andExpect(status().isAccepted());
+        JsonNode move = pendingOf(clerk);
+        decide("secadmin", move, "refuse").andExpect(status().isNoContent());
+
+        // the same change again (refused meanwhile), one that never was, and ids that are no ids
+        for (String decision : List.of("confirm", "refuse")) {
+            decide("secadmin", move, decision).andExpect(status().isBadRequest());
+            for (String id : List.of("999999999", "-1", "abc", "1e3", "99999999999999999999")) {
+                mvc.perform(post("/api/v1/pending-changes/" + id + "/" + decision).with(Staff.as("secadmin")))
+                        .andExpect(status().isBadRequest());
+            }
+        }
+        assertThat(staff.asSystemAdmin(() -> accounts.accounts()).stream()
+                .filter(a -> a.username().equals(clerk)).findFirst().orElseThrow().unit()).isEqualTo("U" + fondsA);
+        assertThat(audited("secadmin", "account.unit.confirm", clerk)).isZero();
+    }
+
+    @Test
     void aUnitFormingAnotherFondsOrPlacedAboveAnotherChangesNoScopeUntilTheSecurityAdministratorConfirms()
             throws Exception {
         String clerk = "placed-" + fondsA;

@@ -78,7 +78,8 @@ public class ItemGroups {
                 + "EXISTS (SELECT 1 FROM item i WHERE i.group_key = ? AND " + item.sql() + ") "
                 + "OR EXISTS (SELECT 1 FROM volume v WHERE v.group_key = ? AND " + file.sql() + ") "
                 + "OR EXISTS (SELECT 1 FROM volume v JOIN item i "
-                + "ON i.group_key = CONCAT(v.group_key, '|', v.volume_no) WHERE v.group_key = ? AND " + item.sql() + ") THEN 1 ELSE 0 END", Integer.class, args.toArray());
+                + "ON i.group_key = CONCAT(v.group_key, '|', v.volume_no) WHERE v.group_key = ? AND " + item.sql()
+                + ") THEN 1 ELSE 0 END", Integer.class, args.toArray());
         return hidden != null && hidden == 1;
     }
 }
