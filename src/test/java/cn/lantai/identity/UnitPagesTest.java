@@ -1,10 +1,12 @@
 package cn.lantai.identity;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import cn.lantai.audit.AuditQuery;
 import cn.lantai.audit.AuditTrail;
+import cn.lantai.catalog.Classification;
 import cn.lantai.support.LantaiTest;
 import cn.lantai.support.Staff;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,12 @@ class UnitPagesTest {
         String users = mvc.perform(get("/admin/users").with(Staff.page("secadmin"))).andReturn().getResponse()
                 .getContentAsString();
         assertThat(users).contains("李四").contains("(" + username + ")").contains("区人民政府办公室 (" + code + ")");
+
+        // and a person sees their own unit by its name
+        String member = "member" + code.toLowerCase(Locale.ROOT);
+        staff.ensure(member, "王五", code, Classification.NONE, List.of("READING_ROOM"));
+        assertThat(mvc.perform(get("/account").with(Staff.page(member))).andReturn().getResponse()
+                .getContentAsString()).contains("区人民政府办公室 (" + code + ")");
     }
 
     @Test
