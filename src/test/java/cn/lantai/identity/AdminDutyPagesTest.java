@@ -5,6 +5,7 @@ import cn.lantai.support.Staff;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -78,6 +79,20 @@ class AdminDutyPagesTest {
         // a new account is never refused, and confirmed only once its holder has chosen a password
         assertThat(pending).contains("待本人设密码 (" + username + ")").contains("本人尚未设置新密码")
                 .doesNotContain("/refuse\"");
+    }
+
+    @Test
+    void aNewAccountsFormPostedTwiceMakesOneAccountAndSaysTheNameIsTaken() throws Exception {
+        String username = "twice" + System.nanoTime() % 100000;
+        MvcResult first = mvc.perform(post("/admin/users").param("username", username).param("displayName", "赵六")
+                .with(Staff.page("admin")).with(csrf())).andExpect(redirectedUrl("/admin/users")).andReturn();
+        assertThat(first.getFlashMap().get("issued")).isNotNull();
+        MvcResult second = mvc.perform(post("/admin/users").param("username", username).param("displayName", "赵六")
+                .with(Staff.page("admin")).with(csrf())).andExpect(redirectedUrl("/admin/users")).andReturn();
+        assertThat(second.getFlashMap().get("issued")).isNull();
+        assertThat((String) second.getFlashMap().get("problem")).isEqualTo("登录名已被使用：" + username);
+        assertThat(staff.asSystemAdmin(() -> accounts.accounts().stream()
+                .filter(a -> a.username().equalsIgnoreCase(username)).count())).isEqualTo(1);
     }
 
     @Test
