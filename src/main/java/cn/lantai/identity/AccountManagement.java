@@ -41,6 +41,8 @@ public class AccountManagement {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{1,63}");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,31}");
+    /** A 全宗号: up to 4 letters or digits (DA/T 22-2015), as the catalogue registers it. */
+    private static final Pattern FONDS = Pattern.compile("[A-Za-z0-9]{1,4}");
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Names the audit trail uses for the application itself and for callers it cannot name. */
     private static final Set<String> RESERVED = Set.of("system", "anonymous", "unknown");
@@ -215,6 +217,9 @@ public class AccountManagement {
         String name = unit.name().strip();
         String parent = blankToNull(unit.parent());
         String fonds = blankToNull(unit.fonds());
+        if (fonds != null && !FONDS.matcher(fonds).matches()) {
+            throw new IdentityProblem("identity.bad-fonds", fonds);
+        }
         if (!directory.canPlace(code, parent)) {
             throw new IdentityProblem("identity.bad-parent-unit", parent);
         }

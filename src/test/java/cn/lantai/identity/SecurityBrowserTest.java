@@ -126,11 +126,9 @@ class SecurityBrowserTest extends BrowserTest {
         page.locator("#account-" + clerk + " button.primary").click();
         assertThat(page.locator("#account-" + clerk)).containsText("著录");
         assertThat(page.locator("#account-" + clerk)).containsText("机密");
-        // nobody grants themselves: the security administrator's own account refuses a role
-        page.locator("#account-secadmin summary").click();
-        page.locator("#account-secadmin input[value=READING_ROOM]").check();
-        page.locator("#account-secadmin button.primary").click();
-        assertThat(page.locator("p.problems")).containsText("不能为自己授权");
+        // nobody grants themselves: the security administrator's own row offers no form (the service refuses anyway,
+        // SeparationOfDutiesTest)
+        assertThat(page.locator("#account-secadmin details")).hasCount(0);
         signOut();
 
         signInAs(clerk, oneTime);
@@ -155,8 +153,10 @@ class SecurityBrowserTest extends BrowserTest {
         signIn(Account.SECURITY_ADMIN);
         visit("/admin/users");
         assertThat(page.locator("#account-" + clerk)).containsText("新账户，待确认");
+        visit("/admin/pending");
         page.locator("#pending-changes tr", new Page.LocatorOptions().setHasText(clerk))
                 .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("确认")).click();
+        visit("/admin/users");
         assertThat(page.locator("#account-" + clerk)).not().containsText("待确认");
         signOut();
 

@@ -9,4 +9,14 @@ public record Account(String username, String password) {
     public static final Account SYSTEM_ADMIN = new Account("admin", Staff.ADMIN_PASSWORD);
     public static final Account SECURITY_ADMIN = new Account("secadmin", Staff.SECADMIN_PASSWORD);
     public static final Account AUDITOR = new Account("auditor", Staff.AUDITOR_PASSWORD);
+
+    /** Where signing in leads: each administrator to their own work, everyone else to the catalogue. */
+    public String landing() {
+        return switch (username) {
+            case "admin" -> "/admin/users";
+            case "secadmin" -> "/admin/pending";
+            case "auditor" -> "/audit";
+            default -> "/catalogue";
+        };
+    }
 }

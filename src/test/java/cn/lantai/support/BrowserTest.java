@@ -105,7 +105,7 @@ public abstract class BrowserTest {
         return "http://127.0.0.1:" + port + path;
     }
 
-    /** Signs in through the sign-in form, as a person would, and waits for the workbench to open. */
+    /** Signs in through the sign-in form, as a person would, and waits for their first page ({@link Account#landing}). */
     protected void signIn(Account account) {
         if (account.equals(Account.ARCHIVIST)) {
             staff.token(Staff.ARCHIVIST);
@@ -114,7 +114,7 @@ public abstract class BrowserTest {
         page.locator("#username").fill(account.username());
         page.locator("#password").fill(account.password());
         page.locator("#password").press("Enter");
-        assertThat(page).hasURL(Pattern.compile(".*/catalogue$"));
+        assertThat(page).hasURL(Pattern.compile(".*" + account.landing() + "$"));
         page.waitForLoadState();
     }
 

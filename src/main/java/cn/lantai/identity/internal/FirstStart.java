@@ -1,6 +1,7 @@
 package cn.lantai.identity.internal;
 
 import cn.lantai.identity.AdminDuty;
+import cn.lantai.identity.PasswordRejected;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * At the first start (no accounts yet) creates the three separated administrators: {@code admin} (system),
  * {@code secadmin} (security) and {@code auditor}. Each takes its password from LANTAI_ADMIN_PASSWORD,
  * LANTAI_SECADMIN_PASSWORD, LANTAI_AUDITOR_PASSWORD; where one is not set, a one-time password is printed once and
- * must be changed at the first login. At any start, {@code --lantai.security.reset-password=<name>} resets one
+ * must be changed at the first login; it is also written to {@link InitialPasswords} (a file under the data directory
+ * that only the server's account may read), not only to the log. At any start, {@code --lantai.security.reset-password=<name>} resets one
  * account's password at the server (the only way to reset an administrator's).
  */
 @Component
@@ -28,12 +30,13 @@ class FirstStart implements ApplicationRunner {
     private final PasswordPolicy policy;
     private final PasswordEncoder encoder;
     private final IdentityTrail trail;
+    private final InitialPasswords initialPasswords;
     private final TransactionTemplate transactions;
     private final String[] given;
     private final String reset;
 
     FirstStart(Accounts accounts, PasswordPolicy policy, PasswordEncoder encoder, IdentityTrail trail,
-            TransactionTemplate transactions, @Value("${lantai.admin-password:}") String admin,
+            InitialPasswords initialPasswords, TransactionTemplate transactions, @Value("${lantai.admin-password:}") String admin,
             @Value("${lantai.secadmin-password:}") String secadmin,
             @Value("${lantai.auditor-password:}") String auditor,
             @Value("${lantai.security.reset-password:}") String reset) {
@@ -42,6 +45,7 @@ class FirstStart implements ApplicationRunner {
         this.policy = policy;
         this.encoder = encoder;
         this.trail = trail;
+        this.initialPasswords = initialPasswords;
         this.transactions = transactions;
         this.given = new String[] {admin, secadmin, auditor};
     }
@@ -76,19 +80,34 @@ class FirstStart implements ApplicationRunner {
             accounts.unlock(username);
             accounts.endSessions(username);
             trail.recordAs("system", null, "account.reset-password-at-server", username, null, null);
-            log.warn("The password of {} was reset at the server; its one-time password is {} (change it at the first "
-                    + "login; it is not shown again).", username, password);
+            initialPasswords.write(username, accounts.find(username).map(a -> a.displayName()).orElse(username),
+                    password, "reset at the server");
+            log.warn("The password of {} was reset at the server; its one-time password is {} (also written to {}, "
+                    + "readable by this server's account only; change it at the first login).", username, password,
+                    initialPasswords.file());
         });
     }
 
     private void create(String username, String name, AdminDuty duty, String password, String variable) {
         boolean oneTime = password == null || password.isBlank();
         String effective = oneTime ? policy.oneTime() : password;
+        if (!oneTime) {
+            try {
+                policy.check(username, password);
+            } catch (PasswordRejected weak) {
+                // it is taken as given (the server's operator chose it), but said plainly, without the password
+                log.warn("First start: the password of {} given in {} breaks the password policy ({}); change it at "
+                        + "the first login.", username, variable, String.join(", ", weak.reasons()));
+            }
+        }
         accounts.insert(username, name, null, encoder.encode(effective), duty, oneTime);
         trail.recordAs("system", null, "account.create", username, null, duty.name());
         if (oneTime) {
-            log.warn("First start: {} ({}) has the one-time password {} (set {} to choose it); change it at the first "
-                    + "login. It is not shown again.", username, name, effective, variable);
+            // written within the first start's transaction: if it cannot be kept, no account is made without it
+            initialPasswords.write(username, name, effective, "first start");
+            log.warn("First start: {} ({}) has the one-time password {} (set {} to choose it; also written to {}, "
+                    + "readable by this server's account only); change it at the first login.", username, name,
+                    effective, variable, initialPasswords.file());
         }
     }
 }

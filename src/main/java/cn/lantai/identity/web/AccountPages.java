@@ -41,6 +41,7 @@ class AccountPages {
     String account(Model model) {
         Account me = accounts.me();
         model.addAttribute("me", me);
+        model.addAttribute("unitName", new AdminNames(accounts.units(), List.of(me)).unit(me.unit()));
         model.addAttribute("roleNames", AdminPages.joinedNames(permissions.roleNames(), me.roles()));
         model.addAttribute("tokens", accounts.tokens());
         return "account";

@@ -15,10 +15,8 @@ import cn.lantai.catalog.Classification;
 import cn.lantai.identity.Account;
 import cn.lantai.identity.AccountManagement;
 import cn.lantai.identity.AdminDuty;
-import cn.lantai.identity.IdentityProblem;
 import cn.lantai.identity.IssuedPassword;
 import cn.lantai.identity.NewAccount;
-import cn.lantai.identity.OrgUnit;
 import cn.lantai.identity.PendingChange;
 import cn.lantai.identity.PendingChange.Kind;
 import cn.lantai.identity.PermissionManagement;
@@ -35,9 +33,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * User, role and clearance administration. Both administrators see the accounts and the changes waiting for the
- * security administrator's confirmation; the page offers each the actions of their own duty, and the services refuse
- * anything else whatever the page sends.
+ * Accounts, roles and the changes waiting for confirmation. Both administrators see them; each page offers each the
+ * actions of their own duty only, and only where the service would take them (nobody acts on their own account, an
+ * administrator's password is reset only at the server, the last holder of a duty stays enabled); the services refuse
+ * anything else whatever the page sends. Organisation units and groups are {@link UnitPages}'.
  */
 @Controller
 @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN')")
@@ -62,14 +61,17 @@ class AdminPages {
         List<Account> all = accounts.accounts();
         List<PendingChange> pending = permissions.pendingChanges();
         model.addAttribute("accounts", all);
-        model.addAttribute("pending", pending);
+        model.addAttribute("me", accounts.me().username());
+        model.addAttribute("pendingCount", pending.size());
         model.addAttribute("moves", bySubject(pending, Kind.ACCOUNT_UNIT));
+        model.addAttribute("lastOfDuty", lastOfDuty(all));
         model.addAttribute("roles", permissions.roles());
         model.addAttribute("roleNames", roleNames(all));
         model.addAttribute("units", accounts.units());
         model.addAttribute("groups", accounts.groups());
         model.addAttribute("clearances", Classification.values());
         model.addAttribute("duties", AdminDuty.values());
+        model.addAttribute("names", new AdminNames(accounts.units(), all));
         return "admin-users";
     }
 
@@ -120,53 +122,30 @@ class AdminPages {
         return act(redirect, locale, () -> savedOrAwaiting(accounts.moveToUnit(username, unit)));
     }
 
+    /**
+     * What waits for the security administrator: the security administrator's first page, where each change is
+     * confirmed or refused; the system administrator sees what they asked for and that it waits.
+     */
+    @GetMapping("/admin/pending")
+    String pending(Model model) {
+        List<Account> all = accounts.accounts();
+        model.addAttribute("pending", permissions.pendingChanges());
+        model.addAttribute("me", accounts.me().username());
+        model.addAttribute("names", new AdminNames(accounts.units(), all));
+        return "admin-pending";
+    }
+
     /** The security administrator confirms or refuses one of the system administrator's changes. */
     @PostMapping("/admin/pending/{id}/{action:confirm|refuse}")
     String decide(@PathVariable long id, @PathVariable String action, RedirectAttributes redirect, Locale locale) {
-        return act(redirect, locale, () -> {
+        return AdminOutcome.act(messages, redirect, locale, () -> {
             if (action.equals("confirm")) {
                 permissions.confirm(id);
             } else {
                 permissions.refuse(id);
             }
             return SAVED;
-        });
-    }
-
-    @GetMapping("/admin/units")
-    String units(Model model) {
-        model.addAttribute("units", accounts.units());
-        model.addAttribute("places", bySubject(permissions.pendingChanges(), Kind.UNIT_PLACE));
-        model.addAttribute("groups", accounts.groups());
-        model.addAttribute("roles", permissions.roles());
-        return "admin-units";
-    }
-
-    @PostMapping("/admin/units")
-    String defineUnit(@RequestParam String code, @RequestParam String name,
-            @RequestParam(required = false) String parent, @RequestParam(required = false) String fonds,
-            RedirectAttributes redirect, Locale locale) {
-        return act(redirect, locale,
-                () -> savedOrAwaiting(accounts.defineUnit(new OrgUnit(code.strip(), name, parent, fonds))),
-                "redirect:/admin/units");
-    }
-
-    @PostMapping("/admin/groups")
-    String defineGroup(@RequestParam String code, @RequestParam String name, RedirectAttributes redirect,
-            Locale locale) {
-        return act(redirect, locale, () -> {
-            accounts.defineGroup(code.strip(), name);
-            return SAVED;
-        }, "redirect:/admin/units");
-    }
-
-    @PostMapping("/admin/groups/{code}/roles")
-    String groupRoles(@PathVariable String code, @RequestParam(required = false) Set<String> roles,
-            RedirectAttributes redirect, Locale locale) {
-        return act(redirect, locale, () -> {
-            permissions.setGroupRoles(code, roles == null ? Set.of() : roles);
-            return SAVED;
-        }, "redirect:/admin/units");
+        }, "redirect:/admin/pending");
     }
 
     @GetMapping("/admin/roles")
@@ -182,7 +161,7 @@ class AdminPages {
             @RequestParam(defaultValue = "false") boolean ownUnitOnly,
             @RequestParam(required = false) Set<Right> rights, @RequestParam(defaultValue = "") String fonds,
             @RequestParam(defaultValue = "") String categories, RedirectAttributes redirect, Locale locale) {
-        return act(redirect, locale, () -> {
+        return AdminOutcome.act(messages, redirect, locale, () -> {
             permissions.defineRole(new Role(code.strip(), name, seesUnopened, ownUnitOnly, false,
                     rights == null ? EnumSet.noneOf(Right.class) : rights, codes(fonds), codes(categories)));
             return SAVED;
@@ -197,13 +176,24 @@ class AdminPages {
         return byAccount;
     }
 
+    /**
+     * The accounts that are the last enabled holder of their duty: disabling one is refused
+     * ({@code identity.last-of-duty}), so the page offers no button for it.
+     */
+    private static Set<String> lastOfDuty(List<Account> all) {
+        Map<AdminDuty, List<Account>> holders = all.stream().filter(a -> a.duty() != null && a.enabled())
+                .collect(Collectors.groupingBy(Account::duty));
+        return holders.values().stream().filter(h -> h.size() == 1).map(h -> h.get(0).username())
+                .collect(Collectors.toSet());
+    }
+
     /** The pending changes of one kind by their subject (an account's move, a unit's place), for the tables. */
-    private static Map<String, PendingChange> bySubject(List<PendingChange> pending, Kind kind) {
+    static Map<String, PendingChange> bySubject(List<PendingChange> pending, Kind kind) {
         return pending.stream().filter(c -> c.kind() == kind)
                 .collect(Collectors.toMap(PendingChange::subject, Function.identity()));
     }
 
-    private static String savedOrAwaiting(Optional<PendingChange> change) {
+    static String savedOrAwaiting(Optional<PendingChange> change) {
         return change.isPresent() ? AWAITING : SAVED;
     }
 
@@ -216,19 +206,6 @@ class AdminPages {
     }
 
     private String act(RedirectAttributes redirect, Locale locale, Supplier<String> work) {
-        return act(redirect, locale, work, "redirect:/admin/users");
-    }
-
-    /** Does the work and goes back, saying what it did (a message key) or why it was refused. */
-    private String act(RedirectAttributes redirect, Locale locale, Supplier<String> work, String back) {
-        try {
-            redirect.addFlashAttribute("flash", work.get());
-        } catch (IdentityProblem e) {
-            redirect.addFlashAttribute("problem", messages.getMessage(e.code(), e.args(), locale));
-        } catch (IllegalArgumentException e) {
-            redirect.addFlashAttribute("problem", messages.getMessage("problem.bad-request",
-                    new Object[] {e.getMessage()}, locale));
-        }
-        return back;
+        return AdminOutcome.act(messages, redirect, locale, work, "redirect:/admin/users");
     }
 }
