@@ -2,7 +2,7 @@ package cn.lantai.catalog.web;
 
 import java.util.List;
 
-import cn.lantai.catalog.CatalogManagement;
+import cn.lantai.catalog.CatalogRegistry;
 import cn.lantai.catalog.Category;
 import cn.lantai.catalog.Fonds;
 import cn.lantai.catalog.Viewer;
@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RegistryController {
 
-    private final CatalogManagement catalog;
+    private final CatalogRegistry catalog;
 
-    RegistryController(CatalogManagement catalog) {
+    RegistryController(CatalogRegistry catalog) {
         this.catalog = catalog;
     }
 
@@ -29,7 +29,7 @@ class RegistryController {
 
     @PutMapping("/api/v1/fonds/{code}")
     Fonds registerFonds(@PathVariable String code, @RequestBody Fonds fonds, Viewer viewer) {
-        return catalog.registerFonds(new Fonds(code, fonds.name()), viewer);
+        return catalog.saveFonds(fonds.withCode(code), CatalogRegistry.Intent.EITHER, viewer);
     }
 
     @GetMapping("/api/v1/categories")
@@ -44,6 +44,7 @@ class RegistryController {
 
     @PutMapping("/api/v1/categories/{code}")
     Category defineCategory(@PathVariable String code, @RequestBody Category category, Viewer viewer) {
-        return catalog.defineCategory(new Category(code, category.name(), category.fields()), viewer);
+        return catalog.saveCategory(new Category(code, category.name(), category.fields()),
+                CatalogRegistry.Intent.EITHER, viewer);
     }
 }
