@@ -1,5 +1,6 @@
 package cn.lantai.catalog;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -165,8 +166,8 @@ public class CatalogRegistry {
      * Defines a category or replaces its definition; values already stored under removed fields stay in history.
      * Refused (nothing saved) as {@link #saveFonds} is for its code, name and each field's key, label, type and
      * vocabulary; and, where the category holds records, a definition those records contradict
-     * ({@link FieldsInUse}): a field made mandatory that some lack, a vocabulary narrowed or a length shortened below
-     * values they hold, each naming how many and one 档号.
+     * ({@link FieldsInUse}): a field made mandatory that some lack, a vocabulary narrowed, a length shortened or a type
+     * changed (to a number or a date) below values they hold, each naming how many and one 档号.
      */
     @Transactional
     public Category saveCategory(Category category, Intent intent, Viewer actor) {
@@ -245,6 +246,12 @@ public class CatalogRegistry {
                 questions.add(q);
                 verdicts.add(() -> found(q, def, "registry.field-values-outside", violations));
             }
+            if ((def.type() == FieldDefinition.Type.NUMBER || def.type() == FieldDefinition.Type.DATE)
+                    && (was == null || was.type() != def.type())) {
+                FieldUsage.Question q = new FieldUsage.Question(def.key(), false, v -> v != null && !fits(def, v));
+                questions.add(q);
+                verdicts.add(() -> found(q, def, "registry.field-values-wrong-type", violations));
+            }
             if (was == null || def.maxLength() < was.maxLength()) {
                 FieldUsage.Question q = new FieldUsage.Question(def.key(), false,
                         v -> v != null && v.length() > def.maxLength());
@@ -259,10 +266,28 @@ public class CatalogRegistry {
         }
     }
 
+    /** Whether a stored value reads as the field's new type, as {@link EntryRules} would read it. */
+    private static boolean fits(FieldDefinition def, String value) {
+        if (def.type() == FieldDefinition.Type.DATE) {
+            return ArchivalDates.parse(value).isPresent();
+        }
+        try {
+            new BigDecimal(value.strip());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     private static void found(FieldUsage.Question q, FieldDefinition def, String code, List<Violation> violations) {
         if (q.count() > 0) {
             violations.add(new Violation(def.label(), q.example(), code, q.count(), q.example(),
-                    def.type() == FieldDefinition.Type.CHOICE ? String.join("、", def.vocabulary()) : def.maxLength()));
+                    switch (def.type()) {
+                        case CHOICE -> String.join("、", def.vocabulary());
+                        case TEXT -> def.maxLength();
+                        default -> code.equals("registry.field-values-wrong-type") ? def.type().name()
+                                : def.maxLength();
+                    }));
         }
     }
 

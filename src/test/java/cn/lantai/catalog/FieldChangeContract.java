@@ -103,6 +103,14 @@ abstract class FieldChangeContract {
     }
 
     @Test
+    void aTypeChangedToNumberIsRefusedWhileRecordsHoldText() {
+        Violation v = refusal(definition(new FieldDefinition("note", "说明", Type.NUMBER, 50, false, List.of()),
+                kind("甲", "乙", "丙")));
+        assertThat(v.code()).isEqualTo("registry.field-values-wrong-type");
+        assertThat(v.args()).startsWith(2L);
+    }
+
+    @Test
     void aNewMandatoryFieldIsRefusedWhileAnyRecordExists() {
         Violation v = refusal(definition(note(50, false), kind("甲", "乙", "丙"),
                 new FieldDefinition("box", "盒号", Type.TEXT, null, true, List.of())));

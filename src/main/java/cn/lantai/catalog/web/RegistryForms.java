@@ -249,7 +249,7 @@ final class RegistryForms {
                     case "catalog.empty-vocabulary", "registry.field-values-outside" -> "vocabulary";
                     case "registry.field-values-longer" -> "maxLength";
                     case "registry.field-values-missing" -> "mandatory";
-                    case "catalog.bad-field-type" -> "type";
+                    case "catalog.bad-field-type", "registry.field-values-wrong-type" -> "type";
                     default -> "key";
                 });
             }
