@@ -134,6 +134,7 @@ class RegistryPagesTest {
         assertThat(block(html, "fonds-code")).contains("全宗号应为4位字母或数字");
         assertThat(block(html, "fonds-name")).contains("必填项为空");
         assertThat(block(html, "fonds-end")).contains("终止年度早于起始年度 2019");
+        assertThat(html).contains("<a href=\"#fonds-code\">全宗号</a>").contains("<a href=\"#fonds-end\">终止年度</a>");
         assertThat(registry.fonds("12a")).isEmpty();
     }
 
@@ -309,6 +310,7 @@ class RegistryPagesTest {
                 .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString();
         assertThat(block(html, "f0-key")).contains("字段代码应以字母开头");
         assertThat(block(html, "f0-label")).contains("与内置著录项重名");
+        assertThat(html).contains("<a href=\"#f0-key\">字段 1 · 字段代码</a>");
         assertThat(registry.categories()).noneMatch(c -> c.code().equals(code));
     }
 

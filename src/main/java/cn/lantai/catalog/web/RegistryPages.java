@@ -128,6 +128,8 @@ class RegistryPages {
         model.addAttribute("isNew", isNew);
         model.addAttribute("form", state);
         model.addAttribute("units", units);
+        model.addAttribute("invalid", state.errors().keySet().stream().map(name -> new Link(
+                "fonds-" + FONDS_IDS.get(name), "registry.fonds." + FONDS_IDS.get(name), null)).toList());
         return "fonds-form";
     }
 
@@ -227,10 +229,28 @@ class RegistryPages {
                 .toList());
         model.addAttribute("types", FieldDefinition.Type.values());
         model.addAttribute("focusRow", focusRow);
+        model.addAttribute("invalid", state.errors().keySet().stream().map(name -> {
+            int dot = name.indexOf('.');
+            return dot < 0 ? new Link("category-" + name, "registry.categories." + name, null)
+                    : new Link(name.replace('.', '-'), "registry.field." + name.substring(dot + 1),
+                            Integer.parseInt(name.substring(RegistryForms.ROW.length(), dot)) + 1);
+        }).toList());
         return "category-form";
     }
 
     // ---- shared ---------------------------------------------------------------------------------------------
+
+    /** Element ids of the fonds form's inputs (and their labels' keys), by input name. */
+    private static final Map<String, String> FONDS_IDS = Map.of(RegistryForms.CODE, "code", RegistryForms.NAME,
+            "name", RegistryForms.UNIT, "unit", RegistryForms.START, "start", RegistryForms.END, "end",
+            RegistryForms.NOTES, "notes");
+
+    /**
+     * A link above a refused form to an input with a problem: the element id, the label's message key, and the
+     * number of the field row it is in (null outside the rows).
+     */
+    record Link(String id, String label, Integer row) {
+    }
 
     /** The forms are offered only to who may save them; the registry checks (and audits) again on saving. */
     private static void requireDefine(Viewer viewer) {
