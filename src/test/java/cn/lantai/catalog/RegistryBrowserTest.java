@@ -117,6 +117,16 @@ class RegistryBrowserTest extends BrowserTest {
                 new FieldDefinition("groomName", "男方姓名", Type.TEXT, 50, true, List.of()),
                 new FieldDefinition("kind", "登记类别", Type.CHOICE, null, false, List.of("结婚", "离婚")))));
         assertThat(registry.fonds(fonds)).contains(new Fonds(fonds, "区档案馆键盘测试", null, 1985, 2020, null));
+
+        // at 1024 px and in English the form still fits the window
+        page.setViewportSize(1024, 768);
+        visit("/categories/" + category + "/edit?lang=en");
+        assertThat(page.locator("h1")).hasText("Edit category " + category);
+        assertThat(page.locator("#f1-vocabulary")).hasValue("结婚\n离婚");
+        assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
+        screenshot("category-1024-en");
+        visit("/fonds?lang=zh-CN");
+        assertThat((Boolean) page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")).isTrue();
     }
 
     /** Moves the keyboard's focus to a link or button, as a screen reader's jump does, and presses Enter. */
