@@ -3,13 +3,10 @@ package cn.lantai.catalog;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 import cn.lantai.audit.AuditEvent;
 import cn.lantai.audit.AuditTrail;
@@ -35,8 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CatalogManagement {
 
-    private static final Pattern FIELD_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,31}");
-
     private final Registry registry;
     private final Items items;
     private final Volumes volumes;
@@ -47,9 +42,11 @@ public class CatalogManagement {
     private final ApplicationEventPublisher events;
     private final AuditTrail trail;
     private final Rights rights;
+    private final CatalogRegistry registryService;
 
-    CatalogManagement(Registry registry, Items items, Volumes volumes, GroupGate gate, CatalogWriter writer,
+    CatalogManagement(CatalogRegistry registryService, Registry registry, Items items, Volumes volumes, GroupGate gate, CatalogWriter writer,
             ChangeLog changes, ApplicationEventPublisher events, EntryJudge judge, AuditTrail trail, Rights rights) {
+        this.registryService = registryService;
         this.trail = trail;
         this.rights = rights;
         this.registry = registry;
@@ -62,86 +59,28 @@ public class CatalogManagement {
         this.judge = judge;
     }
 
-    // ---- fonds and categories -------------------------------------------------------------------------------
+    // ---- fonds and categories: kept by CatalogRegistry, here for the callers that knew them here --------------
 
     public List<Fonds> fonds() {
-        return registry.fonds();
+        return registryService.fonds();
     }
 
-    @Transactional
+    /** Registers a fonds or changes its registration (the API's PUT): {@link CatalogRegistry#saveFonds}. */
     public Fonds registerFonds(Fonds fonds, Viewer actor) {
-        rights.require(actor, CatalogRight.CATALOG_DEFINE, "fonds:" + fonds.code());
-        if (fonds.code() == null || !ArchivalCode.FONDS.matcher(fonds.code()).matches()) {
-            throw new InvalidEntry(List.of(new Violation(DescriptionField.FONDS.label(), String.valueOf(fonds.code()),
-                    "catalog.bad-code-part.fonds")));
-        }
-        if (fonds.name() == null || fonds.name().isBlank() || fonds.name().length() > 200) {
-            throw new InvalidEntry(List.of(new Violation("全宗名称", String.valueOf(fonds.name()), "catalog.missing")));
-        }
-        String before = registry.fonds(fonds.code()).map(Fonds::toString).orElse(null);
-        registry.saveFonds(fonds);
-        trail.record(new AuditEvent(actor.name(), actor.address(), "catalog.define-fonds", "fonds:" + fonds.code(),
-                before, fonds.toString()));
-        return fonds;
+        return registryService.saveFonds(fonds, CatalogRegistry.Intent.EITHER, actor);
     }
 
     public List<Category> categories() {
-        return registry.categories();
+        return registryService.categories();
     }
 
     public Category category(String code) {
-        return registry.category(code).orElseThrow(() -> new CatalogConflict("catalog.unknown-category", code));
+        return registryService.category(code);
     }
 
-    /** Defines a category or replaces its definition; values already stored under removed fields stay in history. */
-    @Transactional
+    /** Defines a category or replaces its definition (the API's PUT): {@link CatalogRegistry#saveCategory}. */
     public Category defineCategory(Category category, Viewer actor) {
-        rights.require(actor, CatalogRight.CATALOG_DEFINE, "category:" + category.code());
-        List<Violation> violations = new ArrayList<>();
-        if (category.code() == null || !ArchivalCode.CATEGORY.matcher(category.code()).matches()) {
-            violations.add(new Violation(DescriptionField.CATEGORY.label(), String.valueOf(category.code()),
-                    "catalog.bad-code-part.category"));
-        }
-        if (category.name() == null || category.name().isBlank() || category.name().length() > 100) {
-            violations.add(new Violation("门类名称", String.valueOf(category.name()), "catalog.missing"));
-        }
-        Set<String> seen = new HashSet<>();
-        for (FieldDefinition def : category.fields()) {
-            if (def.key() == null || !FIELD_KEY.matcher(def.key()).matches()
-                    || DescriptionField.byKey(def.key()).isPresent()) {
-                violations.add(new Violation("字段代码", String.valueOf(def.key()), "catalog.bad-field-key"));
-            }
-            if (def.label() == null || def.label().isBlank() || def.label().length() > 50
-                    || isBuiltInLabel(def.label())) {
-                violations.add(new Violation("字段名称", String.valueOf(def.label()), "catalog.bad-field-label"));
-            }
-            if (def.type() == null) {
-                violations.add(new Violation(String.valueOf(def.label()), "", "catalog.bad-field-type"));
-            }
-            if (def.type() == FieldDefinition.Type.CHOICE && def.vocabulary().isEmpty()) {
-                violations.add(new Violation(String.valueOf(def.label()), "", "catalog.empty-vocabulary"));
-            }
-            if (!seen.add(def.key()) || !seen.add("label:" + def.label())) {
-                violations.add(new Violation(String.valueOf(def.label()), def.key(), "catalog.duplicate-field"));
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw new InvalidEntry(violations);
-        }
-        String before = registry.category(category.code()).map(Category::toString).orElse(null);
-        registry.saveCategory(category);
-        trail.record(new AuditEvent(actor.name(), actor.address(), "catalog.define-category",
-                "category:" + category.code(), before, category.toString()));
-        return category;
-    }
-
-    private static boolean isBuiltInLabel(String label) {
-        for (DescriptionField f : DescriptionField.values()) {
-            if (f.label().equals(label) || f.aliases().contains(label)) {
-                return true;
-            }
-        }
-        return label.equals(EntryRules.ARCHIVAL_CODE_LABEL);
+        return registryService.saveCategory(category, CatalogRegistry.Intent.EITHER, actor);
     }
 
     // ---- files (卷) ----------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import cn.lantai.catalog.CatalogConflict;
 import cn.lantai.catalog.CatalogImports;
+import cn.lantai.catalog.FieldsInUse;
 import cn.lantai.catalog.InvalidEntry;
 import cn.lantai.catalog.ItemNotFound;
 import cn.lantai.catalog.NotPermitted;
@@ -59,6 +60,14 @@ class ProblemHandler {
     @ExceptionHandler(CatalogConflict.class)
     ProblemDetail conflict(CatalogConflict e, Locale locale) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, messages.getMessage(e.code(), e.args(), locale));
+    }
+
+    /** A category's definition that its records contradict: 409, with each field's refusal as a violation. */
+    @ExceptionHandler(FieldsInUse.class)
+    ProblemDetail fieldsInUse(FieldsInUse e, Locale locale) {
+        ProblemDetail p = conflict(e, locale);
+        p.setProperty("violations", e.violations().stream().map(v -> render(v, locale)).toList());
+        return p;
     }
 
     @ExceptionHandler(NotPermitted.class)

@@ -8,6 +8,7 @@ import java.util.Optional;
 import cn.lantai.catalog.Category;
 import cn.lantai.catalog.FieldDefinition;
 import cn.lantai.catalog.Fonds;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -28,18 +29,24 @@ public class Registry {
         this.json = json;
     }
 
+    private static final String FONDS = "SELECT code, name, unit_code, start_year, end_year, notes FROM fonds";
+    private static final RowMapper<Fonds> FONDS_ROW = (rs, n) -> new Fonds(rs.getString(1), rs.getString(2),
+            rs.getString(3), rs.getObject(4, Integer.class), rs.getObject(5, Integer.class), rs.getString(6));
+
     public List<Fonds> fonds() {
-        return jdbc.sql("SELECT code, name FROM fonds ORDER BY code").query(Fonds.class).list();
+        return jdbc.sql(FONDS + " ORDER BY code").query(FONDS_ROW).list();
     }
 
     public Optional<Fonds> fonds(String code) {
-        return jdbc.sql("SELECT code, name FROM fonds WHERE code = ?").param(code).query(Fonds.class).optional();
+        return jdbc.sql(FONDS + " WHERE code = ?").param(code).query(FONDS_ROW).optional();
     }
 
-    public void saveFonds(Fonds fonds) {
-        if (jdbc.sql("UPDATE fonds SET name = ? WHERE code = ?").params(fonds.name(), fonds.code()).update() == 0) {
-            jdbc.sql("INSERT INTO fonds (code, name, created_at) VALUES (?, ?, ?)")
-                    .params(fonds.code(), fonds.name(), Timestamp.from(Instant.now())).update();
+    public void saveFonds(Fonds f) {
+        if (jdbc.sql("UPDATE fonds SET name = ?, unit_code = ?, start_year = ?, end_year = ?, notes = ? WHERE code = ?")
+                .params(f.name(), f.unit(), f.startYear(), f.endYear(), f.notes(), f.code()).update() == 0) {
+            jdbc.sql("INSERT INTO fonds (code, name, unit_code, start_year, end_year, notes, created_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?)").params(f.code(), f.name(), f.unit(), f.startYear(),
+                    f.endYear(), f.notes(), Timestamp.from(Instant.now())).update();
         }
     }
 
