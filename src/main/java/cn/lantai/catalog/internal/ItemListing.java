@@ -51,7 +51,10 @@ public class ItemListing {
                 items.mapper(), args.toArray());
     }
 
-    /** Counts by retention, organisation code and file of one fonds, category and year: the tree below the year. */
+    /**
+     * Counts by retention, organisation code and file of one fonds, category and year: the tree below the year, the
+     * longest kept first (the codes Y, D30, D10 sort so backwards).
+     */
     public List<GroupHolding> groups(String fonds, String category, int year, Viewer viewer) {
         Items.Where where = where(new ItemFilter(fonds, category, year, year, null, null, null, null, null), null,
                 viewer);

@@ -1,7 +1,9 @@
 package cn.lantai.catalog.web;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import cn.lantai.catalog.Category;
 import cn.lantai.catalog.DescriptionField;
@@ -18,15 +20,19 @@ import cn.lantai.catalog.ListOrder;
  */
 record ListColumn(String key, String label) {
 
+    /** The fields in the order a catalogue (目录) lists them; the others follow in DA/T 18's order. */
+    private static final List<DescriptionField> FIRST = List.of(DescriptionField.ITEM_NO, DescriptionField.TITLE,
+            DescriptionField.CREATOR, DescriptionField.DOC_NUMBER, DescriptionField.DATE, DescriptionField.PAGES,
+            DescriptionField.RETENTION, DescriptionField.CLASSIFICATION, DescriptionField.OPEN_STATUS);
+
     /** Every column the list can show for the category (or none chosen): 档号, each field but the full text, its own. */
     static List<ListColumn> available(Category category) {
         List<ListColumn> all = new ArrayList<>();
         all.add(new ListColumn(ListOrder.ARCHIVAL_CODE, null));
-        for (DescriptionField f : DescriptionField.values()) {
-            if (f != DescriptionField.FULL_TEXT) {
-                all.add(new ListColumn(f.key(), null));
-            }
-        }
+        Set<DescriptionField> fields = new LinkedHashSet<>(FIRST);
+        fields.addAll(List.of(DescriptionField.values()));
+        fields.remove(DescriptionField.FULL_TEXT);
+        fields.forEach(f -> all.add(new ListColumn(f.key(), null)));
         if (category != null) {
             for (FieldDefinition f : category.fields()) {
                 all.add(new ListColumn("extra." + f.key(), f.label()));
