@@ -276,10 +276,11 @@ public class Items {
         }
     }
 
-    private record Where(String sql, List<Object> args) {
+    /** The WHERE clause (with its leading space, or empty) and its arguments of a selection and a viewer's sight. */
+    record Where(String sql, List<Object> args) {
     }
 
-    private static Where where(ItemFilter f, Viewer viewer) {
+    static Where where(ItemFilter f, Viewer viewer) {
         List<String> clauses = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         if (f.fonds() != null) {
@@ -334,7 +335,7 @@ public class Items {
         return new Where(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), args);
     }
 
-    private RowMapper<Item> mapper() {
+    RowMapper<Item> mapper() {
         return (rs, n) -> new Item(new cn.lantai.catalog.ItemId(rs.getLong("id")), rs.getString("archival_code"),
                 description(rs), extra(rs.getString("extra")), rs.getInt("version"), rs.getTimestamp("updated_at").toInstant());
     }

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.lantai.catalog.CatalogListing;
 import cn.lantai.catalog.CatalogManagement;
 import cn.lantai.catalog.Change;
 import cn.lantai.catalog.DescriptionField;
@@ -13,6 +14,7 @@ import cn.lantai.catalog.Item;
 import cn.lantai.catalog.ItemFilter;
 import cn.lantai.catalog.ItemId;
 import cn.lantai.catalog.ItemPage;
+import cn.lantai.catalog.ListOrder;
 import cn.lantai.catalog.Retention;
 import cn.lantai.catalog.Viewer;
 import cn.lantai.catalog.Violation;
@@ -33,9 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ItemController {
 
     private final CatalogManagement catalog;
+    private final CatalogListing listing;
 
-    ItemController(CatalogManagement catalog) {
+    ItemController(CatalogManagement catalog, CatalogListing listing) {
         this.catalog = catalog;
+        this.listing = listing;
     }
 
     @PostMapping
@@ -67,11 +71,28 @@ class ItemController {
 
     @GetMapping
     Map<String, Object> list(@RequestParam Map<String, String> params, Viewer viewer) {
-        int page = Integer.parseInt(params.getOrDefault("page", "0"));
-        int size = Integer.parseInt(params.getOrDefault("size", "50"));
-        ItemPage result = catalog.list(ItemJson.filter(params), viewer, page, size);
+        int page = number(params, "page", 0);
+        int size = number(params, "size", 50);
+        // an unknown column is a 400 naming the sortable ones; the order is the page's, ties by 档号
+        ListOrder order = ListOrder.parse(params.get("sort"));
+        Integer volume = params.get("volume") == null || params.get("volume").isBlank() ? null
+                : number(params, "volume", 0);
+        ItemPage result = listing.list(ItemJson.filter(params), volume, order, viewer, page, size);
         return Map.of("total", result.total(), "page", result.page(), "size", result.size(),
                 "items", result.items().stream().map(ItemJson::of).toList());
+    }
+
+    /** A whole number parameter; anything else (letters, beyond 2³¹) is a 400 that names the parameter. */
+    private static int number(Map<String, String> params, String name, int otherwise) {
+        String text = params.get(name);
+        if (text == null || text.isBlank()) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not \"" + text + "\"");
+        }
     }
 
     @GetMapping("/{id}/history")
