@@ -26,6 +26,8 @@ import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -79,8 +81,8 @@ class BulkEditPages {
         };
     }
 
-    /** The chosen rows → the form. */
-    @PostMapping("/catalogue/bulk-edit")
+    /** The chosen rows → the form (posted by the list's button; an address with the selection shows it too). */
+    @RequestMapping(path = "/catalogue/bulk-edit", method = {RequestMethod.GET, RequestMethod.POST})
     String form(@RequestParam MultiValueMap<String, String> params, Viewer viewer, Model model,
             HttpServletResponse response) {
         CatalogueSelection selection = CatalogueSelection.of(params);
