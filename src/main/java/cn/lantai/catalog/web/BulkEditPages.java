@@ -61,7 +61,7 @@ class BulkEditPages {
     /** A field of the form's list: the description field and, for a controlled one, its stored values to choose. */
     record FieldChoice(DescriptionField field, List<String> options) {
 
-        boolean controlled() {
+        public boolean controlled() {
             return !options.isEmpty();
         }
     }

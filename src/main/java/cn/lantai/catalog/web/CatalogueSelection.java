@@ -36,7 +36,7 @@ record CatalogueSelection(List<Long> ids, boolean all, String fonds, String cate
     }
 
     /** Nothing chosen: no ids and not the whole filter. */
-    boolean empty() {
+    public boolean empty() {
         return ids.isEmpty() && !all;
     }
 
@@ -53,7 +53,7 @@ record CatalogueSelection(List<Long> ids, boolean all, String fonds, String cate
     }
 
     /** The selection as request parameters, in order: for hidden inputs and links. */
-    List<Map.Entry<String, String>> params() {
+    public List<Map.Entry<String, String>> params() {
         List<Map.Entry<String, String>> params = new ArrayList<>();
         if (!ids.isEmpty()) {
             ids.forEach(id -> params.add(Map.entry("ids", id.toString())));
@@ -71,7 +71,7 @@ record CatalogueSelection(List<Long> ids, boolean all, String fonds, String cate
     }
 
     /** What the selection covers, for headings and file names: {@code 0012·WS·2019·Y}, empty for ids. */
-    String scope() {
+    public String scope() {
         List<String> parts = new ArrayList<>();
         for (String p : new String[] {fonds, category, year == null ? null : year.toString(), retention, org}) {
             if (p != null) {
