@@ -142,6 +142,7 @@ class BulkEditPages {
         redirect.addFlashAttribute("flash", "bulk.applied");
         redirect.addFlashAttribute("bulkResult", result);
         redirect.addFlashAttribute("bulkField", field.field());
+        redirect.addFlashAttribute("bulkValue", value);
         return "redirect:/catalogue/bulk-edit/done";
     }
 

@@ -1,5 +1,7 @@
 package cn.lantai.catalog.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,6 +70,16 @@ record CatalogueSelection(List<Long> ids, boolean all, String fonds, String cate
         add(params, "retention", retention);
         add(params, "org", org);
         return params;
+    }
+
+    /** The selection as an encoded query string, for links (export of the same rows). */
+    public String query() {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, String> p : params()) {
+            sb.append(sb.isEmpty() ? "" : "&").append(p.getKey()).append('=')
+                    .append(URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8));
+        }
+        return sb.toString();
     }
 
     /** What the selection covers, for headings and file names: {@code 0012·WS·2019·Y}, empty for ids. */
