@@ -47,6 +47,13 @@ class ExportController {
         return name == null || name.isBlank() ? StandardCharsets.UTF_8 : Charset.forName(name);
     }
 
+    /** {@code filename="catalogue.xlsx"} as before for a Latin name; a Chinese one as RFC 5987 {@code filename*}. */
+    private static String disposition(String name) {
+        boolean latin = StandardCharsets.US_ASCII.newEncoder().canEncode(name);
+        return (latin ? ContentDisposition.attachment().filename(name)
+                : ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8)).build().toString();
+    }
+
     /** The export as a download named {@code baseName.xlsx|csv} (UTF-8 names as RFC 6266 allows); refused first. */
     static ResponseEntity<StreamingResponseBody> download(CatalogExports exports, ItemFilter filter,
             CatalogExports.Format format, Charset charset, String baseName, Viewer viewer) {
@@ -57,8 +64,7 @@ class ExportController {
         exports.requireExport(viewer, filter);
         StreamingResponseBody body = out -> exports.export(filter, viewer, format, charset, out);
         return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition(name))
                 .body(body);
     }
 }
