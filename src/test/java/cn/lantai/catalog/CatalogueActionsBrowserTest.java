@@ -102,4 +102,32 @@ class CatalogueActionsBrowserTest extends BrowserTest {
         assertThat(catalog.item(y.id(), ADMIN).archivalCode()).endsWith("-0002");
         assertThat(catalog.item(x.id(), ADMIN).archivalCode()).endsWith("-0003");
     }
+
+    @Test
+    void draggingARowTypesTheNewOrderAndChangingTheFieldOffersItsChoices() {
+        Item x = catalog.create(Entries.item(fonds, 2021, "子通知").input(), ADMIN);
+        Item y = catalog.create(Entries.item(fonds, 2021, "丑通知").input(), ADMIN);
+        Item z = catalog.create(Entries.item(fonds, 2021, "寅通知").input(), ADMIN);
+        signIn(Account.ARCHIVIST);
+
+        visit("/catalogue/renumber?fonds=" + fonds + "&category=WS&year=2021&retention=Y&org=BGS");
+        page.locator("tbody[data-reorder] tr").nth(2).dragTo(page.locator("tbody[data-reorder] tr").nth(0),
+                new com.microsoft.playwright.Locator.DragToOptions().setTargetPosition(
+                        new com.microsoft.playwright.options.Position(10, 2)));
+        assertThat(page.locator("tbody[data-reorder] tr").first()).containsText("寅通知");
+        assertThat(page.locator("#no-" + z.id())).hasValue("1");
+        assertThat(page.locator("#no-" + x.id())).hasValue("2");
+        assertThat(page.locator("#no-" + y.id())).hasValue("3");
+        screenshot("dragged");
+        page.locator("#no-" + y.id()).press("Enter");
+        assertThat(page.locator(".renumber-preview [role=status]")).hasText("3 件的档号将改变");
+
+        visit("/catalogue/bulk-edit?all=true&fonds=" + fonds + "&year=2021");
+        assertThat(page.locator(".selection-summary")).containsText("已选 3 件");
+        page.locator("#bulk-field").selectOption("carrier");
+        assertThat(page.locator("#bulk-value-input option[value='纸质']")).hasCount(1);
+        page.locator("#bulk-field").selectOption("notes");
+        assertThat(page.locator("input#bulk-value-input")).hasCount(1);
+        screenshot("free-text-value");
+    }
 }
