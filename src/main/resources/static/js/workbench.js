@@ -144,3 +144,32 @@ document.addEventListener("htmx:beforeSwap", function (event) {
     });
   });
 })();
+// --- renumbering (调整件号): dragging a row of [data-reorder] moves it and types the new numbers 1..n in row order,
+// so the form sends typed numbers whichever way the order was made (typing them stays the keyboard's way).
+document.addEventListener("dragstart", function (event) {
+  var row = event.target.closest && event.target.closest("[data-reorder] > tr");
+  if (!row) { return; }
+  row.classList.add("dragging");
+  event.dataTransfer.effectAllowed = "move";
+  event.dataTransfer.setData("text/plain", row.querySelector("input") ? row.querySelector("input").name : "");
+});
+document.addEventListener("dragover", function (event) {
+  var row = event.target.closest && event.target.closest("[data-reorder] > tr");
+  if (row && row.parentNode.querySelector("tr.dragging")) { event.preventDefault(); }
+});
+document.addEventListener("drop", function (event) {
+  var row = event.target.closest && event.target.closest("[data-reorder] > tr");
+  var body = row && row.parentNode;
+  var dragged = body && body.querySelector("tr.dragging");
+  if (!dragged || dragged === row) { return; }
+  event.preventDefault();
+  var box = row.getBoundingClientRect();
+  body.insertBefore(dragged, event.clientY > box.top + box.height / 2 ? row.nextSibling : row);
+  body.querySelectorAll("tr").forEach(function (tr, i) {
+    var input = tr.querySelector("input");
+    if (input) { input.value = String(i + 1); }
+  });
+});
+document.addEventListener("dragend", function (event) {
+  document.querySelectorAll("[data-reorder] > tr.dragging").forEach(function (tr) { tr.classList.remove("dragging"); });
+});

@@ -298,7 +298,8 @@ public class CatalogManagement {
     /**
      * Sets the same fields on every selected item the actor may see (e.g. 保管期限 on 500 items), as one versioned
      * operation: all items change or none does. Items that change group move to the end of their new one and the
-     * groups they leave are closed up: every such group must lie wholly within the actor's sight.
+     * groups they leave are closed up: every such group must lie wholly within the actor's sight. A selection by ids
+     * that names a record the actor does not see is refused whole.
      */
     @Transactional
     public BulkEditResult bulkEdit(ItemFilter selection, Map<DescriptionField, String> values, Viewer actor) {
@@ -312,6 +313,7 @@ public class CatalogManagement {
             }
         }
         List<Long> ids = items.ids(selection, actor);
+        rights.requireWholeSelection(actor, selection, ids.size(), "bulk edit");
         long op = changes.begin("BULK_EDIT", actor, summary(values), ids.size());
         Map<Item, CatalogWriter.Valid> edits = new LinkedHashMap<>();
         List<Violation> violations = new ArrayList<>();

@@ -1,9 +1,12 @@
 package cn.lantai.catalog.internal;
 
+import java.util.HashSet;
+
 import cn.lantai.audit.AuditEvent;
 import cn.lantai.audit.AuditTrail;
 import cn.lantai.catalog.CatalogRight;
 import cn.lantai.catalog.Description;
+import cn.lantai.catalog.ItemFilter;
 import cn.lantai.catalog.NotPermitted;
 import cn.lantai.catalog.Viewer;
 import org.springframework.stereotype.Component;
@@ -27,6 +30,18 @@ public class Rights {
             trail.recordApart(new AuditEvent(actor.name(), actor.address(), "catalog.refused", task, null,
                     "beyond reach"));
             throw new NotPermitted("catalog.beyond-reach");
+        }
+    }
+
+    /**
+     * Refuses (audited) a selection by ids that names records the actor does not see: hidden ones and ones that do
+     * not exist answer alike, so the refusal tells nothing of what the catalogue holds.
+     */
+    public void requireWholeSelection(Viewer actor, ItemFilter selection, int seen, String task) {
+        if (selection.ids() != null && new HashSet<>(selection.ids()).size() > seen) {
+            trail.recordApart(new AuditEvent(actor.name(), actor.address(), "catalog.refused", task, null,
+                    "selection beyond reach"));
+            throw new NotPermitted("catalog.selection-beyond-reach");
         }
     }
 

@@ -2,12 +2,14 @@ package cn.lantai.catalog.web;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import cn.lantai.catalog.CatalogExports;
 import cn.lantai.catalog.ItemFilter;
 import cn.lantai.catalog.Viewer;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** {@code GET /api/v1/exports?format=xlsx|csv[&encoding=GB18030]&fonds=…}: the selection as a catalogue file. */
+/**
+ * {@code GET /api/v1/exports?format=xlsx|csv[&encoding=GB18030]&fonds=…} or {@code …&ids=1&ids=2}: the selection as a
+ * catalogue file.
+ */
 @RestController
 class ExportController {
 
@@ -27,19 +32,39 @@ class ExportController {
     }
 
     @GetMapping("/api/v1/exports")
-    ResponseEntity<StreamingResponseBody> export(@RequestParam Map<String, String> params, Viewer viewer) {
-        CatalogExports.Format format = CatalogExports.Format.valueOf(
-                params.getOrDefault("format", "xlsx").toUpperCase(Locale.ROOT));
-        Charset charset = params.containsKey("encoding") ? Charset.forName(params.get("encoding"))
-                : StandardCharsets.UTF_8;
-        ItemFilter filter = ItemJson.filter(params);
-        String name = "catalogue." + format.name().toLowerCase(Locale.ROOT);
+    ResponseEntity<StreamingResponseBody> export(@RequestParam Map<String, String> params,
+            @RequestParam(required = false) List<Long> ids, Viewer viewer) {
+        CatalogExports.Format format = format(params.get("format"));
+        ItemFilter filter = ids != null && !ids.isEmpty() ? ItemFilter.ofIds(ids) : ItemJson.filter(params);
+        return download(exports, filter, format, charset(params.get("encoding")), "catalogue", viewer);
+    }
+
+    static CatalogExports.Format format(String name) {
+        return CatalogExports.Format.valueOf((name == null ? "xlsx" : name).toUpperCase(Locale.ROOT));
+    }
+
+    static Charset charset(String name) {
+        return name == null || name.isBlank() ? StandardCharsets.UTF_8 : Charset.forName(name);
+    }
+
+    /** {@code filename="catalogue.xlsx"} as before for a Latin name; a Chinese one as RFC 5987 {@code filename*}. */
+    private static String disposition(String name) {
+        boolean latin = StandardCharsets.US_ASCII.newEncoder().canEncode(name);
+        return (latin ? ContentDisposition.attachment().filename(name)
+                : ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8)).build().toString();
+    }
+
+    /** The export as a download named {@code baseName.xlsx|csv} (UTF-8 names as RFC 6266 allows); refused first. */
+    static ResponseEntity<StreamingResponseBody> download(CatalogExports exports, ItemFilter filter,
+            CatalogExports.Format format, Charset charset, String baseName, Viewer viewer) {
+        String name = baseName + "." + format.name().toLowerCase(Locale.ROOT);
         MediaType type = format == CatalogExports.Format.XLSX
                 ? MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                 : new MediaType("text", "csv", charset);
         exports.requireExport(viewer, filter);
         StreamingResponseBody body = out -> exports.export(filter, viewer, format, charset, out);
         return ResponseEntity.ok().contentType(type)
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(body);
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition(name))
+                .body(body);
     }
 }

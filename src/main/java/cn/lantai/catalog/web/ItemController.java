@@ -5,8 +5,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.lantai.catalog.BulkEditPreview;
+import cn.lantai.catalog.CatalogBulkEdits;
 import cn.lantai.catalog.CatalogListing;
 import cn.lantai.catalog.CatalogManagement;
+import cn.lantai.catalog.CatalogRenumbering;
 import cn.lantai.catalog.Change;
 import cn.lantai.catalog.DescriptionField;
 import cn.lantai.catalog.InvalidEntry;
@@ -36,10 +39,15 @@ class ItemController {
 
     private final CatalogManagement catalog;
     private final CatalogListing listing;
+    private final CatalogBulkEdits bulkEdits;
+    private final CatalogRenumbering renumbering;
 
-    ItemController(CatalogManagement catalog, CatalogListing listing) {
+    ItemController(CatalogManagement catalog, CatalogListing listing, CatalogBulkEdits bulkEdits,
+            CatalogRenumbering renumbering) {
         this.catalog = catalog;
         this.listing = listing;
+        this.bulkEdits = bulkEdits;
+        this.renumbering = renumbering;
     }
 
     @PostMapping
@@ -102,28 +110,58 @@ class ItemController {
 
     /** A bulk edit: {@code {"ids": [..]} } or filter parts under {@code select}, and the values under {@code set}. */
     record BulkEdit(Map<String, String> select, List<Long> ids, Map<String, String> set) {
+
+        ItemFilter filter() {
+            return ids != null ? ItemFilter.ofIds(ids) : ItemJson.filter(select == null ? Map.of() : select);
+        }
+
+        Map<DescriptionField, String> values() {
+            Map<DescriptionField, String> values = new EnumMap<>(DescriptionField.class);
+            (set == null ? Map.<String, String>of() : set).forEach((k, v) -> values.put(
+                    DescriptionField.byKey(k).orElseThrow(() -> new IllegalArgumentException("unknown field " + k)), v));
+            return values;
+        }
     }
 
     @PostMapping("/bulk-edit")
     CatalogManagement.BulkEditResult bulkEdit(@RequestBody BulkEdit request, Viewer viewer) {
-        ItemFilter filter = request.ids() != null ? ItemFilter.ofIds(request.ids())
-                : ItemJson.filter(request.select() == null ? Map.of() : request.select());
-        Map<DescriptionField, String> values = new EnumMap<>(DescriptionField.class);
-        (request.set() == null ? Map.<String, String>of() : request.set()).forEach((k, v) -> values.put(
-                DescriptionField.byKey(k).orElseThrow(() -> new IllegalArgumentException("unknown field " + k)), v));
-        return catalog.bulkEdit(filter, values, viewer);
+        return catalog.bulkEdit(request.filter(), request.values(), viewer);
     }
 
-    /** 调整件号: the group (and file, if any) and the new order of (some of) its items. */
+    /** What the same request to {@code /bulk-edit} would change: counts and a sample, old → new; nothing written. */
+    @PostMapping("/bulk-edit/preview")
+    BulkEditPreview bulkEditPreview(@RequestBody BulkEdit request, Viewer viewer) {
+        return bulkEdits.preview(request.filter(), request.values(), viewer);
+    }
+
+    /**
+     * 调整件号: the group (and file, if any) and the new order of (some of) its items; {@code state}, if given, is the
+     * group's state as read ({@code GET /renumber}), and a group changed since is refused (409).
+     */
     record Renumber(String fonds, String category, int year, String retention, String org, Integer volume,
-            List<Long> order) {
+            List<Long> order, String state) {
     }
 
     @PostMapping("/renumber")
     Map<String, Object> renumber(@RequestBody Renumber r, Viewer viewer) {
-        Retention retention = Retention.parse(r.retention()).orElseThrow(() -> new IllegalArgumentException("retention"));
-        List<ItemId> moved = catalog.renumber(r.fonds(), r.category(), r.year(), retention, r.org(), r.volume(),
-                (r.order() == null ? List.<Long>of() : r.order()).stream().map(ItemId::new).toList(), viewer);
+        List<ItemId> moved = renumbering.renumber(r.fonds(), r.category(), r.year(), retention(r.retention()), r.org(),
+                r.volume(), (r.order() == null ? List.<Long>of() : r.order()).stream().map(ItemId::new).toList(),
+                r.state(), viewer);
         return Map.of("renumbered", moved.size());
+    }
+
+    /** A group in number order with its state, to renumber it: {@code {state, items: [{id, archivalCode}]}}. */
+    @GetMapping("/renumber")
+    Map<String, Object> group(@RequestParam String fonds, @RequestParam String category, @RequestParam int year,
+            @RequestParam String retention, @RequestParam(required = false) String org,
+            @RequestParam(required = false) Integer volume, Viewer viewer) {
+        CatalogRenumbering.GroupOrder group = renumbering.group(fonds, category, year, retention(retention), org,
+                volume, viewer);
+        return Map.of("state", group.state(), "items", group.items().stream()
+                .map(i -> Map.of("id", i.id().value(), "archivalCode", i.archivalCode())).toList());
+    }
+
+    private static Retention retention(String code) {
+        return Retention.parse(code).orElseThrow(() -> new IllegalArgumentException("retention"));
     }
 }
