@@ -53,11 +53,11 @@ class VolumePages {
     /** The group chosen by the tree (and the retention, org typed here); its files once it is whole. */
     record Group(String fonds, String category, Integer year, String retention, String org) {
 
-        Optional<Retention> retentionCode() {
+        public Optional<Retention> retentionCode() {
             return Retention.parse(retention);
         }
 
-        boolean whole() {
+        public boolean whole() {
             return fonds != null && category != null && year != null && retentionCode().isPresent();
         }
 
@@ -65,7 +65,7 @@ class VolumePages {
             return new Group(v.fonds(), v.category(), v.year(), v.retention().code(), v.org());
         }
 
-        String query() {
+        public String query() {
             return UriComponentsBuilder.fromPath("/volumes").queryParam("fonds", fonds).queryParam("category", category)
                     .queryParam("year", year).queryParam("retention", retention).queryParam("org", org)
                     .encode().build().toUriString();
