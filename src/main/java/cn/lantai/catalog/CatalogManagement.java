@@ -6,6 +6,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import cn.lantai.audit.AuditEvent;
@@ -17,15 +19,16 @@ import cn.lantai.catalog.internal.Entry;
 import cn.lantai.catalog.internal.EntryJudge;
 import cn.lantai.catalog.internal.EntryRules;
 import cn.lantai.catalog.internal.GroupGate;
+import cn.lantai.catalog.internal.ItemGroups;
 import cn.lantai.catalog.internal.Items;
 import cn.lantai.catalog.internal.Registry;
-import cn.lantai.catalog.internal.Volumes;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The catalogue: fonds, categories and their fields, items and their description, bulk edits and renumbering. Every
+ * The catalogue: fonds, categories and their fields, items and their description, bulk edits and renumbering (files,
+ * 卷, are {@link CatalogVolumes}'s). Every
  * read is made for a {@link Viewer} and answers only what their clearance and the records' open status allow; every
  * write is one versioned operation.
  */
@@ -34,7 +37,7 @@ public class CatalogManagement {
 
     private final Registry registry;
     private final Items items;
-    private final Volumes volumes;
+    private final ItemGroups groups;
     private final GroupGate gate;
     private final CatalogWriter writer;
     private final ChangeLog changes;
@@ -44,14 +47,15 @@ public class CatalogManagement {
     private final Rights rights;
     private final CatalogRegistry registryService;
 
-    CatalogManagement(CatalogRegistry registryService, Registry registry, Items items, Volumes volumes, GroupGate gate, CatalogWriter writer,
+    CatalogManagement(CatalogRegistry registryService, Registry registry, Items items, ItemGroups groups,
+            GroupGate gate, CatalogWriter writer,
             ChangeLog changes, ApplicationEventPublisher events, EntryJudge judge, AuditTrail trail, Rights rights) {
         this.registryService = registryService;
         this.trail = trail;
         this.rights = rights;
         this.registry = registry;
         this.items = items;
-        this.volumes = volumes;
+        this.groups = groups;
         this.gate = gate;
         this.writer = writer;
         this.changes = changes;
@@ -81,82 +85,6 @@ public class CatalogManagement {
     /** Defines a category or replaces its definition (the API's PUT): {@link CatalogRegistry#saveCategory}. */
     public Category defineCategory(Category category, Viewer actor) {
         return registryService.saveCategory(category, CatalogRegistry.Intent.EITHER, actor);
-    }
-
-    // ---- files (卷) ----------------------------------------------------------------------------------------
-
-    /**
-     * Creates a file (卷) with the next number of its group. A group is arranged in files or in loose items, never
-     * both: a group that already holds loose items gets no file. Only who may read the whole group adds to it.
-     */
-    @Transactional
-    public Volume createVolume(NewVolume given, Viewer actor) {
-        rights.require(actor, CatalogRight.CATALOG_EDIT, "create file");
-        Map<DescriptionField, String> fields = new EnumMap<>(DescriptionField.class);
-        fields.put(DescriptionField.FONDS, given.fonds());
-        fields.put(DescriptionField.CATEGORY, given.category());
-        fields.put(DescriptionField.YEAR, given.year() == null ? null : given.year().toString());
-        fields.put(DescriptionField.RETENTION, given.retention());
-        fields.put(DescriptionField.ORG, given.org());
-        fields.put(DescriptionField.TITLE, given.title());
-        fields.put(DescriptionField.CLASSIFICATION, given.classification());
-        fields.put(DescriptionField.OPEN_STATUS, given.openStatus());
-        fields.put(DescriptionField.NOTES, given.notes());
-        Entry entry = judge.rules().apply(null, fields, Map.of(), registry.category(
-                String.valueOf(given.category()).strip().toUpperCase(java.util.Locale.ROOT)).orElse(null),
-                EntryRules.FILE_MANDATORY);
-        List<Violation> violations = new ArrayList<>(entry.violations());
-        Description d = entry.description();
-        if (d.get(DescriptionField.FONDS) != null && registry.fonds(d.get(DescriptionField.FONDS)).isEmpty()) {
-            violations.add(new Violation(DescriptionField.FONDS.label(), d.get(DescriptionField.FONDS),
-                    "catalog.unknown-fonds"));
-        }
-        if (!violations.isEmpty()) {
-            throw new InvalidEntry(violations);
-        }
-        rights.requireReach(actor, d, "create file");
-        String group = d.arrangementGroup();
-        gate.enter(actor, group, group, "create file");
-        if (items.maxNumber(group) > 0) {
-            throw new CatalogConflict("catalog.group-has-items");
-        }
-        ArchivalCode code = new ArchivalCode(d.get(DescriptionField.FONDS), d.get(DescriptionField.CATEGORY), d.year(),
-                d.retention(), d.getOrEmpty(DescriptionField.ORG), volumes.maxNumber(group) + 1);
-        Volume volume = volumes.insert(code, d.get(DescriptionField.TITLE), d.classification(), d.openStatus(),
-                d.get(DescriptionField.NOTES));
-        long op = changes.begin("CREATE_FILE", actor, volume.archivalCode(), 0);
-        changes.record(op, List.of(new ChangeLog.FieldChange(volume.id(), ChangeLog.VOLUME_CREATED, null,
-                volume.archivalCode())));
-        return volume;
-    }
-
-    /** The file, if the viewer may see it; otherwise {@link ItemNotFound}, answered as {@link #item} answers. */
-    public Volume volume(long id, Viewer viewer) {
-        Volume volume = volumes.visible(id, viewer).orElseThrow(() -> {
-            audit(viewer, "catalog.view-refused", "file:" + id, null);
-            return new ItemNotFound("file " + id);
-        });
-        if (Viewer.controlled(volume.classification(), volume.openStatus())) {
-            audit(viewer, "catalog.view", "file:" + id + " " + volume.archivalCode(),
-                    volume.classification().name() + "/" + volume.openStatus().name());
-        }
-        return volume;
-    }
-
-    /** The files of one group that the viewer may see, by number. */
-    public List<Volume> volumes(String fonds, String category, int year, Retention retention, String org,
-            Viewer viewer) {
-        return volumes.inGroup(ArchivalCode.groupKey(fonds, category, year, retention, org == null ? "" : org), viewer)
-                .stream()
-                .filter(v -> viewer.maySee(v.classification(), v.openStatus(), v.fonds(), v.category())).toList();
-    }
-
-    /** The items of a file in their order (卷内件号), those the viewer may see. */
-    public List<Item> volumeItems(long id, Viewer viewer) {
-        Volume v = volume(id, viewer);
-        return items.inGroup(ArchivalCode.groupKey(v.fonds(), v.category(), v.year(), v.retention(), v.org(),
-                v.number())).stream()
-                .filter(i -> visible(i, viewer)).toList();
     }
 
     // ---- reading ------------------------------------------------------------------------------------------
@@ -229,6 +157,22 @@ public class CatalogManagement {
     /** The catalogue tree under a fonds (门类 → 年度) with the number of items the viewer may see in each year. */
     public List<Holding> holdings(String fonds, Viewer viewer) {
         return items.holdings(new ItemFilter(fonds, null, null, null, null, null, null, null, null), viewer);
+    }
+
+    /**
+     * The next free item number (件号) of a number group (loose items, or one file when {@code volume} is given): what
+     * a new item would get. Empty where the group holds a record beyond the viewer, as the {@link GroupGate} answers
+     * such a group: its numbering speaks of records they may not read.
+     */
+    public OptionalInt nextItemNumber(String fonds, String category, int year, Retention retention, String org,
+            Integer volume, Viewer viewer) {
+        String arrangement = ArchivalCode.groupKey(fonds, category, year, retention, org == null ? "" : org);
+        if (groups.holdsHiddenFrom(arrangement, viewer)) {
+            return OptionalInt.empty();
+        }
+        int next = items.maxNumber(ArchivalCode.groupKey(fonds, category, year, retention, org == null ? "" : org,
+                volume)) + 1;
+        return next > ArchivalCode.MAX_ITEM_NO ? OptionalInt.empty() : OptionalInt.of(next);
     }
 
     public List<Change> history(ItemId id, Viewer viewer) {
@@ -379,6 +323,39 @@ public class CatalogManagement {
         items.delete(List.of(id.value()));
         events.publishEvent(new ItemsRemoved(List.of(id)));
         writer.closeUp(item.description().groupKey(), op);
+    }
+
+    /**
+     * What deleting the item would do to its group, before it is done: the items after it move up a number, each
+     * with its 档号 before and after. Only who may delete in the group (who may read all of it) sees this; anyone else
+     * gets the gate's one refusal, audited.
+     */
+    public CloseUp closeUp(ItemId id, Viewer actor) {
+        rights.require(actor, CatalogRight.CATALOG_EDIT, "item:" + id.value());
+        Item item = itemToChange(id, actor);
+        Description d = item.description();
+        if (groups.holdsHiddenFrom(d.arrangementGroup(), actor)) {
+            trail.recordApart(new AuditEvent(actor.name(), actor.address(), "catalog.refused", "item:" + id.value(),
+                    null, "group beyond reach"));
+            throw new NotPermitted("catalog.group-beyond-reach");
+        }
+        List<NumberChange> moves = new ArrayList<>();
+        for (Item after : items.inGroup(d.groupKey())) {
+            int no = after.description().itemNo();
+            if (no > d.itemNo()) {
+                moves.add(new NumberChange(after.id(), after.title(), after.archivalCode(), after.description()
+                        .with(DescriptionField.ITEM_NO, Integer.toString(no - 1)).archivalCode().toString()));
+            }
+        }
+        return new CloseUp(item, moves);
+    }
+
+    /** An item's deletion as it would close up its group: the items whose 件号 and 档号 change. */
+    public record CloseUp(Item item, List<NumberChange> moves) {
+    }
+
+    /** An item's 档号 before and after a close-up. */
+    public record NumberChange(ItemId id, String title, String before, String after) {
     }
 
     /**

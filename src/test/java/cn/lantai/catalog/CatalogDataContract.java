@@ -39,6 +39,9 @@ abstract class CatalogDataContract {
     CatalogManagement catalog;
 
     @Autowired
+    CatalogVolumes volumes;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -295,7 +298,7 @@ abstract class CatalogDataContract {
     }
 
     Volume file(String fonds, String title) {
-        return catalog.createVolume(new NewVolume(fonds, "WS", 1988, "永久", "BGS", title, null, "开放", null), ADMIN);
+        return volumes.create(new NewVolume(fonds, "WS", 1988, "永久", "BGS", title, null, "开放", null), ADMIN);
     }
 
     @Test
@@ -311,10 +314,10 @@ abstract class CatalogDataContract {
         assertThat(a.archivalCode()).isEqualTo(fonds + "-WS·1988-Y-BGS-0001-0001");
         assertThat(b.archivalCode()).isEqualTo(fonds + "-WS·1988-Y-BGS-0001-0002");
         assertThat(c.archivalCode()).isEqualTo(fonds + "-WS·1988-Y-BGS-0002-0001");
-        assertThat(catalog.volumeItems(first.id(), ADMIN)).extracting(Item::title)
+        assertThat(volumes.items(first.id(), ADMIN)).extracting(Item::title)
                 .containsExactly("第一次常委会记录", "第二次常委会记录");
-        assertThat(catalog.volume(first.id(), ADMIN).itemCount()).isEqualTo(2);
-        assertThat(catalog.volumes(fonds, "WS", 1988, Retention.PERMANENT, "BGS", ADMIN)).extracting(Volume::number)
+        assertThat(volumes.volume(first.id(), ADMIN).itemCount()).isEqualTo(2);
+        assertThat(volumes.volumes(fonds, "WS", 1988, Retention.PERMANENT, "BGS", ADMIN)).extracting(Volume::number)
                 .containsExactly(1, 2);
     }
 
@@ -322,7 +325,7 @@ abstract class CatalogDataContract {
     void aGroupIsArrangedInFilesOrInLooseItemsNeverBoth() {
         String fonds = fonds();
         catalog.create(entry(fonds, 1988, "D30", "散件"), ADMIN);
-        assertThatThrownBy(() -> catalog.createVolume(new NewVolume(fonds, "WS", 1988, "D30", "BGS", "卷", null, null,
+        assertThatThrownBy(() -> volumes.create(new NewVolume(fonds, "WS", 1988, "D30", "BGS", "卷", null, null,
                 null), ADMIN)).isInstanceOf(CatalogConflict.class);
         file(fonds, "1988年永久卷");
         assertThatThrownBy(() -> catalog.create(entry(fonds, 1988, "Y", "想作散件"), ADMIN))

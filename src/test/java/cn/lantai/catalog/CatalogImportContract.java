@@ -46,6 +46,9 @@ abstract class CatalogImportContract {
     CatalogManagement catalog;
 
     @Autowired
+    CatalogVolumes volumes;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -214,7 +217,7 @@ abstract class CatalogImportContract {
 
     @Test
     void itemsOfFilesAreImportedByTheirFileNumberAndExportedBackUnchanged() throws Exception {
-        catalog.createVolume(new NewVolume(fonds, "WS", 1987, "永久", "BGS", "1987年文件汇集", null, "开放", null),
+        volumes.create(new NewVolume(fonds, "WS", 1987, "永久", "BGS", "1987年文件汇集", null, "开放", null),
                 CatalogDataContract.ADMIN);
         Path file = Catalogues.withHeader("档号", "案卷号", "题名", "责任者", "日期")
                 .row(fonds + "-WS·1987-Y-BGS-0001-0001", "1", "卷内第一件", "区委办", "1987-01-05")

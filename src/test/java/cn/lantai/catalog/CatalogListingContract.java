@@ -26,6 +26,9 @@ abstract class CatalogListingContract {
     @Autowired
     CatalogListing listing;
 
+    @Autowired
+    CatalogVolumes volumes;
+
     String fonds() {
         String code = Catalogues.freshFonds();
         catalog.registerFonds(new Fonds(code, "列表测试全宗" + code), Viewer.system());
@@ -101,7 +104,7 @@ abstract class CatalogListingContract {
         catalog.create(Entries.item(fonds, 2019, "三十年").with(DescriptionField.RETENTION, "D30").input(), ADMIN);
         catalog.create(Entries.item(fonds, 2019, "机密").with(DescriptionField.RETENTION, "D30")
                 .with(DescriptionField.CLASSIFICATION, "机密").input(), ADMIN);
-        catalog.createVolume(new NewVolume(fonds, "WS", 2019, "D10", "BGS", "卷一", null, "开放", null), ADMIN);
+        volumes.create(new NewVolume(fonds, "WS", 2019, "D10", "BGS", "卷一", null, "开放", null), ADMIN);
         catalog.create(Entries.item(fonds, 2019, "卷内一").with(DescriptionField.RETENTION, "D10")
                 .with(DescriptionField.VOLUME, "1").input(), ADMIN);
         catalog.create(Entries.item(fonds, 2020, "另一年度").input(), ADMIN);

@@ -47,6 +47,9 @@ class CatalogueListPagesTest {
     CatalogListing listing;
 
     @Autowired
+    CatalogVolumes volumes;
+
+    @Autowired
     Staff staff;
 
     String fonds;
@@ -183,7 +186,7 @@ class CatalogueListPagesTest {
     void theTreeGoesDownToRetentionOrgAndFileWithCounts() throws Exception {
         item("永久一", "区档案局", null, null);
         catalog.create(Entries.item(fonds, 2019, "无机构").with(DescriptionField.ORG, "").input(), ADMIN);
-        catalog.createVolume(new NewVolume(fonds, "WS", 2019, "D30", "BGS", "卷一", null, "开放", null), ADMIN);
+        volumes.create(new NewVolume(fonds, "WS", 2019, "D30", "BGS", "卷一", null, "开放", null), ADMIN);
         catalog.create(Entries.item(fonds, 2019, "卷内").with(DescriptionField.RETENTION, "D30")
                 .with(DescriptionField.VOLUME, "1").input(), ADMIN);
 

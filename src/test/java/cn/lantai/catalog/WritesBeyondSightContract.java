@@ -61,6 +61,9 @@ abstract class WritesBeyondSightContract {
     CatalogManagement catalog;
 
     @Autowired
+    CatalogVolumes volumes;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -146,7 +149,7 @@ abstract class WritesBeyondSightContract {
     }
 
     Volume file(String fonds, int year, String title, String classification) {
-        return catalog.createVolume(new NewVolume(fonds, "WS", year, "永久", "BGS", title, classification, "开放", null),
+        return volumes.create(new NewVolume(fonds, "WS", year, "永久", "BGS", title, classification, "开放", null),
                 Viewer.system());
     }
 
@@ -258,8 +261,8 @@ abstract class WritesBeyondSightContract {
     void filesTellNothingOfWhatTheirGroupHides() throws Exception {
         World a = filedGroups(true);
         World b = filedGroups(false);
-        long fileA = catalog.volumes(a.fonds(), "WS", 1988, Retention.PERMANENT, "BGS", Viewer.system()).get(0).id();
-        long fileB = catalog.volumes(b.fonds(), "WS", 1988, Retention.PERMANENT, "BGS", Viewer.system()).get(0).id();
+        long fileA = volumes.volumes(a.fonds(), "WS", 1988, Retention.PERMANENT, "BGS", Viewer.system()).get(0).id();
+        long fileB = volumes.volumes(b.fonds(), "WS", 1988, Retention.PERMANENT, "BGS", Viewer.system()).get(0).id();
         // reading: her file counts the items she may read
         Answer read = same(a, b, w -> get("/api/v1/volumes/" + (w == a ? fileA : fileB)));
         assertThat(read.text()).contains("\"itemCount\":1");

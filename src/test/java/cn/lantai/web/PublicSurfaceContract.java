@@ -8,6 +8,7 @@ import cn.lantai.audit.AuditEntry;
 import cn.lantai.audit.AuditQuery;
 import cn.lantai.audit.AuditTrail;
 import cn.lantai.catalog.CatalogManagement;
+import cn.lantai.catalog.CatalogVolumes;
 import cn.lantai.catalog.Category;
 import cn.lantai.catalog.Classification;
 import cn.lantai.catalog.DescriptionField;
@@ -44,6 +45,9 @@ abstract class PublicSurfaceContract {
 
     @Autowired
     CatalogManagement catalog;
+
+    @Autowired
+    CatalogVolumes volumes;
 
     @Autowired
     AuditTrail trail;
@@ -92,7 +96,7 @@ abstract class PublicSurfaceContract {
                 .input(), Viewer.system());
         Item gone = catalog.create(Entries.item(fonds, 2016, "删去的一件").input(), Viewer.system());
         catalog.delete(gone.id(), Viewer.system());
-        Volume hiddenFile = catalog.createVolume(new NewVolume(fonds, "WS", 1988, "永久", "BGS", "机密卷", "机密", "开放",
+        Volume hiddenFile = volumes.create(new NewVolume(fonds, "WS", 1988, "永久", "BGS", "机密卷", "机密", "开放",
                 null), Viewer.system());
         long noFile = hiddenFile.id() + 1_000_000_000L;
 

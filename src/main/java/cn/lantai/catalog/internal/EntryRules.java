@@ -19,6 +19,7 @@ import cn.lantai.catalog.FieldDefinition;
 import cn.lantai.catalog.OpenStatus;
 import cn.lantai.catalog.Retention;
 import cn.lantai.catalog.Violation;
+import cn.lantai.catalog.Vocabularies;
 
 /**
  * The description rules of DA/T 18-2022 and DA/T 22-2015 applied to one entry as typed by a person or read from a
@@ -214,6 +215,11 @@ public final class EntryRules {
                 return s.map(Enum::name);
             }
             default -> {
+                if (Vocabularies.listed(field) && !Vocabularies.of(field).contains(value)) {
+                    violations.add(new Violation(label, value, "catalog.not-in-vocabulary",
+                            String.join("、", Vocabularies.of(field))));
+                    return Optional.empty();
+                }
                 return Optional.of(value);
             }
         }

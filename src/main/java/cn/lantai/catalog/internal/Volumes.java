@@ -1,6 +1,8 @@
 package cn.lantai.catalog.internal;
 
+import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,18 +33,43 @@ public class Volumes {
 
     /** Records a file under its code: its group's parts and its number, {@code 0012-WS·1988-Y-BGS-0003}. */
     public Volume insert(ArchivalCode code, String title, Classification classification, OpenStatus openStatus,
-            String notes) {
+            String notes, LocalDate startDate, LocalDate endDate) {
         long id = ids.next();
         jdbc.sql("""
                 INSERT INTO volume (id, archival_code, group_key, fonds_code, category_code, filing_year, retention,
-                org_code, volume_no, title, classification, open_status, notes, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                org_code, volume_no, title, classification, open_status, notes, start_date, end_date, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, code.toString(), code.groupKey(), code.fonds(), code.category(), code.year(),
                         code.retention().code(), code.org(), code.itemNo(), title, classification.name(),
-                        openStatus.name(), notes, Timestamp.from(Instant.now()))
+                        openStatus.name(), notes, date(startDate), date(endDate), Timestamp.from(Instant.now()))
                 .update();
         return new Volume(id, code.toString(), code.fonds(), code.category(), code.year(), code.retention(), code.org(),
-                code.itemNo(), title, classification, openStatus, notes, 0);
+                code.itemNo(), title, classification, openStatus, notes, startDate, endDate, 0);
+    }
+
+    /** A file's title and date range, as changed by a person. */
+    public void describe(long id, String title, LocalDate startDate, LocalDate endDate) {
+        jdbc.sql("UPDATE volume SET title = ?, start_date = ?, end_date = ? WHERE id = ?")
+                .params(title, date(startDate), date(endDate), id).update();
+    }
+
+    /** A file's number in its group and its code, after a file before it was deleted (closing up). */
+    public void renumber(long id, int number, String archivalCode) {
+        jdbc.sql("UPDATE volume SET volume_no = ?, archival_code = ? WHERE id = ?").params(number, archivalCode, id)
+                .update();
+    }
+
+    public void delete(long id) {
+        jdbc.sql("DELETE FROM volume WHERE id = ?").param(id).update();
+    }
+
+    /** The file whatever the viewer may see, for a change once the actor is let in; counts every item. */
+    public Optional<Volume> byId(long id) {
+        return select(Viewer.system(), " WHERE v.id = ?", List.of(id)).optional();
+    }
+
+    private static Date date(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
     }
 
     /**
@@ -90,6 +117,11 @@ public class Volumes {
                 rs.getString("category_code"), rs.getInt("filing_year"), Retention.ofCode(rs.getString("retention")),
                 rs.getString("org_code"), rs.getInt("volume_no"), rs.getString("title"),
                 Classification.valueOf(rs.getString("classification")), OpenStatus.valueOf(rs.getString("open_status")),
-                rs.getString("notes"), rs.getLong("items"));
+                rs.getString("notes"), localDate(rs.getDate("start_date")), localDate(rs.getDate("end_date")),
+                rs.getLong("items"));
+    }
+
+    private static LocalDate localDate(Date date) {
+        return date == null ? null : date.toLocalDate();
     }
 }

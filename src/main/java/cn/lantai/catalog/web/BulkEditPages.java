@@ -10,13 +10,11 @@ import cn.lantai.catalog.BulkEditPreview;
 import cn.lantai.catalog.CatalogBulkEdits;
 import cn.lantai.catalog.CatalogConflict;
 import cn.lantai.catalog.CatalogManagement;
-import cn.lantai.catalog.Classification;
 import cn.lantai.catalog.DescriptionField;
 import cn.lantai.catalog.InvalidEntry;
 import cn.lantai.catalog.NotPermitted;
-import cn.lantai.catalog.OpenStatus;
-import cn.lantai.catalog.Retention;
 import cn.lantai.catalog.Viewer;
+import cn.lantai.catalog.Vocabularies;
 import cn.lantai.catalog.Violation;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
@@ -39,14 +37,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class BulkEditPages {
-
-    /** Vocabularies of fields the catalogue stores as text but archivists choose from (DA/T 18 usage). */
-    static final Map<DescriptionField, List<String>> CHOICES = Map.of(
-            DescriptionField.CARRIER, List.of("纸质", "电子", "照片", "录音带", "录像带", "光盘", "缩微品", "实物"),
-            // the fifteen kinds of 党政机关公文处理工作条例 (2012)
-            DescriptionField.DOC_TYPE, List.of("决议", "决定", "命令", "公报", "公告", "通告", "意见", "通知", "通报", "报告",
-                    "请示", "批复", "议案", "函", "纪要"),
-            DescriptionField.LANGUAGE, List.of("汉语", "英语", "日语", "俄语", "法语", "德语", "蒙古语", "藏语", "维吾尔语"));
 
     private final CatalogManagement catalog;
     private final CatalogBulkEdits bulkEdits;
@@ -73,12 +63,7 @@ class BulkEditPages {
     }
 
     private static List<String> options(DescriptionField f) {
-        return switch (f.kind()) {
-            case RETENTION -> Arrays.stream(Retention.values()).map(Retention::code).toList();
-            case CLASSIFICATION -> Arrays.stream(Classification.values()).map(Enum::name).toList();
-            case OPEN_STATUS -> Arrays.stream(OpenStatus.values()).map(Enum::name).toList();
-            default -> CHOICES.getOrDefault(f, List.of());
-        };
+        return Vocabularies.of(f);
     }
 
     /** The chosen rows → the form (posted by the list's button; an address with the selection shows it too). */

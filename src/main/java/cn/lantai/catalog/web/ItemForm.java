@@ -10,13 +10,12 @@ import java.util.Map;
 import java.util.Set;
 
 import cn.lantai.catalog.Category;
-import cn.lantai.catalog.Classification;
 import cn.lantai.catalog.DescriptionField;
 import cn.lantai.catalog.EntryInput;
 import cn.lantai.catalog.FieldDefinition;
 import cn.lantai.catalog.Item;
-import cn.lantai.catalog.OpenStatus;
 import cn.lantai.catalog.Violation;
+import cn.lantai.catalog.Vocabularies;
 
 /**
  * The item edit form: which description fields it offers and how, the values it shows (stored or as typed), and
@@ -40,7 +39,17 @@ final class ItemForm {
      * Chinese name is {@code label}. {@code options} are stored values for a select.
      */
     record Input(String name, DescriptionField field, String label, Control control, List<String> options,
-            String value, boolean mandatory, int maxLength, List<String> errors) {
+            String value, boolean mandatory, int maxLength, List<String> errors, Map<String, String> optionLabels) {
+
+        Input(String name, DescriptionField field, String label, Control control, List<String> options,
+                String value, boolean mandatory, int maxLength, List<String> errors) {
+            this(name, field, label, control, options, value, mandatory, maxLength, errors, Map.of());
+        }
+
+        /** The text of a choice: its own label where given (a fonds: code and name), else the stored value named. */
+        public String optionLabel(String option, String named) {
+            return optionLabels.getOrDefault(option, named);
+        }
 
         /** The element id: names hold dots and non-ASCII letters, ids stay plain. */
         public String id() {
@@ -63,7 +72,8 @@ final class ItemForm {
     static List<Input> inputs(Category category, Map<String, String> values, Map<String, List<String>> errors) {
         List<Input> inputs = new ArrayList<>();
         for (DescriptionField f : editable()) {
-            inputs.add(new Input(f.key(), f, f.label(), control(f), options(f), values.getOrDefault(f.key(), ""),
+            String value = values.getOrDefault(f.key(), "");
+            inputs.add(new Input(f.key(), f, f.label(), control(f), options(f, value), value,
                     f.mandatory(), f.maxLength(), errors.getOrDefault(f.key(), List.of())));
         }
         if (category != null) {
@@ -134,19 +144,30 @@ final class ItemForm {
         return null;
     }
 
-    private static Control control(DescriptionField f) {
-        return switch (f.kind()) {
-            case CLASSIFICATION, OPEN_STATUS -> Control.SELECT;
-            case TEXT -> f.maxLength() > 500 ? Control.TEXTAREA : Control.TEXT;
-            default -> Control.TEXT;
-        };
+    static Control control(DescriptionField f) {
+        if (!Vocabularies.of(f).isEmpty()) {
+            return Control.SELECT;
+        }
+        return f.kind() == DescriptionField.Kind.TEXT && f.maxLength() > 500 ? Control.TEXTAREA : Control.TEXT;
     }
 
-    private static List<String> options(DescriptionField f) {
-        return switch (f.kind()) {
-            case CLASSIFICATION -> Arrays.stream(Classification.values()).map(Enum::name).toList();
-            case OPEN_STATUS -> Arrays.stream(OpenStatus.values()).map(Enum::name).toList();
-            default -> List.of();
-        };
+    /**
+     * The choices of a controlled field: its vocabulary, with a blank first where it may be left empty, and a value
+     * stored before the vocabulary existed kept as it is, so opening and saving the form never changes it unseen.
+     */
+    static List<String> options(DescriptionField f, String current) {
+        List<String> vocabulary = Vocabularies.of(f);
+        if (vocabulary.isEmpty()) {
+            return List.of();
+        }
+        List<String> options = new ArrayList<>();
+        if (Vocabularies.listed(f)) {
+            options.add("");
+        }
+        if (current != null && !current.isEmpty() && !vocabulary.contains(current)) {
+            options.add(current);
+        }
+        options.addAll(vocabulary);
+        return options;
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Random;
 
 import cn.lantai.catalog.CatalogManagement;
+import cn.lantai.catalog.CatalogVolumes;
 import cn.lantai.catalog.Category;
 import cn.lantai.catalog.DescriptionField;
 import cn.lantai.catalog.EntryInput;
@@ -52,15 +53,17 @@ class DemoCatalogue {
     private static final String[] NAMES = {"张伟", "王芳", "李娜", "刘洋", "陈静", "杨磊", "赵敏", "黄勇", "周杰", "吴艳"};
 
     private final CatalogManagement catalog;
+    private final CatalogVolumes volumes;
     private final EntryJudge judge;
     private final CatalogWriter writer;
     private final ChangeLog changes;
     private final TransactionTemplate transactions;
     private final JdbcTemplate jdbc;
 
-    DemoCatalogue(CatalogManagement catalog, EntryJudge judge, CatalogWriter writer, ChangeLog changes,
+    DemoCatalogue(CatalogManagement catalog, CatalogVolumes volumes, EntryJudge judge, CatalogWriter writer, ChangeLog changes,
             TransactionTemplate transactions, JdbcTemplate jdbc) {
         this.catalog = catalog;
+        this.volumes = volumes;
         this.judge = judge;
         this.writer = writer;
         this.changes = changes;
@@ -97,7 +100,7 @@ class DemoCatalogue {
             if (year >= 2020) {
                 // accounting vouchers are kept in files (卷): two volumes a year
                 for (int volume = 1; volume <= 2; volume++) {
-                    catalog.createVolume(new NewVolume("0002", "KJ", year, "D30", "CZJ",
+                    volumes.create(new NewVolume("0002", "KJ", year, "D30", "CZJ",
                             year + "年记账凭证 第" + volume + "册", null, "控制使用", null), system);
                 }
             }
