@@ -15,6 +15,7 @@ import cn.lantai.catalog.internal.EntryJudge;
 import cn.lantai.catalog.internal.EntryRules;
 import cn.lantai.catalog.internal.imports.CatalogImporter;
 import cn.lantai.catalog.internal.imports.ImportPermits;
+import cn.lantai.catalog.internal.imports.PreviewSplit;
 import cn.lantai.catalog.internal.imports.Uploads;
 import cn.lantai.catalog.internal.sheets.ColumnMapping;
 import cn.lantai.catalog.internal.sheets.SheetRows;
@@ -38,6 +39,11 @@ import org.springframework.stereotype.Service;
 public class CatalogImports {
 
     private static final int SAMPLE_ROWS = 5;
+    /**
+     * Rows the preview judges for its split into new, updated, unchanged and refused: enough to see what a sheet does,
+     * few enough that a request of a 100,000-row file answers in seconds; the import's report covers every row.
+     */
+    static final int SPLIT_ROWS = 1_000;
     /** Rows the preview reads for unregistered 全宗号; the import's row check names any beyond them. */
     static final int FONDS_SCAN_ROWS = 100_000;
 
@@ -49,9 +55,11 @@ public class CatalogImports {
     private final Rights rights;
     private final Uploads uploads;
     private final ImportPermits permits;
+    private final PreviewSplit previewSplit;
 
     CatalogImports(CatalogImporter importer, EntryJudge judge, Jobs jobs, MessageSource messages, Rights rights,
-            Uploads uploads, ImportPermits permits) {
+            Uploads uploads, ImportPermits permits, PreviewSplit previewSplit) {
+        this.previewSplit = previewSplit;
         this.rights = rights;
         this.importer = importer;
         this.judge = judge;
@@ -132,6 +140,8 @@ public class CatalogImports {
                 proposed.putIfAbsent(String.valueOf(rows.header().get(i)), t == null ? null : ColumnMapping.name(t));
             }
             List<List<String>> sample = new ArrayList<>();
+            PreviewSplit.Run split = columns.mapsNothing() || !columns.repeated().isEmpty() ? null
+                    : previewSplit.start(snapshot, columns, Map.of(), viewer, locale);
             Set<String> unregistered = new TreeSet<>();
             SheetRows.Row row;
             int read = 0;
@@ -139,6 +149,9 @@ public class CatalogImports {
                 read++;
                 if (sample.size() < SAMPLE_ROWS) {
                     sample.add(row.cells());
+                }
+                if (split != null && read <= SPLIT_ROWS) {
+                    split.offer(row);
                 }
                 String fonds = fondsOf(row, columns);
                 if (fonds != null && !snapshot.fondsRegistered(fonds)) {
@@ -161,8 +174,9 @@ public class CatalogImports {
                 problems.add(messages.getMessage(mayRegister ? "import.unregistered-fonds"
                         : "import.unregistered-fonds-ask", new Object[] {String.join("、", unregistered)}, locale));
             }
+            boolean counted = read < FONDS_SCAN_ROWS || rows.next() == null;
             return new ImportPreview(rows.format(), rows.header(), proposed, sample, targets(snapshot),
-                    List.copyOf(unregistered), problems);
+                    List.copyOf(unregistered), problems, split == null ? null : split.finish(read, counted));
         } catch (UnreadableFile e) {
             throw new UnreadableImport(messages.getMessage(e.code(), e.args(), locale));
         } catch (IllegalArgumentException e) {

@@ -221,6 +221,7 @@ public class CatalogImporter implements JobHandler {
         List<String[]> pendingExisting = new ArrayList<>();
         long total = 0;
         String format;
+        long rowsInFile = countRows(id, job, dir);
         try (SheetRows rows = Sheets.open(dir.resolve(ImportJob.SOURCE), job.fileName())) {
             format = rows.format();
             ColumnMapping mapping = mapping(rows, job, snapshot);
@@ -231,13 +232,20 @@ public class CatalogImporter implements JobHandler {
                     throw new UnreadableFile("import.too-many-rows", maxRows);
                 }
                 Entry entry = snapshot.judge(reader.read(row));
-                for (Violation v : entry.violations()) {
-                    report.add(line(row.number(), v, locale));
-                }
                 var d = entry.description();
                 boolean numbered = d.itemNo() > 0 && d.get(DescriptionField.FONDS) != null
                         && d.get(DescriptionField.CATEGORY) != null && d.get(DescriptionField.YEAR) != null
                         && d.get(DescriptionField.RETENTION) != null;
+                String rowCode = numbered ? d.archivalCode().toString() : null;
+                String rowTitle = d.get(DescriptionField.TITLE);
+                int firstLine = report.size();
+                for (Violation v : entry.violations()) {
+                    report.add(line(row.number(), v, locale));
+                }
+                for (Violation v : entry.notices()) {
+                    // a value moved or read in another sense: said in the report, the row itself is not refused
+                    report.add(line(row.number(), v, locale));
+                }
                 boolean closedGroup = false;
                 if (entry.valid() && !reach.maySee(d)) {
                     reject(report, rejectedRows, row.number(), d.get(DescriptionField.CLASSIFICATION),
@@ -268,11 +276,14 @@ public class CatalogImporter implements JobHandler {
                         reject(report, rejectedRows, row.number(), code, "catalog.duplicate-in-file", locale, first);
                     } else {
                         gaps.add(d.groupKey(), d.itemNo(), row.number());
-                        pendingExisting.add(new String[] {code, Integer.toString(row.number())});
+                        pendingExisting.add(new String[] {code, Integer.toString(row.number()), rowTitle});
                     }
                 }
+                for (int i = firstLine; i < report.size(); i++) {
+                    report.set(i, report.get(i).about(rowCode, rowTitle));
+                }
                 if (total % 10_000 == 0) {
-                    jobs.progress(id, "checking", 0, total, 0, rejectedRows.cardinality());
+                    jobs.progress(id, "checking", total, rowsInFile, 0, rejectedRows.cardinality());
                 }
             }
             if (total == 0) {
@@ -294,6 +305,8 @@ public class CatalogImporter implements JobHandler {
         long operation = transactions.execute(tx -> changes.begin("IMPORT", job.reach().actor(),
                 job.reach().address(), job.fileName() + " (job " + id + ")", 0));
         Checked checked = new Checked(total, rejectedRows.cardinality(), operation, rejectedRows, updating, format);
+        // the writing pass resumes after the rows the job counts done: the check's count must not stand for written rows
+        jobs.progress(id, "writing", 0, total, 0, checked.rejected());
         checked.save(dir);
         return checked;
     }
@@ -330,18 +343,33 @@ public class CatalogImporter implements JobHandler {
         for (int i = 0; i < pending.size(); i += 1000) {
             List<String[]> chunk = pending.subList(i, Math.min(pending.size(), i + 1000));
             Map<String, Item> found = items.byArchivalCodes(chunk.stream().map(p -> p[0]).toList());
+            Map<Long, ChangeLog.HandEdit> handEdits = rejectAll ? Map.of() : changes.handEditsSinceImport(
+                    found.values().stream().filter(it -> reach.maySee(it.description())).map(it -> it.id().value())
+                            .toList());
             for (String[] p : chunk) {
                 Item existing = found.get(p[0]);
                 int row = Integer.parseInt(p[1]);
                 if (existing == null) {
                     continue;
                 }
+                int firstLine = report.size();
+                ChangeLog.HandEdit hand = handEdits.get(existing.id().value());
                 if (!reach.maySee(existing.description())) {
                     reject(report, rejectedRows, row, p[0], "catalog.group-beyond-reach", locale);
                 } else if (rejectAll) {
                     reject(report, rejectedRows, row, p[0], "catalog.exists", locale);
+                } else if (hand != null && !options.overwriteHandEdits()) {
+                    reject(report, rejectedRows, row, p[0], "import.hand-edited", locale, hand.actor(),
+                            HandEdits.when(hand));
                 } else {
                     updating.set(row);
+                    if (hand != null) {
+                        report.add(new ReportLine(row, "档号", p[0], messages.getMessage("import.hand-edit-overwritten",
+                                new Object[] {hand.actor(), HandEdits.when(hand)}, locale)));
+                    }
+                }
+                for (int l = firstLine; l < report.size(); l++) {
+                    report.set(l, report.get(l).about(p[0], p[2]));
                 }
             }
         }
@@ -426,6 +454,7 @@ public class CatalogImporter implements JobHandler {
     private void commit(JobId id, List<CatalogWriter.Valid> batch, List<Integer> batchRows, ImportJob job, Path dir,
             Checked checked, long done, Counts counts, Locale locale) {
         List<ReportLine> refusals = new ArrayList<>();
+        List<HandEdits.Updated> updates = new ArrayList<>();
         transactions.executeWithoutResult(tx -> {
             refusals.clear();
             int written = batch.size();
@@ -434,6 +463,9 @@ public class CatalogImporter implements JobHandler {
                         admission(job.reach().viewer(), checked, batchRows));
                 outcome.refused().forEach((index, code) -> refusals.add(refusal(batchRows.get(index),
                         batch.get(index).description(), code, locale)));
+                updates.clear();
+                outcome.changes().forEach((index, diff) -> updates.add(new HandEdits.Updated(batchRows.get(index),
+                        batch.get(index).description(), diff)));
                 written -= outcome.refused().size();
             }
             jobs.progress(id, "writing", done, checked.total(), counts.accepted + written,
@@ -443,6 +475,9 @@ public class CatalogImporter implements JobHandler {
         counts.rejected += refusals.size();
         if (!refusals.isEmpty()) {
             ImportReport.append(dir.resolve(ImportJob.REPORT), refusals);
+        }
+        if (!updates.isEmpty()) {
+            HandEdits.appendChanges(dir.resolve(ImportJob.CHANGES), updates);
         }
         batch.clear();
         batchRows.clear();
@@ -454,7 +489,41 @@ public class CatalogImporter implements JobHandler {
         boolean numbered = d.itemNo() > 0;
         return new ReportLine(row, numbered ? "档号" : DescriptionField.TITLE.label(),
                 numbered ? d.archivalCode().toString() : d.get(DescriptionField.TITLE),
-                messages.getMessage(code, null, locale));
+                messages.getMessage(code, null, locale), numbered ? d.archivalCode().toString() : null,
+                d.get(DescriptionField.TITLE));
+    }
+
+    /** The file's real number of data rows, counted before the check so progress speaks of the whole file. */
+    private long countRows(JobId id, ImportJob job, Path dir) {
+        jobs.progress(id, "counting", 0, 0, 0, 0);
+        long count = 0;
+        try (SheetRows rows = Sheets.open(dir.resolve(ImportJob.SOURCE), job.fileName())) {
+            while (rows.next() != null) {
+                if (++count > maxRows) {
+                    throw new UnreadableFile("import.too-many-rows", maxRows);
+                }
+            }
+        }
+        return count;
+    }
+
+    /**
+     * How the written rows split: items created and items updated, counted from the import's own change log (so the
+     * count is what was committed), and the operation's id; null before the check has run.
+     */
+    public Split split(JobStatus status) {
+        Path dir = job(status).dir(root);
+        if (!Files.exists(dir.resolve(ImportJob.CHECKED))) {
+            return null;
+        }
+        long operation = Checked.load(dir).operation();
+        long[] counts = changes.createdAndUpdated(operation);
+        return new Split(counts[0], counts[1], Math.max(0, status.accepted() - counts[0] - counts[1]),
+                status.rejected(), dir.resolve(ImportJob.CHANGES));
+    }
+
+    /** New, updated, unchanged and refused rows of an import, and the file listing each update (may be absent). */
+    public record Split(long created, long updated, long unchanged, long refused, Path changes) {
     }
 
     /** For tests: a hook after each committed batch (throwing from it simulates a crash midway). */
