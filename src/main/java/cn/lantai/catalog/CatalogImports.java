@@ -14,6 +14,7 @@ import cn.lantai.catalog.internal.Rights;
 import cn.lantai.catalog.internal.EntryJudge;
 import cn.lantai.catalog.internal.EntryRules;
 import cn.lantai.catalog.internal.imports.CatalogImporter;
+import cn.lantai.catalog.internal.imports.HandEdits;
 import cn.lantai.catalog.internal.imports.ImportPermits;
 import cn.lantai.catalog.internal.imports.PreviewSplit;
 import cn.lantai.catalog.internal.imports.Uploads;
@@ -230,6 +231,38 @@ public class CatalogImports {
             throw new JobNotFound(id);
         }
         return importer.report(status);
+    }
+
+    /** How many past imports {@link #pastImports} lists. */
+    static final int PAST_IMPORTS = 200;
+
+    /** The viewer's own imports, newest first; no one sees another's (their reports speak of the records). */
+    public List<ImportRun> pastImports(Viewer viewer) {
+        return jobs.startedBy(CatalogImporter.KIND, viewer.name(), PAST_IMPORTS).stream()
+                .map(s -> new ImportRun(s.id(), importer.job(s).fileName(), s.createdAt(), s.finishedAt(), s.state(),
+                        s.total(), s.accepted(), s.rejected()))
+                .toList();
+    }
+
+    /**
+     * How the rows of one's own import split (new, updated, unchanged, refused) and its updates field by field; null
+     * while its rows are still being checked. For anyone but the person who started it the import does not exist.
+     */
+    public ImportResult result(JobId id, Viewer viewer) {
+        JobStatus status = jobs.statusFor(id, viewer.name());
+        if (!status.kind().equals(CatalogImporter.KIND)) {
+            throw new JobNotFound(id);
+        }
+        CatalogImporter.Split split = importer.split(status);
+        if (split == null) {
+            return null;
+        }
+        List<HandEdits.Change> read = HandEdits.readChanges(split.changes(), ImportResult.SHOWN + 1);
+        List<ImportResult.Change> changes = read.stream().limit(ImportResult.SHOWN)
+                .map(c -> new ImportResult.Change(c.row(), c.code(), c.title(), c.field(), c.oldValue(), c.newValue()))
+                .toList();
+        return new ImportResult(split.created(), split.updated(), split.unchanged(), split.refused(), changes,
+                read.size() > ImportResult.SHOWN);
     }
 
     /** The file cannot be read as a catalogue; the message says why, for people. */

@@ -126,16 +126,16 @@ public final class EntryRules {
             if (attribute == null || attribute.equals(classification)) {
                 given.remove(DescriptionField.CLASSIFICATION);
                 given.put(DescriptionField.PUBLIC_ATTRIBUTE, classification);
-                notices.add(new Violation(label, classification, "catalog.mark-moved",
+                notices.add(new Violation(label, classification, "importchange.mark-moved", classification,
                         DescriptionField.PUBLIC_ATTRIBUTE.label()));
             } else {
-                violations.add(new Violation(label, classification, "catalog.mark-not-classification",
-                        DescriptionField.PUBLIC_ATTRIBUTE.label(), attribute));
+                violations.add(new Violation(label, classification, "importchange.mark-not-classification",
+                        classification, DescriptionField.PUBLIC_ATTRIBUTE.label(), attribute));
             }
         }
         String open = given.get(DescriptionField.OPEN_STATUS);
         if ("不开放".equals(open)) {
-            notices.add(new Violation(DescriptionField.OPEN_STATUS.label(), open, "catalog.open-status-read-as",
+            notices.add(new Violation(DescriptionField.OPEN_STATUS.label(), open, "importchange.open-status-read-as",
                     OpenStatus.CONTROLLED.label()));
         }
     }

@@ -359,12 +359,12 @@ public class CatalogImporter implements JobHandler {
                 } else if (rejectAll) {
                     reject(report, rejectedRows, row, p[0], "catalog.exists", locale);
                 } else if (hand != null && !options.overwriteHandEdits()) {
-                    reject(report, rejectedRows, row, p[0], "import.hand-edited", locale, hand.actor(),
+                    reject(report, rejectedRows, row, p[0], "importchange.hand-edited", locale, hand.actor(),
                             HandEdits.when(hand));
                 } else {
                     updating.set(row);
                     if (hand != null) {
-                        report.add(new ReportLine(row, "档号", p[0], messages.getMessage("import.hand-edit-overwritten",
+                        report.add(new ReportLine(row, "档号", p[0], messages.getMessage("importchange.hand-edit-overwritten",
                                 new Object[] {hand.actor(), HandEdits.when(hand)}, locale)));
                     }
                 }

@@ -34,8 +34,8 @@ final class ImportReport {
                     messages.getMessage("import.header.column", null, locale),
                     messages.getMessage("import.header.value", null, locale),
                     messages.getMessage("import.header.reason", null, locale),
-                    messages.getMessage("import.header.code", null, locale),
-                    messages.getMessage("import.header.title", null, locale));
+                    messages.getMessage("importchange.header.code", null, locale),
+                    messages.getMessage("importchange.header.title", null, locale));
             print(csv, lines);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
