@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Catalogue imports: {@code POST /api/v1/imports/preview} for the column-mapping step, {@code POST /api/v1/imports}
- * to start (answers the job id; follow it at {@code /api/v1/jobs/{id}}), and the error report. The shell admits each
+ * to start (answers the job id; follow it at {@code /api/v1/jobs/{id}}), and the error report. A row that would
+ * overwrite a record changed by hand since it was last imported is refused unless {@code overwriteHandEdits=true}. The shell admits each
  * upload (right, person's import work) before its body is read; a previewed or refused upload is removed at once.
  */
 @RestController
@@ -52,11 +53,12 @@ class ImportController {
     ResponseEntity<Map<String, Object>> start(@RequestPart("file") MultipartFile file,
             @RequestParam(defaultValue = "KEEP_VALID") ImportOptions.Mode mode,
             @RequestParam(defaultValue = "UPDATE") ImportOptions.OnExisting onExisting,
+            @RequestParam(defaultValue = "false") boolean overwriteHandEdits,
             @RequestParam(required = false) String mapping, @RequestParam(required = false) String defaults,
             @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language,
             Viewer viewer) throws IOException {
         ImportOptions options = new ImportOptions(mode, onExisting, map(mapping), map(defaults),
-                language != null && language.toLowerCase().startsWith("en") ? "en" : "zh-CN");
+                language != null && language.toLowerCase().startsWith("en") ? "en" : "zh-CN", overwriteHandEdits);
         JobId id = imports.start(imports.receive(file.getInputStream()), file.getOriginalFilename(), options, viewer);
         return ResponseEntity.status(HttpStatus.ACCEPTED).header(HttpHeaders.LOCATION, "/api/v1/jobs/" + id)
                 .body(Map.of("id", id.value(), "job", "/api/v1/jobs/" + id));
