@@ -87,6 +87,17 @@ class ImportChangesPagesTest {
         return token.group(1);
     }
 
+    /** The mapping the page proposes for the standard header, as its selects post it (by place). */
+    static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder mapped(String token) {
+        var request = post("/imports/start").param("token", token);
+        String[] targets = {"archivalCode", "title", "creator", "date", "docNumber", "pages", "classification",
+            "openStatus", "notes"};
+        for (int i = 0; i < targets.length; i++) {
+            request.param("map." + i, targets[i]);
+        }
+        return request;
+    }
+
     String awaitJob(String redirect) {
         String id = redirect.substring(redirect.lastIndexOf('/') + 1);
         Awaitility.await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
@@ -105,14 +116,14 @@ class ImportChangesPagesTest {
         String page = previewPage(next.xlsx(tmp), "第二版.xlsx", session);
 
         assertThat(page).contains("导入后的变化").contains("已按全部 4 行预先核对")
-                .contains("新增 <strong>1</strong>").contains("更新 <strong>1</strong>")
-                .contains("未变 <strong>1</strong>").contains("拒绝 <strong>1</strong>")
+                .contains("新增</span> <strong>1</strong>").contains("更新</span> <strong>1</strong>")
+                .contains("未变</span> <strong>1</strong>").contains("拒绝</span> <strong>1</strong>")
                 .contains("&lt;script&gt;alert(&#39;导入&#39;)&lt;/script&gt;").doesNotContain(SCRIPT)
                 .contains("关于第2号文件的通知").contains("超出长度限制")
                 .contains("name=\"updateExisting\"");
 
         // started without ticking 更新已有条目: the row of an existing record is refused, the record keeps its title
-        String redirect = mvc.perform(post("/imports/start").param("token", token(page)).session(session)
+        String redirect = mvc.perform(mapped(token(page)).session(session)
                         .with(Staff.page(Staff.ARCHIVIST)).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         String id = awaitJob(redirect);
@@ -132,10 +143,10 @@ class ImportChangesPagesTest {
         MockHttpSession session = new MockHttpSession();
         String page = previewPage(next.xlsx(tmp), "改题名<b>.xlsx", session);
         String token = token(page);
-        String redirect = mvc.perform(post("/imports/start").param("token", token).param("updateExisting", "true")
+        String redirect = mvc.perform(mapped(token).param("updateExisting", "true")
                         .session(session).with(Staff.page(Staff.ARCHIVIST)).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        mvc.perform(post("/imports/start").param("token", token).param("updateExisting", "true")
+        mvc.perform(mapped(token).param("updateExisting", "true")
                         .session(session).with(Staff.page(Staff.ARCHIVIST)).with(csrf()))
                 .andExpect(status().isGone());
         String id = awaitJob(redirect);
@@ -143,9 +154,9 @@ class ImportChangesPagesTest {
                 "%改题名<b>.xlsx%")).isEqualTo(1);
 
         mvc.perform(get("/imports/" + id).with(Staff.page(Staff.ARCHIVIST)))
-                .andExpect(content().string(containsString("新增 <strong>1</strong>")))
-                .andExpect(content().string(containsString("更新 <strong>1</strong>")))
-                .andExpect(content().string(containsString("未变 <strong>1</strong>")))
+                .andExpect(content().string(containsString("新增</span> <strong>1</strong>")))
+                .andExpect(content().string(containsString("更新</span> <strong>1</strong>")))
+                .andExpect(content().string(containsString("未变</span> <strong>1</strong>")))
                 .andExpect(content().string(containsString("<del>关于第1号文件的通知</del>")))
                 .andExpect(content().string(containsString("<ins>&lt;script&gt;")))
                 .andExpect(content().string(not(containsString(SCRIPT))));
@@ -161,7 +172,7 @@ class ImportChangesPagesTest {
         Catalogues next = Catalogues.standard().items(fonds, 2019, 1);
         next.rows().get(0).set(1, "关于第1号文件的通知（更正）");
         String page = previewPage(next.csv(tmp, Charset.forName("GB18030"), false), "目录.csv", new MockHttpSession());
-        assertThat(page).contains("更新 <strong>1</strong>").contains("<ins>关于第1号文件的通知（更正）</ins>")
+        assertThat(page).contains("更新</span> <strong>1</strong>").contains("<ins>关于第1号文件的通知（更正）</ins>")
                 .contains("<del>关于第1号文件的通知</del>");
     }
 
