@@ -147,6 +147,18 @@ abstract class ImportChangesContract {
             assertThat(c.code()).isEqualTo(code(2));
         });
         assertThat(changes).anySatisfy(c -> assertThat(c.oldValue() + "→" + c.newValue()).isEqualTo("3→7"));
+        JsonNode result = JsonMapper.builder().build().readTree(mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                        "/api/v1/imports/" + job.get("id").asText() + "/result").with(Staff.archivist()))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(result.get("created").asLong()).isEqualTo(1);
+        assertThat(result.get("updated").asLong()).isEqualTo(1);
+        assertThat(result.get("unchanged").asLong()).isEqualTo(3);
+        assertThat(result.get("refused").asLong()).isEqualTo(1);
+        assertThat(result.get("changes").get(0).get("archivalCode").asText()).isEqualTo(code(2));
+        String past = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                "/api/v1/imports").with(Staff.archivist())).andReturn().getResponse().getContentAsString();
+        assertThat(JsonMapper.builder().build().readTree(past).get(0).get("fileName").asText()).isEqualTo("第二版.xlsx");
         List<CSVRecord> report = imports.report(job.get("id").asText());
         assertThat(report).singleElement().satisfies(line -> {
             assertThat(line.get(0)).isEqualTo("7");
