@@ -206,6 +206,20 @@ abstract class ImportChangesContract {
     }
 
     @Test
+    void aSheetThatSaysWhatTheHandEditSaysOverwritesNothingAndNeedsNoSecondChoice() throws Exception {
+        imports.run(Catalogues.standard().items(fonds, 2019, 2).xlsx(tmp), "目录.xlsx", Map.of());
+        correctByHand(code(2), "关于第2号文件的通知（人工校正）");
+        Catalogues agreeing = Catalogues.standard().items(fonds, 2019, 2);
+        agreeing.rows().get(1).set(1, "关于第2号文件的通知（人工校正）");
+        Path file = agreeing.xlsx(tmp);
+        assertThat(preview(file, "目录.xlsx").get("split").get("handEdited").asLong()).isZero();
+        JsonNode job = imports.run(file, "目录.xlsx", Map.of("onExisting", "UPDATE"));
+        assertThat(job.get("rejected").asLong()).isZero();
+        assertThat(split(job).unchanged()).isEqualTo(2);
+        assertThat(imports.report(job.get("id").asText())).isEmpty();
+    }
+
+    @Test
     void aDisclosureMarkInTheClassificationColumnMovesToThePublicAttributeAndIsSaid() throws Exception {
         Path file = Catalogues.withHeader("档号", "题名", "责任者", "日期", "密级", "公开属性", "开放标识")
                 .row(code(1), "内部通报", "区人民政府办公室", "2019-03-12", "内部", "", "开放")

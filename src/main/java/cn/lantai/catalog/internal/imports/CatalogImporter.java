@@ -171,7 +171,8 @@ public class CatalogImporter implements JobHandler {
         BitSet rejectedRows = new BitSet();
         Map<String, Integer> firstRowOfCode = new HashMap<>();
         NumberGaps gaps = new NumberGaps();
-        List<String[]> pendingExisting = new ArrayList<>();
+        List<Pending> pendingExisting = new ArrayList<>();
+        BitSet updating = new BitSet();
         long total = 0;
         String format;
         long rowsInFile = countRows(id, job, dir);
@@ -229,11 +230,17 @@ public class CatalogImporter implements JobHandler {
                         reject(report, rejectedRows, row.number(), code, "catalog.duplicate-in-file", locale, first);
                     } else {
                         gaps.add(d.groupKey(), d.itemNo(), row.number());
-                        pendingExisting.add(new String[] {code, Integer.toString(row.number()), rowTitle});
+                        pendingExisting.add(new Pending(code, row.number(), rowTitle,
+                                new CatalogWriter.Valid(d, entry.extra())));
                     }
                 }
                 for (int i = firstLine; i < report.size(); i++) {
                     report.set(i, report.get(i).about(rowCode, rowTitle));
+                }
+                if (pendingExisting.size() == 1000) {
+                    // looked up while their entries are at hand: a hand edit counts only where the row changes the record
+                    rejectExisting(pendingExisting, job.options(), reach, report, rejectedRows, updating, locale);
+                    pendingExisting.clear();
                 }
                 if (total % 10_000 == 0) {
                     jobs.progress(id, "checking", total, rowsInFile, 0, rejectedRows.cardinality());
@@ -243,7 +250,6 @@ public class CatalogImporter implements JobHandler {
                 throw new UnreadableFile("import.no-rows");
             }
         }
-        BitSet updating = new BitSet();
         rejectExisting(pendingExisting, job.options(), reach, report, rejectedRows, updating, locale);
         Map<String, Integer> highest = new HashMap<>();
         for (NumberGaps.Gap gap : gaps.gaps(group -> highest.computeIfAbsent(group, items::maxNumber))) {
@@ -289,43 +295,52 @@ public class CatalogImporter implements JobHandler {
      * Rows whose 档号 is already taken: duplicates when the import rejects existing codes, otherwise updates. The
      * record holding the code is in the row's group, which the importer may read whole; a record of another shape
      * (a file's item whose code reads as a loose item's) the importer may not read gets the group's neutral refusal.
+     * An update that would change a record someone edited by hand since its last import is refused unless the import
+     * was asked to overwrite hand edits, and said in the report when it was.
      */
-    private void rejectExisting(List<String[]> pending, ImportOptions options, Viewer reach, List<ReportLine> report,
+    private void rejectExisting(List<Pending> pending, ImportOptions options, Viewer reach, List<ReportLine> report,
             BitSet rejectedRows, BitSet updating, Locale locale) {
         boolean rejectAll = options.onExisting() == ImportOptions.OnExisting.REJECT;
         for (int i = 0; i < pending.size(); i += 1000) {
-            List<String[]> chunk = pending.subList(i, Math.min(pending.size(), i + 1000));
-            Map<String, Item> found = items.byArchivalCodes(chunk.stream().map(p -> p[0]).toList());
+            List<Pending> chunk = pending.subList(i, Math.min(pending.size(), i + 1000));
+            Map<String, Item> found = items.byArchivalCodes(chunk.stream().map(Pending::code).toList());
             Map<Long, ChangeLog.HandEdit> handEdits = rejectAll ? Map.of() : changes.handEditsSinceImport(
                     found.values().stream().filter(it -> reach.maySee(it.description())).map(it -> it.id().value())
                             .toList());
-            for (String[] p : chunk) {
-                Item existing = found.get(p[0]);
-                int row = Integer.parseInt(p[1]);
+            for (Pending p : chunk) {
+                Item existing = found.get(p.code());
+                int row = p.row();
                 if (existing == null) {
                     continue;
                 }
                 int firstLine = report.size();
                 ChangeLog.HandEdit hand = handEdits.get(existing.id().value());
+                if (hand != null && CatalogWriter.changes(existing, p.entry()).isEmpty()) {
+                    hand = null; // the row says what the record says now: nothing of the hand edit is overwritten
+                }
                 if (!reach.maySee(existing.description())) {
-                    reject(report, rejectedRows, row, p[0], "catalog.group-beyond-reach", locale);
+                    reject(report, rejectedRows, row, p.code(), "catalog.group-beyond-reach", locale);
                 } else if (rejectAll) {
-                    reject(report, rejectedRows, row, p[0], "catalog.exists", locale);
+                    reject(report, rejectedRows, row, p.code(), "catalog.exists", locale);
                 } else if (hand != null && !options.overwriteHandEdits()) {
-                    reject(report, rejectedRows, row, p[0], "importchange.hand-edited", locale, hand.actor(),
+                    reject(report, rejectedRows, row, p.code(), "importchange.hand-edited", locale, hand.actor(),
                             HandEdits.when(hand));
                 } else {
                     updating.set(row);
                     if (hand != null) {
-                        report.add(new ReportLine(row, "档号", p[0], messages.getMessage("importchange.hand-edit-overwritten",
+                        report.add(new ReportLine(row, "档号", p.code(), messages.getMessage("importchange.hand-edit-overwritten",
                                 new Object[] {hand.actor(), HandEdits.when(hand)}, locale)));
                     }
                 }
                 for (int l = firstLine; l < report.size(); l++) {
-                    report.set(l, report.get(l).about(p[0], p[2]));
+                    report.set(l, report.get(l).about(p.code(), p.title()));
                 }
             }
         }
+    }
+
+    /** A checked row whose 档号 may already be in the catalogue, with its entry for judging what it would change. */
+    private record Pending(String code, int row, String title, CatalogWriter.Valid entry) {
     }
 
     private void reject(List<ReportLine> report, BitSet rejectedRows, int row, String code, String reason,
