@@ -14,7 +14,9 @@ import cn.lantai.catalog.internal.Rights;
 import cn.lantai.catalog.internal.EntryJudge;
 import cn.lantai.catalog.internal.EntryRules;
 import cn.lantai.catalog.internal.imports.CatalogImporter;
+import cn.lantai.catalog.internal.imports.HandEdits;
 import cn.lantai.catalog.internal.imports.ImportPermits;
+import cn.lantai.catalog.internal.imports.PreviewSplit;
 import cn.lantai.catalog.internal.imports.Uploads;
 import cn.lantai.catalog.internal.sheets.ColumnMapping;
 import cn.lantai.catalog.internal.sheets.SheetRows;
@@ -38,6 +40,11 @@ import org.springframework.stereotype.Service;
 public class CatalogImports {
 
     private static final int SAMPLE_ROWS = 5;
+    /**
+     * Rows the preview judges for its split into new, updated, unchanged and refused: enough to see what a sheet does,
+     * few enough that a request of a 100,000-row file answers in seconds; the import's report covers every row.
+     */
+    static final int SPLIT_ROWS = 1_000;
     /** Rows the preview reads for unregistered 全宗号; the import's row check names any beyond them. */
     static final int FONDS_SCAN_ROWS = 100_000;
 
@@ -49,9 +56,11 @@ public class CatalogImports {
     private final Rights rights;
     private final Uploads uploads;
     private final ImportPermits permits;
+    private final PreviewSplit previewSplit;
 
     CatalogImports(CatalogImporter importer, EntryJudge judge, Jobs jobs, MessageSource messages, Rights rights,
-            Uploads uploads, ImportPermits permits) {
+            Uploads uploads, ImportPermits permits, PreviewSplit previewSplit) {
+        this.previewSplit = previewSplit;
         this.rights = rights;
         this.importer = importer;
         this.judge = judge;
@@ -132,6 +141,8 @@ public class CatalogImports {
                 proposed.putIfAbsent(String.valueOf(rows.header().get(i)), t == null ? null : ColumnMapping.name(t));
             }
             List<List<String>> sample = new ArrayList<>();
+            PreviewSplit.Run split = columns.mapsNothing() || !columns.repeated().isEmpty() ? null
+                    : previewSplit.start(snapshot, columns, Map.of(), viewer, locale);
             Set<String> unregistered = new TreeSet<>();
             SheetRows.Row row;
             int read = 0;
@@ -139,6 +150,9 @@ public class CatalogImports {
                 read++;
                 if (sample.size() < SAMPLE_ROWS) {
                     sample.add(row.cells());
+                }
+                if (split != null && read <= SPLIT_ROWS) {
+                    split.offer(row);
                 }
                 String fonds = fondsOf(row, columns);
                 if (fonds != null && !snapshot.fondsRegistered(fonds)) {
@@ -161,8 +175,9 @@ public class CatalogImports {
                 problems.add(messages.getMessage(mayRegister ? "import.unregistered-fonds"
                         : "import.unregistered-fonds-ask", new Object[] {String.join("、", unregistered)}, locale));
             }
+            boolean counted = read < FONDS_SCAN_ROWS || rows.next() == null;
             return new ImportPreview(rows.format(), rows.header(), proposed, sample, targets(snapshot),
-                    List.copyOf(unregistered), problems);
+                    List.copyOf(unregistered), problems, split == null ? null : split.finish(read, counted));
         } catch (UnreadableFile e) {
             throw new UnreadableImport(messages.getMessage(e.code(), e.args(), locale));
         } catch (IllegalArgumentException e) {
@@ -216,6 +231,38 @@ public class CatalogImports {
             throw new JobNotFound(id);
         }
         return importer.report(status);
+    }
+
+    /** How many past imports {@link #pastImports} lists. */
+    static final int PAST_IMPORTS = 200;
+
+    /** The viewer's own imports, newest first; no one sees another's (their reports speak of the records). */
+    public List<ImportRun> pastImports(Viewer viewer) {
+        return jobs.startedBy(CatalogImporter.KIND, viewer.name(), PAST_IMPORTS).stream()
+                .map(s -> new ImportRun(s.id(), importer.job(s).fileName(), s.createdAt(), s.finishedAt(), s.state(),
+                        s.total(), s.accepted(), s.rejected()))
+                .toList();
+    }
+
+    /**
+     * How the rows of one's own import split (new, updated, unchanged, refused) and its updates field by field; null
+     * while its rows are still being checked. For anyone but the person who started it the import does not exist.
+     */
+    public ImportResult result(JobId id, Viewer viewer) {
+        JobStatus status = jobs.statusFor(id, viewer.name());
+        if (!status.kind().equals(CatalogImporter.KIND)) {
+            throw new JobNotFound(id);
+        }
+        CatalogImporter.Split split = importer.split(status);
+        if (split == null) {
+            return null;
+        }
+        List<HandEdits.Change> read = HandEdits.readChanges(split.changes(), ImportResult.SHOWN + 1);
+        List<ImportResult.Change> changes = read.stream().limit(ImportResult.SHOWN)
+                .map(c -> new ImportResult.Change(c.row(), c.code(), c.title(), c.field(), c.oldValue(), c.newValue()))
+                .toList();
+        return new ImportResult(split.created(), split.updated(), split.unchanged(), split.refused(), changes,
+                read.size() > ImportResult.SHOWN);
     }
 
     /** The file cannot be read as a catalogue; the message says why, for people. */

@@ -13,9 +13,16 @@ import java.util.Map;
  *                   or label, or blank to ignore the column; headers not named here are matched by their Chinese names
  * @param defaults   values by field key for cells left empty (e.g. the fonds or category of the whole sheet)
  * @param language   the language of the error report: {@code zh-CN} (default) or {@code en}
+ * @param overwriteHandEdits the second, explicit choice an update needs where a record was changed by hand after it
+ *                   was last imported: without it such rows are refused (named in the report with who and when)
  */
 public record ImportOptions(Mode mode, OnExisting onExisting, Map<String, String> mapping, Map<String, String> defaults,
-        String language) {
+        String language, boolean overwriteHandEdits) {
+
+    public ImportOptions(Mode mode, OnExisting onExisting, Map<String, String> mapping, Map<String, String> defaults,
+            String language) {
+        this(mode, onExisting, mapping, defaults, language, false);
+    }
 
     public enum Mode { ALL_OR_NOTHING, KEEP_VALID }
 

@@ -94,6 +94,13 @@ public class Jobs {
                 .params(kind, person).query(Integer.class).single();
     }
 
+    /** The jobs of this kind the person started, newest first (at most {@code limit}). */
+    public List<JobStatus> startedBy(String kind, String person, int limit) {
+        return jdbc.sql("SELECT id FROM job WHERE kind = ? AND created_by = ? ORDER BY created_at DESC, id")
+                .params(kind, person).query(String.class).stream().limit(limit).map(id -> status(new JobId(id)))
+                .toList();
+    }
+
     /** The link to the job's report, if its kind writes one. */
     public String reportLink(JobStatus job) {
         JobHandler handler = handler(job.kind());

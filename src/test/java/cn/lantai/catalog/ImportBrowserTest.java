@@ -20,7 +20,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-/** Importing an Excel catalogue in the workbench: upload, column mapping, progress, the report of bad rows. */
+/**
+ * Importing an Excel catalogue in the workbench: upload, column mapping, progress, the report of bad rows; a re-import
+ * after a hand correction shows the update and the warning before it runs.
+ */
 class ImportBrowserTest extends BrowserTest {
 
     @Autowired
@@ -28,6 +31,9 @@ class ImportBrowserTest extends BrowserTest {
 
     @Autowired
     CatalogImporter importer;
+
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @TempDir
     Path tmp;
@@ -103,5 +109,77 @@ class ImportBrowserTest extends BrowserTest {
         assertThat(page).hasURL(Pattern.compile(".*year=2018&page=1$"));
         assertThat(page.locator("#items tbody tr").first()).containsText(fonds + "-WS·2018-Y-BGS-0051");
         assertThat(page.locator(".tree a[aria-current]")).hasText("2018 (600)");
+    }
+
+    /** Uploads a catalogue on the import page and waits on its mapping step. */
+    private void upload(Path file) {
+        visit("/imports");
+        page.getByLabel("目录文件（.xlsx 或 .csv）").setInputFiles(file);
+        page.getByLabel("目录文件（.xlsx 或 .csv）").focus();
+        page.keyboard().press("Tab");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("h1")).hasText("列映射");
+    }
+
+    private Locator startAndFinish() {
+        page.getByText("开始导入").focus();
+        page.keyboard().press("Enter");
+        assertThat(page).hasURL(Pattern.compile(".*/imports/[0-9a-f-]{36}$"));
+        Locator progress = page.locator("#progress");
+        assertThat(progress).hasAttribute("data-state", "SUCCEEDED",
+                new LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
+        return progress;
+    }
+
+    @Test
+    void aReImportAfterAHandCorrectionShowsTheUpdateAndWarnsBeforeOverwritingIt() throws Exception {
+        String fonds = Catalogues.freshFonds();
+        catalog.registerFonds(new Fonds(fonds, "重新导入测试全宗"), cn.lantai.catalog.Viewer.system());
+        catalog.defineCategory(new Category("WS", "文书", List.of()), cn.lantai.catalog.Viewer.system());
+        String corrected = fonds + "-WS·2019-Y-BGS-0002";
+        Path xlsx = Catalogues.standard().items(fonds, 2019, 3).xlsx(tmp);
+
+        signIn(Account.ARCHIVIST);
+        upload(xlsx);
+        assertThat(page.locator("#import-split")).containsText("新增 3");
+        startAndFinish();
+
+        // a colleague corrects a title by hand; then the old sheet is imported again
+        ItemId id = new ItemId(jdbc.queryForObject("SELECT id FROM item WHERE archival_code = ?", Long.class,
+                corrected));
+        catalog.update(id, catalog.item(id, cn.lantai.catalog.Viewer.system()).version(),
+                new EntryInput(null, java.util.Map.of(DescriptionField.TITLE, "关于第2号文件的通知（校正错字）"),
+                        java.util.Map.of()),
+                cn.lantai.catalog.Viewer.staff("李校对", Classification.NONE, true));
+        upload(xlsx);
+        Locator split = page.locator("#import-split");
+        assertThat(split).containsText("更新 1");
+        assertThat(split).containsText("未变 2");
+        assertThat(split.locator(".hand-edits")).containsText("有 1 条将覆盖人工修改");
+        Locator row = split.locator("tr[data-outcome=UPDATED]");
+        assertThat(row).containsText(corrected);
+        assertThat(row.locator("del")).hasText("关于第2号文件的通知（校正错字）");
+        assertThat(row.locator("ins")).hasText("关于第2号文件的通知");
+        assertThat(row.locator(".hand-edit")).containsText("将覆盖人工修改：李校对");
+        assertThat(page.getByLabel("覆盖人工修改（上次导入后被人修改过的条目也按文件内容更新）")).isVisible();
+        screenshot("re-import-warns");
+
+        // 更新已有条目 ticked from the keyboard, 覆盖人工修改 left alone: the hand correction stays
+        page.locator("#update-existing").focus();
+        page.keyboard().press("Space");
+        assertThat(page.locator("#update-existing")).isChecked();
+        assertThat(page.locator("#overwrite-hand-edits")).not().isChecked();
+        Locator progress = startAndFinish();
+        assertThat(progress.locator(".split-counts")).containsText("拒绝 1");
+        assertThat(progress.locator("table.report")).containsText(corrected);
+        assertThat(progress.locator("table.report")).containsText("李校对");
+        screenshot("re-import-kept-hand-edit");
+        org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject(
+                "SELECT title FROM item WHERE archival_code = ?", String.class, corrected))
+                .isEqualTo("关于第2号文件的通知（校正错字）");
+
+        visit("/imports");
+        assertThat(page.locator("table.past tbody tr").first()).containsText("已完成");
+        screenshot("past-imports");
     }
 }

@@ -26,9 +26,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class CatalogWriter {
 
-    /** What a write did; {@code refused} maps the index of each entry the admission refused to the refusal's code. */
+    /**
+     * What a write did; {@code refused} maps the index of each entry the admission refused to the refusal's code,
+     * {@code changes} the index of each entry that updated an item to the fields it changed (old → new).
+     */
     public record Outcome(List<ItemId> created, List<ItemId> updated, List<ItemId> unchanged,
-            Map<Integer, String> refused) {
+            Map<Integer, String> refused, Map<Integer, List<ChangeLog.FieldChange>> changes) {
 
         public List<ItemId> touched() {
             List<ItemId> all = new ArrayList<>(created);
@@ -90,6 +93,7 @@ public class CatalogWriter {
         List<ItemId> created = new ArrayList<>();
         List<ItemId> updated = new ArrayList<>();
         List<ItemId> unchanged = new ArrayList<>();
+        Map<Integer, List<ChangeLog.FieldChange>> changed = new LinkedHashMap<>();
         for (int index = 0; index < entries.size(); index++) {
             Valid entry = entries.get(index);
             Description d = entry.description();
@@ -113,8 +117,7 @@ public class CatalogWriter {
                 log.add(new ChangeLog.FieldChange(id, CREATED, null, d.archivalCode().toString()));
                 created.add(new ItemId(id));
             } else {
-                Description merged = d.itemNo() == 0 ? d.with(DescriptionField.ITEM_NO,
-                        Integer.toString(current.description().itemNo())) : d;
+                Description merged = merged(current, d);
                 List<ChangeLog.FieldChange> diff = diff(current, merged, entry.extra());
                 if (diff.isEmpty()) {
                     unchanged.add(current.id());
@@ -122,13 +125,14 @@ public class CatalogWriter {
                     updates.add(new Items.Row(current.id().value(), merged, entry.extra()));
                     log.addAll(diff);
                     updated.add(current.id());
+                    changed.put(index, diff);
                 }
             }
         }
         items.insert(inserts);
         items.update(updates);
         changes.record(operationId, log);
-        Outcome outcome = new Outcome(created, updated, unchanged, refused);
+        Outcome outcome = new Outcome(created, updated, unchanged, refused, changed);
         publish(outcome.touched());
         return outcome;
     }
@@ -234,6 +238,16 @@ public class CatalogWriter {
 
     private void publish(List<ItemId> ids) {
         ItemsChanged.inChunks(ids).forEach(events::publishEvent);
+    }
+
+    /** An entry without its number updating an item keeps the item's number. */
+    private static Description merged(Item current, Description d) {
+        return d.itemNo() == 0 ? d.with(DescriptionField.ITEM_NO, Integer.toString(current.description().itemNo())) : d;
+    }
+
+    /** The fields writing this entry over the item would change (old → new); empty when the entry says the same. */
+    public static List<ChangeLog.FieldChange> changes(Item current, Valid entry) {
+        return diff(current, merged(current, entry.description()), entry.extra());
     }
 
     private static List<ChangeLog.FieldChange> diff(Item current, Description next, Map<String, String> nextExtra) {

@@ -131,4 +131,53 @@ public class ChangeLog {
                         rs.getString(8)))
                 .list();
     }
+
+    /** Kinds of operation that no person typed: a catalogue imported, the demonstration data. */
+    private static final List<String> MACHINE_KINDS = List.of("IMPORT", "DEMO");
+
+    /** The last change a person made to a record by hand (著录, bulk edit, renumbering …): who, when, which fields. */
+    public record HandEdit(long itemId, String actor, Instant at, String kind, List<String> fields) {
+    }
+
+    /**
+     * The records among these that a person changed by hand after they were last imported (or ever, if no import
+     * wrote them): a re-import would overwrite that work. The latest such operation per record.
+     */
+    public Map<Long, HandEdit> handEditsSinceImport(java.util.Collection<Long> itemIds) {
+        Map<Long, HandEdit> edits = new java.util.HashMap<>();
+        Map<Long, Long> opOf = new java.util.HashMap<>();
+        List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(itemIds));
+        for (int i = 0; i < ids.size(); i += 500) {
+            List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 500));
+            jdbc.sql("""
+                    SELECT c.item_id, o.id, o.actor, o.at, o.kind, c.field
+                    FROM item_change c JOIN catalog_operation o ON o.id = c.operation_id
+                    WHERE c.item_id IN (:ids) AND o.kind NOT IN (:machine)
+                    AND o.id > COALESCE((SELECT MAX(c2.operation_id) FROM item_change c2
+                        JOIN catalog_operation o2 ON o2.id = c2.operation_id
+                        WHERE c2.item_id = c.item_id AND o2.kind IN (:machine)), 0)
+                    ORDER BY c.item_id, o.id, c.id""").param("ids", chunk).param("machine", MACHINE_KINDS)
+                    .query(rs -> {
+                        long item = rs.getLong(1);
+                        long op = rs.getLong(2);
+                        HandEdit last = edits.get(item);
+                        List<String> fields = last != null && last.fields() instanceof ArrayList<String> f
+                                && opOf.getOrDefault(item, -1L) == op ? f : new ArrayList<>();
+                        fields.add(rs.getString(6));
+                        opOf.put(item, op);
+                        edits.put(item, new HandEdit(item, rs.getString(3), rs.getTimestamp(4).toInstant(),
+                                rs.getString(5), fields));
+                    });
+        }
+        return edits;
+    }
+
+    /** Items an operation created and items it changed otherwise (the second excludes the first). */
+    public long[] createdAndUpdated(long operationId) {
+        long created = jdbc.sql("SELECT COUNT(DISTINCT item_id) FROM item_change WHERE operation_id = ? AND field = ?")
+                .params(operationId, CatalogWriter.CREATED).query(Long.class).single();
+        long touched = jdbc.sql("SELECT COUNT(DISTINCT item_id) FROM item_change WHERE operation_id = ?")
+                .param(operationId).query(Long.class).single();
+        return new long[] {created, touched - created};
+    }
 }

@@ -88,7 +88,7 @@ public class EntryJudge {
             }
             List<Violation> violations = new ArrayList<>(entry.violations());
             violations.add(new Violation(DescriptionField.FONDS.label(), fondsCode, "catalog.unknown-fonds"));
-            return new Entry(entry.description(), entry.extra(), violations);
+            return new Entry(entry.description(), entry.extra(), violations, entry.notices());
         }
 
         /**

@@ -71,6 +71,8 @@ public final class EntryRules {
         });
         String code = clean(archivalCode);
         boolean codeUnreadable = code != null && !mergeArchivalCode(code, given, violations);
+        List<Violation> notices = new ArrayList<>();
+        moveMarks(given, violations, notices);
         Map<DescriptionField, String> normal = new EnumMap<>(DescriptionField.class);
         for (DescriptionField field : DescriptionField.values()) {
             String value = given.get(field);
@@ -105,7 +107,38 @@ public final class EntryRules {
         } else {
             applyExtra(category, extraRaw == null ? Map.of() : extraRaw, extra, violations);
         }
-        return new Entry(new Description(normal), extra, violations);
+        return new Entry(new Description(normal), extra, violations, List.copyOf(notices));
+    }
+
+    /** Marks of disclosure (公开属性), not classifications, often typed into a 密级 column. */
+    private static final java.util.Set<String> DISCLOSURE_MARKS = java.util.Set.of("公开", "内部");
+
+    /**
+     * Values read in another sense than written are never changed silently. A disclosure mark in the 密级 column
+     * (DA/T 18: 密级 is 绝密, 机密, 秘密 or none; 公开/内部 are 公开属性) moves to 公开属性 when that is empty or says the
+     * same, with a notice; when 公开属性 says otherwise the entry is refused. 不开放 is read as 控制使用, with a notice.
+     */
+    private static void moveMarks(Map<DescriptionField, String> given, List<Violation> violations,
+            List<Violation> notices) {
+        String classification = given.get(DescriptionField.CLASSIFICATION);
+        if (classification != null && DISCLOSURE_MARKS.contains(classification)) {
+            String attribute = given.get(DescriptionField.PUBLIC_ATTRIBUTE);
+            String label = DescriptionField.CLASSIFICATION.label();
+            if (attribute == null || attribute.equals(classification)) {
+                given.remove(DescriptionField.CLASSIFICATION);
+                given.put(DescriptionField.PUBLIC_ATTRIBUTE, classification);
+                notices.add(new Violation(label, classification, "importchange.mark-moved", classification,
+                        DescriptionField.PUBLIC_ATTRIBUTE.label()));
+            } else {
+                violations.add(new Violation(label, classification, "importchange.mark-not-classification",
+                        classification, DescriptionField.PUBLIC_ATTRIBUTE.label(), attribute));
+            }
+        }
+        String open = given.get(DescriptionField.OPEN_STATUS);
+        if ("不开放".equals(open)) {
+            notices.add(new Violation(DescriptionField.OPEN_STATUS.label(), open, "importchange.open-status-read-as",
+                    OpenStatus.CONTROLLED.label()));
+        }
     }
 
     /** The fields a 档号 carries. */

@@ -3,11 +3,14 @@ package cn.lantai.catalog.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import cn.lantai.catalog.CatalogImports;
 import cn.lantai.catalog.ImportOptions;
 import cn.lantai.catalog.ImportPreview;
+import cn.lantai.catalog.ImportResult;
+import cn.lantai.catalog.ImportRun;
 import cn.lantai.catalog.Viewer;
 import cn.lantai.jobs.JobId;
 import org.springframework.core.io.FileSystemResource;
@@ -29,8 +32,10 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Catalogue imports: {@code POST /api/v1/imports/preview} for the column-mapping step, {@code POST /api/v1/imports}
- * to start (answers the job id; follow it at {@code /api/v1/jobs/{id}}), and the error report. The shell admits each
+ * Catalogue imports: {@code POST /api/v1/imports/preview} for the column-mapping step (with the split of the first
+ * rows into new, updated, unchanged and refused), {@code POST /api/v1/imports} to start, {@code GET /api/v1/imports}
+ * for one's past imports and {@code GET /api/v1/imports/{id}/result} for how one's import split its rows; to start (answers the job id; follow it at {@code /api/v1/jobs/{id}}), and the error report. A row that would
+ * overwrite a record changed by hand since it was last imported is refused unless {@code overwriteHandEdits=true}. The shell admits each
  * upload (right, person's import work) before its body is read; a previewed or refused upload is removed at once.
  */
 @RestController
@@ -52,11 +57,12 @@ class ImportController {
     ResponseEntity<Map<String, Object>> start(@RequestPart("file") MultipartFile file,
             @RequestParam(defaultValue = "KEEP_VALID") ImportOptions.Mode mode,
             @RequestParam(defaultValue = "UPDATE") ImportOptions.OnExisting onExisting,
+            @RequestParam(defaultValue = "false") boolean overwriteHandEdits,
             @RequestParam(required = false) String mapping, @RequestParam(required = false) String defaults,
             @RequestHeader(value = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language,
             Viewer viewer) throws IOException {
         ImportOptions options = new ImportOptions(mode, onExisting, map(mapping), map(defaults),
-                language != null && language.toLowerCase().startsWith("en") ? "en" : "zh-CN");
+                language != null && language.toLowerCase().startsWith("en") ? "en" : "zh-CN", overwriteHandEdits);
         JobId id = imports.start(imports.receive(file.getInputStream()), file.getOriginalFilename(), options, viewer);
         return ResponseEntity.status(HttpStatus.ACCEPTED).header(HttpHeaders.LOCATION, "/api/v1/jobs/" + id)
                 .body(Map.of("id", id.value(), "job", "/api/v1/jobs/" + id));
@@ -72,6 +78,22 @@ class ImportController {
         } finally {
             imports.discard(upload);
         }
+    }
+
+    /** One's own past imports, newest first: when, which file, state and counts. */
+    @GetMapping
+    List<ImportRun> past(Viewer viewer) {
+        return imports.pastImports(viewer);
+    }
+
+    /**
+     * How one's finished import split its rows (created, updated, unchanged, refused) and its updates field by field;
+     * 409 while its rows are still being checked.
+     */
+    @GetMapping("/{id}/result")
+    ResponseEntity<ImportResult> result(@PathVariable String id, Viewer viewer) {
+        ImportResult result = imports.result(new JobId(id), viewer);
+        return result == null ? ResponseEntity.status(HttpStatus.CONFLICT).build() : ResponseEntity.ok(result);
     }
 
     @GetMapping("/{id}/report")

@@ -54,8 +54,8 @@ class ImportPages {
     }
 
     @GetMapping
-    String upload(Model model) {
-        return uploadForm(model, null);
+    String upload(Viewer viewer, Model model) {
+        return uploadForm(model, null, viewer);
     }
 
     @PostMapping("/preview")
@@ -63,7 +63,7 @@ class ImportPages {
             HttpServletResponse response) throws IOException {
         if (file.isEmpty()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return uploadForm(model, "import.page.no-file");
+            return uploadForm(model, "import.page.no-file", viewer);
         }
         Path stored = imports.receive(file.getInputStream());
         ImportPreview preview;
@@ -73,7 +73,7 @@ class ImportPages {
             imports.discard(stored);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("unreadable", e.getMessage());
-            return uploadForm(model, null);
+            return uploadForm(model, null, viewer);
         } catch (RuntimeException e) {
             imports.discard(stored);
             throw e;
@@ -92,7 +92,7 @@ class ImportPages {
         PendingImport pending = PendingImport.take(session, token);
         if (pending == null || !Files.exists(pending.path())) {
             response.setStatus(HttpStatus.GONE.value());
-            return uploadForm(model, "import.page.upload-gone");
+            return uploadForm(model, "import.page.upload-gone", viewer);
         }
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, String> missing = new LinkedHashMap<>();
@@ -127,7 +127,7 @@ class ImportPages {
         } catch (CatalogImports.UnreadableImport e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("unreadable", e.getMessage());
-            return uploadForm(model, null);
+            return uploadForm(model, null, viewer);
         } catch (RuntimeException e) {
             // refused (the right was taken away meanwhile): the upload goes at once
             PendingImport.release(session);
@@ -143,19 +143,24 @@ class ImportPages {
         model.addAttribute("fondsList", catalog.fonds());
         model.addAttribute("categories", catalog.categories());
         model.addAttribute("modes", ImportOptions.Mode.values());
-        model.addAttribute("onExistingChoices", ImportOptions.OnExisting.values());
         return "import-preview";
     }
 
+    /**
+     * Starts the import. Records already in the catalogue are updated only when the person ticked 更新已有条目, and
+     * records changed by hand since they were last imported only when they also ticked 覆盖人工修改; otherwise those
+     * rows are refused and named in the report.
+     */
     @PostMapping("/start")
     String start(@RequestParam String token, @RequestParam(defaultValue = "KEEP_VALID") ImportOptions.Mode mode,
-            @RequestParam(defaultValue = "UPDATE") ImportOptions.OnExisting onExisting,
+            @RequestParam(defaultValue = "false") boolean updateExisting,
+            @RequestParam(defaultValue = "false") boolean overwriteHandEdits,
             @RequestParam Map<String, String> form, HttpSession session, Viewer viewer, Locale locale, Model model,
             HttpServletResponse response) {
         PendingImport pending = PendingImport.take(session, token);
         if (pending == null || !Files.exists(pending.path())) {
             response.setStatus(HttpStatus.GONE.value());
-            return uploadForm(model, "import.page.upload-gone");
+            return uploadForm(model, "import.page.upload-gone", viewer);
         }
         Map<String, String> mapping = new LinkedHashMap<>();
         for (int i = 0; i < pending.header().size(); i++) {
@@ -165,8 +170,9 @@ class ImportPages {
         Map<String, String> defaults = new LinkedHashMap<>();
         putIfGiven(defaults, "fonds", form.get("defaultFonds"));
         putIfGiven(defaults, "category", form.get("defaultCategory"));
-        ImportOptions options = new ImportOptions(mode, onExisting, mapping, defaults,
-                locale.getLanguage().equals("en") ? "en" : "zh-CN");
+        ImportOptions options = new ImportOptions(mode,
+                updateExisting ? ImportOptions.OnExisting.UPDATE : ImportOptions.OnExisting.REJECT, mapping, defaults,
+                locale.getLanguage().equals("en") ? "en" : "zh-CN", updateExisting && overwriteHandEdits);
         JobId id;
         try {
             // the import takes the file over, or removes it if refused
@@ -206,10 +212,12 @@ class ImportPages {
         // the workbench's own link: the API's takes access tokens, not the session
         model.addAttribute("reportLink", jobs.reportLink(job) == null ? null : "/imports/" + id + "/report");
         model.addAttribute("report", finished ? ImportReportRows.read(report) : ImportReportRows.none());
+        model.addAttribute("result", finished ? imports.result(jobId, viewer) : null);
     }
 
-    private String uploadForm(Model model, String problem) {
+    private String uploadForm(Model model, String problem, Viewer viewer) {
         model.addAttribute("problem", problem);
+        model.addAttribute("past", imports.pastImports(viewer));
         return "imports";
     }
 

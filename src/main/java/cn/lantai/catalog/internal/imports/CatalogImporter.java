@@ -1,8 +1,6 @@
 package cn.lantai.catalog.internal.imports;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 
 import cn.lantai.catalog.Description;
 import cn.lantai.catalog.DescriptionField;
@@ -166,50 +163,6 @@ public class CatalogImporter implements JobHandler {
         }
     }
 
-    /**
-     * The outcome of the checking pass, kept on disk so a resumed job does not judge the rows again. {@code updating}
-     * holds the rows whose 档号 the catalogue already held when they were checked (and the importer may overwrite);
-     * null for a job checked before that was recorded.
-     */
-    record Checked(long total, long rejected, long operation, BitSet rejectedRows, BitSet updating, String format) {
-
-        static Checked load(Path dir) {
-            try (InputStream in = Files.newInputStream(dir.resolve(ImportJob.CHECKED))) {
-                Properties p = new Properties();
-                p.load(in);
-                Path updating = dir.resolve(ImportJob.UPDATING_ROWS);
-                return new Checked(Long.parseLong(p.getProperty("total")), Long.parseLong(p.getProperty("rejected")),
-                        Long.parseLong(p.getProperty("operation")),
-                        BitSet.valueOf(Files.readAllBytes(dir.resolve(ImportJob.REJECTED_ROWS))),
-                        Files.exists(updating) ? BitSet.valueOf(Files.readAllBytes(updating)) : null,
-                        p.getProperty("format"));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        void save(Path dir) {
-            try {
-                Files.write(dir.resolve(ImportJob.REJECTED_ROWS), rejectedRows.toByteArray());
-                Files.write(dir.resolve(ImportJob.UPDATING_ROWS), updating.toByteArray());
-                Properties p = new Properties();
-                p.setProperty("total", Long.toString(total));
-                p.setProperty("rejected", Long.toString(rejected));
-                p.setProperty("operation", Long.toString(operation));
-                if (format != null) {
-                    p.setProperty("format", format);
-                }
-                Path tmp = dir.resolve(ImportJob.CHECKED + ".tmp");
-                try (OutputStream out = Files.newOutputStream(tmp)) {
-                    p.store(out, "import checked");
-                }
-                Files.move(tmp, dir.resolve(ImportJob.CHECKED), StandardCopyOption.ATOMIC_MOVE);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
     private Checked check(JobId id, ImportJob job, Path dir, Locale locale) {
         EntryJudge.Snapshot snapshot = judge.snapshot();
         Viewer reach = job.reach().viewer();
@@ -218,9 +171,11 @@ public class CatalogImporter implements JobHandler {
         BitSet rejectedRows = new BitSet();
         Map<String, Integer> firstRowOfCode = new HashMap<>();
         NumberGaps gaps = new NumberGaps();
-        List<String[]> pendingExisting = new ArrayList<>();
+        List<Pending> pendingExisting = new ArrayList<>();
+        BitSet updating = new BitSet();
         long total = 0;
         String format;
+        long rowsInFile = countRows(id, job, dir);
         try (SheetRows rows = Sheets.open(dir.resolve(ImportJob.SOURCE), job.fileName())) {
             format = rows.format();
             ColumnMapping mapping = mapping(rows, job, snapshot);
@@ -231,13 +186,20 @@ public class CatalogImporter implements JobHandler {
                     throw new UnreadableFile("import.too-many-rows", maxRows);
                 }
                 Entry entry = snapshot.judge(reader.read(row));
-                for (Violation v : entry.violations()) {
-                    report.add(line(row.number(), v, locale));
-                }
                 var d = entry.description();
                 boolean numbered = d.itemNo() > 0 && d.get(DescriptionField.FONDS) != null
                         && d.get(DescriptionField.CATEGORY) != null && d.get(DescriptionField.YEAR) != null
                         && d.get(DescriptionField.RETENTION) != null;
+                String rowCode = numbered ? d.archivalCode().toString() : null;
+                String rowTitle = d.get(DescriptionField.TITLE);
+                int firstLine = report.size();
+                for (Violation v : entry.violations()) {
+                    report.add(line(row.number(), v, locale));
+                }
+                for (Violation v : entry.notices()) {
+                    // a value moved or read in another sense: said in the report, the row itself is not refused
+                    report.add(line(row.number(), v, locale));
+                }
                 boolean closedGroup = false;
                 if (entry.valid() && !reach.maySee(d)) {
                     reject(report, rejectedRows, row.number(), d.get(DescriptionField.CLASSIFICATION),
@@ -268,18 +230,26 @@ public class CatalogImporter implements JobHandler {
                         reject(report, rejectedRows, row.number(), code, "catalog.duplicate-in-file", locale, first);
                     } else {
                         gaps.add(d.groupKey(), d.itemNo(), row.number());
-                        pendingExisting.add(new String[] {code, Integer.toString(row.number())});
+                        pendingExisting.add(new Pending(code, row.number(), rowTitle,
+                                new CatalogWriter.Valid(d, entry.extra())));
                     }
                 }
+                for (int i = firstLine; i < report.size(); i++) {
+                    report.set(i, report.get(i).about(rowCode, rowTitle));
+                }
+                if (pendingExisting.size() == 1000) {
+                    // looked up while their entries are at hand: a hand edit counts only where the row changes the record
+                    rejectExisting(pendingExisting, job.options(), reach, report, rejectedRows, updating, locale);
+                    pendingExisting.clear();
+                }
                 if (total % 10_000 == 0) {
-                    jobs.progress(id, "checking", 0, total, 0, rejectedRows.cardinality());
+                    jobs.progress(id, "checking", total, rowsInFile, 0, rejectedRows.cardinality());
                 }
             }
             if (total == 0) {
                 throw new UnreadableFile("import.no-rows");
             }
         }
-        BitSet updating = new BitSet();
         rejectExisting(pendingExisting, job.options(), reach, report, rejectedRows, updating, locale);
         Map<String, Integer> highest = new HashMap<>();
         for (NumberGaps.Gap gap : gaps.gaps(group -> highest.computeIfAbsent(group, items::maxNumber))) {
@@ -294,6 +264,8 @@ public class CatalogImporter implements JobHandler {
         long operation = transactions.execute(tx -> changes.begin("IMPORT", job.reach().actor(),
                 job.reach().address(), job.fileName() + " (job " + id + ")", 0));
         Checked checked = new Checked(total, rejectedRows.cardinality(), operation, rejectedRows, updating, format);
+        // the writing pass resumes after the rows the job counts done: the check's count must not stand for written rows
+        jobs.progress(id, "writing", 0, total, 0, checked.rejected());
         checked.save(dir);
         return checked;
     }
@@ -323,28 +295,52 @@ public class CatalogImporter implements JobHandler {
      * Rows whose 档号 is already taken: duplicates when the import rejects existing codes, otherwise updates. The
      * record holding the code is in the row's group, which the importer may read whole; a record of another shape
      * (a file's item whose code reads as a loose item's) the importer may not read gets the group's neutral refusal.
+     * An update that would change a record someone edited by hand since its last import is refused unless the import
+     * was asked to overwrite hand edits, and said in the report when it was.
      */
-    private void rejectExisting(List<String[]> pending, ImportOptions options, Viewer reach, List<ReportLine> report,
+    private void rejectExisting(List<Pending> pending, ImportOptions options, Viewer reach, List<ReportLine> report,
             BitSet rejectedRows, BitSet updating, Locale locale) {
         boolean rejectAll = options.onExisting() == ImportOptions.OnExisting.REJECT;
         for (int i = 0; i < pending.size(); i += 1000) {
-            List<String[]> chunk = pending.subList(i, Math.min(pending.size(), i + 1000));
-            Map<String, Item> found = items.byArchivalCodes(chunk.stream().map(p -> p[0]).toList());
-            for (String[] p : chunk) {
-                Item existing = found.get(p[0]);
-                int row = Integer.parseInt(p[1]);
+            List<Pending> chunk = pending.subList(i, Math.min(pending.size(), i + 1000));
+            Map<String, Item> found = items.byArchivalCodes(chunk.stream().map(Pending::code).toList());
+            Map<Long, ChangeLog.HandEdit> handEdits = rejectAll ? Map.of() : changes.handEditsSinceImport(
+                    found.values().stream().filter(it -> reach.maySee(it.description())).map(it -> it.id().value())
+                            .toList());
+            for (Pending p : chunk) {
+                Item existing = found.get(p.code());
+                int row = p.row();
                 if (existing == null) {
                     continue;
                 }
+                int firstLine = report.size();
+                ChangeLog.HandEdit hand = handEdits.get(existing.id().value());
+                if (hand != null && CatalogWriter.changes(existing, p.entry()).isEmpty()) {
+                    hand = null; // the row says what the record says now: nothing of the hand edit is overwritten
+                }
                 if (!reach.maySee(existing.description())) {
-                    reject(report, rejectedRows, row, p[0], "catalog.group-beyond-reach", locale);
+                    reject(report, rejectedRows, row, p.code(), "catalog.group-beyond-reach", locale);
                 } else if (rejectAll) {
-                    reject(report, rejectedRows, row, p[0], "catalog.exists", locale);
+                    reject(report, rejectedRows, row, p.code(), "catalog.exists", locale);
+                } else if (hand != null && !options.overwriteHandEdits()) {
+                    reject(report, rejectedRows, row, p.code(), "importchange.hand-edited", locale, hand.actor(),
+                            HandEdits.when(hand));
                 } else {
                     updating.set(row);
+                    if (hand != null) {
+                        report.add(new ReportLine(row, "档号", p.code(), messages.getMessage("importchange.hand-edit-overwritten",
+                                new Object[] {hand.actor(), HandEdits.when(hand)}, locale)));
+                    }
+                }
+                for (int l = firstLine; l < report.size(); l++) {
+                    report.set(l, report.get(l).about(p.code(), p.title()));
                 }
             }
         }
+    }
+
+    /** A checked row whose 档号 may already be in the catalogue, with its entry for judging what it would change. */
+    private record Pending(String code, int row, String title, CatalogWriter.Valid entry) {
     }
 
     private void reject(List<ReportLine> report, BitSet rejectedRows, int row, String code, String reason,
@@ -426,6 +422,7 @@ public class CatalogImporter implements JobHandler {
     private void commit(JobId id, List<CatalogWriter.Valid> batch, List<Integer> batchRows, ImportJob job, Path dir,
             Checked checked, long done, Counts counts, Locale locale) {
         List<ReportLine> refusals = new ArrayList<>();
+        List<HandEdits.Updated> updates = new ArrayList<>();
         transactions.executeWithoutResult(tx -> {
             refusals.clear();
             int written = batch.size();
@@ -434,6 +431,9 @@ public class CatalogImporter implements JobHandler {
                         admission(job.reach().viewer(), checked, batchRows));
                 outcome.refused().forEach((index, code) -> refusals.add(refusal(batchRows.get(index),
                         batch.get(index).description(), code, locale)));
+                updates.clear();
+                outcome.changes().forEach((index, diff) -> updates.add(new HandEdits.Updated(batchRows.get(index),
+                        batch.get(index).description(), diff)));
                 written -= outcome.refused().size();
             }
             jobs.progress(id, "writing", done, checked.total(), counts.accepted + written,
@@ -443,6 +443,9 @@ public class CatalogImporter implements JobHandler {
         counts.rejected += refusals.size();
         if (!refusals.isEmpty()) {
             ImportReport.append(dir.resolve(ImportJob.REPORT), refusals);
+        }
+        if (!updates.isEmpty()) {
+            HandEdits.appendChanges(dir.resolve(ImportJob.CHANGES), updates);
         }
         batch.clear();
         batchRows.clear();
@@ -454,7 +457,41 @@ public class CatalogImporter implements JobHandler {
         boolean numbered = d.itemNo() > 0;
         return new ReportLine(row, numbered ? "档号" : DescriptionField.TITLE.label(),
                 numbered ? d.archivalCode().toString() : d.get(DescriptionField.TITLE),
-                messages.getMessage(code, null, locale));
+                messages.getMessage(code, null, locale), numbered ? d.archivalCode().toString() : null,
+                d.get(DescriptionField.TITLE));
+    }
+
+    /** The file's real number of data rows, counted before the check so progress speaks of the whole file. */
+    private long countRows(JobId id, ImportJob job, Path dir) {
+        jobs.progress(id, "counting", 0, 0, 0, 0);
+        long count = 0;
+        try (SheetRows rows = Sheets.open(dir.resolve(ImportJob.SOURCE), job.fileName())) {
+            while (rows.next() != null) {
+                if (++count > maxRows) {
+                    throw new UnreadableFile("import.too-many-rows", maxRows);
+                }
+            }
+        }
+        return count;
+    }
+
+    /**
+     * How the written rows split: items created and items updated, counted from the import's own change log (so the
+     * count is what was committed), and the operation's id; null before the check has run.
+     */
+    public Split split(JobStatus status) {
+        Path dir = job(status).dir(root);
+        if (!Files.exists(dir.resolve(ImportJob.CHECKED))) {
+            return null;
+        }
+        long operation = Checked.load(dir).operation();
+        long[] counts = changes.createdAndUpdated(operation);
+        return new Split(counts[0], counts[1], Math.max(0, status.accepted() - counts[0] - counts[1]),
+                status.rejected(), dir.resolve(ImportJob.CHANGES));
+    }
+
+    /** New, updated, unchanged and refused rows of an import, and the file listing each update (may be absent). */
+    public record Split(long created, long updated, long unchanged, long refused, Path changes) {
     }
 
     /** For tests: a hook after each committed batch (throwing from it simulates a crash midway). */

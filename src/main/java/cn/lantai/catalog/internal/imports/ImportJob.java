@@ -30,6 +30,7 @@ public record ImportJob(String folder, String fileName, ImportOptions options, R
 
     static final String SOURCE = "source";
     static final String REPORT = "report.csv";
+    static final String CHANGES = "changes.csv";
     static final String CHECKED = "checked.properties";
     static final String REJECTED_ROWS = "rejected.bits";
     static final String UPDATING_ROWS = "updating.bits";

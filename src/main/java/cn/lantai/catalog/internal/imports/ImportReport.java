@@ -16,7 +16,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.MessageSource;
 
-/** The error report of an import: a CSV (UTF-8 with BOM, so Excel opens it right) of row, column, value, reason. */
+/**
+ * The error report of an import: a CSV (UTF-8 with BOM, so Excel opens it right) of row, column, value, reason, and
+ * the row's 档号 and 题名 (last, so readers of the first four columns keep reading them where they were).
+ */
 final class ImportReport {
 
     private ImportReport() {
@@ -30,7 +33,9 @@ final class ImportReport {
             csv.printRecord(messages.getMessage("import.header.row", null, locale),
                     messages.getMessage("import.header.column", null, locale),
                     messages.getMessage("import.header.value", null, locale),
-                    messages.getMessage("import.header.reason", null, locale));
+                    messages.getMessage("import.header.reason", null, locale),
+                    messages.getMessage("importchange.header.code", null, locale),
+                    messages.getMessage("importchange.header.title", null, locale));
             print(csv, lines);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -51,7 +56,7 @@ final class ImportReport {
     private static void print(CSVPrinter csv, List<ReportLine> lines) throws IOException {
         for (ReportLine line : lines) {
             csv.printRecord(line.row(), CellSafety.neutralise(line.column()), CellSafety.neutralise(line.value()),
-                    line.reason());
+                    line.reason(), CellSafety.neutralise(line.code()), CellSafety.neutralise(line.title()));
         }
         csv.flush();
     }
