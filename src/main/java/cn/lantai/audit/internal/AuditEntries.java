@@ -109,8 +109,9 @@ public class AuditEntries {
     public AuditGroupPage groups(AuditQuery query, int page, int size) {
         Filter filter = filter(query);
         String grouped = """
-                SELECT action, actor, MIN(address), is_op, grp, COUNT(*), MIN(seq), MAX(seq), MIN(at_micros),
-                       MAX(at_micros), MIN(target)
+                SELECT action, actor, MIN(address) AS address, is_op, grp, COUNT(*) AS entries,
+                       MIN(seq) AS first_seq, MAX(seq) AS last_seq, MIN(at_micros) AS first_at,
+                       MAX(at_micros) AS last_at, MIN(target) AS target
                 FROM (SELECT seq, at_micros, actor, address, action, target,
                              CASE WHEN POSITION(' op:' IN target) > 0 THEN 1 ELSE 0 END AS is_op,
                              CASE WHEN POSITION(' op:' IN target) > 0
