@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The trail as people read it, in their language: actions by name ({@code login.success} → 登录成功), an entry's
- * before and after field by field with the catalogue's names ({@code {"title":"sm3:…"}} → 题名：（已加密摘要）), refusals
+ * before and after field by field with the catalogue's names (the digest of a title → 题名：（已加密摘要）), refusals
  * by their reason (never an exception's class name), and the verification's result. Names come from the audit bundle
  * ({@code audit.action.*}, {@code audit.word.*}, {@code audit.reason.*}) and from the modules' {@link AuditVocabulary};
  * what nobody names is shown as stored.
@@ -60,7 +60,7 @@ public class AuditWording {
     }
 
     /**
-     * A before or after state as lines "name：value", field by field: a JSON object by its fields, a record's text
+     * A before or after state as lines of name and value, field by field: a JSON object by its fields, a record's text
      * ({@code Role[code=…, …]}) by its parts, a refused login by its reason, stored codes by their names; digests of
      * values the auditor may not read as a marker.
      */
@@ -146,7 +146,7 @@ public class AuditWording {
         return first(v -> v.value(key, stored, locale)).orElseGet(() -> word(stored, locale));
     }
 
-    /** A text of codes: each part of "A/B" or "A,B" by its name when every part has one. */
+    /** A text of codes: each part of a list (split at a slash or a comma) by its name. */
     private String words(String s, Locale locale) {
         for (String separator : List.of("/", ",")) {
             if (s.contains(separator)) {
