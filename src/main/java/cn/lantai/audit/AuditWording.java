@@ -88,12 +88,12 @@ public class AuditWording {
         Matcher record = RECORD_TEXT.matcher(s);
         if (record.matches()) {
             List<String> lines = new ArrayList<>();
-            for (String part : record.group(1).split(", ")) {
+            for (String part : topLevel(record.group(1))) {
                 int eq = part.indexOf('=');
                 if (eq > 0) {
                     String key = part.substring(0, eq);
                     lines.add(pair(messages.getMessage("audit.key." + key, null, field(key, locale), locale),
-                            word(part.substring(eq + 1), locale), locale));
+                            recordValue(part.substring(eq + 1), locale), locale));
                 }
             }
             return lines;
@@ -144,6 +144,42 @@ public class AuditWording {
             return messages.getMessage("audit.value.digest", null, "(digest)", locale);
         }
         return first(v -> v.value(key, stored, locale)).orElseGet(() -> word(stored, locale));
+    }
+
+    /** The parts of a record's text, split at the commas outside brackets (a set's members stay together). */
+    private static List<String> topLevel(String text) {
+        List<String> parts = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '[') {
+                depth++;
+            } else if (c == ']') {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                parts.add(text.substring(start, i).strip());
+                start = i + 1;
+            }
+        }
+        parts.add(text.substring(start).strip());
+        return parts;
+    }
+
+    /** A value in a record's text: a set ({@code [A, B]}) by its members' names, none as empty. */
+    private String recordValue(String value, Locale locale) {
+        if (value.startsWith("[") && value.endsWith("]")) {
+            String inner = value.substring(1, value.length() - 1).strip();
+            if (inner.isEmpty()) {
+                return messages.getMessage("audit.value.empty", null, "", locale);
+            }
+            List<String> named = new ArrayList<>();
+            for (String member : inner.split(",")) {
+                named.add(word(member.strip(), locale));
+            }
+            return String.join(messages.getMessage("audit.list.separator", null, ", ", locale), named);
+        }
+        return value.equals("null") ? messages.getMessage("audit.value.empty", null, "", locale) : word(value, locale);
     }
 
     /** A text of codes: each part of a list (split at a slash or a comma) by its name. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import cn.lantai.audit.internal.AuditFiles;
@@ -18,6 +19,8 @@ import cn.lantai.catalog.EntryInput;
 import cn.lantai.catalog.Fonds;
 import cn.lantai.catalog.Item;
 import cn.lantai.catalog.Viewer;
+import cn.lantai.identity.Right;
+import cn.lantai.identity.Role;
 import cn.lantai.support.Catalogues;
 import cn.lantai.support.Entries;
 import cn.lantai.support.LantaiTest;
@@ -124,6 +127,27 @@ class AuditReadingPagesTest {
                         containsString("账户已锁定"), containsString("其他原因"), containsString("停用账户"),
                         containsString("已停用"), containsString("made.up-by-a-later-module"))))
                 .andExpect(content().string(not(containsString("Exception"))));
+    }
+
+    @Test
+    void aRoleAndAClearanceChangeReadByTheirPartsAndNames() throws Exception {
+        Role before = new Role("CHAYUE" + who.substring(2), "档案查阅", false, true, false, Set.of(Right.CATALOG_EXPORT),
+                Set.of(), Set.of());
+        Role after = new Role(before.code(), "档案查阅", true, true, false,
+                Set.of(Right.CATALOG_EXPORT, Right.APPRAISE), Set.of(fonds), Set.of());
+        audit.record(new AuditEvent(who, "10.4.4.4", "role.change", before.code(), before.toString(),
+                after.toString()));
+        audit.record(new AuditEvent(who, "10.4.4.4", "account.clearance", "someone", "NONE", "SECRET"));
+
+        mvc.perform(get("/audit").param("actor", who).with(Staff.page("auditor")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("修改角色"), containsString("名称：档案查阅"),
+                        containsString("可见未开放档案：否"), containsString("可见未开放档案：是"),
+                        containsString("权限：导出目录"), containsString("门类：（空）"),
+                        containsString("全宗号：" + fonds), containsString("修改账户密级授权"),
+                        containsString("<li>无</li>"), containsString("<li>机密</li>"))))
+                .andExpect(content().string(allOf(not(containsString("Role[")), not(containsString("CATALOG_EXPORT")),
+                        not(containsString(">SECRET<")))));
     }
 
     @Test
