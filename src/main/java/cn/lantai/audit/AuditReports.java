@@ -124,7 +124,7 @@ public class AuditReports {
         }
         String title = messages.getMessage("audit.report.title", null, locale);
         byte[] report = pdf.render(new PdfReport.Content(title, actor, lines, columns,
-                new float[] {5, 11, 8, 9, 10, 14, 21.5f, 21.5f}, rows, actor,
+                new float[] {4, 11, 8, 8, 10, 15, 22, 22}, rows, actor,
                 messages.getMessage("audit.report.reason", null, locale)), fontFile);
         recordExport(actor, address, "pdf", filterText, rows.size());
         return report;

@@ -2,6 +2,7 @@ package cn.lantai.audit;
 
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.ArrayList;
@@ -239,6 +240,10 @@ class AuditReadingPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", containsString("application/pdf")))
                 .andReturn().getResponse().getContentAsByteArray();
+        // kept beside the browser tests' screenshots, to look at
+        Path kept = Path.of("target", "screenshots", "AuditReadingPagesTest", "audit-report.pdf");
+        Files.createDirectories(kept.getParent());
+        Files.write(kept, pdf);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains("兰台审计日志报告", "登录失败", "密码错误或账户不存在", "查看受控档案", who,
