@@ -86,6 +86,18 @@ public class AuditTrail {
         return entries.page(query == null ? AuditQuery.any() : query, page, size);
     }
 
+    /**
+     * Entries matching the query taken together by operation (one group per import, bulk edit … and one per entry of
+     * no operation), newest first; {@code page} counts from 0, {@code size} is 1 to 1,000.
+     */
+    @PreAuthorize("hasRole('AUDITOR')")
+    public AuditGroupPage groups(AuditQuery query, int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("page must be 0 or more and size 1 to " + MAX_PAGE_SIZE);
+        }
+        return entries.groups(query == null ? AuditQuery.any() : query, page, size);
+    }
+
     /** Checks the whole chain and its checkpoints; names the first broken place. */
     @PreAuthorize("hasRole('AUDITOR')")
     public ChainVerification verify() {

@@ -46,4 +46,24 @@ class AuditTrailScaleTest {
         assertThat(result.ok()).as(result.detail()).isTrue();
         assertThat(result.entriesChecked()).isGreaterThanOrEqualTo(100000);
     }
+
+    @Test
+    @WithMockUser(roles = "AUDITOR")
+    void anImportOfThirtyThousandRowsIsOneRowWhenGroupedByOperation() {
+        long op = System.nanoTime();
+        List<AuditEvent> events = new ArrayList<>(30_000);
+        for (int i = 0; i < 30_000; i++) {
+            events.add(new AuditEvent("importer30k", "10.0.0.6", "catalog.import", "item:" + (2_000_000 + i) + " op:"
+                    + op, null, "{\"*\":\"0012-WS·2019-Y-" + i + "\"}"));
+        }
+        audit.recordAll(events);
+        audit.groups(new AuditQuery("importer30k", null, null, null, null), 0, 50);
+        long start = System.nanoTime();
+        AuditGroupPage groups = audit.groups(new AuditQuery("importer30k", null, null, null, null), 0, 50);
+        long grouped = System.nanoTime();
+        System.out.printf("audit scale: grouped the trail (%d groups) in %.2f s, warm%n", groups.total(),
+                (grouped - start) / 1e9);
+        assertThat(groups.groups()).filteredOn(g -> Long.valueOf(op).equals(g.operation())).singleElement()
+                .satisfies(g -> assertThat(g.count()).isEqualTo(30_000));
+    }
 }

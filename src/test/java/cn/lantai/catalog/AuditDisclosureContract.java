@@ -86,7 +86,8 @@ abstract class AuditDisclosureContract {
 
         mvc.perform(get("/audit").param("target", target).with(Staff.page("auditor")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("scopeNote")))
+                .andExpect(content().string(containsString("范围和提要：（已加密摘要）")))
+                .andExpect(content().string(not(containsString("sm3:"))))
                 .andExpect(content().string(not(containsString("地块"))));
     }
 }

@@ -69,13 +69,15 @@ class SecurityBrowserTest extends BrowserTest {
 
         signIn(Account.AUDITOR);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("审计")).click();
-        page.getByLabel("对象").fill("item:" + item.id().value() + " ");
-        page.getByLabel("操作", new Page.GetByLabelOptions().setExact(true)).fill("catalog.update");
+        page.getByLabel("档案（档号或条目号）").fill(String.valueOf(item.id().value()));
+        page.getByLabel("操作", new Page.GetByLabelOptions().setExact(true)).selectOption("catalog.update");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("筛选")).click();
         assertThat(page.locator("table.audit-entries tbody tr")).hasCount(1);
         assertThat(page.locator("table.audit-entries tbody tr")).containsText(Staff.ARCHIVIST);
-        // which field changed, with digests of its values: the titles themselves stay in the item's history
-        assertThat(page.locator("table.audit-entries tbody tr")).containsText("\"title\":\"sm3:");
+        assertThat(page.locator("table.audit-entries tbody tr")).containsText("修改著录");
+        // which field changed, its values as digests: the titles themselves stay in the item's history
+        assertThat(page.locator("table.audit-entries tbody tr")).containsText("题名：（已加密摘要）");
+        assertThat(page.locator("table.audit-entries tbody tr")).not().containsText("sm3:");
         assertThat(page.locator("table.audit-entries tbody tr")).not().containsText("消防");
         screenshot("audit-entry");
 

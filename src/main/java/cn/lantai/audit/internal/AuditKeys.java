@@ -135,6 +135,18 @@ public class AuditKeys {
         }
     }
 
+    /** The signing key, for the signed reports of the trail; missing when the key file is. */
+    PrivateKey privateKey() {
+        if (privateKey == null) {
+            throw new IllegalStateException("the audit signing key " + files.privateKey() + " is missing");
+        }
+        return privateKey;
+    }
+
+    PublicKey publicKey() {
+        return publicKey;
+    }
+
     /** Whether {@code signature} (base64) is the archive key's signature of the text; false for anything malformed. */
     public boolean verify(String text, String signature) {
         try {
