@@ -143,6 +143,14 @@ class SearchByFieldPagesTest {
     }
 
     @Test
+    void theOpenApiDocumentNamesTheFieldsAndRanges() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andExpect(
+                org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
+                        "$.paths['/api/v1/search'].get.parameters[*].name", org.hamcrest.Matchers.hasItems("title",
+                                "creator", "docNumber", "codeFrom", "codeTo", "dateFrom", "dateTo")));
+    }
+
+    @Test
     void aFieldQueryThroughTheApiNeverRevealsAHiddenRecord() throws Exception {
         JsonNode reader = api(READER, "creator", "水利局");
         assertThat(titles(reader)).containsExactly("关于防汛物资储备的通知");

@@ -16,7 +16,6 @@ import cn.lantai.search.SearchManagement;
 import cn.lantai.search.SearchQuery;
 import cn.lantai.search.SearchQueryRejected;
 import cn.lantai.search.SearchResult;
-import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -55,25 +54,10 @@ class SearchController {
             @RequestParam(required = false) String yearTo, @RequestParam(required = false) String retention,
             @RequestParam(required = false) String classification, @RequestParam(required = false) String openStatus,
             @RequestParam(required = false) String sort, @RequestParam(required = false) String page,
-            @RequestParam(required = false) String size,
-            @Parameter(description = "题名 (title): every space-separated part found in the title, as words or a run")
-            @RequestParam(required = false) String title,
-            @Parameter(description = "责任者 (creator): every part found in the creator")
-            @RequestParam(required = false) String creator,
-            @Parameter(description = "文件编号 (document number): every part found in it")
-            @RequestParam(required = false) String docNumber,
-            @Parameter(description = "First 档号 (archival code) of a range, included; codes compare in their normal "
-                    + "form's order, which within a group is the order of the zero-padded numbers")
-            @RequestParam(required = false) String codeFrom,
-            @Parameter(description = "Last 档号 of the range, included; not before codeFrom")
-            @RequestParam(required = false) String codeTo,
-            @Parameter(description = "First date, included: 2019, 2019-03 or a whole date (a partial date starts on "
-                    + "its first day)")
-            @RequestParam(required = false) String dateFrom,
-            @Parameter(description = "Last date, included: 2019, 2019-03 or a whole date (a partial date ends on its "
-                    + "last day); not before dateFrom")
-            @RequestParam(required = false) String dateTo,
-            @Parameter(description = "x.<key>=<value>: the exact value of a category's own field, by its key")
+            @RequestParam(required = false) String size, @RequestParam(required = false) String title,
+            @RequestParam(required = false) String creator, @RequestParam(required = false) String docNumber,
+            @RequestParam(required = false) String codeFrom, @RequestParam(required = false) String codeTo,
+            @RequestParam(required = false) String dateFrom, @RequestParam(required = false) String dateTo,
             @RequestParam Map<String, String> all, Viewer viewer) {
         Map<String, String> extra = new LinkedHashMap<>();
         all.forEach((k, v) -> {
