@@ -2,12 +2,15 @@ package cn.lantai.search;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import cn.lantai.catalog.CatalogManagement;
 import cn.lantai.catalog.Category;
 import cn.lantai.catalog.Classification;
 import cn.lantai.catalog.DescriptionField;
+import cn.lantai.catalog.EntryInput;
 import cn.lantai.catalog.Fonds;
 import cn.lantai.catalog.Viewer;
 import cn.lantai.support.Account;
@@ -111,6 +114,50 @@ class SearchByFieldBrowserTest extends BrowserTest {
         assertThat(page.locator("#results-heading")).hasText("共 2 条结果");
         assertThat(page.locator("#adv-dateTo-error")).hasCount(0);
         screenshot("whole-year");
+    }
+
+    @Test
+    void aCategorysChoiceFieldIsChosenWithTheKeyboard() {
+        String fonds = Catalogues.freshFonds();
+        catalog.registerFonds(new Fonds(fonds, "照片检索浏览器测试全宗"), Viewer.system());
+        catalog.defineCategory(SearchByFieldPagesTest.PHOTOS, Viewer.system());
+        for (String[] photo : new String[][] {{"防汛现场照片（一）", "彩色"}, {"防汛现场照片（二）", "黑白"}}) {
+            Map<DescriptionField, String> fields = new EnumMap<>(Entries.item(fonds, 2019, photo[0]).input().fields());
+            fields.put(DescriptionField.CATEGORY, "ZP");
+            catalog.create(new EntryInput(null, fields, Map.of("colour", photo[1])), ADMIN);
+        }
+        SearchIndexed.await(search, new SearchQuery("", fonds, null, null, null, null, null, null, null, null, 0, 10,
+                ADMIN), 2);
+
+        signIn(Account.ARCHIVIST);
+        visit("/search?fonds=" + fonds + "&category=ZP");
+        Keyboard keys = page.keyboard();
+        assertThat(page.locator("#q")).isFocused();
+        for (int i = 0; i < 3; i++) { // the sort, the search button, the summary
+            keys.press("Tab");
+        }
+        assertThat(page.locator("#advsearch summary")).isFocused();
+        keys.press("Enter");
+        for (int i = 0; i < 7; i++) { // 题名, 责任者, 文件编号, two codes, two dates
+            keys.press("Tab");
+        }
+        assertThat(page.locator("#adv-dateTo")).isFocused();
+        keys.press("Tab");
+        assertThat(page.locator("#adv-x-photographer")).isFocused();
+        keys.press("Tab");
+        assertThat(page.locator("#adv-x-colour")).isFocused();
+        keys.press("ArrowDown");
+        keys.press("ArrowDown");
+        assertThat(page.locator("#adv-x-colour")).hasValue("黑白");
+        keys.press("Tab");
+        assertThat(page.locator("#advsearch button[type=submit]")).isFocused();
+        screenshot("choice");
+        keys.press("Enter");
+
+        assertThat(page.locator("#results-heading")).hasText("共 1 条结果");
+        assertThat(page.locator(".hit .title")).containsText("防汛现场照片（二）");
+        assertThat(page.locator("#adv-x-colour")).hasValue("黑白");
+        screenshot("chosen");
     }
 
     @Test
