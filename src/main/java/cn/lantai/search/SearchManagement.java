@@ -95,6 +95,6 @@ public class SearchManagement {
         return new SearchDocument(item.id().toString(), item.archivalCode(), item.title(),
                 d.get(DescriptionField.FONDS), d.get(DescriptionField.CATEGORY), d.year(), d.retention().code(),
                 d.classification(), d.openStatus(), d.date(), d.get(DescriptionField.CREATOR), text.toString(),
-                d.get(DescriptionField.FULL_TEXT), item.extra());
+                d.get(DescriptionField.FULL_TEXT), item.extra(), d.get(DescriptionField.DOC_NUMBER));
     }
 }

@@ -11,10 +11,11 @@ import cn.lantai.catalog.Viewer;
  * viewer, whose clearance and right to unopened records become part of the engine query.
  *
  * @param extra exact values of a category's extra fields, by field key
+ * @param fields what the advanced search asks by field (题名, 责任者, 文件编号, 档号 and date ranges)
  */
 public record SearchQuery(String text, String fonds, String category, Integer yearFrom, Integer yearTo,
         String retention, Classification classification, OpenStatus openStatus, Map<String, String> extra,
-        Sort sort, int page, int size, Viewer viewer) {
+        FieldCriteria fields, Sort sort, int page, int size, Viewer viewer) {
 
     /** Result order. */
     public enum Sort { RELEVANCE, DATE_ASC, DATE_DESC, ARCHIVAL_CODE }
@@ -32,10 +33,11 @@ public record SearchQuery(String text, String fonds, String category, Integer ye
 
     /**
      * @throws SearchQueryRejected when the page is negative or deeper than {@link #MAX_DEPTH}, the size is not 1 to
-     *         {@link #MAX_SIZE}, or the text is longer than {@link #MAX_TEXT}
+     *         {@link #MAX_SIZE}, or the text or a category field's value is longer than {@link #MAX_TEXT}
      */
     public SearchQuery {
         extra = extra == null ? Map.of() : Map.copyOf(extra);
+        fields = fields == null ? FieldCriteria.NONE : fields;
         sort = sort == null ? Sort.RELEVANCE : sort;
         if (viewer == null) {
             throw new IllegalArgumentException("a search is always made for a viewer");
@@ -49,6 +51,20 @@ public record SearchQuery(String text, String fonds, String category, Integer ye
         if (text != null && text.length() > MAX_TEXT) {
             throw new SearchQueryRejected("search.text-too-long", text.length(), MAX_TEXT);
         }
+        for (Map.Entry<String, String> e : extra.entrySet()) {
+            if (e.getValue() != null && e.getValue().length() > MAX_TEXT) {
+                throw SearchQueryRejected.onField("x." + e.getKey(), "advsearch.too-long", e.getValue().length(),
+                        MAX_TEXT);
+            }
+        }
+    }
+
+    /** A search asking nothing by field (the search box and the facets alone). */
+    public SearchQuery(String text, String fonds, String category, Integer yearFrom, Integer yearTo,
+            String retention, Classification classification, OpenStatus openStatus, Map<String, String> extra,
+            Sort sort, int page, int size, Viewer viewer) {
+        this(text, fonds, category, yearFrom, yearTo, retention, classification, openStatus, extra,
+                FieldCriteria.NONE, sort, page, size, viewer);
     }
 
     /** The last page (from 0) that pages of {@code size} may reach. */
@@ -63,6 +79,7 @@ public record SearchQuery(String text, String fonds, String category, Integer ye
 
     /** A plain search for words, first page of 20. */
     public static SearchQuery of(String text, Viewer viewer) {
-        return new SearchQuery(text, null, null, null, null, null, null, null, null, Sort.RELEVANCE, 0, 20, viewer);
+        return new SearchQuery(text, null, null, null, null, null, null, null, null, FieldCriteria.NONE, Sort.RELEVANCE,
+                0, 20, viewer);
     }
 }

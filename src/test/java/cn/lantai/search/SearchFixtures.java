@@ -45,6 +45,8 @@ final class SearchFixtures {
         private String text;
         private String fullText;
         private Map<String, String> extra = new HashMap<>();
+        private String creator = "县档案馆";
+        private String docNumber;
 
         D(String id) {
             this.id = id;
@@ -63,10 +65,12 @@ final class SearchFixtures {
         D text(String v) { text = v; return this; }
         D fullText(String v) { fullText = v; return this; }
         D extra(Map<String, String> v) { extra = v; return this; }
+        D creator(String v) { creator = v; return this; }
+        D docNumber(String v) { docNumber = v; return this; }
 
         SearchDocument build() {
             return new SearchDocument(id, code, title, fonds, category, year, retention, classification, openStatus,
-                    date, "县档案馆", text, fullText, extra);
+                    date, creator, text, fullText, extra, docNumber);
         }
     }
 
@@ -81,6 +85,7 @@ final class SearchFixtures {
         private Classification classification;
         private OpenStatus openStatus;
         private Map<String, String> extra = Map.of();
+        private FieldCriteria fields = FieldCriteria.NONE;
         private Sort sort = Sort.RELEVANCE;
         private int page;
         private int size = 20;
@@ -97,13 +102,14 @@ final class SearchFixtures {
         Q classification(Classification v) { classification = v; return this; }
         Q openStatus(OpenStatus v) { openStatus = v; return this; }
         Q extra(Map<String, String> v) { extra = v; return this; }
+        Q fields(FieldCriteria v) { fields = v; return this; }
         Q sort(Sort v) { sort = v; return this; }
         Q page(int p, int s) { page = p; size = s; return this; }
         Q viewer(Viewer v) { viewer = v; return this; }
 
         SearchQuery build() {
             return new SearchQuery(text, fonds, category, yearFrom, yearTo, retention, classification, openStatus,
-                    extra, sort, page, size, viewer);
+                    extra, fields, sort, page, size, viewer);
         }
     }
 }

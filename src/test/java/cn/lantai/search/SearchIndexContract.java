@@ -29,11 +29,16 @@ import cn.lantai.search.SearchQuery.Sort;
 
 /**
  * What every {@link SearchIndex} engine must do, in the archive's words. A subclass supplies the engine; each test
- * starts from an empty index.
+ * starts from an empty index. The advanced search's rules are in {@link SearchByFieldContract}, run with these.
  */
-public abstract class SearchIndexContract {
+public abstract class SearchIndexContract implements SearchByFieldContract {
 
     protected SearchIndex index;
+
+    @Override
+    public SearchIndex index() {
+        return index;
+    }
 
     /** A fresh or shared engine for one test; it is cleared before the test. */
     protected abstract SearchIndex openIndex() throws Exception;

@@ -1,8 +1,12 @@
 package cn.lantai.search.internal;
 
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
+import cn.lantai.search.FieldCriteria;
 import cn.lantai.search.SearchQuery;
 
 /**
@@ -37,6 +41,11 @@ public final class SearchFields {
     public static final String BIGRAMS = "bigrams";
     /** The title's SmartChinese words, for the soft lift of title words. */
     public static final String TITLE_WORDS = "titleWords";
+    /** The creator's (责任者) character bigrams, for the advanced search's creator field. */
+    public static final String CREATOR_RUNS = "creatorRuns";
+    /** The document number (文件编号) as SmartChinese words and as bigrams, for the advanced search. */
+    public static final String DOC_NUMBER = "docNumber";
+    public static final String DOC_NUMBER_RUNS = "docNumberRuns";
     /** Exact extra values are indexed as {@code x_<key>}. */
     public static final String EXTRA_PREFIX = "x_";
 
@@ -54,6 +63,56 @@ public final class SearchFields {
 
     /** Most values returned per facet. */
     public static final int FACET_LIMIT = 100;
+
+    /**
+     * A description field the advanced search asks by words: each part of the typed value must be found in it as its
+     * SmartChinese words (in {@code words}) or as a run of characters (a phrase of the bigrams in {@code runs}), as the
+     * search box reads its text over the catch-alls.
+     */
+    public record WordField(String words, String runs) {
+    }
+
+    public static final WordField TITLE_FIELD = new WordField(TITLE_WORDS, TITLE);
+    public static final WordField CREATOR_FIELD = new WordField(CREATOR, CREATOR_RUNS);
+    public static final WordField DOC_NUMBER_FIELD = new WordField(DOC_NUMBER, DOC_NUMBER_RUNS);
+
+    /** The word fields a query asks by, with the typed value of each (absent fields left out). */
+    public static Map<WordField, String> wordFields(SearchQuery query) {
+        Map<WordField, String> asked = new LinkedHashMap<>();
+        FieldCriteria f = query.fields();
+        if (f.title() != null) {
+            asked.put(TITLE_FIELD, f.title());
+        }
+        if (f.creator() != null) {
+            asked.put(CREATOR_FIELD, f.creator());
+        }
+        if (f.docNumber() != null) {
+            asked.put(DOC_NUMBER_FIELD, f.docNumber());
+        }
+        return asked;
+    }
+
+    /**
+     * The year facet (年度) as archivists read it: newest year first, not the largest count, at most
+     * {@link #FACET_LIMIT} years (the newest).
+     */
+    public static Map<String, Long> newestYearsFirst(Map<String, Long> counts) {
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Comparator.comparing((Map.Entry<String, Long> e) -> yearOf(e.getKey()))
+                        .reversed())
+                .limit(FACET_LIMIT)
+                .forEach(e -> ordered.put(e.getKey(), e.getValue()));
+        return ordered;
+    }
+
+    private static long yearOf(String value) {
+        try {
+            return Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return Long.MIN_VALUE;
+        }
+    }
 
     private static final Pattern EXTRA_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 

@@ -11,6 +11,7 @@ import cn.lantai.catalog.CatalogManagement;
 import cn.lantai.catalog.Classification;
 import cn.lantai.catalog.OpenStatus;
 import cn.lantai.catalog.Viewer;
+import cn.lantai.search.FieldCriteria;
 import cn.lantai.search.SearchManagement;
 import cn.lantai.search.SearchQuery;
 import cn.lantai.search.SearchQueryRejected;
@@ -22,7 +23,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/search?q=…&fonds=&category=&yearFrom=&yearTo=&retention=&classification=&openStatus=&sort=
- * &page=&size=&x.<field>=<value>}: full-text search with filters, facets and highlighting, for the signed-in viewer.
+ * &page=&size=&x.<field>=<value>&title=&creator=&docNumber=&codeFrom=&codeTo=&dateFrom=&dateTo=}: full-text search
+ * with filters, facets and highlighting, for the signed-in viewer. The advanced search's fields ({@link FieldCriteria}:
+ * words of 题名, 责任者, 文件编号; 档号 and date ranges, dates whole or partial) are read as the page reads them; a
+ * malformed or reversed range is a 400 naming the parameter.
  * Retention, classification and open status accept the codes or the Chinese names (永久, 机密, 开放 …). Pages are
  * counted from 0, at most {@value SearchQuery#MAX_SIZE} hits each, and reach at most the first
  * {@value SearchQuery#MAX_DEPTH} hits; anything else (a page past that, a size, sort or number that cannot be read,
@@ -50,7 +54,11 @@ class SearchController {
             @RequestParam(required = false) String yearTo, @RequestParam(required = false) String retention,
             @RequestParam(required = false) String classification, @RequestParam(required = false) String openStatus,
             @RequestParam(required = false) String sort, @RequestParam(required = false) String page,
-            @RequestParam(required = false) String size, @RequestParam Map<String, String> all, Viewer viewer) {
+            @RequestParam(required = false) String size, @RequestParam(required = false) String title,
+            @RequestParam(required = false) String creator, @RequestParam(required = false) String docNumber,
+            @RequestParam(required = false) String codeFrom, @RequestParam(required = false) String codeTo,
+            @RequestParam(required = false) String dateFrom, @RequestParam(required = false) String dateTo,
+            @RequestParam Map<String, String> all, Viewer viewer) {
         Map<String, String> extra = new LinkedHashMap<>();
         all.forEach((k, v) -> {
             if (k.startsWith(EXTRA_PREFIX) && v != null && !v.isBlank()) {
@@ -58,6 +66,7 @@ class SearchController {
             }
         });
         checkExtraFieldsExist(extra.keySet());
+        FieldCriteria fields = FieldCriteria.read(title, creator, docNumber, codeFrom, codeTo, dateFrom, dateTo);
         return search.search(new SearchQuery(q, blank(fonds), blank(category), number("yearFrom", yearFrom, null),
                 number("yearTo", yearTo, null),
                 retention(retention),
@@ -65,7 +74,7 @@ class SearchController {
                         .orElseThrow(() -> new IllegalArgumentException("classification " + classification)),
                 blank(openStatus) == null ? null : OpenStatus.parse(openStatus)
                         .orElseThrow(() -> new IllegalArgumentException("openStatus " + openStatus)),
-                extra, sort(sort), number("page", page, 0), number("size", size, 20), viewer));
+                extra, fields, sort(sort), number("page", page, 0), number("size", size, 20), viewer));
     }
 
     /** {@code x.<key>} must be a field some category defines: a mistyped key would silently find nothing. */

@@ -16,6 +16,8 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 
+import cn.lantai.search.internal.SearchFields;
+
 /**
  * Counts every matching document and, in the same pass, the values of all facet dimensions: per segment, one
  * {@code int} per ordinal of each dimension's {@link SortedDocValues}, turned into labels only for the ordinals that
@@ -60,10 +62,19 @@ final class FacetCounter implements Collector {
         return sampleStep == 1 || hits <= exactUpTo;
     }
 
-    /** Value to count for each dimension, at most {@code limit} values each, the largest counts first. */
+    /**
+     * Value to count for each dimension, at most {@code limit} values each, the largest counts first; the years (年度)
+     * newest first.
+     */
     Map<String, Map<String, Long>> facets(int limit) {
         Map<String, Map<String, Long>> top = new LinkedHashMap<>();
         counts.forEach((dimension, byValue) -> {
+            if (SearchFields.YEAR.equals(dimension)) {
+                Map<String, Long> capped = new HashMap<>();
+                byValue.forEach((year, count) -> capped.put(year, Math.min(count, hits)));
+                top.put(dimension, SearchFields.newestYearsFirst(capped));
+                return;
+            }
             Map<String, Long> sorted = new LinkedHashMap<>();
             byValue.entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

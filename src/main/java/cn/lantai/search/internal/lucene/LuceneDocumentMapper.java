@@ -20,6 +20,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -41,7 +42,8 @@ import cn.lantai.search.SearchHit;
  * SmartChinese words in the catch-all {@code all}, and as character bigrams in {@code bigrams} (the full text's
  * bigrams are its own field, to index the largest text once). Title, text and full text are stored (their marks are
  * found in the stored text of the hits shown, {@link RunMarks}); the title is analysed as bigrams and as words of its
- * own as well, for the title boosts.
+ * own as well, for the title boosts. Creator and document number are also indexed on their own, as words and as
+ * bigrams, and the date as a point, for the advanced search.
  */
 final class LuceneDocumentMapper {
 
@@ -49,7 +51,7 @@ final class LuceneDocumentMapper {
      * The layout of fields documents are written in. Change it with any change of a field's name or settings: an index
      * written in another layout is rebuilt at the next start.
      */
-    static final String LAYOUT = "4";
+    static final String LAYOUT = "5";
 
 
     /** Doc-values field holding the year as a string, for the year facet. */
@@ -87,7 +89,7 @@ final class LuceneDocumentMapper {
      */
     static Analyzer analyzer() {
         return new PerFieldAnalyzerWrapper(new SmartChineseAnalyzer(), Map.of(TITLE, bigrams(),
-                FULL_TEXT, bigrams(), BIGRAMS, bigrams()));
+                FULL_TEXT, bigrams(), BIGRAMS, bigrams(), CREATOR_RUNS, bigrams(), DOC_NUMBER_RUNS, bigrams()));
     }
 
     /**
@@ -146,6 +148,7 @@ final class LuceneDocumentMapper {
         LocalDate date = d.date();
         if (date != null) {
             doc.add(new NumericDocValuesField(DATE, date.toEpochDay()));
+            doc.add(new LongPoint(DATE, date.toEpochDay())); // the advanced search's date range
             doc.add(new StoredField(DATE, date.toString()));
         }
 
@@ -165,6 +168,14 @@ final class LuceneDocumentMapper {
         if (present(d.creator())) {
             doc.add(new StoredField(CREATOR, d.creator()));
             searchable(doc, d.creator(), true);
+            // on its own too, as words and as bigrams, for the advanced search's 责任者
+            doc.add(new TextField(CREATOR, d.creator(), Field.Store.NO));
+            doc.add(new TextField(CREATOR_RUNS, d.creator(), Field.Store.NO));
+        }
+        if (present(d.docNumber())) {
+            // in the general text already; on its own for the advanced search's 文件编号
+            doc.add(new TextField(DOC_NUMBER, d.docNumber(), Field.Store.NO));
+            doc.add(new TextField(DOC_NUMBER_RUNS, d.docNumber(), Field.Store.NO));
         }
         for (Map.Entry<String, String> e : d.extra().entrySet()) {
             String value = e.getValue();

@@ -7,21 +7,26 @@ import java.util.Map;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.util.QueryBuilder;
 
 import cn.lantai.catalog.OpenStatus;
 import cn.lantai.catalog.Viewer;
+import cn.lantai.search.FieldCriteria;
 import cn.lantai.search.SearchQuery;
 import cn.lantai.search.internal.QueryWords;
 
@@ -31,7 +36,7 @@ import cn.lantai.search.internal.QueryWords;
  * found as its SmartChinese words in the catch-all or as a run of characters in the bigram fields ({@link QueryWords});
  * the whole text as a run in the title lifts a hit strongly and single title words softly. Filters, the viewer's
  * clearance (密级) and, for the public, the open status (开放标识) are FILTER clauses of the same query, so counts and
- * facets never include what the viewer may not see.
+ * facets never include what the viewer may not see. The advanced search's fields are FILTER clauses too.
  */
 final class LuceneQueryBuilder {
 
@@ -46,6 +51,9 @@ final class LuceneQueryBuilder {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         query.add(wordsQuery(q), Occur.MUST);
         addFilters(query, q);
+        if (!q.fields().isEmpty()) {
+            addFieldFilters(query, q);
+        }
         addSecurity(query, q.viewer());
         return query.build();
     }
@@ -85,14 +93,18 @@ final class LuceneQueryBuilder {
      * characters (a constant lift: it only adds what the segmentation misses).
      */
     private Query part(QueryWords.Part part) {
+        return part(part, ALL, List.of(BIGRAMS, FULL_TEXT));
+    }
+
+    private Query part(QueryWords.Part part, String wordsField, List<String> runFields) {
         BooleanQuery.Builder either = new BooleanQuery.Builder();
-        Query words = analysis.createBooleanQuery(ALL, part.run(), Occur.MUST);
+        Query words = analysis.createBooleanQuery(wordsField, part.run(), Occur.MUST);
         if (words != null) {
             either.add(words, Occur.SHOULD);
         }
         if (part.isRun()) {
             BooleanQuery.Builder run = new BooleanQuery.Builder();
-            for (String field : List.of(BIGRAMS, FULL_TEXT)) {
+            for (String field : runFields) {
                 Query phrase = analysis.createPhraseQuery(field, part.run());
                 if (phrase != null) {
                     run.add(phrase, Occur.SHOULD);
@@ -102,6 +114,34 @@ final class LuceneQueryBuilder {
         }
         BooleanQuery query = either.build();
         return query.clauses().isEmpty() ? new MatchNoDocsQuery("no words in a part of the query") : query;
+    }
+
+    /**
+     * The advanced search's fields, as filters: each part of a word field's value found in that field (words or run,
+     * as in the search box), the archival codes (档号) in range in their normal form's order ({@link FieldCriteria}),
+     * the date in range. Values are analysed or compared as terms, never parsed as query syntax.
+     */
+    private void addFieldFilters(BooleanQuery.Builder query, SearchQuery q) {
+        for (Map.Entry<WordField, String> asked : wordFields(q).entrySet()) {
+            List<QueryWords.Part> parts = QueryWords.parts(asked.getValue());
+            if (parts.isEmpty()) {
+                query.add(new MatchNoDocsQuery("no words in a field of the query"), Occur.FILTER);
+            }
+            for (QueryWords.Part part : parts) {
+                query.add(part(part, asked.getKey().words(), List.of(asked.getKey().runs())), Occur.FILTER);
+            }
+        }
+        FieldCriteria f = q.fields();
+        if (f.codeFrom() != null || f.codeTo() != null) {
+            query.add(TermRangeQuery.newStringRange(ARCHIVAL_CODE, f.codeFrom(), f.codeTo(), true, true),
+                    Occur.FILTER);
+        }
+        if (f.dateFrom() != null || f.dateTo() != null) {
+            long from = f.dateFrom() == null ? Long.MIN_VALUE : f.dateFrom().toEpochDay();
+            long to = f.dateTo() == null ? Long.MAX_VALUE : f.dateTo().toEpochDay();
+            query.add(new IndexOrDocValuesQuery(LongPoint.newRangeQuery(DATE, from, to),
+                    NumericDocValuesField.newSlowRangeQuery(DATE, from, to)), Occur.FILTER);
+        }
     }
 
     private static void addFilters(BooleanQuery.Builder query, SearchQuery q) {

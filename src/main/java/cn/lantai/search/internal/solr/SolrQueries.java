@@ -10,6 +10,7 @@ import org.apache.solr.client.solrj.util.ClientUtils;
 
 import cn.lantai.catalog.OpenStatus;
 import cn.lantai.catalog.Viewer;
+import cn.lantai.search.FieldCriteria;
 import cn.lantai.search.SearchQuery;
 import cn.lantai.search.SearchResult;
 import cn.lantai.search.internal.QueryWords;
@@ -38,6 +39,9 @@ final class SolrQueries {
             highlight(query, fragmentChars, QueryWords.marked(QueryWords.parts(words)));
         }
         filters(query, q);
+        if (!q.fields().isEmpty()) {
+            fieldFilters(query, q);
+        }
         security(query, q.viewer());
         facets(query);
         query.set("sort", sort(q.sort()));
@@ -96,6 +100,47 @@ final class SolrQueries {
         }
     }
 
+    /**
+     * The advanced search's fields, as filter queries: each part of a word field's value found in that field (words
+     * or run, as the search box's parts), the archival codes (档号) in range in their normal form's order, the date in
+     * range. Word values are escaped as the box's parts are; codes and dates are the normal forms the Java side made.
+     */
+    private static void fieldFilters(SolrQuery query, SearchQuery q) {
+        int n = 0;
+        for (Map.Entry<WordField, String> asked : wordFields(q).entrySet()) {
+            List<QueryWords.Part> parts = QueryWords.parts(asked.getValue());
+            if (parts.isEmpty()) {
+                query.addFilterQuery("-*:*");
+            }
+            for (QueryWords.Part part : parts) {
+                String escaped = escape(part.run());
+                String words = "fWords" + n;
+                query.set(words, "{!lucene q.op=AND df=" + asked.getKey().words() + "}" + escaped);
+                if (part.isRun()) {
+                    String run = "fRun" + n;
+                    query.set(run, "{!lucene}" + asked.getKey().runs() + ":\"" + escaped + "\"");
+                    query.addFilterQuery("{!bool should=$" + words + " should=$" + run + "}");
+                } else {
+                    query.addFilterQuery("{!bool should=$" + words + "}");
+                }
+                n++;
+            }
+        }
+        FieldCriteria f = q.fields();
+        if (f.codeFrom() != null || f.codeTo() != null) {
+            query.addFilterQuery(ARCHIVAL_CODE + ":[" + quoted(f.codeFrom()) + " TO " + quoted(f.codeTo()) + "]");
+        }
+        if (f.dateFrom() != null || f.dateTo() != null) {
+            query.addFilterQuery(DATE + ":[" + (f.dateFrom() == null ? "*" : f.dateFrom() + "T00:00:00Z") + " TO "
+                    + (f.dateTo() == null ? "*" : f.dateTo() + "T00:00:00Z") + "]");
+        }
+    }
+
+    /** A range end: {@code *} when open, else the value in double quotes (a normal-form code has no quote in it). */
+    private static String quoted(String value) {
+        return value == null ? "*" : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
     private static void term(SolrQuery query, String field, String value) {
         if (value != null && !value.isBlank()) {
             // the term parser takes the value verbatim: no syntax, no analysis
@@ -139,6 +184,9 @@ final class SolrQueries {
         query.setFacetLimit(FACET_LIMIT);
         query.setFacetSort("count");
         query.addFacetField(SearchResult.FACETS.toArray(String[]::new));
+        // the years newest first (SearchFields.newestYearsFirst): all of them, ordered and cut on this side
+        query.set("f." + YEAR + ".facet.sort", "index");
+        query.set("f." + YEAR + ".facet.limit", -1);
     }
 
     /**

@@ -220,7 +220,7 @@ public class SolrSearchIndex implements SearchIndex {
                     }
                 }
             }
-            facets.put(dimension, counts);
+            facets.put(dimension, YEAR.equals(dimension) ? newestYearsFirst(counts) : counts);
         }
         Boolean exact = response.getResults().getNumFoundExact();
         return new SearchResult(response.getResults().getNumFound(), exact == null || exact, hits, facets, true);
@@ -260,7 +260,8 @@ public class SolrSearchIndex implements SearchIndex {
         setIfPresent(doc, TITLE, d.title());
         setIfPresent(doc, TEXT, d.text());
         setIfPresent(doc, FULL_TEXT, d.fullText());
-        setIfPresent(doc, CREATOR, d.creator());
+        setIfPresent(doc, CREATOR, d.creator()); // copied into creatorRuns by the schema
+        setIfPresent(doc, DOC_NUMBER, d.docNumber()); // copied into docNumberRuns
         for (Map.Entry<String, String> e : d.extra().entrySet()) {
             String value = e.getValue();
             if (value == null || value.isBlank()) {
