@@ -53,13 +53,13 @@ public class CatalogExports {
 
     /** Refuses (403, audited) before anything is sent when the viewer may not export. */
     public void requireExport(Viewer viewer, ItemFilter filter) {
-        rights.require(viewer, CatalogRight.CATALOG_EXPORT, "export " + filter);
+        rights.require(viewer, CatalogRight.CATALOG_EXPORT, "export " + filter.auditTarget());
     }
 
     /** Writes the selection to {@code out}; CSV in UTF-8 with BOM unless another charset (GB18030) is asked for. */
     public void export(ItemFilter filter, Viewer viewer, Format format, Charset csvCharset, OutputStream out) {
-        rights.require(viewer, CatalogRight.CATALOG_EXPORT, "export " + filter);
-        trail.record(new AuditEvent(viewer.name(), viewer.address(), "catalog.export", filter.toString(), null,
+        rights.require(viewer, CatalogRight.CATALOG_EXPORT, "export " + filter.auditTarget());
+        trail.record(new AuditEvent(viewer.name(), viewer.address(), "catalog.export", filter.auditTarget(), null,
                 format.name()));
         List<String> header = new ArrayList<>();
         header.add(EntryRules.ARCHIVAL_CODE_LABEL);

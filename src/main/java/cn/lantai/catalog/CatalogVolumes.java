@@ -84,9 +84,11 @@ public class CatalogVolumes {
         fields.put(DescriptionField.CLASSIFICATION, given.classification());
         fields.put(DescriptionField.OPEN_STATUS, given.openStatus());
         fields.put(DescriptionField.NOTES, given.notes());
-        Entry entry = judge.rules().apply(null, fields, Map.of(), registry.category(
-                String.valueOf(given.category()).strip().toUpperCase(Locale.ROOT)).orElse(null),
-                EntryRules.FILE_MANDATORY);
+        // a category's own fields describe its items, not the file that holds them: a file is judged against the
+        // category without them, or no file could be made in a category with a mandatory field of its own
+        Category category = registry.category(String.valueOf(given.category()).strip().toUpperCase(Locale.ROOT))
+                .map(c -> new Category(c.code(), c.name(), List.of())).orElse(null);
+        Entry entry = judge.rules().apply(null, fields, Map.of(), category, EntryRules.FILE_MANDATORY);
         List<Violation> violations = new ArrayList<>(entry.violations());
         Description d = entry.description();
         if (d.get(DescriptionField.FONDS) != null && registry.fonds(d.get(DescriptionField.FONDS)).isEmpty()) {

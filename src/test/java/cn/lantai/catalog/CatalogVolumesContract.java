@@ -35,6 +35,9 @@ abstract class CatalogVolumesContract {
     CatalogVolumes volumes;
 
     @Autowired
+    CatalogRegistry registry;
+
+    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -70,6 +73,25 @@ abstract class CatalogVolumesContract {
 
     List<String> titles(Volume file) {
         return volumes.items(file.id(), ADMIN).stream().map(Item::title).toList();
+    }
+
+    @Test
+    void aFileIsMadeInACategoryWithAMandatoryFieldOfItsOwnWhichItsItemsStillNeed() {
+        String code = RegistryPagesTest.freshCategory(registry);
+        catalog.defineCategory(new Category(code, "合同", List.of(new FieldDefinition("contractNo", "合同编号",
+                FieldDefinition.Type.TEXT, 30, true, List.of()))), Viewer.system());
+
+        Volume file = volumes.create(new NewVolume(fonds, code, 2020, "永久", "BGS", "2020年合同", null, "开放", null),
+                ADMIN);
+        assertThat(file.archivalCode()).isEqualTo(fonds + "-" + code + "·2020-Y-BGS-0001");
+
+        EntryInput withoutIt = Entries.item(fonds, 2020, "卷内合同").with(DescriptionField.CATEGORY, code)
+                .with(DescriptionField.VOLUME, "1").input();
+        assertThatThrownBy(() -> catalog.create(withoutIt, ADMIN)).isInstanceOf(InvalidEntry.class)
+                .hasMessageContaining("合同编号");
+        Item item = catalog.create(new EntryInput(null, withoutIt.fields(), java.util.Map.of("contractNo", "HT-1")),
+                ADMIN);
+        assertThat(item.archivalCode()).isEqualTo(fonds + "-" + code + "·2020-Y-BGS-0001-0001");
     }
 
     @Test
