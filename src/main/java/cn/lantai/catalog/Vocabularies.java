@@ -2,6 +2,8 @@ package cn.lantai.catalog;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The controlled vocabularies of the description fields (受控词表), in one place: the rules refuse any other value and
@@ -23,7 +25,26 @@ public final class Vocabularies {
     public static final List<String> LANGUAGE = List.of("汉语", "蒙古语", "藏语", "维吾尔语", "哈萨克语", "朝鲜语", "壮语",
             "彝语", "英语", "日语", "俄语", "法语", "德语", "其他");
 
+    /**
+     * What unit catalogues write for a listed value (中文 for 汉语, 纸张 for 纸质 …): read as the listed value, and the
+     * reading reported, never silent.
+     */
+    private static final Map<DescriptionField, Map<String, String>> SYNONYMS = Map.of(
+            DescriptionField.CARRIER, Map.of("纸", "纸质", "纸张", "纸质", "纸本", "纸质", "纸质档案", "纸质",
+                    "电子文件", "电子", "电子档案", "电子", "相片", "照片", "光碟", "光盘"),
+            DescriptionField.DOC_TYPE, Map.of("会议纪要", "纪要", "信函", "函", "复函", "函"),
+            DescriptionField.LANGUAGE, Map.ofEntries(Map.entry("中文", "汉语"), Map.entry("汉文", "汉语"),
+                    Map.entry("汉", "汉语"), Map.entry("普通话", "汉语"), Map.entry("英文", "英语"),
+                    Map.entry("日文", "日语"), Map.entry("俄文", "俄语"), Map.entry("法文", "法语"),
+                    Map.entry("德文", "德语"), Map.entry("蒙文", "蒙古语"), Map.entry("藏文", "藏语"),
+                    Map.entry("维文", "维吾尔语"), Map.entry("朝鲜文", "朝鲜语")));
+
     private Vocabularies() {
+    }
+
+    /** The listed value a common other way of writing it stands for, if it is one. */
+    public static Optional<String> synonym(DescriptionField field, String value) {
+        return Optional.ofNullable(SYNONYMS.getOrDefault(field, Map.of()).get(value));
     }
 
     /**

@@ -65,7 +65,7 @@ class AuditAccessTest {
     void theTrailOffersNoWayToEditOrDeleteAnEntry() {
         assertThat(Arrays.stream(AuditTrail.class.getDeclaredMethods()).filter(m -> Modifier.isPublic(m.getModifiers()))
                 .map(Method::getName)).containsExactlyInAnyOrder("record", "recordAll", "recordApart", "entries",
-                "verify", "verify", "receipt");
+                "groups", "verify", "verify", "receipt");
     }
 
     @Test

@@ -121,14 +121,14 @@ class CatalogueListPagesTest {
 
     @Test
     void aCategorysOwnFieldsAreColumnsWhenTheCategoryIsChosen() throws Exception {
-        catalog.defineCategory(new Category("HY", "婚姻登记", List.of(new FieldDefinition("groomName", "男方姓名",
+        catalog.defineCategory(new Category("HL", "婚姻登记", List.of(new FieldDefinition("groomName", "男方姓名",
                 FieldDefinition.Type.TEXT, 50, false, null))), Viewer.system());
-        catalog.create(new EntryInput(null, Entries.item(fonds, 1985, "结婚登记").with(DescriptionField.CATEGORY, "HY")
+        catalog.create(new EntryInput(null, Entries.item(fonds, 1985, "结婚登记").with(DescriptionField.CATEGORY, "HL")
                 .input().fields(), java.util.Map.of("groomName", "张<b>三</b>")), ADMIN);
         listing.chooseColumns(List.of("archivalCode", "title", "extra.groomName"),
                 Viewer.staff(CLERK, Classification.NONE, false));
 
-        String html = html(get("/catalogue").param("fonds", fonds).param("category", "HY"));
+        String html = html(get("/catalogue").param("fonds", fonds).param("category", "HL"));
         assertThat(html).contains("男方姓名").contains("张&lt;b&gt;三&lt;/b&gt;").doesNotContain("张<b>");
         assertThat(headers(html(get("/catalogue").param("fonds", fonds)))).containsExactly("档号", "题名");
     }

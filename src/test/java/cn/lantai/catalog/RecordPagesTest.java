@@ -126,18 +126,18 @@ class RecordPagesTest {
 
     @Test
     void theCategorysOwnFieldsAppearAndFollowTheChosenCategory() throws Exception {
-        catalog.defineCategory(new Category("HY", "婚姻登记", List.of(
+        catalog.defineCategory(new Category("HR", "婚姻登记", List.of(
                 new FieldDefinition("groomName", "男方姓名", FieldDefinition.Type.TEXT, 50, true, null),
                 new FieldDefinition("kind", "登记类别", FieldDefinition.Type.CHOICE, null, false,
                         List.of("结婚", "离婚")))), Viewer.system());
-        String html = mvc.perform(archivist(get("/items/new")).param("fonds", fonds).param("category", "HY")
+        String html = mvc.perform(archivist(get("/items/new")).param("fonds", fonds).param("category", "HR")
                 .param("year", "1985")).andReturn().getResponse().getContentAsString();
         assertThat(ItemPagesTest.fieldBlock(html, "f-x_groomName")).contains("男方姓名").contains("aria-required");
         assertThat(ItemPagesTest.fieldBlock(html, "f-x_kind")).contains("<select").contains(">离婚</option>");
         // choosing another category swaps its fields in beside the new code
         mvc.perform(archivist(post("/items/new/parts")).with(csrf()).header("HX-Request", "true")
                         .param("fonds", fonds).param("category", "WS").param("year", "1985").param("retention", "Y")
-                        .param("proposedFor", fonds + "|HY|1985|Y|").param("fieldsOf", "HY"))
+                        .param("proposedFor", fonds + "|HR|1985|Y|").param("fieldsOf", "HR"))
                 .andExpect(content().string(containsString("id=\"extra-fields\"")))
                 .andExpect(content().string(containsString("hx-swap-oob=\"true\"")))
                 .andExpect(content().string(not(containsString("男方姓名"))))

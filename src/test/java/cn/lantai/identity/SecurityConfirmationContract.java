@@ -152,9 +152,11 @@ abstract class SecurityConfirmationContract {
         // both administrators' pages show the reset waiting, in Chinese and in English
         for (String admin : List.of("admin", "secadmin")) {
             assertThat(mvc.perform(get("/admin/users").with(Staff.page(admin))).andReturn().getResponse()
-                    .getContentAsString()).contains("密码已重置，待确认").contains("本人已设置新密码");
+                    .getContentAsString()).contains("密码已重置，待确认");
             assertThat(mvc.perform(get("/admin/users").with(Staff.page(admin)).locale(Locale.ENGLISH)).andReturn()
                     .getResponse().getContentAsString()).contains("Password reset, awaiting confirmation");
+            assertThat(mvc.perform(get("/admin/pending").with(Staff.page(admin))).andReturn().getResponse()
+                    .getContentAsString()).contains("本人已设置新密码");
         }
 
         // the security administrator confirms (having checked with alice that it was her): her rights are back
@@ -182,7 +184,7 @@ abstract class SecurityConfirmationContract {
         decide("secadmin", reset, "confirm").andExpect(status().isBadRequest());
         // refusing would give the account its rights back under a password its resetter may have chosen
         decide("secadmin", reset, "refuse").andExpect(status().isBadRequest());
-        assertThat(mvc.perform(get("/admin/users").with(Staff.page("secadmin"))).andReturn().getResponse()
+        assertThat(mvc.perform(get("/admin/pending").with(Staff.page("secadmin"))).andReturn().getResponse()
                 .getContentAsString()).contains("本人尚未设置新密码");
 
         MockHttpSession own = signInReplacingOneTimePassword(bob, oneTime, "Bobs-own-2026");
@@ -227,12 +229,15 @@ abstract class SecurityConfirmationContract {
         assertThat(created.get("kind").asString()).isEqualTo("NEW_ACCOUNT");
         decide("admin", created, "confirm").andExpect(status().isForbidden());
 
-        // both administrators' pages show the new account waiting, in Chinese and in English
+        // both administrators' pages show the new account waiting (its row among the accounts, the change among those
+        // to confirm), in Chinese and in English
         for (String admin : List.of("admin", "secadmin")) {
             assertThat(mvc.perform(get("/admin/users").with(Staff.page(admin))).andReturn().getResponse()
-                    .getContentAsString()).contains("新账户，待确认").contains("新建账户").contains("本人已设置新密码");
+                    .getContentAsString()).contains("新账户，待确认");
             assertThat(mvc.perform(get("/admin/users").with(Staff.page(admin)).locale(Locale.ENGLISH)).andReturn()
                     .getResponse().getContentAsString()).contains("New account, awaiting confirmation");
+            assertThat(mvc.perform(get("/admin/pending").with(Staff.page(admin))).andReturn().getResponse()
+                    .getContentAsString()).contains("新建账户").contains("本人已设置新密码");
         }
 
         // the security administrator confirms (having checked with bob that it was him): what bob was given holds
@@ -264,7 +269,7 @@ abstract class SecurityConfirmationContract {
         decide("secadmin", created, "confirm").andExpect(status().isBadRequest());
         // refusing would give the account its rights under a password its creator may choose
         decide("secadmin", created, "refuse").andExpect(status().isBadRequest());
-        assertThat(mvc.perform(get("/admin/users").with(Staff.page("secadmin"))).andReturn().getResponse()
+        assertThat(mvc.perform(get("/admin/pending").with(Staff.page("secadmin"))).andReturn().getResponse()
                 .getContentAsString()).contains("本人尚未设置新密码");
         assertThat(permissions.permissions(carol).orElseThrow().clearance()).isEqualTo(Classification.NONE);
 
@@ -304,8 +309,8 @@ abstract class SecurityConfirmationContract {
         mvc.perform(get("/api/v1/items/" + theirs.id().value()).with(Staff.as(clerk))).andExpect(status().isNotFound());
         asked.andExpect(status().isAccepted());
         assertThat(generation.current()).as("a request changes no one's permissions").isEqualTo(before);
-        assertThat(mvc.perform(get("/admin/users").with(Staff.page("admin"))).andReturn().getResponse()
-                .getContentAsString()).contains("U" + fondsA + " → U" + fondsB);
+        assertThat(mvc.perform(get("/admin/pending").with(Staff.page("admin"))).andReturn().getResponse()
+                .getContentAsString()).contains("(U" + fondsA + ") → ").contains("(U" + fondsB + ")");
         // neither the one who asked, nor the auditor, nor the archivist confirms it; only the security administrator
         JsonNode move = pendingOf(clerk);
         for (String other : List.of("admin", "auditor", clerk)) {

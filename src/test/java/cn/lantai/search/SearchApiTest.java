@@ -133,12 +133,12 @@ class SearchApiTest {
 
     @Test
     void categoryFieldsAreSearchableAndFilterable() throws Exception {
-        catalog.defineCategory(new Category("HY", "婚姻登记", List.of(
+        catalog.defineCategory(new Category("HS", "婚姻登记", List.of(
                 new FieldDefinition("groomName", "男方姓名", FieldDefinition.Type.TEXT, 20, true, null),
                 new FieldDefinition("brideName", "女方姓名", FieldDefinition.Type.TEXT, 20, true, null))), cn.lantai.catalog.Viewer.system());
         Path file = Catalogues.withHeader("全宗号", "门类代码", "年度", "保管期限", "题名", "日期", "责任者", "男方姓名", "女方姓名")
-                .row(fonds, "HY", "1996", "永久", "结婚登记档案", "1996-05-01", "区民政局", "欧阳振华", "司马秀英")
-                .row(fonds, "HY", "1996", "永久", "结婚登记档案", "1996-05-02", "区民政局", "诸葛明", "上官婉儿").xlsx(tmp);
+                .row(fonds, "HS", "1996", "永久", "结婚登记档案", "1996-05-01", "区民政局", "欧阳振华", "司马秀英")
+                .row(fonds, "HS", "1996", "永久", "结婚登记档案", "1996-05-02", "区民政局", "诸葛明", "上官婉儿").xlsx(tmp);
         new ImportDriver(mvc).run(file, "hy.xlsx", Map.of());
         JsonNode byText = awaitSearch("/api/v1/search?fonds=" + fonds + "&q=司马秀英", r -> r.get("total").asLong() == 1);
         assertThat(byText.get("hits").get(0).get("archivalCode").asText()).endsWith("-0001");

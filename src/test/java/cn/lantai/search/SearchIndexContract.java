@@ -233,6 +233,20 @@ public abstract class SearchIndexContract implements SearchByFieldContract {
     }
 
     @Test
+    void theFullTextIsFoundByItsWordsWhileRunsAreLookedForInTheDescribedFields() {
+        index.index(List.of(doc("f1").title("区人社局报告").fullText("第一页：社会保险基金年度预算。" + "无关的正文。".repeat(200))
+                        .build(),
+                doc("f2").title("关于社会保险基金的批复").build()));
+
+        // the body's words find it, as in any full-text search
+        assertThat(ids(search(q("社会保险")))).containsExactlyInAnyOrder("f1", "f2");
+        assertThat(ids(search(q("预算")))).containsExactly("f1");
+        // a run across the segmenter's words is found in a title, not in a body: runs over whole bodies would find a
+        // tenth of the catalogue for any two common characters
+        assertThat(ids(search(q("险基")))).containsExactly("f2");
+    }
+
+    @Test
     void highlightsTitleWordsAndEscapesMarkup() {
         index.index(List.of(doc("h1").title("<script>alert(1)</script>婚姻登记档案")
                 .text("本卷为县民政局婚姻登记的原始记录，按年度整理。")

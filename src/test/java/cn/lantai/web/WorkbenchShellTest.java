@@ -101,10 +101,14 @@ class WorkbenchShellTest {
                 .andExpect(content().string(containsString("href=\"/search\"")))
                 .andExpect(content().string(not(containsString("href=\"/audit\""))))
                 .andExpect(content().string(not(containsString("href=\"/admin/users\""))));
+        // the three administrators (三员) see their own duty's pages and no catalogue work
         mvc.perform(get("/catalogue").with(Staff.page("auditor")))
-                .andExpect(content().string(containsString("href=\"/audit\"")));
+                .andExpect(content().string(containsString("href=\"/audit\"")))
+                .andExpect(content().string(not(containsString("href=\"/search\""))))
+                .andExpect(content().string(not(containsString("href=\"/imports\""))));
         mvc.perform(get("/catalogue").with(Staff.page("secadmin")))
-                .andExpect(content().string(containsString("href=\"/admin/users\"")));
+                .andExpect(content().string(containsString("href=\"/admin/pending\"")))
+                .andExpect(content().string(not(containsString("href=\"/search\""))));
     }
 
     @Test

@@ -84,7 +84,7 @@ public final class EntryRules {
                         value.length()));
                 continue;
             }
-            normalise(field, value, violations).ifPresent(v -> normal.put(field, v));
+            normalise(field, value, violations, notices).ifPresent(v -> normal.put(field, v));
         }
         normal.putIfAbsent(DescriptionField.CLASSIFICATION, Classification.NONE.name());
         normal.putIfAbsent(DescriptionField.OPEN_STATUS, OpenStatus.PENDING.name());
@@ -185,7 +185,8 @@ public final class EntryRules {
         };
     }
 
-    private static Optional<String> normalise(DescriptionField field, String value, List<Violation> violations) {
+    private static Optional<String> normalise(DescriptionField field, String value, List<Violation> violations,
+            List<Violation> notices) {
         String label = field.label();
         switch (field) {
             case FONDS, CATEGORY, ORG -> {
@@ -249,6 +250,11 @@ public final class EntryRules {
             }
             default -> {
                 if (Vocabularies.listed(field) && !Vocabularies.of(field).contains(value)) {
+                    Optional<String> listed = Vocabularies.synonym(field, value);
+                    if (listed.isPresent()) {
+                        notices.add(new Violation(label, value, "catalog.read-as-listed", value, listed.get()));
+                        return listed;
+                    }
                     violations.add(new Violation(label, value, "catalog.not-in-vocabulary",
                             String.join("、", Vocabularies.of(field))));
                     return Optional.empty();

@@ -33,10 +33,10 @@ public final class SearchFields {
     /** Analysed catch-all: title, text, full text, creator and the extra values. */
     public static final String ALL = "all";
     /**
-     * Character bigrams of title, text, creator and the extra values, so that any run of two or more characters is
-     * found whatever the word segmentation; the full text's bigrams are its own field ({@link #FULL_TEXT}), indexed
-     * once. (Solr also keeps the bigram offsets of title, text and full text for its highlighter; Lucene finds the marks
-     * in the stored text.)
+     * Character bigrams of the described fields (title, text, creator and the extra values), so that any run of two or
+     * more characters in them is found whatever the word segmentation. The full text ({@link #FULL_TEXT}) is found by
+     * its words only. (Solr keeps the bigram offsets of title, text and full text for its highlighter; Lucene finds
+     * the marks in the stored text.)
      */
     public static final String BIGRAMS = "bigrams";
     /** The title's SmartChinese words, for the soft lift of title words. */

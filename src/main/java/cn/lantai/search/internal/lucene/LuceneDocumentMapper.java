@@ -51,7 +51,7 @@ final class LuceneDocumentMapper {
      * The layout of fields documents are written in. Change it with any change of a field's name or settings: an index
      * written in another layout is rebuilt at the next start.
      */
-    static final String LAYOUT = "5";
+    static final String LAYOUT = "6";
 
 
     /** Doc-values field holding the year as a string, for the year facet. */
@@ -64,8 +64,6 @@ final class LuceneDocumentMapper {
      * a phrase of them), length norms for the title.
      */
     private static final FieldType SHOWN_SCORED = shown(false);
-    /** The full text is matched by constant-score runs only: no norms needed. */
-    private static final FieldType SHOWN_UNSCORED = shown(true);
 
     /** Same gap as Solr's text fields: a run never spans two values of a multi-valued field. */
     private static final int POSITION_GAP = 100;
@@ -89,7 +87,7 @@ final class LuceneDocumentMapper {
      */
     static Analyzer analyzer() {
         return new PerFieldAnalyzerWrapper(new SmartChineseAnalyzer(), Map.of(TITLE, bigrams(),
-                FULL_TEXT, bigrams(), BIGRAMS, bigrams(), CREATOR_RUNS, bigrams(), DOC_NUMBER_RUNS, bigrams()));
+                BIGRAMS, bigrams(), CREATOR_RUNS, bigrams(), DOC_NUMBER_RUNS, bigrams()));
     }
 
     /**
@@ -162,7 +160,9 @@ final class LuceneDocumentMapper {
             searchable(doc, d.text(), true);
         }
         if (present(d.fullText())) {
-            doc.add(new Field(FULL_TEXT, d.fullText(), SHOWN_UNSCORED)); // its bigrams are its own field
+            // shown, its marks found in the stored text; found by its words in the catch-all, as runs are looked for
+            // in the described fields only
+            doc.add(new StoredField(FULL_TEXT, d.fullText()));
             searchable(doc, d.fullText(), false);
         }
         if (present(d.creator())) {

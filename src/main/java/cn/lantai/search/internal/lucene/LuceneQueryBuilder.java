@@ -90,10 +90,12 @@ final class LuceneQueryBuilder {
 
     /**
      * One part of the query: all its SmartChinese words in the catch-all (these score), or the part as a run of
-     * characters (a constant lift: it only adds what the segmentation misses).
+     * characters in the described fields (a constant lift: it only adds what the segmentation misses). The full text
+     * is found by its words alone: a run of two common characters stands in a tenth of all bodies, and looking for
+     * runs there made a query find twenty times the records its words do.
      */
     private Query part(QueryWords.Part part) {
-        return part(part, ALL, List.of(BIGRAMS, FULL_TEXT));
+        return part(part, ALL, List.of(BIGRAMS));
     }
 
     private Query part(QueryWords.Part part, String wordsField, List<String> runFields) {

@@ -68,8 +68,9 @@ final class SolrQueries {
             String escaped = escape(part.run());
             query.set("qWords" + i, "{!lucene q.op=AND df=" + ALL + "}" + escaped);
             if (part.isRun()) {
-                query.set("qRun" + i, "{!lucene q.op=OR}(" + BIGRAMS + ":\"" + escaped + "\" " + FULL_TEXT + ":\""
-                        + escaped + "\")^=" + RUN_SCORE);
+                // runs in the described fields only; the full text is found by its words (fullText keeps its bigrams
+                // for the highlighter)
+                query.set("qRun" + i, "{!lucene}(" + BIGRAMS + ":\"" + escaped + "\")^=" + RUN_SCORE);
                 query.set("qPart" + i, "{!bool should=$qWords" + i + " should=$qRun" + i + "}");
             } else {
                 query.set("qPart" + i, "{!bool should=$qWords" + i + "}");
