@@ -180,6 +180,16 @@ public class CatalogManagement {
         return changes.history(id.value());
     }
 
+    /**
+     * The history of an item shown with it on one page: the sight is checked again, but the reading is the view
+     * {@link #item} has just recorded, not a second one.
+     */
+    public List<Change> historyShownWith(Item shown, Viewer viewer) {
+        ItemId id = shown.id();
+        items.visible(id.value(), viewer).orElseThrow(() -> new ItemNotFound(id));
+        return changes.history(id.value());
+    }
+
     // ---- writing ------------------------------------------------------------------------------------------
 
     /**

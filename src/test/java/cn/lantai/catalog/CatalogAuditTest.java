@@ -61,6 +61,10 @@ class CatalogAuditTest {
         mvc.perform(get("/api/v1/items/" + open.id().value()).with(Staff.archivist())).andExpect(status().isOk());
         assertThat(entries(Staff.ARCHIVIST, "catalog.view", "item:" + controlled.id().value() + " ")).hasSize(1);
         assertThat(entries(Staff.ARCHIVIST, "catalog.view", "item:" + open.id().value() + " ")).isEmpty();
+        // the workbench's item page shows the record with its history: one view, one entry
+        mvc.perform(get("/items/" + controlled.id().value()).with(Staff.page(Staff.ARCHIVIST)))
+                .andExpect(status().isOk());
+        assertThat(entries(Staff.ARCHIVIST, "catalog.view", "item:" + controlled.id().value() + " ")).hasSize(2);
     }
 
     @Test

@@ -57,6 +57,21 @@ class ItemPagesTest {
     }
 
     @Test
+    void onlyWhoMayCatalogueIsOfferedToEditOrDelete(@Autowired Staff staff) throws Exception {
+        staff.ensure("reader", "利用人员", null, Classification.NONE, List.of("READING_ROOM"));
+        Item open = catalog.create(Entries.item(fonds, 2019, "关于公开页面的通知")
+                .with(cn.lantai.catalog.DescriptionField.OPEN_STATUS, "开放").input(), ADMIN);
+        String path = "/items/" + open.id().value();
+        mvc.perform(get(path).with(Staff.page("reader"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("关于公开页面的通知")))
+                .andExpect(content().string(not(containsString(path + "/edit"))))
+                .andExpect(content().string(not(containsString(path + "/delete"))));
+        mvc.perform(get(path).with(Staff.page(Staff.ARCHIVIST))).andExpect(status().isOk())
+                .andExpect(content().string(containsString(path + "/edit")))
+                .andExpect(content().string(containsString(path + "/delete")));
+    }
+
+    @Test
     void eachBrokenRuleIsShownBesideItsFieldAndNothingIsSaved() throws Exception {
         String html = mvc.perform(edit("", "2019-13-45"))
                 .andExpect(status().isUnprocessableEntity())

@@ -47,7 +47,7 @@ class ItemPages {
         model.addAttribute("item", item);
         model.addAttribute("fields", DescriptionField.values());
         model.addAttribute("category", category(item));
-        model.addAttribute("history", catalog.history(item.id(), viewer));
+        model.addAttribute("history", catalog.historyShownWith(item, viewer));
         return "item";
     }
 
