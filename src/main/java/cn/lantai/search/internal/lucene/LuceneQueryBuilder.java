@@ -90,9 +90,9 @@ final class LuceneQueryBuilder {
 
     /**
      * One part of the query: all its SmartChinese words in the catch-all (these score), or the part as a run of
-     * characters in the described fields (a constant lift: it only adds what the segmentation misses). The full text
-     * is found by its words alone: a run of two common characters stands in a tenth of all bodies, and looking for
-     * runs there made a query find twenty times the records its words do.
+     * characters in the described fields (a constant lift: it only adds what the segmentation misses), as the recall
+     * rule asks. The full text is found by its words alone, as a full-text search finds it: not analysing every body
+     * a second time into bigrams brought a million bodies from imported to searchable in 550 s instead of 858 s.
      */
     private Query part(QueryWords.Part part) {
         return part(part, ALL, List.of(BIGRAMS));
