@@ -11,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -34,7 +35,7 @@ class PageErrors {
         return page(HttpStatus.FORBIDDEN, request, response, model);
     }
 
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, IllegalArgumentException.class,
+    @ExceptionHandler({MethodArgumentTypeMismatchException.class, BindException.class, IllegalArgumentException.class,
             IdentityProblem.class})
     String badRequest(HttpServletRequest request, HttpServletResponse response, Model model) {
         return page(HttpStatus.BAD_REQUEST, request, response, model);

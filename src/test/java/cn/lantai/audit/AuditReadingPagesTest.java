@@ -43,6 +43,7 @@ import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,6 +113,15 @@ class AuditReadingPagesTest {
                         .param("lang", "en").with(Staff.page("auditor")))
                 .andExpect(content().string(allOf(containsString("Record edited"), containsString("Title: (digest kept)"),
                         containsString("Classification: "))));
+    }
+
+    @Test
+    void anOperationThatIsNoNumberIsABadRequestPageOnTheTrailAndItsExports() throws Exception {
+        for (String path : List.of("/audit", "/audit/export.xlsx", "/audit/export.pdf")) {
+            mvc.perform(get(path).param("op", "abc").with(Staff.page("auditor")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML));
+        }
     }
 
     @Test

@@ -60,6 +60,14 @@ final class AuditFilter {
         }
     }
 
+    /** The filter's fields as the page's form and its export links send them (bound by name). */
+    record Typed(String actor, String action, String target, String address, String from, String to, Long op) {
+
+        AuditFilter filter(boolean grouped) {
+            return new AuditFilter(actor, action, target, address, from, to, op, grouped);
+        }
+    }
+
     static AuditFilter none() {
         return new AuditFilter(null, null, null, null, null, null, null, false);
     }

@@ -56,12 +56,9 @@ class AuditPages {
     }
 
     @GetMapping("/audit")
-    String entries(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
-            @RequestParam(required = false) String target, @RequestParam(required = false) String address,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) Long op, @RequestParam(defaultValue = "false") boolean grouped,
+    String entries(AuditFilter.Typed typed, @RequestParam(defaultValue = "false") boolean grouped,
             @RequestParam(defaultValue = "0") int page, Model model, HttpServletResponse response) {
-        AuditFilter filter = new AuditFilter(actor, action, target, address, from, to, op, grouped);
+        AuditFilter filter = typed.filter(grouped);
         return show(filter, page, model, response);
     }
 
@@ -76,12 +73,9 @@ class AuditPages {
 
     /** The filtered trail as an xlsx workbook, in the page's language; the export is audited. */
     @GetMapping("/audit/export.xlsx")
-    String xlsx(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
-            @RequestParam(required = false) String target, @RequestParam(required = false) String address,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) Long op, Model model, HttpServletRequest request,
+    String xlsx(AuditFilter.Typed typed, Model model, HttpServletRequest request,
             HttpServletResponse response, Locale locale) throws IOException {
-        AuditFilter filter = new AuditFilter(actor, action, target, address, from, to, op, false);
+        AuditFilter filter = typed.filter(false);
         if (!filter.valid()) {
             return show(filter, 0, model, response);
         }
@@ -95,12 +89,9 @@ class AuditPages {
 
     /** The filtered trail as a PDF report signed with the archive's audit key; the export is audited. */
     @GetMapping("/audit/export.pdf")
-    String pdf(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
-            @RequestParam(required = false) String target, @RequestParam(required = false) String address,
-            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-            @RequestParam(required = false) Long op, Model model, HttpServletRequest request,
+    String pdf(AuditFilter.Typed typed, Model model, HttpServletRequest request,
             HttpServletResponse response, Locale locale) throws IOException {
-        AuditFilter filter = new AuditFilter(actor, action, target, address, from, to, op, false);
+        AuditFilter filter = typed.filter(false);
         if (!filter.valid()) {
             return show(filter, 0, model, response);
         }
