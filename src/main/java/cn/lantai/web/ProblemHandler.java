@@ -111,6 +111,7 @@ class ProblemHandler {
             org.springframework.web.bind.MissingServletRequestParameterException.class,
             org.springframework.web.multipart.support.MissingServletRequestPartException.class,
             org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class,
+            org.springframework.validation.BindException.class,
             org.springframework.http.converter.HttpMessageNotReadableException.class,
             java.nio.charset.UnsupportedCharsetException.class, java.nio.charset.IllegalCharsetNameException.class})
     ProblemDetail malformed(Exception e, Locale locale) {
