@@ -110,21 +110,11 @@ public class CatalogManagement {
 
     /** The item for a change by the actor: as {@link #item}, without counting as a view. */
     private Item itemToChange(ItemId id, Viewer actor) {
-        Item item = items.byId(id.value()).orElseThrow(() -> new ItemNotFound(id));
-        if (!visible(item, actor)) {
-            trail.recordApart(new AuditEvent(actor.name(), actor.address(), "catalog.change-refused",
-                    "item:" + id.value(), null, null));
-            throw new ItemNotFound(id);
-        }
-        return item;
+        return items.visible(id.value(), actor).orElseThrow(() -> rights.changeRefused(actor, id));
     }
 
     private void audit(Viewer viewer, String action, String target, String detail) {
         trail.record(new AuditEvent(viewer.name(), viewer.address(), action, target, null, detail));
-    }
-
-    private static boolean visible(Item item, Viewer viewer) {
-        return viewer.maySee(item.description());
     }
 
     /** Items by id for other modules that keep derived copies (the search index); no viewer filter. */

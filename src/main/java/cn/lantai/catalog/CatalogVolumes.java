@@ -284,13 +284,7 @@ public class CatalogVolumes {
     }
 
     private Item itemToChange(ItemId id, Viewer actor) {
-        Item item = items.visible(id.value(), actor).orElse(null);
-        if (item == null) {
-            trail.recordApart(new AuditEvent(actor.name(), actor.address(), "catalog.change-refused",
-                    "item:" + id.value(), null, null));
-            throw new ItemNotFound(id);
-        }
-        return item;
+        return items.visible(id.value(), actor).orElseThrow(() -> rights.changeRefused(actor, id));
     }
 
     private void audit(Viewer viewer, String action, String target, String detail) {

@@ -7,6 +7,8 @@ import cn.lantai.audit.AuditTrail;
 import cn.lantai.catalog.CatalogRight;
 import cn.lantai.catalog.Description;
 import cn.lantai.catalog.ItemFilter;
+import cn.lantai.catalog.ItemId;
+import cn.lantai.catalog.ItemNotFound;
 import cn.lantai.catalog.NotPermitted;
 import cn.lantai.catalog.Viewer;
 import org.springframework.stereotype.Component;
@@ -50,5 +52,12 @@ public class Rights {
             trail.recordApart(new AuditEvent(actor.name(), actor.address(), "catalog.refused", task, null, right.name()));
             throw new NotPermitted(right);
         }
+    }
+
+    /** An item the actor asked to change but may not read: the refusal recorded apart, answered as not found. */
+    public ItemNotFound changeRefused(Viewer actor, ItemId id) {
+        trail.recordApart(new AuditEvent(actor.name(), actor.address(), "catalog.change-refused", "item:" + id.value(),
+                null, null));
+        return new ItemNotFound(id);
     }
 }

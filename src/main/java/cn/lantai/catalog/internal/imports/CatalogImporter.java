@@ -16,7 +16,6 @@ import java.util.Map;
 import cn.lantai.catalog.Description;
 import cn.lantai.catalog.DescriptionField;
 import cn.lantai.catalog.ImportOptions;
-import cn.lantai.catalog.Item;
 import cn.lantai.catalog.Viewer;
 import cn.lantai.catalog.Violation;
 import cn.lantai.catalog.internal.CatalogWriter;
@@ -58,6 +57,7 @@ public class CatalogImporter implements JobHandler {
     private final ChangeLog changes;
     private final Items items;
     private final ItemGroups groups;
+    private final ExistingCodes existingCodes;
     private final MessageSource messages;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
@@ -69,7 +69,8 @@ public class CatalogImporter implements JobHandler {
     private volatile java.util.function.IntConsumer afterBatch = done -> { };
 
     CatalogImporter(Jobs jobs, EntryJudge judge, CatalogWriter writer, ChangeLog changes, Items items,
-            ItemGroups groups, MessageSource messages, TransactionTemplate transactions, JsonMapper json,
+            ItemGroups groups, ExistingCodes existingCodes, MessageSource messages, TransactionTemplate transactions,
+            JsonMapper json,
             Uploads uploads,
             @Value("${lantai.data-dir}") Path dataDir, @Value("${lantai.import.batch-size:2000}") int batchSize,
             @Value("${lantai.import.max-rows:2000000}") int maxRows) {
@@ -79,6 +80,7 @@ public class CatalogImporter implements JobHandler {
         this.changes = changes;
         this.items = items;
         this.groups = groups;
+        this.existingCodes = existingCodes;
         this.messages = messages;
         this.transactions = transactions;
         this.json = json;
@@ -171,7 +173,7 @@ public class CatalogImporter implements JobHandler {
         BitSet rejectedRows = new BitSet();
         Map<String, Integer> firstRowOfCode = new HashMap<>();
         NumberGaps gaps = new NumberGaps();
-        List<Pending> pendingExisting = new ArrayList<>();
+        List<ExistingCodes.Pending> pendingExisting = new ArrayList<>();
         BitSet updating = new BitSet();
         long total = 0;
         String format;
@@ -202,7 +204,7 @@ public class CatalogImporter implements JobHandler {
                 }
                 boolean closedGroup = false;
                 if (entry.valid() && !reach.maySee(d)) {
-                    reject(report, rejectedRows, row.number(), d.get(DescriptionField.CLASSIFICATION),
+                    existingCodes.reject(report, rejectedRows, row.number(), d.get(DescriptionField.CLASSIFICATION),
                             "import.beyond-reach", locale);
                 } else if (entry.valid() && closed.computeIfAbsent(d.arrangementGroup(),
                         group -> groups.holdsHiddenFrom(group, reach))) {
@@ -227,10 +229,10 @@ public class CatalogImporter implements JobHandler {
                     String code = d.archivalCode().toString();
                     Integer first = firstRowOfCode.putIfAbsent(code, row.number());
                     if (first != null) {
-                        reject(report, rejectedRows, row.number(), code, "catalog.duplicate-in-file", locale, first);
+                        existingCodes.reject(report, rejectedRows, row.number(), code, "catalog.duplicate-in-file", locale, first);
                     } else {
                         gaps.add(d.groupKey(), d.itemNo(), row.number());
-                        pendingExisting.add(new Pending(code, row.number(), rowTitle,
+                        pendingExisting.add(new ExistingCodes.Pending(code, row.number(), rowTitle,
                                 new CatalogWriter.Valid(d, entry.extra())));
                     }
                 }
@@ -239,7 +241,7 @@ public class CatalogImporter implements JobHandler {
                 }
                 if (pendingExisting.size() == 1000) {
                     // looked up while their entries are at hand: a hand edit counts only where the row changes the record
-                    rejectExisting(pendingExisting, job.options(), reach, report, rejectedRows, updating, locale);
+                    existingCodes.judge(pendingExisting, job.options(), reach, report, rejectedRows, updating, locale);
                     pendingExisting.clear();
                 }
                 if (total % 10_000 == 0) {
@@ -250,7 +252,7 @@ public class CatalogImporter implements JobHandler {
                 throw new UnreadableFile("import.no-rows");
             }
         }
-        rejectExisting(pendingExisting, job.options(), reach, report, rejectedRows, updating, locale);
+        existingCodes.judge(pendingExisting, job.options(), reach, report, rejectedRows, updating, locale);
         Map<String, Integer> highest = new HashMap<>();
         for (NumberGaps.Gap gap : gaps.gaps(group -> highest.computeIfAbsent(group, items::maxNumber))) {
             if (!rejectedRows.get(gap.row())) {
@@ -289,64 +291,6 @@ public class CatalogImporter implements JobHandler {
             throw new UnreadableFile("import.repeated-column", mapping.repeated().get(0).messageArgs());
         }
         return mapping;
-    }
-
-    /**
-     * Rows whose 档号 is already taken: duplicates when the import rejects existing codes, otherwise updates. The
-     * record holding the code is in the row's group, which the importer may read whole; a record of another shape
-     * (a file's item whose code reads as a loose item's) the importer may not read gets the group's neutral refusal.
-     * An update that would change a record someone edited by hand since its last import is refused unless the import
-     * was asked to overwrite hand edits, and said in the report when it was.
-     */
-    private void rejectExisting(List<Pending> pending, ImportOptions options, Viewer reach, List<ReportLine> report,
-            BitSet rejectedRows, BitSet updating, Locale locale) {
-        boolean rejectAll = options.onExisting() == ImportOptions.OnExisting.REJECT;
-        for (int i = 0; i < pending.size(); i += 1000) {
-            List<Pending> chunk = pending.subList(i, Math.min(pending.size(), i + 1000));
-            Map<String, Item> found = items.byArchivalCodes(chunk.stream().map(Pending::code).toList());
-            Map<Long, ChangeLog.HandEdit> handEdits = rejectAll ? Map.of() : changes.handEditsSinceImport(
-                    found.values().stream().filter(it -> reach.maySee(it.description())).map(it -> it.id().value())
-                            .toList());
-            for (Pending p : chunk) {
-                Item existing = found.get(p.code());
-                int row = p.row();
-                if (existing == null) {
-                    continue;
-                }
-                int firstLine = report.size();
-                ChangeLog.HandEdit hand = handEdits.get(existing.id().value());
-                if (hand != null && CatalogWriter.changes(existing, p.entry()).isEmpty()) {
-                    hand = null; // the row says what the record says now: nothing of the hand edit is overwritten
-                }
-                if (!reach.maySee(existing.description())) {
-                    reject(report, rejectedRows, row, p.code(), "catalog.group-beyond-reach", locale);
-                } else if (rejectAll) {
-                    reject(report, rejectedRows, row, p.code(), "catalog.exists", locale);
-                } else if (hand != null && !options.overwriteHandEdits()) {
-                    reject(report, rejectedRows, row, p.code(), "importchange.hand-edited", locale, hand.actor(),
-                            HandEdits.when(hand));
-                } else {
-                    updating.set(row);
-                    if (hand != null) {
-                        report.add(new ReportLine(row, "档号", p.code(), messages.getMessage("importchange.hand-edit-overwritten",
-                                new Object[] {hand.actor(), HandEdits.when(hand)}, locale)));
-                    }
-                }
-                for (int l = firstLine; l < report.size(); l++) {
-                    report.set(l, report.get(l).about(p.code(), p.title()));
-                }
-            }
-        }
-    }
-
-    /** A checked row whose 档号 may already be in the catalogue, with its entry for judging what it would change. */
-    private record Pending(String code, int row, String title, CatalogWriter.Valid entry) {
-    }
-
-    private void reject(List<ReportLine> report, BitSet rejectedRows, int row, String code, String reason,
-            Locale locale, Object... args) {
-        report.add(new ReportLine(row, "档号", code, messages.getMessage(reason, args, locale)));
-        rejectedRows.set(row);
     }
 
     private ReportLine line(int row, Violation v, Locale locale) {
