@@ -1,5 +1,6 @@
 package cn.lantai.preservation;
 
+import cn.lantai.catalog.Item;
 import cn.lantai.catalog.ItemId;
 import cn.lantai.preservation.internal.store.DescriptionDocument;
 import cn.lantai.preservation.internal.store.FileNames;
@@ -20,15 +21,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
@@ -48,6 +47,8 @@ public class ArchivalStore {
     public static final String PREMIS = "metadata/premis.xml";
     private static final String AGENT = "Lantai";
     private static final String PREFIX = "lantai:";
+    /** A record's object; other objects of the root (the catalogue's definitions, {@code lantai:catalog}) are not. */
+    private static final Pattern RECORD_ID = Pattern.compile("lantai:[0-9]{1,18}");
 
     private final OcflRepository ocfl;
     private final StoredFiles listing;
@@ -115,11 +116,63 @@ public class ArchivalStore {
                 update.writeFile(new ByteArrayInputStream(after.toXml()), PREMIS, OcflOption.OVERWRITE);
             });
             refuseChangedWhileStored(id, digests);
-            listing.put(id, objectId(id), version, sha256(description), stored);
+            listing.put(id, objectId(id), version, Digests.sha256(description), stored);
             return version;
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Keeps the record's description in its object current: when the description as it is now differs from the one
+     * the head holds (the listing's digest tells, without reading the store), writes a version with the new
+     * description and a PREMIS "metadata modification" event; a record without an object gets one, holding its
+     * description only. Answers whether a version was written.
+     */
+    public boolean describe(Item item, String actor) {
+        ItemId id = item.id();
+        byte[] description = DescriptionDocument.of(item);
+        String digest = Digests.sha256(description);
+        ReentrantLock lock = lock(id);
+        lock.lock();
+        try {
+            if (digest.equals(listing.descriptionSha256(id).orElse(null))) {
+                return false;
+            }
+            Optional<PremisDocument> before = premis(id);
+            List<StoredFile> files = before.map(PremisDocument::files).orElse(List.of());
+            List<PreservationEvent> events = new ArrayList<>(before.map(PremisDocument::events).orElse(List.of()));
+            events.add(before.isEmpty()
+                    ? PreservationEvent.success(PreservationEvent.INGESTION, actor, "description only", null)
+                    : PreservationEvent.success(PreservationEvent.METADATA_MODIFICATION, actor,
+                            "description of catalogue version " + item.version(), null));
+            byte[] premis = new PremisDocument(files, events).toXml();
+            ocfl.updateObject(ObjectVersionId.head(objectId(id)), info(actor, "description"), update -> {
+                update.writeFile(new ByteArrayInputStream(description), DESCRIPTION, OcflOption.OVERWRITE);
+                update.writeFile(new ByteArrayInputStream(premis), PREMIS, OcflOption.OVERWRITE);
+            });
+            listing.put(id, objectId(id), headVersionInStore(id).orElseThrow(), digest, files);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Records that the record left the catalogue: a PREMIS "deletion" event in a new version. The object stays (ids
+     * are never reused), and a rebuild from the store leaves the record out. Nothing is written for a record the
+     * store does not hold.
+     */
+    public void recordDeletion(ItemId id, String actor) {
+        if (holds(id)) {
+            recordEvents(id, List.of(PreservationEvent.success(PreservationEvent.DELETION, actor,
+                    "removed from the catalogue", null)), actor);
+        }
+    }
+
+    /** Whether the record's history ends in its removal from the catalogue (see {@link #recordDeletion}). */
+    public static boolean deleted(List<PreservationEvent> events) {
+        return events.stream().anyMatch(e -> PreservationEvent.DELETION.equals(e.type()) && e.file() == null);
     }
 
     /** Appends events to the record's PREMIS history as a new version (content and description unchanged). */
@@ -173,7 +226,7 @@ public class ArchivalStore {
 
     /** Every record the store holds an object for, in no particular order. The caller closes the stream. */
     public Stream<ItemId> records() {
-        return ocfl.listObjectIds().filter(oid -> oid.startsWith(PREFIX))
+        return ocfl.listObjectIds().filter(oid -> RECORD_ID.matcher(oid).matches())
                 .map(oid -> new ItemId(Long.parseLong(oid.substring(PREFIX.length()))));
     }
 
@@ -202,7 +255,7 @@ public class ArchivalStore {
         if (premis.isEmpty()) {
             return;
         }
-        String description = headFile(id, DESCRIPTION).map(f -> sha256(bytes(f))).orElse(null);
+        String description = headFile(id, DESCRIPTION).map(f -> Digests.sha256(bytes(f))).orElse(null);
         listing.put(id, objectId(id), headVersionInStore(id).orElseThrow(), description, premis.get().files());
     }
 
@@ -269,14 +322,6 @@ public class ArchivalStore {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

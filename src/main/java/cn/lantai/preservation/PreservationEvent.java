@@ -16,6 +16,8 @@ public record PreservationEvent(String type, Instant at, String agent, String ou
     public static final String FIXITY_CHECK = "fixity check";
     public static final String MIGRATION = "migration";
     public static final String DELETION = "deletion";
+    /** The record's description changed (PREMIS event type "metadata modification"). */
+    public static final String METADATA_MODIFICATION = "metadata modification";
 
     public static final String SUCCESS = "success";
     public static final String FAILURE = "failure";
