@@ -23,7 +23,6 @@ public class CatalogueRebuilds {
     public static final String OPTION = "lantai.store.rebuild-catalogue";
     public static final String REPLACE = "replace";
     public static final String JOB_KIND = "store-rebuild";
-    static final String ACTION = "store.rebuild-catalogue";
 
     private final CatalogRestore restore;
     private final CatalogueRebuild rebuild;
@@ -45,14 +44,14 @@ public class CatalogueRebuilds {
     @Transactional
     public JobId start(boolean replace, String actor, String address) {
         clearOrRefuse(replace);
-        trail.record(new AuditEvent(actor, address, ACTION, null, null, replace ? REPLACE : null));
+        trail.record(new AuditEvent(actor, address, "store.rebuild-catalogue", null, null, replace ? REPLACE : null));
         return jobs.submit(JOB_KIND, replace ? REPLACE : "", actor);
     }
 
     /** Rebuilds here and now, for the command line; refused or replacing as {@link #start} is. */
     public RebuildOutcome runNow(boolean replace, String actor) {
         clearOrRefuse(replace);
-        trail.record(new AuditEvent(actor, null, ACTION, null, null, replace ? REPLACE : null));
+        trail.record(new AuditEvent(actor, null, "store.rebuild-catalogue", null, null, replace ? REPLACE : null));
         return rebuild.run(CatalogueRebuild.State.START, (state, total) -> {
         });
     }
