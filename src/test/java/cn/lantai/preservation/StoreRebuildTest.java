@@ -24,6 +24,7 @@ import cn.lantai.catalog.VolumeChange;
 import cn.lantai.jobs.JobId;
 import cn.lantai.jobs.JobState;
 import cn.lantai.jobs.Jobs;
+import cn.lantai.preservation.internal.rebuild.RebuildCommand;
 import cn.lantai.preservation.internal.store.CatalogueObject;
 import cn.lantai.search.SearchIndex;
 import cn.lantai.search.SearchManagement;
@@ -38,6 +39,8 @@ import io.ocfl.api.OcflRepository;
 import io.ocfl.api.model.ObjectVersionId;
 import io.ocfl.api.model.VersionInfo;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -103,6 +106,8 @@ class StoreRebuildTest {
     JdbcTemplate jdbc;
     @Autowired
     MockMvc mvc;
+    @Autowired
+    RebuildCommand command;
 
     @TempDir
     Path tmp;
@@ -148,6 +153,48 @@ class StoreRebuildTest {
         long highest = before.items().keySet().stream().mapToLong(Long::longValue).max().orElseThrow();
         Item next = catalog.create(Entries.item(fonds, 2021, "重建之后新建的条目").input(), Viewer.system());
         assertThat(next.id().value()).as("ids continue past the restored ones").isGreaterThan(highest);
+    }
+
+    @Test
+    void theStoreKeepsEachDescriptionCurrentAndRecordsADeletionWithoutDroppingTheObject() {
+        String fonds = Catalogues.freshFonds();
+        catalog.registerFonds(new Fonds(fonds, "跟随测试全宗"), Viewer.system());
+        Item item = catalog.create(Entries.item(fonds, 2020, "关于档案跟随著录的通知").input(), Viewer.system());
+        awaitTheStoreFollowsTheCatalogue();
+        assertThat(store.events(item.id())).extracting(PreservationEvent::type)
+                .containsExactly(PreservationEvent.INGESTION);
+
+        Item edited = catalog.update(item.id(), item.version(), new EntryInput(null,
+                Map.of(DescriptionField.TITLE, "关于档案跟随著录的通知（修订）"), Map.of()), Viewer.system());
+        awaitTheStoreFollowsTheCatalogue();
+        assertThat(store.record(item.id()).orElseThrow().fields())
+                .containsEntry(DescriptionField.TITLE, "关于档案跟随著录的通知（修订）");
+        assertThat(store.events(item.id())).extracting(PreservationEvent::type)
+                .containsExactly(PreservationEvent.INGESTION, PreservationEvent.METADATA_MODIFICATION);
+        long head = headVersion(item.id());
+        assertThat(store.describe(edited, "test")).as("an unchanged description writes nothing").isFalse();
+        assertThat(headVersion(item.id())).isEqualTo(head);
+
+        catalog.delete(item.id(), Viewer.system());
+        Awaitility.await().atMost(SearchIndexed.PATIENCE).pollInterval(Duration.ofMillis(100))
+                .until(() -> ArchivalStore.deleted(store.events(item.id())));
+        assertThat(store.holds(item.id())).as("the object stays; ids are never reused").isTrue();
+        assertThat(store.record(item.id()).orElseThrow().fields())
+                .containsEntry(DescriptionField.TITLE, "关于档案跟随著录的通知（修订）");
+    }
+
+    @Test
+    void theCommandLineRebuildOverACatalogueThatIsNotEmptyIsRefusedWithExitStatusTwo() {
+        String fonds = Catalogues.freshFonds();
+        catalog.registerFonds(new Fonds(fonds, "命令行测试全宗"), Viewer.system());
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        int status = command.rebuild(new PrintStream(printed, true, StandardCharsets.UTF_8), false);
+
+        assertThat(status).isEqualTo(2);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Refused")
+                .contains("--lantai.store.rebuild-catalogue=replace");
+        assertThat(catalog.fonds()).extracting(Fonds::code).contains(fonds);
     }
 
     @Test
@@ -300,6 +347,10 @@ class StoreRebuildTest {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private long headVersion(ItemId id) {
+        return ocfl.describeObject(ArchivalStore.objectId(id)).getHeadVersionNum().getVersionNum();
     }
 
     private static SearchQuery query(String text, String fonds) {

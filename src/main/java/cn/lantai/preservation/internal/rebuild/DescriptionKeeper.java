@@ -9,6 +9,13 @@ import cn.lantai.catalog.ItemsChanged;
 import cn.lantai.catalog.ItemsRemoved;
 import cn.lantai.preservation.ArchivalStore;
 import cn.lantai.preservation.internal.store.CatalogueObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
@@ -33,20 +40,31 @@ class DescriptionKeeper {
     private final CatalogueObject definitions;
     private final CatalogManagement catalog;
     private final CatalogRestore restore;
+    private final ExecutorService workers;
 
     DescriptionKeeper(ArchivalStore store, CatalogueObject definitions, CatalogManagement catalog,
-            CatalogRestore restore) {
+            CatalogRestore restore, @Qualifier(StoreExecutors.WORKERS) ExecutorService workers) {
         this.store = store;
         this.definitions = definitions;
         this.catalog = catalog;
         this.restore = restore;
+        this.workers = workers;
     }
 
+    /** The event's records side by side (distinct objects); the event ends when all are written, or fails whole. */
     @Async(StoreExecutors.DESCRIBER)
     @TransactionalEventListener
-    void on(ItemsChanged event) {
+    void on(ItemsChanged event) throws InterruptedException {
+        List<Callable<Boolean>> work = new ArrayList<>();
         for (Item item : catalog.itemsForIndexing(event.ids())) {
-            store.describe(item, AGENT);
+            work.add(() -> store.describe(item, AGENT));
+        }
+        for (Future<Boolean> done : workers.invokeAll(work)) {
+            try {
+                done.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a description could not be kept in the store", e.getCause());
+            }
         }
     }
 

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-class RebuildCommand implements ApplicationRunner {
+public class RebuildCommand implements ApplicationRunner {
 
     private final CatalogueRebuilds rebuilds;
     private final ApplicationContext context;
@@ -40,7 +40,7 @@ class RebuildCommand implements ApplicationRunner {
     }
 
     /** Rebuilds, prints the outcome and answers the exit status. */
-    int rebuild(PrintStream out, boolean replace) {
+    public int rebuild(PrintStream out, boolean replace) {
         RebuildOutcome outcome;
         try {
             outcome = rebuilds.runNow(replace, System.getProperty("user.name", "server"));
