@@ -2,7 +2,11 @@ package cn.lantai.preservation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -181,6 +185,54 @@ class StoreRebuildTest {
         assertThat(store.holds(item.id())).as("the object stays; ids are never reused").isTrue();
         assertThat(store.record(item.id()).orElseThrow().fields())
                 .containsEntry(DescriptionField.TITLE, "关于档案跟随著录的通知（修订）");
+    }
+
+    @Test
+    void damagedDefinitionsAreNamedAndTheRecordsStillComeBackUnderFondsMadeFromTheirCodes() throws Exception {
+        String fonds = Catalogues.freshFonds();
+        catalog.registerFonds(new Fonds(fonds, "定义损坏测试全宗"), Viewer.system());
+        catalog.defineCategory(new Category("WS", "文书", List.of()), Viewer.system());
+        Item item = catalog.create(Entries.item(fonds, 2020, "定义损坏后仍应恢复的条目").input(), Viewer.system());
+        awaitTheStoreFollowsTheCatalogue();
+        ocfl.updateObject(ObjectVersionId.head(CatalogueObject.ID),
+                new VersionInfo().setUser("tester", "mailto:tester@lantai.local").setMessage("damage"), update -> {
+                    update.writeFile(new ByteArrayInputStream("[{\"code\": \"机密名称".getBytes(StandardCharsets.UTF_8)),
+                            "catalog/fonds.json", OcflOption.OVERWRITE);
+                    update.writeFile(new ByteArrayInputStream(("[{\"id\": 1, \"retention\": \"forever\"}]")
+                            .getBytes(StandardCharsets.UTF_8)), "catalog/volumes/0000-WS-2020.json",
+                            OcflOption.OVERWRITE);
+                });
+
+        RebuildOutcome outcome = rebuilds.runNow(true, "test");
+
+        assertThat(outcome.problems()).anyMatch(p -> p.startsWith(CatalogueObject.ID + "/catalog/fonds.json"))
+                .anyMatch(p -> p.startsWith(CatalogueObject.ID + "/catalog/volumes/0000-WS-2020.json"))
+                .noneMatch(p -> p.contains("机密名称"));
+        assertThat(catalog.itemsForIndexing(List.of(item.id()))).extracting(Item::title)
+                .containsExactly("定义损坏后仍应恢复的条目");
+        assertThat(catalog.fonds()).contains(new Fonds(fonds, fonds));
+        // the next change of the definitions writes them whole again, the damaged files with them
+        catalog.registerFonds(new Fonds(fonds, "定义损坏测试全宗"), Viewer.system());
+        Awaitility.await().atMost(SearchIndexed.PATIENCE).pollInterval(Duration.ofMillis(100))
+                .until(() -> !definitions.read().orElseThrow().containsKey("catalog/volumes/0000-WS-2020.json")
+                        && new String(definitions.read().orElseThrow().get("catalog/fonds.json"),
+                                StandardCharsets.UTF_8).contains("定义损坏测试全宗"));
+    }
+
+    @Test
+    void theStorePageIsTheSystemAdministratorsAndRefusesOverACatalogueThatIsNotEmpty() throws Exception {
+        String fonds = Catalogues.freshFonds();
+        catalog.registerFonds(new Fonds(fonds, "页面测试全宗"), Viewer.system());
+
+        mvc.perform(get("/admin/store").with(Staff.page("admin"))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("从存储重建目录")));
+        mvc.perform(get("/admin/store").with(Staff.page(Staff.ARCHIVIST))).andExpect(status().isForbidden());
+        mvc.perform(post("/admin/store/rebuild-catalogue").with(Staff.page("admin")).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("problem", org.hamcrest.Matchers.containsString("目录不为空")));
+        mvc.perform(post("/admin/store/rebuild-catalogue").with(Staff.page("admin")))
+                .andExpect(status().isForbidden());
+        assertThat(catalog.fonds()).extracting(Fonds::code).contains(fonds);
     }
 
     @Test

@@ -78,7 +78,8 @@ final class CatalogueDefinitions {
         try {
             part.read(bytes);
         } catch (RuntimeException e) {
-            problems.add(path + ": " + e.getMessage());
+            // the kind only: a parser's message may quote the file, and a file's title may be classified
+            problems.add(path + ": unreadable (" + e.getClass().getSimpleName() + ")");
         }
     }
 
