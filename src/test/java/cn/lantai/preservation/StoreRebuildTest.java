@@ -28,6 +28,7 @@ import cn.lantai.catalog.VolumeChange;
 import cn.lantai.jobs.JobId;
 import cn.lantai.jobs.JobState;
 import cn.lantai.jobs.Jobs;
+import cn.lantai.preservation.internal.rebuild.CatalogueRebuild;
 import cn.lantai.preservation.internal.rebuild.RebuildCommand;
 import cn.lantai.preservation.internal.store.CatalogueObject;
 import cn.lantai.search.SearchIndex;
@@ -112,6 +113,8 @@ class StoreRebuildTest {
     MockMvc mvc;
     @Autowired
     RebuildCommand command;
+    @Autowired
+    CatalogueRebuild rebuild;
 
     @TempDir
     Path tmp;
@@ -236,6 +239,37 @@ class StoreRebuildTest {
     }
 
     @Test
+    void aRebuildStoppedAfterItsFirstBatchResumesAfterItWithoutDuplicates() {
+        String fonds = Catalogues.freshFonds();
+        catalog.registerFonds(new Fonds(fonds, "续跑测试全宗"), Viewer.system());
+        catalog.defineCategory(new Category("WS", "文书", List.of()), Viewer.system());
+        for (int i = 1; i <= 520; i++) {
+            catalog.create(Entries.item(fonds, 2017, "续跑测试条目第" + i + "件").input(), Viewer.system());
+        }
+        awaitTheStoreFollowsTheCatalogue();
+        Snapshot before = snapshot();
+        wipeCatalogueListingAndIndex(before);
+        List<CatalogueRebuild.State> committed = new ArrayList<>();
+
+        assertThatThrownBy(() -> rebuild.run(CatalogueRebuild.State.START, (state, total) -> {
+            if (state.done() > 500) {
+                throw new IllegalStateException("the server stops here");
+            }
+            committed.add(state);
+        })).hasMessage("the server stops here");
+        CatalogueRebuild.State stoppedAt = committed.get(committed.size() - 1);
+        assertThat(stoppedAt.done()).isEqualTo(500);
+        assertThat(catalog.itemCount()).as("the first batch, committed with its progress").isEqualTo(stoppedAt.records());
+
+        RebuildOutcome outcome = rebuild.run(stoppedAt, (state, total) -> {
+        });
+
+        assertThat(outcome.problems()).isEmpty();
+        assertThat(outcome.records()).isEqualTo(before.items().size());
+        assertThat(snapshot().items().keySet()).isEqualTo(before.items().keySet());
+    }
+
+    @Test
     void theCommandLineRebuildOverACatalogueThatIsNotEmptyIsRefusedWithExitStatusTwo() {
         String fonds = Catalogues.freshFonds();
         catalog.registerFonds(new Fonds(fonds, "命令行测试全宗"), Viewer.system());
@@ -279,9 +313,13 @@ class StoreRebuildTest {
         Item good = catalog.create(Entries.item(fonds, 2020, "完好的描述").input(), Viewer.system());
         Item truncated = catalog.create(Entries.item(fonds, 2020, "描述将被截断").input(), Viewer.system());
         Item impostor = catalog.create(Entries.item(fonds, 2020, "描述将冒充他人").input(), Viewer.system());
+        Item twin = catalog.create(Entries.item(fonds, 2020, "描述将与他人同档号").input(), Viewer.system());
         awaitTheStoreFollowsTheCatalogue();
         writeDescription(truncated.id(), "{\"id\": " + truncated.id().value() + ", \"fields\": {\"title\": \"半");
-        writeDescription(impostor.id(), new String(descriptionOf(good), StandardCharsets.UTF_8));
+        String goodsDescription = new String(descriptionOf(good), StandardCharsets.UTF_8);
+        writeDescription(impostor.id(), goodsDescription);
+        writeDescription(twin.id(), goodsDescription.replaceFirst("\"id\" ?: ?" + good.id().value(),
+                "\"id\" : " + twin.id().value()));
 
         String body = mvc.perform(post("/api/v1/store/rebuild-catalogue").param("replace", "true")
                 .with(Staff.as("admin"))).andExpect(status().isAccepted()).andReturn().getResponse()
@@ -292,17 +330,19 @@ class StoreRebuildTest {
 
         var status = jobs.status(job);
         assertThat(status.state()).isEqualTo(JobState.SUCCEEDED);
-        assertThat(status.rejected()).isEqualTo(2);
+        assertThat(status.rejected()).isEqualTo(3);
         assertThat(status.message()).contains(ArchivalStore.objectId(truncated.id()) + ": metadata/description.json")
                 .contains(ArchivalStore.objectId(impostor.id()) + ": metadata/description.json")
+                .contains(ArchivalStore.objectId(twin.id()) + ": refused by the catalogue")
                 .doesNotContain("半").doesNotContain("完好的描述");
-        assertThat(catalog.itemsForIndexing(List.of(good.id(), truncated.id(), impostor.id())))
+        assertThat(catalog.itemsForIndexing(List.of(good.id(), truncated.id(), impostor.id(), twin.id())))
                 .extracting(Item::id).containsExactly(good.id());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_entry WHERE action = 'store.rebuild-catalogue' "
                 + "AND actor = 'admin' AND after_state = 'replace'", Integer.class)).isPositive();
         // the broken objects are taken out of the catalogue for good, so they trouble no later rebuild
         store.recordDeletion(truncated.id(), "test");
         store.recordDeletion(impostor.id(), "test");
+        store.recordDeletion(twin.id(), "test");
     }
 
     /**
@@ -354,8 +394,9 @@ class StoreRebuildTest {
 
     /** The store has caught up: every item's object holds its current version, the definitions object every file. */
     private void awaitTheStoreFollowsTheCatalogue() {
+        // an object read while its first version is being moved into place may look incomplete: ask again
         Awaitility.await().alias("the store holds every description as it is now").atMost(SearchIndexed.PATIENCE)
-                .pollInterval(Duration.ofMillis(100)).until(() -> {
+                .pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> {
                     List<Item> items = new ArrayList<>();
                     catalog.forEachItem(1000, items::addAll);
                     boolean described = items.stream().allMatch(item -> store.record(item.id())

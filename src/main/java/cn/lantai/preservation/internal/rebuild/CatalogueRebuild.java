@@ -24,7 +24,9 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.dao.DataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -50,6 +52,7 @@ public class CatalogueRebuild {
     private final CatalogManagement catalog;
     private final SearchManagement search;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate eachAlone;
 
     CatalogueRebuild(ArchivalStore store, CatalogueObject definitions, CatalogRestore restore,
             CatalogManagement catalog, SearchManagement search, PlatformTransactionManager transactions) {
@@ -59,6 +62,8 @@ public class CatalogueRebuild {
         this.catalog = catalog;
         this.search = search;
         this.transaction = new TransactionTemplate(transactions);
+        this.eachAlone = new TransactionTemplate(transactions);
+        this.eachAlone.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** Where a run stands: objects handled (in id order), records put back, objects refused, problems named. */
@@ -148,32 +153,35 @@ public class CatalogueRebuild {
                 progress.batch(after, total);
             });
             return after;
-        } catch (RuntimeException batchRefused) {
-            return oneByOne(ids, items, new State(before.done(), records, refused, problems), known, total, progress);
+        } catch (DataAccessException | IllegalArgumentException batchRefused) {
+            return oneByOne(ids, items, new State(before.done(), records, refused, problems), total, progress);
         }
     }
 
-    /** A batch the catalogue refused: each record alone, so one bad record keeps none of the others out. */
-    private State oneByOne(List<ItemId> ids, List<Item> items, State before, Known known, long total,
-            Progress progress) {
-        List<String> problems = new ArrayList<>(before.problems());
-        long records = before.records();
-        long refused = before.refused();
-        for (Item item : items) {
-            try {
-                transaction.executeWithoutResult(tx -> restore.restoreItems(List.of(item)));
-                records++;
-            } catch (RuntimeException e) {
-                refused++;
-                note(problems, ArchivalStore.objectId(item.id()) + ": refused by the catalogue (" + reason(e) + ")");
+    /**
+     * A batch the catalogue refused: each record alone (a savepoint each), so one bad record keeps none of the others
+     * out; still one transaction with the batch's progress, so a stop halfway leaves none of it behind.
+     */
+    private State oneByOne(List<ItemId> ids, List<Item> items, State before, long total, Progress progress) {
+        return transaction.execute(tx -> {
+            List<String> problems = new ArrayList<>(before.problems());
+            long records = before.records();
+            long refused = before.refused();
+            for (Item item : items) {
+                try {
+                    eachAlone.executeWithoutResult(savepoint -> restore.restoreItems(List.of(item)));
+                    records++;
+                } catch (DataAccessException | IllegalArgumentException e) {
+                    refused++;
+                    note(problems, ArchivalStore.objectId(item.id()) + ": refused by the catalogue (" + reason(e)
+                            + ")");
+                }
             }
-        }
-        State after = new State(before.done() + ids.size(), records, refused, problems);
-        transaction.executeWithoutResult(tx -> {
+            State after = new State(before.done() + ids.size(), records, refused, problems);
             ids.forEach(store::reconcile);
             progress.batch(after, total);
+            return after;
         });
-        return after;
     }
 
     private static Item item(ItemId id, StoredRecord stored) {
