@@ -1,0 +1,148 @@
+package cn.lantai.accession.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import cn.lantai.accession.PackageRefused;
+import cn.lantai.accession.PropertyCheck.Property;
+import cn.lantai.catalog.ZipInflation;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+
+/**
+ * Unpacks a zip entry by entry into an empty work folder, never writing outside it. An entry that must not be written
+ * (a name leaving the folder, a symbolic link, a name seen before) or cannot be (encrypted, an unknown compression,
+ * corrupt) is left out and reported; one inflating past its limits is stopped at once, deleted and reported; the other
+ * entries go on. Only the whole package inflating past its total, or a file that is no zip or holds nothing, refuses
+ * the package, and then the work folder is removed.
+ */
+public final class SafeUnzip {
+
+    /** How far a package may inflate and how many entries it may hold. */
+    public record Limits(ZipInflation.Limits inflation, int entries) {
+    }
+
+    /** What was unpacked (zip-relative names), what was left out for a reported reason, and the reports. */
+    public record Unpacked(List<String> extracted, List<String> withheld, List<Finding> findings) {
+    }
+
+    private final Limits limits;
+
+    public SafeUnzip(Limits limits) {
+        this.limits = limits;
+    }
+
+    public Unpacked unpack(Path zipFile, Path workDir) {
+        try {
+            return unpackInto(zipFile, workDir);
+        } catch (RuntimeException e) {
+            WorkFolders.remove(workDir);
+            throw e;
+        }
+    }
+
+    private Unpacked unpackInto(Path zipFile, Path workDir) {
+        Unpack run = new Unpack(workDir.toAbsolutePath().normalize(), new ZipInflation(limits.inflation()));
+        try (ZipFile zip = ZipFile.builder().setFile(zipFile.toFile()).get()) {
+            Files.createDirectories(run.root);
+            Enumeration<ZipArchiveEntry> entries = zip.getEntries();
+            int count = 0;
+            while (entries.hasMoreElements()) {
+                if (++count > limits.entries()) {
+                    throw new PackageRefused("accession.package.too-many-entries", limits.entries());
+                }
+                run.entry(zip, entries.nextElement());
+            }
+            if (count == 0) {
+                throw new PackageRefused("accession.package.empty");
+            }
+        } catch (ZipInflation.Exceeded e) {
+            throw new PackageRefused("accession.package.too-large", limits.inflation().total() >> 20);
+        } catch (IOException e) {
+            throw new PackageRefused("accession.package.not-zip");
+        }
+        return new Unpacked(List.copyOf(run.extracted), List.copyOf(run.withheld), List.copyOf(run.findings));
+    }
+
+    /** One unpacking's state. */
+    private static final class Unpack {
+
+        private final Path root;
+        private final ZipInflation inflation;
+        private final Set<String> seen = new HashSet<>();
+        private final List<String> extracted = new ArrayList<>();
+        private final List<String> withheld = new ArrayList<>();
+        private final List<Finding> findings = new ArrayList<>();
+
+        Unpack(Path root, ZipInflation inflation) {
+            this.root = root;
+            this.inflation = inflation;
+        }
+
+        void entry(ZipFile zip, ZipArchiveEntry entry) throws IOException {
+            String raw = EntryNames.decode(entry);
+            String name = EntryNames.safeRelative(raw);
+            if (name == null || !root.resolve(name).normalize().startsWith(root)) {
+                refuse(raw, Property.SECURITY, "SEC-PATH", "accession.check.unsafe-path");
+                return;
+            }
+            if (entry.isUnixSymlink()) {
+                refuse(name, Property.SECURITY, "SEC-PATH", "accession.check.symlink");
+                return;
+            }
+            if (!seen.add(name)) {
+                refuse(name, Property.SECURITY, "SEC-PATH", "accession.check.duplicate-entry");
+                return;
+            }
+            if (entry.isDirectory()) {
+                Files.createDirectories(root.resolve(name));
+                return;
+            }
+            if (entry.getGeneralPurposeBit().usesEncryption()) {
+                refuse(name, Property.USABILITY, "USE-ENCRYPTED", "accession.check.zip-encrypted");
+                return;
+            }
+            if (!zip.canReadEntryData(entry)) {
+                refuse(name, Property.USABILITY, "USE-COMPRESSION", "accession.check.zip-method",
+                        entry.getMethod());
+                return;
+            }
+            write(zip, entry, name);
+        }
+
+        private void write(ZipFile zip, ZipArchiveEntry entry, String name) throws IOException {
+            Path target = root.resolve(name);
+            try {
+                Files.createDirectories(target.getParent());
+                try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
+                    inflation.inflate(zip, entry, out);
+                }
+                extracted.add(name);
+            } catch (ZipInflation.Exceeded e) {
+                Files.deleteIfExists(target);
+                if (e.excess() == ZipInflation.Excess.TOTAL) {
+                    throw e;
+                }
+                refuse(name, Property.SECURITY, "SEC-BOMB", "accession.check.zip-bomb",
+                        inflation.limits().entry() >> 20, inflation.limits().ratio());
+            } catch (IOException | RuntimeException e) {
+                // a corrupt entry (bad CRC, truncated data) or a name the file system cannot hold: reported, the rest go on
+                Files.deleteIfExists(target);
+                refuse(name, Property.INTEGRITY, "INTEG-CORRUPT", "accession.check.entry-unreadable");
+            }
+        }
+
+        private void refuse(String name, Property property, String code, String reason, Object... args) {
+            withheld.add(name);
+            findings.add(Finding.fail(property, code, null, name, reason, args));
+        }
+    }
+}
