@@ -48,6 +48,7 @@ public final class TransferPackageBuilder {
     private Sheet sheet = Sheet.CSV_UTF8;
     private boolean gbkNames;
     private boolean manifests = true;
+    private byte[] rawCatalogue;
     private int gapFrom;
     private Integer declaredItems;
     private String declaredOxum;
@@ -155,6 +156,12 @@ public final class TransferPackageBuilder {
         return this;
     }
 
+    /** The catalogue sheet's bytes as given (garbage, a renamed binary …), listed in the manifests as any file. */
+    public TransferPackageBuilder rawCatalogue(byte[] bytes) {
+        this.rawCatalogue = bytes;
+        return this;
+    }
+
     /** No payload manifest and no tag manifest at all. */
     public TransferPackageBuilder withoutManifests() {
         this.manifests = false;
@@ -190,7 +197,7 @@ public final class TransferPackageBuilder {
                 payload.put(jpegOf(r), jpeg(r));
                 rows.add(row(r, payload));
             }
-            payload.put(catalogueName(), catalogue(zip.getParent(), rows));
+            payload.put(catalogueName(), rawCatalogue != null ? rawCatalogue : catalogue(zip.getParent(), rows));
             Map<String, byte[]> tags = new LinkedHashMap<>();
             tags.put("bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n".getBytes(
                     StandardCharsets.UTF_8));

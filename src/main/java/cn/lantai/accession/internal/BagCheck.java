@@ -17,7 +17,7 @@ import cn.lantai.preservation.Digests;
  * The payload against its manifests (RFC 8493, DA/T 70-2018): each file's SHA-256 and SM3 against every manifest
  * that lists it (authenticity: the package received is the one sent), listed files present and present files listed
  * (integrity; a file no manifest lists is also a foreign file on the carrier: security), no empty file, content that
- * some record describes, the tag manifests, and Payload-Oxum. Each fault is reported once: a file left out while
+ * some record describes (when the catalogue could be read at all), the tag manifests, and Payload-Oxum. Each fault is reported once: a file left out while
  * unpacking (already reported) is not reported again as missing, and Payload-Oxum only fails when no file's own fault
  * explains the difference.
  */
@@ -51,6 +51,9 @@ public final class BagCheck {
             }
         }
         fileFaults |= !pkg.withheld().isEmpty();
+        if (!pkg.manifests().isEmpty() && findings.stream().noneMatch(f -> f.code().equals("SEC-FOREIGN"))) {
+            findings.add(Finding.pass(Property.SECURITY, "SEC-FOREIGN", null, null, "accession.check.no-foreign"));
+        }
         tagManifests();
         oxum();
         return findings;
@@ -80,7 +83,7 @@ public final class BagCheck {
                             .filter(a -> !listing.contains(a)).toList())));
         }
         digests(file.location(), file.name(), record, listing, pkg.manifests(), "AUTH-DIGEST");
-        if (record == null && !file.name().equals(pkg.catalogue())) {
+        if (record == null && !pkg.records().isEmpty() && !file.name().equals(pkg.catalogue())) {
             findings.add(Finding.fail(Property.AUTHENTICITY, "AUTH-LINK", null, file.name(),
                     "accession.check.unclaimed"));
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,8 +59,8 @@ public final class BagReader {
         checkDeclaration(root, findings);
         List<Map.Entry<String, String>> info = Files.isRegularFile(root.resolve("bag-info.txt"))
                 ? labels(root.resolve("bag-info.txt"), findings) : List.of();
-        Map<String, Map<String, String>> manifests = new LinkedHashMap<>();
-        Map<String, Map<String, String>> tagManifests = new LinkedHashMap<>();
+        Map<String, Map<String, String>> manifests = new TreeMap<>();
+        Map<String, Map<String, String>> tagManifests = new TreeMap<>();
         try (DirectoryStream<Path> in = Files.newDirectoryStream(root, "*manifest-*.txt")) {
             for (Path file : in) {
                 Matcher m = MANIFEST.matcher(file.getFileName().toString());

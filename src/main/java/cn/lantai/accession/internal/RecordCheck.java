@@ -84,18 +84,32 @@ public final class RecordCheck {
         if (judged.valid()) {
             findings.add(Finding.pass(Property.AUTHENTICITY, "AUTH-METADATA", label, null, "accession.check.metadata-ok"));
             findings.add(Finding.pass(Property.INTEGRITY, "INTEG-MANDATORY", label, null, "accession.check.mandatory-ok"));
-            if (d.itemNo() > 0) {
-                TreeMap<Integer, String> numbers = groups.computeIfAbsent(d.groupKey(), g -> new TreeMap<>());
-                if (numbers.putIfAbsent(d.itemNo(), label) != null) {
-                    findings.add(Finding.fail(Property.INTEGRITY, "INTEG-SEQUENCE", label, null,
-                            "accession.check.number-repeated", d.itemNo()));
-                }
-            }
-            if (d.volume() != null) {
-                volumes.add(d.arrangementGroup() + "|" + d.volume());
-            }
+        }
+        if (numbered(d)) {
+            number(d, label);
         }
         files(record, label, d, present);
+    }
+
+    /**
+     * Whether the entry's group and item number could be read, whatever else it breaks: a record refused for its date
+     * still holds its place in the numbering, so its fault is not reported again as a gap.
+     */
+    private static boolean numbered(Description d) {
+        return d.get(DescriptionField.FONDS) != null && d.get(DescriptionField.CATEGORY) != null
+                && d.get(DescriptionField.YEAR) != null && d.get(DescriptionField.RETENTION) != null
+                && d.itemNo() > 0;
+    }
+
+    private void number(Description d, String label) {
+        TreeMap<Integer, String> numbers = groups.computeIfAbsent(d.groupKey(), g -> new TreeMap<>());
+        if (numbers.putIfAbsent(d.itemNo(), label) != null) {
+            findings.add(Finding.fail(Property.INTEGRITY, "INTEG-SEQUENCE", label, null,
+                    "accession.check.number-repeated", d.itemNo()));
+        }
+        if (d.volume() != null) {
+            volumes.add(d.arrangementGroup() + "|" + d.volume());
+        }
     }
 
     private String label(PackageRecord record, Judgement judged) {
