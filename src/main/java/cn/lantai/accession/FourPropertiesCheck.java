@@ -29,12 +29,19 @@ public class FourPropertiesCheck {
 
     /** Checks the package as unpacked; may be run again on the same package. */
     public FourPropertiesReport check(TransferPackage pkg) {
-        List<PropertyCheck> checks = new ArrayList<>(pkg.unpacking());
         RecordCheck records = new RecordCheck(sheets.judge(),
                 row -> messages.getMessage("accession.record.row", new Object[] {row}, Finding.REPORT_LOCALE));
         List<Finding> findings = new ArrayList<>(records.check(pkg));
+        List<PropertyCheck> checks = new ArrayList<>(pkg.unpacking().stream()
+                .map(c -> withRecord(c, records.claims().get(c.file()))).toList());
         findings.addAll(new BagCheck(pkg, records.claims()).check());
         findings.forEach(f -> checks.add(f.toCheck(messages)));
         return new FourPropertiesReport(checks);
+    }
+
+    /** A file the unpacking left out (a bomb, an encrypted entry) is named with the record that lists it. */
+    private static PropertyCheck withRecord(PropertyCheck check, String record) {
+        return record == null || !check.record().isEmpty() ? check : new PropertyCheck(check.property(), check.code(),
+                check.result(), record, check.file(), check.reason());
     }
 }

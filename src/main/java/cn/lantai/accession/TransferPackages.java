@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import cn.lantai.accession.PropertyCheck.Property;
 import cn.lantai.accession.TransferPackage.PackageRecord;
 import cn.lantai.accession.TransferPackage.PayloadFile;
 import cn.lantai.accession.internal.BagReader;
@@ -19,7 +20,6 @@ import cn.lantai.accession.internal.WorkFolders;
 import cn.lantai.catalog.CatalogSheets;
 import cn.lantai.catalog.CatalogSheets.UnreadableSheet;
 import cn.lantai.catalog.ZipInflation;
-import cn.lantai.accession.PropertyCheck.Property;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
