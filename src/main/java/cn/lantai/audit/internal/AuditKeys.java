@@ -114,6 +114,11 @@ public class AuditKeys {
         return HexFormat.of().formatHex(out);
     }
 
+    /** The public key as X.509 PEM, as it lies beside the private key; empty when the key files are missing. */
+    public String publicKeyPem() {
+        return publicKey == null ? "" : pemText("PUBLIC KEY", publicKey.getEncoded());
+    }
+
     /** The head as a checkpoint line signed now: {@code seq digest time signature}; a receipt is the same line. */
     public String signedLine(Head head) {
         String body = head.seq() + " " + head.digest() + " " + Instant.now();
@@ -219,12 +224,15 @@ public class AuditKeys {
         return Base64.getMimeDecoder().decode(body);
     }
 
+    private static String pemText(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
     /** Written beside the target and moved into place, so a crash never leaves half a key. */
     private static void writeKey(Path file, String type, byte[] der, boolean ownerOnly) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        String pem = "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        String pem = pemText(type, der);
         Path temporary = file.resolveSibling(file.getFileName() + ".new");
         Files.deleteIfExists(temporary);
         if (ownerOnly && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
