@@ -117,7 +117,7 @@ public class AuditReports {
         String title = messages.getMessage("audit.report.title", null, locale);
         byte[] report = seal.sealedPdf(new SealedDocument(title, actor, lines, columns,
                 new float[] {4, 11, 8, 8, 10, 15, 22, 22}, rows)
-                .withReason(messages.getMessage("audit.report.reason", null, locale)).landscape());
+                .withReason(messages.getMessage("audit.report.reason", null, locale)).asLandscape());
         recordExport(actor, address, "pdf", filterText, rows.size());
         return report;
     }

@@ -7,10 +7,10 @@ import java.util.Objects;
  * A document the archive issues under its seal (a transfer receipt 交接文据, a four-properties report, the audit
  * trail's report): a title, lines of text, and an optional table whose {@code widths} are the columns' shares of the
  * page's width. {@code reason} is the signature's stated reason (the title when none is given); the page is A4,
- * portrait unless {@link #landscape()} asks for a wide table.
+ * portrait unless {@link #asLandscape()} turns it for a wide table.
  */
 public record SealedDocument(String title, String author, String reason, List<String> lines, List<String> columns,
-        float[] widths, List<List<String>> rows, boolean wide) {
+        float[] widths, List<List<String>> rows, boolean landscape) {
 
     public SealedDocument {
         Objects.requireNonNull(title, "title");
@@ -45,11 +45,11 @@ public record SealedDocument(String title, String author, String reason, List<St
 
     /** The same document, its signature giving this reason. */
     public SealedDocument withReason(String signatureReason) {
-        return new SealedDocument(title, author, signatureReason, lines, columns, widths, rows, wide);
+        return new SealedDocument(title, author, signatureReason, lines, columns, widths, rows, landscape);
     }
 
     /** The same document on A4 landscape, for a table of many columns. */
-    public SealedDocument landscape() {
+    public SealedDocument asLandscape() {
         return new SealedDocument(title, author, reason, lines, columns, widths, rows, true);
     }
 

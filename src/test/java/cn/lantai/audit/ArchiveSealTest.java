@@ -162,7 +162,7 @@ class ArchiveSealTest {
         rows.add(java.util.Arrays.asList("401", null));
         String huge = "长".repeat(10_000);
         SealedDocument doc = new SealedDocument("四性检测报告 \uD83D\uDE00", "检测员", List.of(huge, "第二行"),
-                List.of("序号", "题名", "备注"), new float[] {1, 6, 3}, rows).landscape();
+                List.of("序号", "题名", "备注"), new float[] {1, 6, 3}, rows).asLandscape();
 
         byte[] pdf = seal.sealedPdf(doc);
 

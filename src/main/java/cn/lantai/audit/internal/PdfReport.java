@@ -88,7 +88,7 @@ public class PdfReport {
             info.setAuthor(content.author());
             info.setCreator("Lantai");
             PDType0Font font = PDType0Font.load(doc, fontFile.toFile());
-            Writer w = new Writer(doc, font, content.wide());
+            Writer w = new Writer(doc, font, content.landscape());
             for (String wrapped : w.wrap(content.title(), TITLE_SIZE, w.width())) {
                 w.text(wrapped, TITLE_SIZE);
             }
