@@ -36,8 +36,8 @@ import org.springframework.stereotype.Component;
  * The archive's SM2 key pair (GB/T 32918), which signs the trail's checkpoints, the auditor's receipts and what the
  * archive issues under its seal ({@link cn.lantai.audit.ArchiveSeal}): the private key as PKCS#8 PEM, readable by its
  * owner only where the file system allows, the public key (X.509 PEM) beside it, both apart from the data directory
- * by default ({@code ~/.lantai/keys}). Made at the first start (no key, no checkpoint yet). Signatures are SM3withSM2 with the standard's default signer id, so any SM2 tool can check a
- * checkpoint line with the public key alone.
+ * by default ({@code ~/.lantai/keys}). Made at the first start (no key, no checkpoint yet). Signatures are SM3withSM2
+ * with the standard's default signer id, so any SM2 tool can check a checkpoint line with the public key alone.
  */
 @Component
 public class AuditKeys {
