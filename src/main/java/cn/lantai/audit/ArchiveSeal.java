@@ -62,7 +62,7 @@ public class ArchiveSeal {
         return signer.sign(content);
     }
 
-    /** Whether {@code signature} is a detached CMS signature over the content by the archive's key; false if malformed. */
+    /** Whether {@code signature} is a detached CMS signature of the content by the archive's key; false if not. */
     public boolean verify(byte[] content, byte[] signature) {
         return signer.verify(content, signature);
     }
