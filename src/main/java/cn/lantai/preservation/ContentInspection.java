@@ -13,6 +13,9 @@ import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 
 import cn.lantai.preservation.internal.inspection.Clamd;
@@ -41,10 +44,16 @@ public class ContentInspection {
                       @Value("${lantai.clamav.clamscan:clamscan}") String clamscan,
                       @Value("${lantai.clamav.database:}") String database,
                       @Value("${lantai.clamav.max-file-size:2000M}") String maxFileSize,
-                      @Value("${lantai.preservation.archival-formats}") List<String> archivalFormats) {
+                      Environment environment) {
         this(new Clamd(clamdSocket), new Clamscan(clamscan, database, maxFileSize),
-                new FormatIdentification(archivalFormats), new Quarantine(dataDir.resolve("quarantine"),
-                        Clock.systemDefaultZone()));
+                new FormatIdentification(archivalFormats(environment)),
+                new Quarantine(dataDir.resolve("quarantine"), Clock.systemDefaultZone()));
+    }
+
+    /** A YAML list is bound by the Binder; {@code @Value} sees only its indexed entries. */
+    private static List<String> archivalFormats(Environment environment) {
+        return Binder.get(environment).bind("lantai.preservation.archival-formats", Bindable.listOf(String.class))
+                .orElseThrow(() -> new IllegalStateException("lantai.preservation.archival-formats is not set"));
     }
 
     /** For tests and tools that assemble the parts themselves. */

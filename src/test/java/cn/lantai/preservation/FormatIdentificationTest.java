@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -306,6 +308,18 @@ class FormatIdentificationTest {
     void aMissingFileOrAFolderIsRefused() {
         assertThatThrownBy(() -> inspection.identify(dir.resolve("missing"))).isInstanceOf(UncheckedIOException.class);
         assertThatThrownBy(() -> inspection.identify(dir)).isInstanceOf(UncheckedIOException.class);
+    }
+
+    /** The accession report shows each problem in Chinese and English. */
+    @Test
+    void everyProblemHasAChineseAndAnEnglishText() {
+        ResourceBundle chinese = ResourceBundle.getBundle("i18n/messages", Locale.ROOT);
+        ResourceBundle english = ResourceBundle.getBundle("i18n/messages", Locale.ENGLISH);
+        for (String key : new String[] {FormatReport.EMPTY, FormatReport.ENCRYPTED, FormatReport.NOT_ARCHIVAL,
+                FormatReport.UNREADABLE}) {
+            assertThat(chinese.getString(key)).as(key).containsPattern("\\p{IsHan}");
+            assertThat(english.getString(key)).as(key).doesNotContainPattern("\\p{IsHan}").isNotBlank();
+        }
     }
 
     private Path pdf(String name, String xmpDescription) throws IOException {

@@ -66,19 +66,34 @@ public final class Clamd implements VirusScanner {
     private String instream(Path file) {
         try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket));
              InputStream in = Files.newInputStream(file)) {
-            channel.write(ByteBuffer.wrap("zINSTREAM\0".getBytes(StandardCharsets.US_ASCII)));
-            byte[] chunk = new byte[CHUNK];
-            for (int n; (n = in.readNBytes(chunk, 0, CHUNK)) > 0; ) {
-                ByteBuffer frame = ByteBuffer.allocate(4 + n).putInt(n).put(chunk, 0, n).flip();
-                while (frame.hasRemaining()) {
-                    channel.write(frame);
+            try {
+                send(channel, in);
+            } catch (IOException e) {
+                // clamd stops reading and closes once the stream passes its StreamMaxLength; its reason is waiting
+                String reason = reply(channel);
+                if (reason.isEmpty()) {
+                    throw e;
                 }
+                throw new ScannerUnavailable(noVerdict(file, reason));
             }
-            channel.write(ByteBuffer.allocate(4).putInt(0).flip());
             return reply(channel);
         } catch (IOException e) {
-            throw new ScannerUnavailable("clamd at " + socket + " failed on " + file.getFileName(), e);
+            throw new ScannerUnavailable("clamd at " + socket + " failed on " + file.getFileName()
+                    + " (it cuts off a file beyond StreamMaxLength in clamd.conf)", e);
         }
+    }
+
+    /** INSTREAM: the command, then chunks each after its length (4 bytes, network order), then a zero length. */
+    private static void send(SocketChannel channel, InputStream in) throws IOException {
+        channel.write(ByteBuffer.wrap("zINSTREAM\0".getBytes(StandardCharsets.US_ASCII)));
+        byte[] chunk = new byte[CHUNK];
+        for (int n; (n = in.readNBytes(chunk, 0, CHUNK)) > 0; ) {
+            ByteBuffer frame = ByteBuffer.allocate(4 + n).putInt(n).put(chunk, 0, n).flip();
+            while (frame.hasRemaining()) {
+                channel.write(frame);
+            }
+        }
+        channel.write(ByteBuffer.allocate(4).putInt(0).flip());
     }
 
     /** Reads {@code stream: OK}, {@code stream: <signature> FOUND} or {@code <text> ERROR}. */
@@ -90,8 +105,12 @@ public final class Clamd implements VirusScanner {
         if (result.endsWith(" FOUND")) {
             return VirusScan.infected(result.substring(0, result.length() - " FOUND".length()), engine);
         }
-        throw new ScannerUnavailable("clamd gave no verdict on " + file.getFileName() + ": " + reply
-                + " (for large files raise StreamMaxLength in clamd.conf)");
+        throw new ScannerUnavailable(noVerdict(file, reply));
+    }
+
+    private static String noVerdict(Path file, String reply) {
+        return "clamd gave no verdict on " + file.getFileName() + ": " + reply
+                + " (for large files raise StreamMaxLength in clamd.conf)";
     }
 
     private String command(String name) throws IOException {

@@ -34,7 +34,7 @@ public final class Quarantine {
     private final Clock clock;
 
     public Quarantine(Path root, Clock clock) {
-        this.root = root;
+        this.root = root.toAbsolutePath().normalize();
         this.clock = clock;
     }
 

@@ -30,7 +30,10 @@ final class SecureXml {
     static void parse(InputStream in, DefaultHandler handler) throws IOException, SAXException {
         SAXParser parser;
         try {
-            parser = FACTORY.newSAXParser();
+            // a factory is not thread-safe; each parser it makes is used by one thread only
+            synchronized (FACTORY) {
+                parser = FACTORY.newSAXParser();
+            }
             parser.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             parser.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         } catch (ParserConfigurationException e) {
