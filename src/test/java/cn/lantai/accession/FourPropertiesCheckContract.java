@@ -11,10 +11,12 @@ import cn.lantai.catalog.CatalogManagement;
 import cn.lantai.catalog.Fonds;
 import cn.lantai.catalog.Viewer;
 import cn.lantai.support.Catalogues;
+import cn.lantai.support.ClamAvAvailable;
 import cn.lantai.support.TransferPackageBuilder;
 import cn.lantai.support.TransferPackageBuilder.Sheet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,6 +29,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * its property, code, record and file, and records without a fault have none. Records are judged against the fonds
  * registered in the database, so the contract runs on both.
  */
+@ExtendWith(ClamAvAvailable.class)
 abstract class FourPropertiesCheckContract {
 
     @Autowired
@@ -59,20 +62,25 @@ abstract class FourPropertiesCheckContract {
                 .extracting(PropertyCheck::code).contains("AUTH-METADATA", "INTEG-MANDATORY");
         assertThat(report.checks()).filteredOn(c -> c.file().equals(sent.pdfOf(2)))
                 .extracting(PropertyCheck::code, PropertyCheck::record, PropertyCheck::reason)
-                .containsExactly(tuple("AUTH-DIGEST", sent.archivalCode(2), "sha256、sm3 摘要与清单一致"));
+                .contains(tuple("AUTH-DIGEST", sent.archivalCode(2), "sha256、sm3 摘要与清单一致"));
         assertThat(report.checks()).extracting(PropertyCheck::code).contains("AUTH-BAG", "AUTH-TAG-DIGEST",
                 "INTEG-SEQUENCE", "INTEG-COUNT", "INTEG-OXUM", "SEC-FOREIGN");
+        assertThat(report.checks()).filteredOn(c -> c.file().equals(sent.jpegOf(1)))
+                .extracting(PropertyCheck::property, PropertyCheck::code).containsExactly(
+                        tuple(Property.AUTHENTICITY, "AUTH-DIGEST"), tuple(Property.USABILITY, "USE-FORMAT"),
+                        tuple(Property.SECURITY, "SEC-VIRUS"));
         assertThat(report.counts().get(Property.AUTHENTICITY).passed()).isGreaterThanOrEqualTo(3 + 7 + 3);
         assertThat(report.counts().values()).allMatch(c -> c.failed() == 0);
     }
 
     @Test
     void aPackageWithOnePlantedFaultOfEachKindGetsAReportNamingExactlyThoseFaults() {
-        TransferPackageBuilder sent = TransferPackageBuilder.of(fonds, 2019, 12).sheet(Sheet.CSV_GB18030).gbkNames()
+        TransferPackageBuilder sent = TransferPackageBuilder.of(fonds, 2019, 15).sheet(Sheet.CSV_GB18030).gbkNames()
                 .lyingDigest(2).missingFile(3).unlistedFile("私自夹带.exe").rawEntry("../../etc/passwd")
                 .rawEntry("/etc/lantai-passwd").bomb("记录/5/附件.bin", 64L << 20).emptyFile(6).gapFrom(8)
-                .declaredItems(13).cell(10, "日期", "2019-13-45").cell(11, "题名", null).declaredSize(12, "1 B")
-                .cell(5, "文件", "记录/5/正文.pdf;记录/5/图片.jpg;记录/5/附件.bin");
+                .declaredItems(16).cell(10, "日期", "2019-13-45").cell(11, "题名", null).declaredSize(12, "1 B")
+                .cell(5, "文件", "记录/5/正文.pdf;记录/5/图片.jpg;记录/5/附件.bin")
+                .virus(13).executableAsPdf(14).encryptedPdf(15);
 
         FourPropertiesReport report = check(sent);
 
@@ -90,16 +98,22 @@ abstract class FourPropertiesCheckContract {
                 tuple(Property.INTEGRITY, "INTEG-COUNT", "", "bag-info.txt"),
                 tuple(Property.AUTHENTICITY, "AUTH-METADATA", sent.archivalCode(10), ""),
                 tuple(Property.INTEGRITY, "INTEG-MANDATORY", sent.archivalCode(11), ""),
-                tuple(Property.AUTHENTICITY, "AUTH-FILE-PROPS", sent.archivalCode(12), ""));
+                tuple(Property.AUTHENTICITY, "AUTH-FILE-PROPS", sent.archivalCode(12), ""),
+                tuple(Property.SECURITY, "SEC-VIRUS", sent.archivalCode(13), sent.virusOf(13)),
+                tuple(Property.USABILITY, "USE-FORMAT", sent.archivalCode(14), sent.pdfOf(14)),
+                tuple(Property.USABILITY, "USE-ENCRYPTED", sent.archivalCode(15), sent.pdfOf(15)));
         for (int clean : new int[] {1, 4, 7, 9}) {
             assertThat(report.failures()).noneMatch(c -> c.record().equals(sent.archivalCode(clean)));
         }
         assertThat(reason(report, "INTEG-SEQUENCE")).isEqualTo("件号不连续：应为 8，实为 9");
-        assertThat(reason(report, "INTEG-COUNT")).isEqualTo("bag-info.txt 声明“件数”为 13，实际为 12");
+        assertThat(reason(report, "INTEG-COUNT")).isEqualTo("bag-info.txt 声明“件数”为 16，实际为 15");
         assertThat(reason(report, "AUTH-DIGEST")).isEqualTo("sha256 摘要与清单不一致：收到的文件不是发送时的文件");
         assertThat(reason(report, "AUTH-METADATA")).startsWith("著录项“日期”的值“2019-13-45”不符合著录规则：日期无效");
         assertThat(reason(report, "INTEG-MANDATORY")).isEqualTo("必填著录项“题名”为空");
-        assertThat(report.counts().get(Property.SECURITY).failed()).isEqualTo(4);
+        assertThat(reason(report, "SEC-VIRUS")).isEqualTo("发现病毒 " + ClamAvAvailable.EICAR_FINDING
+                + "：文件已隔离，不会保存");
+        assertThat(dir.resolve("work/data").resolve(sent.virusOf(13))).doesNotExist();
+        assertThat(report.counts().get(Property.SECURITY).failed()).isEqualTo(5);
     }
 
     @Test
@@ -111,6 +125,20 @@ abstract class FourPropertiesCheckContract {
             assertThat(report.failures()).as(sheet.name()).isEmpty();
             assertThat(report.checks()).filteredOn(c -> c.code().equals("AUTH-METADATA")).hasSize(4);
         }
+    }
+
+    @Test
+    void theDescribedFileFormatIsComparedWithWhatTheFilesAreByTheirContent() {
+        TransferPackageBuilder sent = TransferPackageBuilder.of(fonds, 2019, 3).cell(1, "计算机文件格式", "OFD")
+                .cell(2, "计算机文件格式", "pdf").cell(3, "计算机文件格式", "JPG");
+
+        FourPropertiesReport report = check(sent);
+
+        assertThat(report.failures()).extracting(PropertyCheck::code, PropertyCheck::record)
+                .containsExactly(tuple("AUTH-FILE-PROPS", sent.archivalCode(1)));
+        assertThat(report.failures().get(0).reason()).startsWith("著录的计算机文件格式为“OFD”，文件实为 ");
+        assertThat(report.checks()).filteredOn(c -> c.code().equals("AUTH-FILE-PROPS") && !c.failed())
+                .extracting(PropertyCheck::record).containsExactlyInAnyOrder(sent.archivalCode(2), sent.archivalCode(3));
     }
 
     @Test

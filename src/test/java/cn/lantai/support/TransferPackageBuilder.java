@@ -21,10 +21,13 @@ import javax.imageio.ImageIO;
 import cn.lantai.preservation.Digests;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
@@ -40,7 +43,7 @@ public final class TransferPackageBuilder {
     public enum Sheet { CSV_UTF8, CSV_UTF8_BOM, CSV_GB18030, XLSX }
 
     private static final List<String> HEADER = List.of("档号", "题名", "责任者", "日期", "文件编号", "页数", "密级",
-            "开放标识", "计算机文件大小", "文件");
+            "开放标识", "计算机文件大小", "计算机文件格式", "文件");
 
     private final String fonds;
     private final int year;
@@ -57,6 +60,9 @@ public final class TransferPackageBuilder {
     private final List<Integer> lyingDigests = new ArrayList<>();
     private final List<Integer> missing = new ArrayList<>();
     private final List<Integer> empty = new ArrayList<>();
+    private final List<Integer> infected = new ArrayList<>();
+    private final List<Integer> executables = new ArrayList<>();
+    private final List<Integer> encrypted = new ArrayList<>();
     private final Map<String, byte[]> unlisted = new LinkedHashMap<>();
     private final Map<String, byte[]> rawEntries = new LinkedHashMap<>();
     private final Map<String, String> symlinks = new LinkedHashMap<>();
@@ -99,6 +105,24 @@ public final class TransferPackageBuilder {
     /** The record's PDF is 0 bytes long (and listed as such). */
     public TransferPackageBuilder emptyFile(int record) {
         empty.add(record);
+        return this;
+    }
+
+    /** The record carries a third file, {@link #virusOf}, holding the EICAR anti-virus test string. */
+    public TransferPackageBuilder virus(int record) {
+        infected.add(record);
+        return this;
+    }
+
+    /** The record's {@code 正文.pdf} is really a Windows executable. */
+    public TransferPackageBuilder executableAsPdf(int record) {
+        executables.add(record);
+        return this;
+    }
+
+    /** The record's PDF opens only with a password. */
+    public TransferPackageBuilder encryptedPdf(int record) {
+        encrypted.add(record);
         return this;
     }
 
@@ -182,6 +206,11 @@ public final class TransferPackageBuilder {
         return "记录/" + record + "/正文.pdf";
     }
 
+    /** The record's infected file (see {@link #virus}), relative to the payload. */
+    public String virusOf(int record) {
+        return "记录/" + record + "/附件.txt";
+    }
+
     /** The record's JPEG, relative to the payload. */
     public String jpegOf(int record) {
         return "记录/" + record + "/图片.jpg";
@@ -193,8 +222,11 @@ public final class TransferPackageBuilder {
             Map<String, byte[]> payload = new LinkedHashMap<>();
             List<List<String>> rows = new ArrayList<>();
             for (int r = 1; r <= records; r++) {
-                payload.put(pdfOf(r), empty.contains(r) ? new byte[0] : pdf("Record " + r));
+                payload.put(pdfOf(r), pdfBytes(r));
                 payload.put(jpegOf(r), jpeg(r));
+                if (infected.contains(r)) {
+                    payload.put(virusOf(r), ClamAvAvailable.EICAR.getBytes(StandardCharsets.US_ASCII));
+                }
                 rows.add(row(r, payload));
             }
             payload.put(catalogueName(), rawCatalogue != null ? rawCatalogue : catalogue(zip.getParent(), rows));
@@ -229,7 +261,7 @@ public final class TransferPackageBuilder {
         row.put("密级", "");
         row.put("开放标识", "开放");
         row.put("计算机文件大小", declaredSizes.getOrDefault(r, ""));
-        row.put("文件", pdfOf(r) + ";" + jpegOf(r));
+        row.put("文件", pdfOf(r) + ";" + jpegOf(r) + (infected.contains(r) ? ";" + virusOf(r) : ""));
         row.putAll(cells.getOrDefault(r, Map.of()));
         return HEADER.stream().map(h -> row.get(h) == null ? "" : row.get(h)).toList();
     }
@@ -327,6 +359,41 @@ public final class TransferPackageBuilder {
         out.putArchiveEntry(new ZipArchiveEntry(name));
         out.write(bytes);
         out.closeArchiveEntry();
+    }
+
+    private byte[] pdfBytes(int r) throws IOException {
+        if (empty.contains(r)) {
+            return new byte[0];
+        }
+        if (executables.contains(r)) {
+            return executable();
+        }
+        return encrypted.contains(r) ? encryptedPdf("Record " + r) : pdf("Record " + r);
+    }
+
+    /** The start of a Windows executable (MZ header, DOS stub, PE signature), as a renamed .exe begins. */
+    public static byte[] executable() {
+        byte[] exe = new byte[1024];
+        exe[0] = 'M';
+        exe[1] = 'Z';
+        exe[0x3c] = (byte) 0x80;
+        byte[] stub = "This program cannot be run in DOS mode.".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(stub, 0, exe, 0x4e, stub.length);
+        exe[0x80] = 'P';
+        exe[0x81] = 'E';
+        return exe;
+    }
+
+    /** A one-page PDF that opens only with a password (RC4/AES by PDFBox's standard security handler). */
+    public static byte[] encryptedPdf(String text) throws IOException {
+        try (PDDocument doc = Loader.loadPDF(pdf(text)); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            StandardProtectionPolicy policy = new StandardProtectionPolicy("owner-secret", "user-secret",
+                    new AccessPermission());
+            policy.setEncryptionKeyLength(128);
+            doc.protect(policy);
+            doc.save(out);
+            return out.toByteArray();
+        }
     }
 
     /** A one-page PDF saying {@code text}. */

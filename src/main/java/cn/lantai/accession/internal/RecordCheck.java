@@ -43,6 +43,11 @@ public final class RecordCheck {
     private final Map<String, String> claims = new LinkedHashMap<>();
     private final Map<String, TreeMap<Integer, String>> groups = new LinkedHashMap<>();
     private final Set<String> volumes = new HashSet<>();
+    private final List<DeclaredFormat> formats = new ArrayList<>();
+
+    /** A record's 计算机文件格式 as described, with its files (payload-relative), for the check of its content. */
+    public record DeclaredFormat(String record, String format, List<String> files) {
+    }
 
     /**
      * @param judge    the catalogue's judge of one entry
@@ -63,6 +68,11 @@ public final class RecordCheck {
         sequences();
         counts(pkg);
         return findings;
+    }
+
+    /** The records that describe their 计算机文件格式. */
+    public List<DeclaredFormat> declaredFormats() {
+        return formats;
     }
 
     /** Which record (its label) lists each payload-relative file, the first one when several do. */
@@ -127,6 +137,7 @@ public final class RecordCheck {
         }
         long size = 0;
         boolean all = true;
+        List<String> names = new ArrayList<>();
         for (String given : record.files()) {
             String name = EntryNames.safeRelative(given);
             if (name == null) {
@@ -134,10 +145,14 @@ public final class RecordCheck {
                 all = false;
                 continue;
             }
+            names.add(name);
             claims.putIfAbsent(name, label);
             PayloadFile file = present.get(name);
             all &= file != null;
             size += file == null ? 0 : file.size();
+        }
+        if (d.get(DescriptionField.FILE_FORMAT) != null) {
+            formats.add(new DeclaredFormat(label, d.get(DescriptionField.FILE_FORMAT), List.copyOf(names)));
         }
         String declared = d.get(DescriptionField.FILE_SIZE);
         if (declared != null && all) {
