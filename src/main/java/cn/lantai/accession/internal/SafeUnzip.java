@@ -2,7 +2,9 @@ package cn.lantai.accession.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -51,8 +53,12 @@ public final class SafeUnzip {
 
     private Unpacked unpackInto(Path zipFile, Path workDir) {
         Unpack run = new Unpack(workDir.toAbsolutePath().normalize(), new ZipInflation(limits.inflation()));
-        try (ZipFile zip = ZipFile.builder().setFile(zipFile.toFile()).get()) {
+        try {
             Files.createDirectories(run.root);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make work folder " + workDir, e);
+        }
+        try (ZipFile zip = ZipFile.builder().setFile(zipFile.toFile()).get()) {
             Enumeration<ZipArchiveEntry> entries = zip.getEntries();
             int count = 0;
             while (entries.hasMoreElements()) {
@@ -102,6 +108,10 @@ public final class SafeUnzip {
                 refuse(name, Property.SECURITY, "SEC-PATH", "accession.check.duplicate-entry");
                 return;
             }
+            if (clashes(root.resolve(name), entry.isDirectory())) {
+                refuse(name, Property.SECURITY, "SEC-PATH", "accession.check.path-clash");
+                return;
+            }
             if (entry.isDirectory()) {
                 Files.createDirectories(root.resolve(name));
                 return;
@@ -116,6 +126,16 @@ public final class SafeUnzip {
                 return;
             }
             write(zip, entry, name);
+        }
+
+        /** A file where the name needs a folder, or a folder where it needs a file ({@code a} and {@code a/b}). */
+        private boolean clashes(Path target, boolean folder) {
+            for (Path p = target.getParent(); p != null && !p.equals(root); p = p.getParent()) {
+                if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    return true;
+                }
+            }
+            return !folder && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS);
         }
 
         private void write(ZipFile zip, ZipArchiveEntry entry, String name) throws IOException {

@@ -83,6 +83,18 @@ class SafeUnzipTest {
     }
 
     @Test
+    void aNameThatNeedsAFolderWhereAFileIsOrTheOtherWayRoundIsNotWrittenAndTheRestGoOn() throws IOException {
+        Path zip = zip("data/a.txt", "data/a.txt/b.txt", "data/c/d.txt", "data/c", "data/e.txt");
+
+        SafeUnzip.Unpacked unpacked = new SafeUnzip(DEFAULTS).unpack(zip, dir.resolve("work"));
+
+        assertThat(unpacked.findings()).extracting(Finding::code, Finding::file, Finding::reason).containsExactly(
+                tuple("SEC-PATH", "data/a.txt/b.txt", "accession.check.path-clash"),
+                tuple("SEC-PATH", "data/c", "accession.check.path-clash"));
+        assertThat(unpacked.extracted()).containsExactly("data/a.txt", "data/c/d.txt", "data/e.txt");
+    }
+
+    @Test
     void aBombEntryIsStoppedWithinItsFirstMegabytesDeletedAndTheOtherEntriesGoOn() {
         Path zip = TransferPackageBuilder.of("TEST", 2019, 2).bomb("炸弹.bin", 512L << 20).write(dir.resolve("p.zip"));
         Path work = dir.resolve("work");
