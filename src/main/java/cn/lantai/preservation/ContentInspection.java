@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,8 +45,9 @@ public class ContentInspection {
                       @Value("${lantai.clamav.clamscan:clamscan}") String clamscan,
                       @Value("${lantai.clamav.database:}") String database,
                       @Value("${lantai.clamav.max-file-size:2000M}") String maxFileSize,
+                      @Value("${lantai.clamav.timeout:1h}") Duration timeout,
                       Environment environment) {
-        this(new Clamd(clamdSocket), new Clamscan(clamscan, database, maxFileSize),
+        this(new Clamd(clamdSocket), new Clamscan(clamscan, database, maxFileSize, timeout),
                 new FormatIdentification(archivalFormats(environment)),
                 new Quarantine(dataDir.resolve("quarantine"), Clock.systemDefaultZone()));
     }

@@ -2,6 +2,7 @@ package cn.lantai.preservation;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import cn.lantai.preservation.internal.inspection.Quarantine;
 final class Inspections {
 
     static final Instant NOW = Instant.parse("2026-11-30T10:15:00Z");
+    static final Duration TIMEOUT = Duration.ofMinutes(10);
     static final Clock CLOCK = Clock.fixed(NOW, ZoneId.of("Asia/Shanghai"));
 
     private Inspections() {
@@ -28,12 +30,12 @@ final class Inspections {
     /** clamscan with the given signatures (no daemon), quarantine under the data directory. */
     static ContentInspection withClamscan(String clamscan, Path database, Path dataDir) {
         return new ContentInspection(new Clamd(dataDir.resolve("no-clamd.ctl")),
-                new Clamscan(clamscan, database.toString(), "2000M"), new FormatIdentification(shippedArchivalFormats()),
+                new Clamscan(clamscan, database.toString(), "2000M", TIMEOUT), new FormatIdentification(shippedArchivalFormats()),
                 new Quarantine(dataDir.resolve("quarantine"), CLOCK));
     }
 
     static ContentInspection withClamd(Path socket, Path dataDir) {
-        return new ContentInspection(new Clamd(socket), new Clamscan("/nonexistent/clamscan", "", "2000M"),
+        return new ContentInspection(new Clamd(socket), new Clamscan("/nonexistent/clamscan", "", "2000M", TIMEOUT),
                 new FormatIdentification(shippedArchivalFormats()), new Quarantine(dataDir.resolve("quarantine"), CLOCK));
     }
 

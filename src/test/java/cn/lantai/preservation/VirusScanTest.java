@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import cn.lantai.preservation.internal.inspection.Clamd;
+import cn.lantai.preservation.internal.inspection.Clamscan;
+import cn.lantai.preservation.internal.inspection.Quarantine;
 import cn.lantai.support.ClamAvAvailable;
 
 /** The virus check of DA/T 70's security property, by clamscan with the tests' own signatures. */
@@ -130,6 +134,20 @@ class VirusScanTest {
         assertThat(none.scannerAvailable()).isFalse();
         assertThatThrownBy(() -> none.scan(file)).isInstanceOf(ScannerUnavailable.class);
         assertThat(inspection().scannerAvailable()).isTrue();
+    }
+
+    @Test
+    void aScanThatHangsIsStoppedAndGivesNoVerdict() throws IOException {
+        Path file = Files.writeString(dir.resolve("file"), EICAR);
+        Path hanging = Files.writeString(dir.resolve("clamscan-hanging"),
+                "#!/bin/sh\n[ \"$1\" = --version ] && echo 'ClamAV 1.4.6' && exit 0\nexec sleep 600\n");
+        Files.setPosixFilePermissions(hanging, PosixFilePermissions.fromString("rwx------"));
+        ContentInspection inspection = new ContentInspection(new Clamd(dir.resolve("no.sock")),
+                new Clamscan(hanging.toString(), "", "2000M", Duration.ofMillis(200)), Inspections.formats(),
+                new Quarantine(dir.resolve("quarantine"), Inspections.CLOCK));
+
+        assertThatThrownBy(() -> inspection.scan(file)).isInstanceOf(ScannerUnavailable.class)
+                .hasMessageContaining("stopped");
     }
 
     @Test

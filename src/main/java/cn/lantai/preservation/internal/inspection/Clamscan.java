@@ -7,11 +7,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import cn.lantai.preservation.ScannerUnavailable;
 import cn.lantai.preservation.VirusScan;
@@ -31,17 +34,20 @@ public final class Clamscan implements VirusScanner {
     private final String command;
     private final String database;
     private final String maxFileSize;
+    private final Duration timeout;
     private volatile String engine;
 
     /**
      * @param command     the program, {@code clamscan} from the PATH or a full path
      * @param database    a signature directory or file for {@code --database}, blank for ClamAV's own
      * @param maxFileSize {@code --max-filesize} and {@code --max-scansize}, e.g. {@code 2000M}
+     * @param timeout     how long one call may run before it is killed and answers no verdict
      */
-    public Clamscan(String command, String database, String maxFileSize) {
+    public Clamscan(String command, String database, String maxFileSize, Duration timeout) {
         this.command = command;
         this.database = database == null ? "" : database.strip();
         this.maxFileSize = maxFileSize;
+        this.timeout = timeout;
     }
 
     /** Whether the command runs here; its version is kept as the engine's name. */
@@ -164,6 +170,7 @@ public final class Clamscan implements VirusScanner {
             builder.redirectInput(stdin == null ? ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())
                     : ProcessBuilder.Redirect.from(stdin.toFile()));
             Process process = builder.start();
+            AtomicBoolean overran = killAfterTimeout(process);
             List<String> lines = new ArrayList<>();
             try (BufferedReader out = new BufferedReader(
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -172,6 +179,9 @@ public final class Clamscan implements VirusScanner {
                 }
             }
             int exit = process.waitFor();
+            if (overran.get()) {
+                throw new ScannerUnavailable("clamscan ran longer than " + timeout + " and was stopped");
+            }
             if (exit != 0 && exit != 1) {
                 throw new ScannerUnavailable("clamscan failed (exit " + exit + "): " + lastLines(errors));
             }
@@ -184,6 +194,17 @@ public final class Clamscan implements VirusScanner {
         } finally {
             deleteQuietly(errors);
         }
+    }
+
+    /** A hung scan must not hold an accession forever: the process is killed once the timeout passes. */
+    private AtomicBoolean killAfterTimeout(Process process) {
+        AtomicBoolean overran = new AtomicBoolean();
+        process.onExit().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).exceptionally(timedOut -> {
+            overran.set(true);
+            process.destroyForcibly();
+            return process;
+        });
+        return overran;
     }
 
     private static String lastLines(Path errors) throws IOException {
