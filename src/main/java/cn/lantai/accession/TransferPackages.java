@@ -72,7 +72,7 @@ public class TransferPackages {
             Path root = BagReader.root(workDir.toAbsolutePath().normalize());
             String prefix = workDir.toAbsolutePath().normalize().relativize(root).toString();
             String payloadPrefix = (prefix.isEmpty() ? "" : prefix + "/") + "data/";
-            BagReader.Bag bag = BagReader.read(root);
+            BagReader.Bag bag = new BagReader(BagReader.TAG_FILE_LIMIT).read(root);
             List<Finding> findings = new ArrayList<>();
             unpacked.findings().forEach(f -> findings.add(inPayload(f, payloadPrefix)));
             findings.addAll(bag.findings());

@@ -36,7 +36,16 @@ public final class BagReader {
             Map<String, Map<String, String>> tagManifests, List<Finding> findings) {
     }
 
-    private BagReader() {
+    /**
+     * The largest tag file read (bag-info.txt, a manifest): a manifest of a million files in both digests is about
+     * 150 MB; past this a tag file is not read into memory.
+     */
+    public static final long TAG_FILE_LIMIT = 256L << 20;
+
+    private final long tagFileLimit;
+
+    public BagReader(long tagFileLimit) {
+        this.tagFileLimit = tagFileLimit;
     }
 
     /** The bag's top folder: the work folder when bagit.txt lies in it, else its one top-level folder holding one. */
@@ -54,7 +63,7 @@ public final class BagReader {
         return workDir;
     }
 
-    public static Bag read(Path root) throws IOException {
+    public Bag read(Path root) throws IOException {
         List<Finding> findings = new ArrayList<>();
         checkDeclaration(root, findings);
         List<Map.Entry<String, String>> info = Files.isRegularFile(root.resolve("bag-info.txt"))
@@ -82,7 +91,7 @@ public final class BagReader {
         return new Bag(root, info, manifests, tagManifests, findings);
     }
 
-    private static void checkDeclaration(Path root, List<Finding> findings) throws IOException {
+    private void checkDeclaration(Path root, List<Finding> findings) throws IOException {
         Path declaration = root.resolve("bagit.txt");
         if (!Files.isRegularFile(declaration)) {
             findings.add(Finding.fail(Property.AUTHENTICITY, "AUTH-BAG", null, "bagit.txt", "accession.check.no-bagit"));
@@ -100,7 +109,7 @@ public final class BagReader {
     }
 
     /** Tag-file labels ({@code Label: value}, a line starting with white space continues the value before it). */
-    private static List<Map.Entry<String, String>> labels(Path file, List<Finding> findings) throws IOException {
+    private List<Map.Entry<String, String>> labels(Path file, List<Finding> findings) throws IOException {
         List<Map.Entry<String, String>> labels = new ArrayList<>();
         String label = null;
         StringBuilder value = new StringBuilder();
@@ -126,7 +135,7 @@ public final class BagReader {
      * A manifest's lines: path → digest (lower case). Paths are percent-decoded (RFC 8493 §2.1.3); a payload manifest's
      * paths must lie under {@code data/}, and payload paths are answered relative to it.
      */
-    private static Map<String, String> entries(Path file, boolean payload, List<Finding> findings) throws IOException {
+    private Map<String, String> entries(Path file, boolean payload, List<Finding> findings) throws IOException {
         Map<String, String> entries = new LinkedHashMap<>();
         String manifest = file.getFileName().toString();
         for (String line : lines(file, findings)) {
@@ -153,7 +162,12 @@ public final class BagReader {
                 .replace("%25", "%");
     }
 
-    private static List<String> lines(Path file, List<Finding> findings) throws IOException {
+    private List<String> lines(Path file, List<Finding> findings) throws IOException {
+        if (Files.size(file) > tagFileLimit) {
+            findings.add(Finding.fail(Property.USABILITY, "USE-TAG-FILE", null, file.getFileName().toString(),
+                    "accession.check.tag-too-large", tagFileLimit >> 20));
+            return List.of();
+        }
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (CharacterCodingException e) {

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 
@@ -79,7 +82,7 @@ class SafeUnzipTest {
                 tuple("SEC-PATH", "data/a.txt", "accession.check.duplicate-entry"),
                 tuple("SEC-PATH", "data/passwd", "accession.check.symlink"));
         assertThat(Files.readString(work.resolve("data/a.txt"))).isEqualTo("first");
-        assertThat(Files.exists(work.resolve("data/passwd"), java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+        assertThat(Files.exists(work.resolve("data/passwd"), LinkOption.NOFOLLOW_LINKS)).isFalse();
     }
 
     @Test
@@ -156,7 +159,7 @@ class SafeUnzipTest {
         Files.write(noise, bytes);
         Path full = TransferPackageBuilder.of("TEST", 2019, 2).write(dir.resolve("full.zip"));
         byte[] whole = Files.readAllBytes(full);
-        Path truncated = Files.write(dir.resolve("truncated.zip"), java.util.Arrays.copyOf(whole, whole.length / 2));
+        Path truncated = Files.write(dir.resolve("truncated.zip"), Arrays.copyOf(whole, whole.length / 2));
         Path pdf = Files.write(dir.resolve("really.zip"), TransferPackageBuilder.pdf("not a zip"));
 
         for (Path notZip : new Path[] {noise, truncated, pdf, Files.write(dir.resolve("empty-file.zip"), new byte[0])}) {
@@ -235,7 +238,7 @@ class SafeUnzipTest {
         out.closeArchiveEntry();
     }
 
-    private static java.util.List<Path> filesUnder(Path root) throws IOException {
+    private static List<Path> filesUnder(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(Files::isRegularFile).toList();
         }
