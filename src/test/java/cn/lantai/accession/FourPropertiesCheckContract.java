@@ -74,6 +74,17 @@ abstract class FourPropertiesCheckContract {
     }
 
     @Test
+    void aPackageDoneWithLeavesNothingOfItsContentBehind() {
+        Path zip = TransferPackageBuilder.of(fonds, 2019, 2).write(dir.resolve("p.zip"));
+        TransferPackage pkg = packages.open(zip, dir.resolve("work"));
+
+        packages.discard(pkg);
+
+        assertThat(dir.resolve("work")).doesNotExist();
+        assertThat(zip).exists();
+    }
+
+    @Test
     void aPackageWithOnePlantedFaultOfEachKindGetsAReportNamingExactlyThoseFaults() {
         TransferPackageBuilder sent = TransferPackageBuilder.of(fonds, 2019, 15).sheet(Sheet.CSV_GB18030).gbkNames()
                 .lyingDigest(2).missingFile(3).unlistedFile("私自夹带.exe").rawEntry("../../etc/passwd")
