@@ -40,9 +40,9 @@ final class FileResponses {
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
                 .header("X-Content-Type-Options", "nosniff");
         if (inline && preview == Preview.PDF) {
-            // the item page shows it in a frame; no other site may
-            answer.header("X-Frame-Options", "SAMEORIGIN")
-                    .header("Content-Security-Policy", "frame-ancestors 'self'");
+            // the item page shows it in a frame, no other site may: CSP's frame-ancestors overrides the shell's
+            // X-Frame-Options DENY in browsers that know it (older ones show the download link only)
+            answer.header("Content-Security-Policy", "frame-ancestors 'self'");
         }
         return answer.body(out -> {
             try (InputStream in = download.content().get()) {
