@@ -300,8 +300,17 @@ abstract class PackagesContract {
         assertThat(page).contains("导出保存包", "E-ARK", "已完成", "/packages/" + job + "/zip");
         assertThat(mvc.perform(get(location + "/zip").with(signedIn)).andReturn().getResponse()
                 .getContentAsByteArray()).startsWith('P', 'K');
+        MockHttpServletResponse firstBytes = mvc.perform(get(location + "/zip").header("Range", "bytes=0-1")
+                .with(signedIn)).andReturn().getResponse();
+        assertThat(firstBytes.getStatus()).as("a broken-off download resumes").isEqualTo(206);
+        assertThat(firstBytes.getContentAsByteArray()).containsExactly('P', 'K');
         assertThat(mvc.perform(post("/catalogue/package").param("packageFormat", "eark").with(signedIn).with(csrf()))
                 .andReturn().getResponse().getStatus()).as("nothing selected").isEqualTo(400);
+        String tooMany = LongStream.rangeClosed(1, 10_001).mapToObj(Long::toString).collect(Collectors.joining(","));
+        assertThat(mvc.perform(post("/catalogue/package").param("ids", tooMany).param("packageFormat", "bagit")
+                .with(signedIn).with(csrf())).andReturn().getResponse().getStatus()).as("10,001 ids").isEqualTo(400);
+        assertThat(mvc.perform(post("/catalogue/package").param("ids", "1").param("packageFormat", "tar")
+                .with(signedIn).with(csrf())).andReturn().getResponse().getStatus()).as("no such format").isEqualTo(400);
         String catalogue = mvc.perform(get("/catalogue").param("fonds", records.fonds).with(signedIn)).andReturn()
                 .getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(catalogue).contains("导出保存包（BagIt）", "导出保存包（E-ARK）");
