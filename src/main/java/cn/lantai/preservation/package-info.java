@@ -3,5 +3,5 @@
  * file, the PREMIS events of each record, fixity audits, inspection of content (virus scan, format identification)
  * and packages out (BagIt, E-ARK-style).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "jobs", "audit"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "catalog :: selection", "jobs", "audit"})
 package cn.lantai.preservation;
