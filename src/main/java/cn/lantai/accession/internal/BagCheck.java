@@ -16,8 +16,10 @@ import cn.lantai.preservation.Digests;
 /**
  * The payload against its manifests (RFC 8493, DA/T 70-2018): each file's SHA-256 and SM3 against every manifest
  * that lists it (authenticity: the package received is the one sent), listed files present and present files listed
- * (integrity; a file no manifest lists is also a foreign file on the carrier: security), no empty file, content that
- * some record describes (when the catalogue could be read at all), the tag manifests, and Payload-Oxum. Each fault is reported once: a file left out while
+ * (integrity; a file no manifest lists at all is a foreign file on the carrier, DA/T 70's security fault, and only
+ * that; a file missing from one of two manifests is an integrity fault of the manifests), no empty file, content that
+ * some record describes (when the catalogue could be read at all), the tag manifests, and Payload-Oxum. Each fault is
+ * reported once: a file left out while
  * unpacking (already reported) is not reported again as missing, and Payload-Oxum only fails when no file's own fault
  * explains the difference.
  */
@@ -61,21 +63,19 @@ public final class BagCheck {
 
     private void file(PayloadFile file) {
         String record = claims.get(file.name());
-        if (file.size() == 0) {
-            findings.add(Finding.fail(Property.INTEGRITY, "INTEG-EMPTY", record, file.name(), "accession.check.empty"));
-        }
-        List<String> listing = pkg.manifests().entrySet().stream()
-                .filter(m -> m.getValue().containsKey(file.name())).map(Map.Entry::getKey).toList();
-        if (pkg.manifests().isEmpty()) {
-            return;
-        }
-        if (listing.isEmpty()) {
+        if (foreign(pkg, file.name())) {
             fileFaults = true;
-            findings.add(Finding.fail(Property.INTEGRITY, "INTEG-UNLISTED", record, file.name(),
-                    "accession.check.unlisted"));
             findings.add(Finding.fail(Property.SECURITY, "SEC-FOREIGN", record, file.name(), "accession.check.foreign"));
             return;
         }
+        if (file.size() == 0) {
+            findings.add(Finding.fail(Property.INTEGRITY, "INTEG-EMPTY", record, file.name(), "accession.check.empty"));
+        }
+        if (pkg.manifests().isEmpty()) {
+            return;
+        }
+        List<String> listing = pkg.manifests().entrySet().stream()
+                .filter(m -> m.getValue().containsKey(file.name())).map(Map.Entry::getKey).toList();
         if (listing.size() < pkg.manifests().size()) {
             fileFaults = true;
             findings.add(Finding.fail(Property.INTEGRITY, "INTEG-UNLISTED", record, file.name(),
@@ -87,6 +87,15 @@ public final class BagCheck {
             findings.add(Finding.fail(Property.AUTHENTICITY, "AUTH-LINK", null, file.name(),
                     "accession.check.unclaimed"));
         }
+    }
+
+    /**
+     * A payload file that no manifest lists is not part of the transfer: a foreign file on the carrier, which DA/T 70
+     * checks under security. It is that one fault, so nothing else is judged of it (its content is not the unit's).
+     */
+    public static boolean foreign(TransferPackage pkg, String payloadName) {
+        return !pkg.manifests().isEmpty()
+                && pkg.manifests().values().stream().noneMatch(m -> m.containsKey(payloadName));
     }
 
     private void digests(Path location, String name, String record, List<String> algorithms,

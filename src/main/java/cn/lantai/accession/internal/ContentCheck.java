@@ -19,7 +19,7 @@ import cn.lantai.preservation.VirusScan;
  * {@link ContentInspection}: its format identified by content (never by name) is on the list of archival formats, it
  * opens, it is not encrypted (usability); the declared 计算机文件格式 matches what its files are (authenticity); and ClamAV
  * finds it clean (security). An infected file is moved to the quarantine at once, so it is never stored. A 0-byte file
- * is left to {@link BagCheck}'s integrity fault, not reported again as unusable.
+ * and a foreign file (no manifest lists it) are left to {@link BagCheck}'s fault, not reported again as unusable.
  */
 public final class ContentCheck {
 
@@ -38,7 +38,7 @@ public final class ContentCheck {
             List<RecordCheck.DeclaredFormat> declared) {
         Map<String, FormatReport> formats = new LinkedHashMap<>();
         for (PayloadFile file : pkg.files()) {
-            if (file.size() > 0 && !file.name().equals(pkg.catalogue())) {
+            if (file.size() > 0 && !file.name().equals(pkg.catalogue()) && !BagCheck.foreign(pkg, file.name())) {
                 FormatReport report = inspection.identify(file.location());
                 formats.put(file.name(), report);
                 usability(file.name(), claims.get(file.name()), report);
@@ -66,10 +66,13 @@ public final class ContentCheck {
         }
     }
 
-    /** 计算机文件格式 as described against the formats its files were found to be: one of them must be it. */
+    /**
+     * 计算機文件格式 as described against the formats its files were found to be: one of them must be it. Only a record
+     * whose files were all found and usable is compared: a missing, empty or unusable file is already its own fault.
+     */
     private void declaredFormat(RecordCheck.DeclaredFormat declared, Map<String, FormatReport> formats) {
-        List<FormatReport> found = declared.files().stream().map(formats::get).filter(r -> r != null).toList();
-        if (found.isEmpty()) {
+        List<FormatReport> found = declared.files().stream().map(formats::get).toList();
+        if (found.isEmpty() || found.stream().anyMatch(r -> r == null || !r.usable())) {
             return;
         }
         String wanted = normal(declared.format());
