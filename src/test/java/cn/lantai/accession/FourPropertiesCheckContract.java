@@ -123,6 +123,9 @@ abstract class FourPropertiesCheckContract {
         assertThat(reason(report, "SEC-VIRUS")).isEqualTo("发现病毒 " + ClamAvAvailable.EICAR_FINDING
                 + "：文件已隔离，不会保存");
         assertThat(dir.resolve("work/data").resolve(sent.virusOf(13))).doesNotExist();
+        assertThat(report.checks()).filteredOn(c -> c.file().equals(sent.virusOf(13))).extracting(PropertyCheck::code)
+                .as("an infected file is scanned first and never opened to identify its format")
+                .containsExactly("AUTH-DIGEST", "SEC-VIRUS");
         assertThat(report.counts().get(Property.SECURITY).failed()).isEqualTo(5);
     }
 

@@ -2,10 +2,13 @@ package cn.lantai.accession.internal;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import cn.lantai.accession.PropertyCheck.Property;
 import cn.lantai.accession.TransferPackage;
@@ -14,14 +17,22 @@ import cn.lantai.preservation.ContentInspection;
 import cn.lantai.preservation.FormatReport;
 import cn.lantai.preservation.ScannerUnavailable;
 import cn.lantai.preservation.VirusScan;
+
 /**
  * The content of each payload file (DA/T 70-2018 usability and security), through preservation's
  * {@link ContentInspection}: its format identified by content (never by name) is on the list of archival formats, it
  * opens, it is not encrypted (usability); the declared 计算机文件格式 matches what its files are (authenticity); and ClamAV
- * finds it clean (security). An infected file is moved to the quarantine at once, so it is never stored. A 0-byte file
+ * finds it clean (security). Every file is scanned before any is opened to identify it; an infected file is moved to
+ * the quarantine at once, so it is never parsed nor stored. A 0-byte file
  * and a foreign file (no manifest lists it) are left to {@link BagCheck}'s fault, not reported again as unusable.
  */
 public final class ContentCheck {
+
+    /**
+     * ClamAV's finding for a file past its size or scan limits ({@code --alert-exceeds-max}): the file was not looked
+     * at, so it is neither clean nor infected.
+     */
+    static final String LIMITS_EXCEEDED = "Heuristics.Limits.Exceeded";
 
     private final ContentInspection inspection;
     private final List<Finding> findings = new ArrayList<>();
@@ -36,16 +47,19 @@ public final class ContentCheck {
      */
     public List<Finding> check(TransferPackage pkg, Map<String, String> claims,
             List<RecordCheck.DeclaredFormat> declared) {
+        List<Finding> security = new ArrayList<>();
+        Set<String> infected = viruses(pkg, claims, security);
         Map<String, FormatReport> formats = new LinkedHashMap<>();
         for (PayloadFile file : pkg.files()) {
-            if (file.size() > 0 && !file.name().equals(pkg.catalogue()) && !BagCheck.foreign(pkg, file.name())) {
+            if (file.size() > 0 && !file.name().equals(pkg.catalogue()) && !BagCheck.foreign(pkg, file.name())
+                    && !infected.contains(file.name())) {
                 FormatReport report = inspection.identify(file.location());
                 formats.put(file.name(), report);
                 usability(file.name(), claims.get(file.name()), report);
             }
         }
         declared.forEach(d -> declaredFormat(d, formats));
-        viruses(pkg, claims);
+        findings.addAll(security);
         return findings;
     }
 
@@ -95,30 +109,75 @@ public final class ContentCheck {
         };
     }
 
-    private void viruses(TransferPackage pkg, Map<String, String> claims) {
+    /**
+     * Scans every payload file before any is parsed, so no reader (PDFBox, ImageIO, SAX) ever opens a file found
+     * infected; that file goes to the quarantine at once. A file the scanner could not look at (past its size limits,
+     * or no verdict) is a fault of its own, never clean and never infected: it stays where it is. Answers the payload
+     * names found infected.
+     */
+    private Set<String> viruses(TransferPackage pkg, Map<String, String> claims, List<Finding> security) {
         Map<Path, PayloadFile> byLocation = new LinkedHashMap<>();
         pkg.files().forEach(f -> byLocation.put(f.location(), f));
+        Set<String> infected = new HashSet<>();
         if (byLocation.isEmpty()) {
-            return;
+            return infected;
         }
-        Map<Path, VirusScan> scans;
-        try {
-            scans = inspection.scanAll(byLocation.keySet());
-        } catch (ScannerUnavailable e) {
-            findings.add(Finding.fail(Property.SECURITY, "SEC-VIRUS", null, null, "accession.check.no-scanner"));
-            return;
+        Map<Path, Verdict> verdicts = verdicts(byLocation.keySet());
+        if (verdicts == null) {
+            security.add(Finding.fail(Property.SECURITY, "SEC-VIRUS", null, null, "accession.check.no-scanner"));
+            return infected;
         }
-        scans.forEach((location, scan) -> {
+        verdicts.forEach((location, verdict) -> {
             PayloadFile file = byLocation.get(location);
             String record = claims.get(file.name());
-            if (scan.clean()) {
-                findings.add(Finding.pass(Property.SECURITY, "SEC-VIRUS", record, file.name(),
+            VirusScan scan = verdict.scan();
+            if (verdict.unscanned() != null) {
+                security.add(Finding.fail(Property.SECURITY, "SEC-VIRUS", record, file.name(),
+                        "accession.check.not-scanned", verdict.unscanned()));
+            } else if (scan.clean()) {
+                security.add(Finding.pass(Property.SECURITY, "SEC-VIRUS", record, file.name(),
                         "accession.check.virus-clean", scan.engine()));
             } else {
+                infected.add(file.name());
                 inspection.quarantine(location, scan.finding() + " (" + scan.engine() + ")");
-                findings.add(Finding.fail(Property.SECURITY, "SEC-VIRUS", record, file.name(),
+                security.add(Finding.fail(Property.SECURITY, "SEC-VIRUS", record, file.name(),
                         "accession.check.virus", scan.finding()));
             }
         });
+        return infected;
+    }
+
+    /** A file's scan, or why it could not be scanned. */
+    private record Verdict(VirusScan scan, String unscanned) {
+
+        static Verdict of(VirusScan scan) {
+            return !scan.clean() && scan.finding().startsWith(LIMITS_EXCEEDED) ? new Verdict(null, scan.finding())
+                    : new Verdict(scan, null);
+        }
+    }
+
+    /**
+     * Each file's verdict; null when no scanner runs here at all (one fault for the package). The batch is one scanner
+     * call; only when it fails is each file scanned alone, so one file the scanner cannot read does not leave the
+     * others unscanned.
+     */
+    private Map<Path, Verdict> verdicts(Collection<Path> files) {
+        Map<Path, Verdict> verdicts = new LinkedHashMap<>();
+        try {
+            inspection.scanAll(files).forEach((file, scan) -> verdicts.put(file, Verdict.of(scan)));
+            return verdicts;
+        } catch (ScannerUnavailable batch) {
+            if (!inspection.scannerAvailable()) {
+                return null;
+            }
+        }
+        for (Path file : files) {
+            try {
+                verdicts.put(file, Verdict.of(inspection.scan(file)));
+            } catch (ScannerUnavailable e) {
+                verdicts.put(file, new Verdict(null, e.getMessage()));
+            }
+        }
+        return verdicts;
     }
 }
