@@ -1,8 +1,15 @@
 package cn.lantai.accession.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +31,9 @@ import cn.lantai.preservation.Digests;
  * explains the difference.
  */
 public final class BagCheck {
+
+    /** RFC 8493's algorithm names beside SHA-256 and SM3, as {@link MessageDigest} knows them. */
+    private static final Map<String, String> JAVA_NAMES = Map.of("sha512", "SHA-512", "sha1", "SHA-1", "md5", "MD5");
 
     private final TransferPackage pkg;
     private final Map<String, String> claims;
@@ -100,14 +110,48 @@ public final class BagCheck {
 
     private void digests(Path location, String name, String record, List<String> algorithms,
             Map<String, Map<String, String>> manifests, String code) {
-        Digests computed = Digests.of(location);
-        List<String> differing = algorithms.stream().filter(a -> !manifests.get(a).get(name)
-                .equals(a.equals("sm3") ? computed.sm3() : computed.sha256())).toList();
+        Map<String, String> computed = computed(location, algorithms);
+        List<String> differing = algorithms.stream().filter(a -> !manifests.get(a).get(name).equals(computed.get(a)))
+                .toList();
         findings.add(differing.isEmpty()
                 ? Finding.pass(Property.AUTHENTICITY, code, record, name, "accession.check.digest-ok",
                         String.join("、", algorithms))
                 : Finding.fail(Property.AUTHENTICITY, code, record, name, "accession.check.digest-differs",
                         String.join("、", differing)));
+    }
+
+    /**
+     * The file's digests in the algorithms its manifests use: SHA-256 and SM3 in one read ({@link Digests}), any other
+     * (sha512, sha1, md5) in one more read each, only when a bag carries such a manifest.
+     */
+    private static Map<String, String> computed(Path location, List<String> algorithms) {
+        Map<String, String> computed = new HashMap<>();
+        if (algorithms.contains("sha256") || algorithms.contains("sm3")) {
+            Digests digests = Digests.of(location);
+            computed.put("sha256", digests.sha256());
+            computed.put("sm3", digests.sm3());
+        }
+        for (String algorithm : algorithms) {
+            if (!computed.containsKey(algorithm)) {
+                computed.put(algorithm, digest(location, JAVA_NAMES.get(algorithm)));
+            }
+        }
+        return computed;
+    }
+
+    private static String digest(Path location, String algorithm) {
+        try (InputStream in = Files.newInputStream(location)) {
+            MessageDigest digest = MessageDigest.getInstance(algorithm);
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has " + algorithm, e);
+        }
     }
 
     private void tagManifests() {
