@@ -81,17 +81,22 @@ public final class ContentCheck {
     }
 
     /**
-     * 计算機文件格式 as described against the formats its files were found to be: one of them must be it. Only a record
+     * 计算机文件格式 as described against the formats its files were found to be: one of them must be it, compared by
+     * format family, never by substring. A value naming no format known here is a fault of its own. Only a record
      * whose files were all found and usable is compared: a missing, empty or unusable file is already its own fault.
      */
     private void declaredFormat(RecordCheck.DeclaredFormat declared, Map<String, FormatReport> formats) {
+        String wanted = DeclaredFormats.family(declared.format());
+        if (wanted == null) {
+            findings.add(Finding.fail(Property.AUTHENTICITY, "AUTH-FILE-PROPS", declared.record(), null,
+                    "accession.check.format-unknown", declared.format(), DeclaredFormats.KNOWN));
+            return;
+        }
         List<FormatReport> found = declared.files().stream().map(formats::get).toList();
         if (found.isEmpty() || found.stream().anyMatch(r -> r == null || !r.usable())) {
             return;
         }
-        String wanted = normal(declared.format());
-        boolean matches = found.stream().anyMatch(r -> normal(r.formatName()).contains(wanted)
-                || normal(r.mediaType()).contains(wanted));
+        boolean matches = found.stream().anyMatch(r -> DeclaredFormats.families(r).contains(wanted));
         findings.add(matches
                 ? Finding.pass(Property.AUTHENTICITY, "AUTH-FILE-PROPS", declared.record(), null,
                         "accession.check.format-declared-ok", declared.format())
@@ -100,13 +105,53 @@ public final class ContentCheck {
                                 .map(r -> r.formatName() == null ? r.mediaType() : r.formatName()).toList())));
     }
 
-    private static String normal(String format) {
-        String f = format == null ? "" : format.toUpperCase(Locale.ROOT).replace(".", "").strip();
-        return switch (f) {
-            case "JPG" -> "JPEG";
-            case "TIF" -> "TIFF";
-            default -> f;
-        };
+    /**
+     * The archival formats by family, as a record's 计算机文件格式 names them (an extension or a name: {@code JPG},
+     * {@code PDF/A-2b}, or a media type) and as content identification finds them (a media type; PDF/A is a PDF
+     * whose format name says so).
+     */
+    static final class DeclaredFormats {
+
+        static final String KNOWN = "PDF、PDF/A、OFD、JPEG、TIFF、PNG、JPEG 2000、XML、TXT、MP3、WAV、MP4、MPEG";
+        private static final String PDF_A = "PDF/A";
+        private static final Map<String, String> NAMES = Map.ofEntries(Map.entry("PDF", "PDF"),
+                Map.entry("OFD", "OFD"), Map.entry("JPG", "JPEG"), Map.entry("JPEG", "JPEG"), Map.entry("JPE", "JPEG"),
+                Map.entry("TIF", "TIFF"), Map.entry("TIFF", "TIFF"), Map.entry("PNG", "PNG"),
+                Map.entry("JP2", "JPEG 2000"), Map.entry("J2K", "JPEG 2000"), Map.entry("JPX", "JPEG 2000"),
+                Map.entry("JPEG2000", "JPEG 2000"), Map.entry("JPEG 2000", "JPEG 2000"), Map.entry("XML", "XML"),
+                Map.entry("TXT", "TEXT"), Map.entry("TEXT", "TEXT"), Map.entry("MP3", "MP3"), Map.entry("WAV", "WAV"),
+                Map.entry("WAVE", "WAV"), Map.entry("MP4", "MP4"), Map.entry("MPG", "MPEG"), Map.entry("MPEG", "MPEG"));
+        private static final Map<String, String> MEDIA_TYPES = Map.ofEntries(Map.entry("application/pdf", "PDF"),
+                Map.entry("application/ofd", "OFD"), Map.entry("image/jpeg", "JPEG"), Map.entry("image/tiff", "TIFF"),
+                Map.entry("image/png", "PNG"), Map.entry("image/jp2", "JPEG 2000"), Map.entry("image/jpx", "JPEG 2000"),
+                Map.entry("application/xml", "XML"), Map.entry("text/xml", "XML"), Map.entry("text/plain", "TEXT"),
+                Map.entry("audio/mpeg", "MP3"), Map.entry("audio/vnd.wave", "WAV"), Map.entry("audio/wav", "WAV"),
+                Map.entry("audio/x-wav", "WAV"), Map.entry("video/mp4", "MP4"), Map.entry("video/mpeg", "MPEG"));
+
+        private DeclaredFormats() {
+        }
+
+        /** The family a described format names, or null when it names none known here. */
+        static String family(String declared) {
+            String value = declared == null ? "" : declared.strip();
+            String name = value.toUpperCase(Locale.ROOT).replaceFirst("^\\.", "");
+            if (name.startsWith(PDF_A) || name.startsWith("PDFA")) {
+                return PDF_A;
+            }
+            return NAMES.getOrDefault(name, MEDIA_TYPES.get(value.toLowerCase(Locale.ROOT)));
+        }
+
+        /** The families a file found by content belongs to: a PDF/A is also a PDF. */
+        static Set<String> families(FormatReport report) {
+            String mediaType = report.mediaType() == null ? "" : report.mediaType().split(";")[0].strip();
+            String family = MEDIA_TYPES.get(mediaType.toLowerCase(Locale.ROOT));
+            if (family == null) {
+                return Set.of();
+            }
+            boolean pdfA = report.formatName() != null
+                    && report.formatName().toUpperCase(Locale.ROOT).startsWith(PDF_A);
+            return family.equals("PDF") && pdfA ? Set.of("PDF", PDF_A) : Set.of(family);
+        }
     }
 
     /**

@@ -121,6 +121,34 @@ class ContentCheckTest {
         assertThat(unreadable).exists();
     }
 
+    @Test
+    void theDescribedFormatIsComparedByFormatFamilyNeverBySubstringAndAnUnknownValueIsNamed() throws IOException {
+        Path pdf = Files.write(dir.resolve("正文.pdf"), TransferPackageBuilder.pdf("Record 1"));
+        Path text = Files.writeString(dir.resolve("说明.txt"), "关于档案移交的说明\n");
+        Path jpeg = Files.write(dir.resolve("图片.jpg"), TransferPackageBuilder.jpeg(1));
+        List<RecordCheck.DeclaredFormat> declared = List.of(declared("txt", "TXT", "说明.txt"),
+                declared("f", "F", "正文.pdf"), declared("pdf-a", "PDF/A-2b", "正文.pdf"),
+                declared("jpeg", ".jpeg", "图片.jpg"), declared("media-type", "application/pdf", "正文.pdf"),
+                declared("mpg", "MPG", "正文.pdf"), declared("unknown-unchecked", "WPS", "missing.wps"));
+        ContentInspection noScanner = inspection("/nonexistent/clamscan", "", "2000M");
+
+        List<Finding> findings = new ContentCheck(noScanner).check(pkg(pdf, text, jpeg), Map.of(), declared);
+
+        assertThat(findings).filteredOn(f -> f.code().equals("AUTH-FILE-PROPS"))
+                .extracting(Finding::record, Finding::result, Finding::reason).containsExactlyInAnyOrder(
+                        tuple("txt", Result.PASS, "accession.check.format-declared-ok"),
+                        tuple("f", Result.FAIL, "accession.check.format-unknown"),
+                        tuple("pdf-a", Result.FAIL, "accession.check.format-differs"),
+                        tuple("jpeg", Result.PASS, "accession.check.format-declared-ok"),
+                        tuple("media-type", Result.PASS, "accession.check.format-declared-ok"),
+                        tuple("mpg", Result.FAIL, "accession.check.format-differs"),
+                        tuple("unknown-unchecked", Result.FAIL, "accession.check.format-unknown"));
+    }
+
+    private static RecordCheck.DeclaredFormat declared(String record, String format, String file) {
+        return new RecordCheck.DeclaredFormat(record, format, List.of(file));
+    }
+
     private TransferPackage pkg(Path... files) throws IOException {
         List<PayloadFile> payload = new ArrayList<>();
         for (Path file : files) {
