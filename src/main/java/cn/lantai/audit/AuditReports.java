@@ -3,7 +3,6 @@ package cn.lantai.audit;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -12,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 
 import cn.lantai.audit.internal.AuditEntries;
-import cn.lantai.audit.internal.CjkFont;
-import cn.lantai.audit.internal.PdfReport;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.springframework.context.MessageSource;
@@ -43,22 +40,20 @@ public class AuditReports {
     private final AuditTrail trail;
     private final AuditWording wording;
     private final MessageSource messages;
-    private final PdfReport pdf;
-    private final CjkFont font;
+    private final ArchiveSeal seal;
 
-    AuditReports(AuditEntries entries, AuditTrail trail, AuditWording wording, MessageSource messages, PdfReport pdf,
-            CjkFont font) {
+    AuditReports(AuditEntries entries, AuditTrail trail, AuditWording wording, MessageSource messages,
+            ArchiveSeal seal) {
         this.entries = entries;
         this.trail = trail;
         this.wording = wording;
         this.messages = messages;
-        this.pdf = pdf;
-        this.font = font;
+        this.seal = seal;
     }
 
     /** Whether a PDF report can be made: a CJK TrueType font was found. */
     public boolean pdfAvailable() {
-        return font.file().isPresent();
+        return seal.pdfAvailable();
     }
 
     /** Writes the matching entries, newest first, as an xlsx workbook; answers how many. */
@@ -96,14 +91,11 @@ public class AuditReports {
      * The matching entries, newest first (at most {@link #MAX_PDF_ROWS}), as a PDF report that says who made it,
      * when, with which filter, and how the chain verified, signed with the archive's audit key.
      *
-     * @throws IllegalStateException when no CJK font is found ({@link #pdfAvailable()})
+     * @throws SealUnavailable when no CJK font is found ({@link #pdfAvailable()})
      */
     @PreAuthorize("hasRole('AUDITOR')")
     @Transactional(readOnly = true)
     public byte[] pdf(AuditQuery query, String filterText, String actor, String address, Locale locale) {
-        Path fontFile = font.file().orElseThrow(() -> new IllegalStateException(
-                "no CJK TrueType font for the PDF report; looked in " + font.searched()
-                        + " (install fonts-arphic-gbsn00lp or set lantai.fonts.cjk)"));
         ZoneId zone = ZoneId.systemDefault();
         long total = entries.count(query);
         List<List<String>> rows = new ArrayList<>();
@@ -123,9 +115,9 @@ public class AuditReports {
             columns.add(messages.getMessage(c, null, locale));
         }
         String title = messages.getMessage("audit.report.title", null, locale);
-        byte[] report = pdf.render(new PdfReport.Content(title, actor, lines, columns,
-                new float[] {4, 11, 8, 8, 10, 15, 22, 22}, rows, actor,
-                messages.getMessage("audit.report.reason", null, locale)), fontFile);
+        byte[] report = seal.sealedPdf(new SealedDocument(title, actor, lines, columns,
+                new float[] {4, 11, 8, 8, 10, 15, 22, 22}, rows)
+                .withReason(messages.getMessage("audit.report.reason", null, locale)).asLandscape());
         recordExport(actor, address, "pdf", filterText, rows.size());
         return report;
     }

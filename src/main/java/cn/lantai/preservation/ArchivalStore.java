@@ -219,6 +219,11 @@ public class ArchivalStore {
         return headFile(id, PREMIS).map(ArchivalStore::bytes);
     }
 
+    /** The record's description document ({@code metadata/description.json}) as stored, byte for byte (packages). */
+    public Optional<byte[]> descriptionJson(ItemId id) {
+        return headFile(id, DESCRIPTION).map(ArchivalStore::bytes);
+    }
+
     /** The record's description as its head version keeps it. */
     public Optional<StoredRecord> record(ItemId id) {
         return headFile(id, DESCRIPTION).map(file -> DescriptionDocument.read(bytes(file)));

@@ -33,11 +33,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The archive's SM2 key pair (GB/T 32918), which signs the trail's checkpoints and the auditor's receipts: the private
- * key as PKCS#8 PEM, readable by its owner only where the file system allows, the public key (X.509 PEM) beside it,
- * both apart from the data directory by default ({@code ~/.lantai/keys}). Made at the first start (no key, no
- * checkpoint yet). Signatures are SM3withSM2 with the standard's default signer id, so any SM2 tool can check a
- * checkpoint line with the public key alone.
+ * The archive's SM2 key pair (GB/T 32918), which signs the trail's checkpoints, the auditor's receipts and what the
+ * archive issues under its seal ({@link cn.lantai.audit.ArchiveSeal}): the private key as PKCS#8 PEM, readable by its
+ * owner only where the file system allows, the public key (X.509 PEM) beside it, both apart from the data directory
+ * by default ({@code ~/.lantai/keys}). Made at the first start (no key, no checkpoint yet). Signatures are SM3withSM2
+ * with the standard's default signer id, so any SM2 tool can check a checkpoint line with the public key alone.
  */
 @Component
 public class AuditKeys {
@@ -112,6 +112,11 @@ public class AuditKeys {
         byte[] out = new byte[sm3.getDigestSize()];
         sm3.doFinal(out, 0);
         return HexFormat.of().formatHex(out);
+    }
+
+    /** The public key as X.509 PEM, as it lies beside the private key; empty when the key files are missing. */
+    public String publicKeyPem() {
+        return publicKey == null ? "" : pemText("PUBLIC KEY", publicKey.getEncoded());
     }
 
     /** The head as a checkpoint line signed now: {@code seq digest time signature}; a receipt is the same line. */
@@ -219,12 +224,15 @@ public class AuditKeys {
         return Base64.getMimeDecoder().decode(body);
     }
 
+    private static String pemText(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
     /** Written beside the target and moved into place, so a crash never leaves half a key. */
     private static void writeKey(Path file, String type, byte[] der, boolean ownerOnly) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        String pem = "-----BEGIN " + type + "-----\n"
-                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        String pem = pemText(type, der);
         Path temporary = file.resolveSibling(file.getFileName() + ".new");
         Files.deleteIfExists(temporary);
         if (ownerOnly && file.getFileSystem().supportedFileAttributeViews().contains("posix")) {

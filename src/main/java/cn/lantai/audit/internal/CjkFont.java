@@ -25,7 +25,8 @@ public class CjkFont {
 
     private final String configured;
 
-    CjkFont(@Value("${lantai.fonts.cjk:}") String configured) {
+    /** The font at {@code configured} when it is set (else one of Debian's), as {@code lantai.fonts.cjk} gives it. */
+    public CjkFont(@Value("${lantai.fonts.cjk:}") String configured) {
         this.configured = configured;
     }
 

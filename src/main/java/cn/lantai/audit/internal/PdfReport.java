@@ -18,20 +18,18 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.asn1.ASN1InputStream;
+import cn.lantai.audit.SealedDocument;
 import org.springframework.stereotype.Component;
 
 /**
- * A report of the trail as a PDF: a title, lines that say what it holds, and a table that wraps its cells, on A4
- * landscape pages, the Chinese text in an embedded subset of a TrueType font ({@link CjkFont}); then signed over its
- * byte range (adbe.pkcs7.detached) by {@link ReportSigner}.
+ * A document under the archive's seal as a PDF: a title, lines that say what it holds, and a table that wraps its
+ * cells, on A4 pages (landscape for wide tables), the Chinese text in an embedded subset of a TrueType font
+ * ({@link CjkFont}); then signed over its byte range (adbe.pkcs7.detached) by {@link ReportSigner}. The audit trail's
+ * report and every other sealed document take this one path ({@link cn.lantai.audit.ArchiveSeal}).
  */
 @Component
 public class PdfReport {
-
-    /** What the report says; {@code widths} are the columns' shares of the page's width. */
-    public record Content(String title, String author, List<String> lines, List<String> columns, float[] widths,
-            List<List<String>> rows, String signer, String reason) {
-    }
 
     private static final float MARGIN = 36;
     private static final float TITLE_SIZE = 14;
@@ -46,7 +44,7 @@ public class PdfReport {
     }
 
     /** The signed PDF. */
-    public byte[] render(Content content, Path fontFile) {
+    public byte[] render(SealedDocument content, Path fontFile) {
         try {
             return sign(layout(content, fontFile), content);
         } catch (IOException e) {
@@ -54,36 +52,54 @@ public class PdfReport {
         }
     }
 
-    private byte[] layout(Content content, Path fontFile) throws IOException {
+    /**
+     * Whether the PDF carries signatures that all verify with the archive's key and the last of which covers the
+     * whole file but its own place (nothing added after sealing); false for anything that is no such PDF.
+     */
+    public boolean sealed(byte[] pdf) {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            List<PDSignature> signatures = doc.getSignatureDictionaries();
+            if (signatures.isEmpty()) {
+                return false;
+            }
+            for (PDSignature signature : signatures) {
+                if (!signer.verify(signature.getSignedContent(pdf), der(signature.getContents(pdf)))) {
+                    return false;
+                }
+            }
+            int[] range = signatures.get(signatures.size() - 1).getByteRange();
+            return range.length == 4 && range[0] == 0 && (long) range[2] + range[3] == pdf.length;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The signature's place in the file is padded with zeros after the DER: the DER alone. */
+    private static byte[] der(byte[] contents) throws IOException {
+        try (ASN1InputStream in = new ASN1InputStream(contents)) {
+            return in.readObject().getEncoded();
+        }
+    }
+
+    private byte[] layout(SealedDocument content, Path fontFile) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle(content.title());
             info.setAuthor(content.author());
             info.setCreator("Lantai");
             PDType0Font font = PDType0Font.load(doc, fontFile.toFile());
-            Writer w = new Writer(doc, font);
-            w.text(content.title(), TITLE_SIZE);
+            Writer w = new Writer(doc, font, content.landscape());
+            for (String wrapped : w.wrap(content.title(), TITLE_SIZE, w.width())) {
+                w.text(wrapped, TITLE_SIZE);
+            }
             for (String line : content.lines()) {
                 for (String wrapped : w.wrap(line, LINE_SIZE, w.width())) {
                     w.text(wrapped, LINE_SIZE);
                 }
             }
-            w.gap(6);
-            float[] widths = new float[content.widths().length];
-            float share = 0;
-            for (float f : content.widths()) {
-                share += f;
-            }
-            for (int i = 0; i < widths.length; i++) {
-                widths[i] = w.width() * content.widths()[i] / share;
-            }
-            w.row(content.columns(), widths, true);
-            for (List<String> row : content.rows()) {
-                if (!w.row(row, widths, false)) {
-                    w.newPage();
-                    w.row(content.columns(), widths, true);
-                    w.row(row, widths, false);
-                }
+            if (content.hasTable()) {
+                w.gap(6);
+                table(w, content);
             }
             w.close();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -92,12 +108,31 @@ public class PdfReport {
         }
     }
 
-    private byte[] sign(byte[] unsigned, Content content) throws IOException {
+    private static void table(Writer w, SealedDocument content) throws IOException {
+        float[] widths = new float[content.widths().length];
+        float share = 0;
+        for (float f : content.widths()) {
+            share += f;
+        }
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = w.width() * content.widths()[i] / share;
+        }
+        w.row(content.columns(), widths, true);
+        for (List<String> row : content.rows()) {
+            if (!w.row(row, widths, false)) {
+                w.newPage();
+                w.row(content.columns(), widths, true);
+                w.row(row, widths, false);
+            }
+        }
+    }
+
+    private byte[] sign(byte[] unsigned, SealedDocument content) throws IOException {
         try (PDDocument doc = Loader.loadPDF(unsigned)) {
             PDSignature signature = new PDSignature();
             signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
             signature.setSubFilter(PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED);
-            signature.setName(content.signer());
+            signature.setName(content.author());
             signature.setReason(content.reason());
             signature.setSignDate(Calendar.getInstance());
             doc.addSignature(signature, range -> signer.sign(range.readAllBytes()));
@@ -113,22 +148,25 @@ public class PdfReport {
         private final PDDocument doc;
         private final PDType0Font font;
         private final Map<Integer, Boolean> glyphs = new HashMap<>();
+        private final PDRectangle size;
         private PDPageContentStream stream;
         private float y;
 
-        Writer(PDDocument doc, PDType0Font font) throws IOException {
+        Writer(PDDocument doc, PDType0Font font, boolean landscape) throws IOException {
             this.doc = doc;
             this.font = font;
+            this.size = landscape ? new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth())
+                    : PDRectangle.A4;
             newPage();
         }
 
         float width() {
-            return PDRectangle.A4.getHeight() - 2 * MARGIN;
+            return size.getWidth() - 2 * MARGIN;
         }
 
         void newPage() throws IOException {
             close();
-            PDPage page = new PDPage(new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth()));
+            PDPage page = new PDPage(size);
             doc.addPage(page);
             stream = new PDPageContentStream(doc, page);
             y = page.getMediaBox().getHeight() - MARGIN;
@@ -166,7 +204,7 @@ public class PdfReport {
             float leading = CELL_SIZE * 1.3f;
             float height = lines * leading + 2 * PAD;
             if (y - height < MARGIN) {
-                if (height > PDRectangle.A4.getWidth() - 2 * MARGIN - leading * 3) {
+                if (height > size.getHeight() - 2 * MARGIN - leading * 3) {
                     lines = (int) ((y - MARGIN - 2 * PAD) / leading);
                     height = lines * leading + 2 * PAD;
                 } else {

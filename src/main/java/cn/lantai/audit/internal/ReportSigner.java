@@ -16,7 +16,10 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.ContentSigner;
@@ -26,7 +29,8 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs reports of the trail with the archive's SM2 audit key (the key of the checkpoints and receipts): a detached
+ * Signs with the archive's SM2 key (the key of the trail's checkpoints and receipts) what the archive issues under its
+ * seal, the trail's reports, transfer receipts and four-properties reports among them: a detached
  * CMS SignedData (RFC 5652), SM3withSM2 (GM/T 0010), carrying a certificate of the key that the key signs itself.
  * The certificate only carries the public key to the reader: trust in it comes from comparing its key with the
  * archive's public key ({@code sm2-key.pub.pem}) or its fingerprint, as for the checkpoints.
@@ -55,12 +59,38 @@ public class ReportSigner {
             return cms.generate(new CMSProcessableByteArray(content), false).getEncoded();
         } catch (OperatorCreationException | CMSException | GeneralSecurityException
                 | IOException e) {
-            throw new IllegalStateException("signing the audit report failed", e);
+            throw new IllegalStateException("signing with the archive's key failed", e);
+        }
+    }
+
+    /**
+     * Whether {@code signature} is a detached CMS SignedData over the content whose every signer verifies with the
+     * archive's public key (not with whatever certificate it carries); false for anything malformed.
+     */
+    public boolean verify(byte[] content, byte[] signature) {
+        if (content == null || signature == null || signature.length == 0 || keys.publicKey() == null) {
+            return false;
+        }
+        try {
+            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(content), signature);
+            var signers = cms.getSignerInfos().getSigners();
+            if (signers.isEmpty()) {
+                return false;
+            }
+            var verifier = new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(keys.publicKey());
+            for (SignerInformation signer : signers) {
+                if (!signer.verify(verifier)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (CMSException | OperatorCreationException | RuntimeException e) {
+            return false;
         }
     }
 
     private X509Certificate certificate(ContentSigner signer) throws GeneralSecurityException {
-        X500Name archive = new X500Name("CN=Lantai audit trail, O=Lantai");
+        X500Name archive = new X500Name("CN=Lantai archive seal, O=Lantai");
         Instant now = Instant.now();
         var builder = new JcaX509v3CertificateBuilder(archive, BigInteger.valueOf(now.toEpochMilli()),
                 Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(3650))), archive,

@@ -8,17 +8,20 @@ import java.util.Map;
 
 import cn.lantai.catalog.ItemFilter;
 import cn.lantai.catalog.Retention;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.util.MultiValueMap;
 
 /**
  * The rows chosen in the catalogue list, as its buttons send them to bulk edit and export: either
  * {@code ids=<id>&ids=<id>…} or {@code all=true} with the list's filter ({@code fonds, category, year, retention,
- * org}). Forms carry it on as hidden inputs ({@link #params}).
+ * org}). Forms carry it on as hidden inputs ({@link #params}). Other modules' actions on the list (packages out) read
+ * it through the named interface {@code catalog :: selection}.
  */
-record CatalogueSelection(List<Long> ids, boolean all, String fonds, String category, Integer year, String retention,
+@NamedInterface("selection")
+public record CatalogueSelection(List<Long> ids, boolean all, String fonds, String category, Integer year, String retention,
         String org) {
 
-    static CatalogueSelection of(MultiValueMap<String, String> params) {
+    public static CatalogueSelection of(MultiValueMap<String, String> params) {
         List<Long> ids = new ArrayList<>();
         for (String value : params.getOrDefault("ids", List.of())) {
             for (String part : value.split(",")) {
@@ -43,7 +46,7 @@ record CatalogueSelection(List<Long> ids, boolean all, String fonds, String cate
     }
 
     /** The items chosen; ids win over the filter, as in the API. */
-    ItemFilter filter() {
+    public ItemFilter filter() {
         if (!ids.isEmpty()) {
             return ItemFilter.ofIds(ids);
         }

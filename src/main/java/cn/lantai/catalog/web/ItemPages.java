@@ -10,12 +10,14 @@ import cn.lantai.catalog.CatalogConflict;
 import cn.lantai.catalog.CatalogManagement;
 import cn.lantai.catalog.Category;
 import cn.lantai.catalog.DescriptionField;
+import cn.lantai.catalog.ElectronicFiles;
 import cn.lantai.catalog.InvalidEntry;
 import cn.lantai.catalog.Item;
 import cn.lantai.catalog.ItemId;
 import cn.lantai.catalog.Viewer;
 import cn.lantai.catalog.Violation;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -27,7 +29,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * An item (件) in the workbench: its description, its category's own fields and its version history; and the edit
+ * An item (件) in the workbench: its description, its category's own fields, its electronic files (through the
+ * {@link ElectronicFiles} port, after the item itself was read for the viewer) and its version history; and the edit
  * form, which keeps what was typed and puts each broken rule beside its field.
  */
 @Controller
@@ -35,10 +38,12 @@ class ItemPages {
 
     private final CatalogManagement catalog;
     private final MessageSource messages;
+    private final ObjectProvider<ElectronicFiles> electronicFiles;
 
-    ItemPages(CatalogManagement catalog, MessageSource messages) {
+    ItemPages(CatalogManagement catalog, MessageSource messages, ObjectProvider<ElectronicFiles> electronicFiles) {
         this.catalog = catalog;
         this.messages = messages;
+        this.electronicFiles = electronicFiles;
     }
 
     @GetMapping("/items/{id}")
@@ -48,6 +53,8 @@ class ItemPages {
         model.addAttribute("fields", DescriptionField.values());
         model.addAttribute("category", category(item));
         model.addAttribute("history", catalog.historyShownWith(item, viewer));
+        ElectronicFiles kept = electronicFiles.getIfAvailable();
+        model.addAttribute("electronicFiles", kept == null ? List.of() : kept.of(item.id()));
         return "item";
     }
 

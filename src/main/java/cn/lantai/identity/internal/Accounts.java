@@ -6,11 +6,13 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 import cn.lantai.catalog.Classification;
 import cn.lantai.identity.Account;
+import cn.lantai.identity.AccountRef;
 import cn.lantai.identity.AdminDuty;
 import cn.lantai.identity.PendingChange.Kind;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,6 +76,18 @@ public class Accounts {
     public List<Account> all() {
         return jdbc.sql(SELECT + " ORDER BY a.username").query(Accounts::row).list().stream()
                 .map(this::withMemberships).toList();
+    }
+
+    /** The enabled accounts of a unit (not below it), by login. */
+    public List<AccountRef> inUnit(String unitCode) {
+        return jdbc.sql("SELECT username, display_name FROM account WHERE unit_code = ? AND enabled ORDER BY username")
+                .param(unitCode).query((rs, n) -> new AccountRef(rs.getString(1), rs.getString(2))).list();
+    }
+
+    /** The unit the account belongs to; empty for no such account or one in no unit. */
+    public Optional<String> unitOf(String username) {
+        return jdbc.sql("SELECT unit_code FROM account WHERE username = ?").param(username).query(String.class)
+                .list().stream().filter(Objects::nonNull).findFirst();
     }
 
     public Optional<String> passwordHash(String username) {

@@ -1,5 +1,7 @@
 package cn.lantai.identity.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -7,6 +9,8 @@ import java.util.Set;
 
 import cn.lantai.identity.Group;
 import cn.lantai.identity.OrgUnit;
+import cn.lantai.identity.UnitContact;
+import cn.lantai.identity.UnitProfile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,6 +20,9 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 public class Directory {
+
+    private static final String PROFILE = "SELECT code, name, parent_code, fonds_code, contact_person, contact_phone, "
+            + "contact_address FROM org_unit";
 
     private final JdbcClient jdbc;
     private final PermissionGeneration generation;
@@ -44,6 +51,26 @@ public class Directory {
             jdbc.sql("INSERT INTO org_unit (code, name, parent_code, fonds_code) VALUES (?, ?, ?, ?)")
                     .params(unit.code(), unit.name(), unit.parent(), unit.fonds()).update();
         }
+    }
+
+    /** Every unit with its contact, by code. */
+    public List<UnitProfile> profiles() {
+        return jdbc.sql(PROFILE + " ORDER BY code").query((rs, n) -> profile(rs)).list();
+    }
+
+    public Optional<UnitProfile> profile(String code) {
+        return jdbc.sql(PROFILE + " WHERE code = ?").param(code).query((rs, n) -> profile(rs)).optional();
+    }
+
+    /** A unit's contact, which no permission depends on. */
+    public void saveContact(String code, UnitContact contact) {
+        jdbc.sql("UPDATE org_unit SET contact_person = ?, contact_phone = ?, contact_address = ? WHERE code = ?")
+                .params(contact.person(), contact.phone(), contact.address(), code).update();
+    }
+
+    private static UnitProfile profile(ResultSet rs) throws SQLException {
+        return new UnitProfile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                new UnitContact(rs.getString(5), rs.getString(6), rs.getString(7)));
     }
 
     /** A unit's name, which no permission depends on. */

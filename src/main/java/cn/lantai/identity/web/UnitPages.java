@@ -15,6 +15,9 @@ import cn.lantai.identity.OrgUnit;
 import cn.lantai.identity.PendingChange;
 import cn.lantai.identity.PendingChange.Kind;
 import cn.lantai.identity.PermissionManagement;
+import cn.lantai.identity.UnitContact;
+import cn.lantai.identity.UnitDirectory;
+import cn.lantai.identity.UnitProfile;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -31,7 +34,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Organisation units (机构: a Latin code the API and the trail use, a Chinese name people read) and groups (用户组).
  * The system administrator creates and renames them and asks for a unit's place; the security administrator gives a
  * group its roles. A new unit's form comes back with each problem beside its field and what was typed kept; a code
- * in use is refused there rather than silently renaming its unit (a form posted twice makes one unit).
+ * in use is refused there rather than silently renaming its unit (a form posted twice makes one unit). Each unit's
+ * contact (联系人, 电话, 地址), which accession's transfers show, is the system administrator's too.
  */
 @Controller
 @PreAuthorize("hasAnyRole('SYSTEM_ADMIN', 'SECURITY_ADMIN')")
@@ -39,11 +43,14 @@ class UnitPages {
 
     private final AccountManagement accounts;
     private final PermissionManagement permissions;
+    private final UnitDirectory directory;
     private final MessageSource messages;
 
-    UnitPages(AccountManagement accounts, PermissionManagement permissions, MessageSource messages) {
+    UnitPages(AccountManagement accounts, PermissionManagement permissions, UnitDirectory directory,
+            MessageSource messages) {
         this.accounts = accounts;
         this.permissions = permissions;
+        this.directory = directory;
         this.messages = messages;
     }
 
@@ -103,6 +110,17 @@ class UnitPages {
                 "redirect:/admin/units");
     }
 
+    /** A unit's contact; a part left blank is none. */
+    @PostMapping("/admin/units/{code}/contact")
+    String changeContact(@PathVariable String code, @RequestParam(required = false) String person,
+            @RequestParam(required = false) String phone, @RequestParam(required = false) String address,
+            RedirectAttributes redirect, Locale locale) {
+        return AdminOutcome.act(messages, redirect, locale, () -> {
+            directory.changeContact(code, new UnitContact(person, phone, address));
+            return "admin.saved";
+        }, "redirect:/admin/units");
+    }
+
     @GetMapping("/admin/groups")
     String groups(Model model) {
         List<Group> groups = accounts.groups();
@@ -138,6 +156,8 @@ class UnitPages {
         List<OrgUnit> units = accounts.units();
         List<PendingChange> pending = permissions.pendingChanges();
         model.addAttribute("units", units);
+        model.addAttribute("contacts", directory.units().stream()
+                .collect(Collectors.toMap(UnitProfile::code, UnitProfile::contact)));
         model.addAttribute("places", AdminPages.bySubject(pending, Kind.UNIT_PLACE));
         model.addAttribute("names", new AdminNames(units, accounts.accounts()));
         model.addAttribute("form", form);

@@ -10,18 +10,18 @@ import cn.lantai.catalog.internal.sheets.ColumnMapping;
 import cn.lantai.catalog.internal.sheets.SheetRows;
 
 /** Turns a row of cells into an entry through the column mapping, filling empty cells from the sheet's defaults. */
-final class RowReader {
+public final class RowReader {
 
     private final ColumnMapping mapping;
     private final Map<DescriptionField, String> defaults;
 
-    RowReader(ColumnMapping mapping, Map<String, String> defaults) {
+    public RowReader(ColumnMapping mapping, Map<String, String> defaults) {
         this.mapping = mapping;
         this.defaults = new EnumMap<>(DescriptionField.class);
         defaults.forEach((k, v) -> DescriptionField.byKey(k).ifPresent(f -> this.defaults.put(f, v)));
     }
 
-    EntryInput read(SheetRows.Row row) {
+    public EntryInput read(SheetRows.Row row) {
         String code = null;
         Map<DescriptionField, String> fields = new EnumMap<>(DescriptionField.class);
         Map<String, String> extra = new LinkedHashMap<>();

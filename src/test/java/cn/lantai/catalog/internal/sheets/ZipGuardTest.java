@@ -9,6 +9,7 @@ import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
+import cn.lantai.catalog.ZipInflation;
 import cn.lantai.support.Catalogues;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,7 +64,7 @@ class ZipGuardTest {
     @Test
     void anEntryMayInflateNoFurtherThanItsCap() throws IOException {
         Path file = paddedBomb(3, 1);
-        ZipGuard.Limits small = new ZipGuard.Limits(2L << 20, 100L << 20, 10_000, 1L << 20);
+        ZipInflation.Limits small = new ZipInflation.Limits(2L << 20, 100L << 20, 10_000, 1L << 20);
         assertThatThrownBy(() -> ZipGuard.check(file, small))
                 .isInstanceOfSatisfying(UnreadableFile.class, e -> assertThat(e.args()).startsWith(2L));
     }
@@ -79,7 +80,7 @@ class ZipGuardTest {
                 zip.closeEntry();
             }
         }
-        ZipGuard.Limits small = new ZipGuard.Limits(2L << 20, 4L << 20, 10_000, 1L << 20);
+        ZipInflation.Limits small = new ZipInflation.Limits(2L << 20, 4L << 20, 10_000, 1L << 20);
         assertThatThrownBy(() -> ZipGuard.check(file, small))
                 .isInstanceOfSatisfying(UnreadableFile.class, e -> assertThat(e.args()).startsWith(4L));
     }

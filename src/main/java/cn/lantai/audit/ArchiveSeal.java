@@ -1,0 +1,79 @@
+package cn.lantai.audit;
+
+import java.nio.file.Path;
+
+import cn.lantai.audit.internal.AuditKeys;
+import cn.lantai.audit.internal.CjkFont;
+import cn.lantai.audit.internal.PdfReport;
+import cn.lantai.audit.internal.ReportSigner;
+import org.springframework.stereotype.Service;
+
+/**
+ * The archive's seal: what the archive issues (transfer receipts 交接文据, four-properties reports of DA/T 70, the
+ * audit trail's reports) signed with its one SM2 key (GB/T 32918), the key that signs the trail's checkpoints, so a
+ * reader checks everything the archive signed against one public key and its fingerprint. Signatures are detached
+ * CMS SignedData (RFC 5652), SM3withSM2 (GM/T 0010); PDFs carry theirs as adbe.pkcs7.detached over the byte range.
+ * It holds no rights of its own: the callers decide who may have a document sealed and record that in the trail.
+ */
+@Service
+public class ArchiveSeal {
+
+    private final PdfReport pdf;
+    private final ReportSigner signer;
+    private final CjkFont font;
+    private final AuditKeys keys;
+
+    ArchiveSeal(PdfReport pdf, ReportSigner signer, CjkFont font, AuditKeys keys) {
+        this.pdf = pdf;
+        this.signer = signer;
+        this.font = font;
+        this.keys = keys;
+    }
+
+    /** Whether a PDF can be made here (a CJK TrueType font is available); offer PDFs only then. */
+    public boolean pdfAvailable() {
+        return font.file().isPresent();
+    }
+
+    /**
+     * The document rendered as a Chinese A4 PDF (title, lines, the table if any; text the font cannot draw shows as
+     * "?") and signed with the archive's key.
+     *
+     * @throws SealUnavailable when no CJK font is found ({@link #pdfAvailable()})
+     * @throws IllegalStateException when the archive's private key is missing
+     */
+    public byte[] sealedPdf(SealedDocument document) {
+        Path fontFile = font.file().orElseThrow(() -> new SealUnavailable(
+                "no CJK TrueType font for a sealed PDF; looked in " + font.searched()
+                        + " (install fonts-arphic-gbsn00lp or set lantai.fonts.cjk)"));
+        return pdf.render(document, fontFile);
+    }
+
+    /**
+     * Whether the PDF is sealed by the archive: its signatures verify with the archive's public key and the last
+     * covers the whole file. False for a changed byte, a foreign key, an unsigned or malformed file.
+     */
+    public boolean verifyPdf(byte[] document) {
+        return document != null && pdf.sealed(document);
+    }
+
+    /** Signs arbitrary bytes (detached CMS, DER) with the archive's key, for JSON reports and receipts' digests. */
+    public byte[] sign(byte[] content) {
+        return signer.sign(content);
+    }
+
+    /** Whether {@code signature} is a detached CMS signature of the content by the archive's key; false if not. */
+    public boolean verify(byte[] content, byte[] signature) {
+        return signer.verify(content, signature);
+    }
+
+    /** The archive's public key, X.509 PEM, to hand to whoever checks a sealed document. */
+    public String publicKeyPem() {
+        return keys.publicKeyPem();
+    }
+
+    /** The SM3 digest (hex) of the public key's DER, short enough to print on receipts and compare by eye. */
+    public String fingerprint() {
+        return keys.fingerprint();
+    }
+}

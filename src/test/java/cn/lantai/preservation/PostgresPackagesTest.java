@@ -1,0 +1,8 @@
+package cn.lantai.preservation;
+
+import cn.lantai.support.PostgresTest;
+
+/** Packages out on PostgreSQL. */
+@PostgresTest
+class PostgresPackagesTest extends PackagesContract {
+}
