@@ -16,6 +16,8 @@ public record PreservationEvent(String type, Instant at, String agent, String ou
     public static final String FIXITY_CHECK = "fixity check";
     public static final String MIGRATION = "migration";
     public static final String DELETION = "deletion";
+    /** A check of the record against rules (the four-properties check of a stored record, DA/T 70 and 92). */
+    public static final String VALIDATION = "validation";
 
     public static final String SUCCESS = "success";
     public static final String FAILURE = "failure";

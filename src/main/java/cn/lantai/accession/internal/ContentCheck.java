@@ -24,10 +24,21 @@ import cn.lantai.preservation.VirusScan;
 public final class ContentCheck {
 
     private final ContentInspection inspection;
+    private final boolean quarantine;
     private final List<Finding> findings = new ArrayList<>();
 
+    /** Checks content taken in: an infected file is quarantined at once. */
     public ContentCheck(ContentInspection inspection) {
+        this(inspection, true);
+    }
+
+    /**
+     * @param quarantine whether an infected file is moved to the quarantine; false for content the archival store
+     *                   holds, which is never written in place (the report names it, the store keeps it)
+     */
+    public ContentCheck(ContentInspection inspection, boolean quarantine) {
         this.inspection = inspection;
+        this.quarantine = quarantine;
     }
 
     /**
@@ -111,10 +122,13 @@ public final class ContentCheck {
             if (scan.clean()) {
                 findings.add(Finding.pass(Property.SECURITY, "SEC-VIRUS", record, file.name(),
                         "accession.check.virus-clean", scan.engine()));
-            } else {
+            } else if (quarantine) {
                 inspection.quarantine(location, scan.finding() + " (" + scan.engine() + ")");
                 findings.add(Finding.fail(Property.SECURITY, "SEC-VIRUS", record, file.name(),
                         "accession.check.virus", scan.finding()));
+            } else {
+                findings.add(Finding.fail(Property.SECURITY, "SEC-VIRUS", record, file.name(),
+                        "accession.check.virus-stored", scan.finding()));
             }
         });
     }
