@@ -28,6 +28,7 @@ import cn.lantai.accession.internal.FilingLedger;
 import cn.lantai.accession.internal.FilingMetadata;
 import cn.lantai.accession.internal.FilingMetadata.DeclaredFile;
 import cn.lantai.accession.internal.FilingStore;
+import cn.lantai.accession.internal.SealedForms;
 import cn.lantai.accession.internal.WorkFolders;
 import cn.lantai.audit.ArchiveSeal;
 import cn.lantai.audit.AuditEvent;
@@ -184,6 +185,12 @@ public class Filings {
             throw new FilingNotFound(receiptId);
         }
         return signed(entry);
+    }
+
+    /** The receipt as a sealed PDF (归档回执), for the same people as {@link #receipt}. */
+    @PreAuthorize("hasAnyAuthority('PREPARE_TRANSFER', 'RECEIVE')")
+    public byte[] receiptPdf(String receiptId, Viewer viewer) {
+        return seal.sealedPdf(SealedForms.receipt(receipt(receiptId, viewer).receipt(), seal.fingerprint()));
     }
 
     private record Draft(String receiptId, String unit, String fonds, String sourceId, Viewer viewer, Instant at) {
