@@ -1,17 +1,23 @@
 package cn.lantai.accession;
 
 import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import cn.lantai.accession.internal.FilingStore;
 import cn.lantai.audit.ArchiveSeal;
 import cn.lantai.catalog.CatalogManagement;
 import cn.lantai.catalog.Classification;
@@ -24,6 +30,7 @@ import cn.lantai.preservation.ArchivalStore;
 import cn.lantai.preservation.PreservationEvent;
 import cn.lantai.preservation.StoredFile;
 import cn.lantai.support.ClamAvAvailable;
+import cn.lantai.support.Entries;
 import cn.lantai.support.Staff;
 import cn.lantai.support.TransferPackageBuilder;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -66,6 +74,10 @@ abstract class FilingContract {
     AccountManagement accounts;
     @Autowired
     JsonMapper json;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    FilingStore filingStore;
 
     private String fonds;
     private String clerk;
@@ -244,6 +256,27 @@ abstract class FilingContract {
         mvc.perform(filing(metadata, StandardCharsets.UTF_8, file("正文.pdf", pdf)).with(Staff.bearer(token)))
                 .andExpect(status().isUnauthorized());
         assertThat(recordsInFonds()).isZero();
+    }
+
+    @Test
+    void aFilingCataloguedButNotYetStoredWhenTheApplicationStoppedIsStoredAtTheNextStart() throws Exception {
+        Item item = catalog.create(Entries.item(fonds, 2023, "停机前已著录的归档").input(), Viewer.system());
+        String receiptId = UUID.randomUUID().toString();
+        jdbc.sql("""
+                INSERT INTO filing (receipt_id, unit_code, source_id, claim, result, state, item_id, receipt, signature,
+                    filed_by, filed_at) VALUES (?, ?, 'OA-CRASH', 'OA-CRASH', 'PASS', 'RECEIVED', ?, '{}', '', ?, ?)""")
+                .params(receiptId, "U" + fonds, item.id().value(), clerk, Timestamp.from(Instant.now())).update();
+        Path folder = filingStore.folder(receiptId);
+        Files.write(folder.resolve("正文.pdf"), pdf);
+
+        filingStore.finishReceived();
+
+        assertThat(store.files(item.id())).extracting(StoredFile::name).containsExactly("正文.pdf");
+        assertThat(jdbc.sql("SELECT state FROM filing WHERE receipt_id = ?").param(receiptId).query(String.class)
+                .single()).isEqualTo("STORED");
+        assertThat(folder).doesNotExist();
+        filingStore.finishReceived();
+        assertThat(store.events(item.id())).filteredOn(e -> e.type().equals(PreservationEvent.INGESTION)).hasSize(1);
     }
 
     private void refused(int status, String metadata, MockMultipartFile... files) throws Exception {

@@ -114,6 +114,10 @@ abstract class RecheckContract {
         assertThat(text).exists();
         mvc.perform(get("/api/v1/four-properties-checks/" + run.at("/run/id").asString() + "/report.pdf")
                 .with(Staff.as(RECEIVER))).andExpect(status().isOk());
+        String page = mvc.perform(get("/four-properties-checks").with(Staff.page(RECEIVER))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("data-failed=\"2\"", "/four-properties-checks/" + run.at("/run/id").asString()
+                + "/report.pdf");
     }
 
     @Test
@@ -148,6 +152,7 @@ abstract class RecheckContract {
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/v1/four-properties-checks/nope").with(Staff.as(RECEIVER)))
                 .andExpect(status().isNotFound());
+        mvc.perform(get("/four-properties-checks").with(Staff.page(Staff.ARCHIVIST))).andExpect(status().isForbidden());
     }
 
     private Item stored(String title) throws Exception {
