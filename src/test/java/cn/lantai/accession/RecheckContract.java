@@ -96,6 +96,8 @@ abstract class RecheckContract {
         Item flipped = stored("被改动的记录");
         Item infected = stored("被植入病毒的记录");
         Item clean = stored("完好的记录");
+        Item lost = stored("文件丢失的记录");
+        Files.delete(store.location(lost.id(), "说明.txt").orElseThrow());
         Path pdf = store.location(flipped.id(), "正文.pdf").orElseThrow();
         byte[] bytes = Files.readAllBytes(pdf);
         bytes[bytes.length / 2] ^= 0x01;
@@ -103,9 +105,10 @@ abstract class RecheckContract {
         Path text = store.location(infected.id(), "说明.txt").orElseThrow();
         rewrite(text, ClamAvAvailable.EICAR.getBytes(StandardCharsets.US_ASCII));
 
-        JsonNode run = finished(start(List.of(flipped, infected, clean)));
+        JsonNode run = finished(start(List.of(flipped, infected, clean, lost)));
 
-        assertThat(run.at("/run/failed").asLong()).isEqualTo(2);
+        assertThat(run.at("/run/failed").asLong()).isEqualTo(3);
+        assertThat(codes(run, lost, "FAIL")).containsExactly("INTEG-MISSING 说明.txt");
         assertThat(codes(run, flipped, "FAIL")).contains("INTEG-FIXITY 正文.pdf");
         assertThat(codes(run, infected, "FAIL")).contains("INTEG-FIXITY 说明.txt", "SEC-VIRUS 说明.txt");
         assertThat(codes(run, clean, "FAIL")).isEmpty();
@@ -116,7 +119,7 @@ abstract class RecheckContract {
                 .with(Staff.as(RECEIVER))).andExpect(status().isOk());
         String page = mvc.perform(get("/four-properties-checks").with(Staff.page(RECEIVER))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("data-failed=\"2\"", "/four-properties-checks/" + run.at("/run/id").asString()
+        assertThat(page).contains("data-failed=\"3\"", "/four-properties-checks/" + run.at("/run/id").asString()
                 + "/report.pdf");
     }
 
