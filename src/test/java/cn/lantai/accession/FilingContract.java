@@ -222,6 +222,8 @@ abstract class FilingContract {
         refused(400, metadata("S7", "题名", "[{\"name\": \"正文.pdf\", \"size\": -1}]"), file("正文.pdf", pdf));
         refused(400, "{\"sourceId\": \"S8\", \"title\": {\"nested\": 1}, \"files\": " + ok + "}",
                 file("正文.pdf", pdf));
+        mvc.perform(multipart("/api/v1/filings").file(file("正文.pdf", pdf)).with(Staff.as(clerk)))
+                .andExpect(status().isBadRequest());
         assertThat(recordsInFonds()).isZero();
     }
 
