@@ -6,6 +6,7 @@ import cn.lantai.preservation.internal.store.DescriptionDocument;
 import cn.lantai.preservation.internal.store.FileNames;
 import cn.lantai.preservation.internal.store.PremisDocument;
 import cn.lantai.preservation.internal.store.Sm3Algorithm;
+import cn.lantai.preservation.internal.store.StorageRoot;
 import cn.lantai.preservation.internal.store.StoredFiles;
 import io.ocfl.api.OcflOption;
 import io.ocfl.api.OcflRepository;
@@ -21,6 +22,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,11 +54,13 @@ public class ArchivalStore {
 
     private final OcflRepository ocfl;
     private final StoredFiles listing;
+    private final StorageRoot root;
     private final ReentrantLock[] locks = new ReentrantLock[256];
 
-    ArchivalStore(OcflRepository ocfl, StoredFiles listing) {
+    ArchivalStore(OcflRepository ocfl, StoredFiles listing, StorageRoot root) {
         this.ocfl = ocfl;
         this.listing = listing;
+        this.root = root;
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new ReentrantLock();
         }
@@ -207,6 +211,16 @@ public class ArchivalStore {
     /** Opens a content file of the head version; the caller closes it. */
     public InputStream open(ItemId id, String name) {
         return headFile(id, CONTENT + name).orElseThrow(() -> new StoredFileNotFound(id, name)).getStream();
+    }
+
+    /**
+     * Where a content file of the head version lies on disk, for checks that read it in place (the four-properties
+     * check of stored records hands it to ClamAV and the format readers). Read only: the store is never written in
+     * place. Empty when the object or the file is not there.
+     */
+    public Optional<Path> location(ItemId id, String name) {
+        return headFile(id, CONTENT + name).map(f -> root.path().resolve(f.getStorageRelativePath()))
+                .filter(Files::isRegularFile);
     }
 
     /** The record's PREMIS events, oldest first. */

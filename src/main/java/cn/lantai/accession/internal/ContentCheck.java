@@ -35,10 +35,21 @@ public final class ContentCheck {
     static final String LIMITS_EXCEEDED = "Heuristics.Limits.Exceeded";
 
     private final ContentInspection inspection;
+    private final boolean quarantine;
     private final List<Finding> findings = new ArrayList<>();
 
+    /** Checks content taken in: an infected file is quarantined at once. */
     public ContentCheck(ContentInspection inspection) {
+        this(inspection, true);
+    }
+
+    /**
+     * @param quarantine whether an infected file is moved to the quarantine; false for content the archival store
+     *                   holds, which is never written in place (the report names it, the store keeps it)
+     */
+    public ContentCheck(ContentInspection inspection, boolean quarantine) {
         this.inspection = inspection;
+        this.quarantine = quarantine;
     }
 
     /**
@@ -182,11 +193,15 @@ public final class ContentCheck {
             } else if (scan.clean()) {
                 security.add(Finding.pass(Property.SECURITY, "SEC-VIRUS", record, file.name(),
                         "accession.check.virus-clean", scan.engine()));
-            } else {
+            } else if (quarantine) {
                 infected.add(file.name());
                 inspection.quarantine(location, scan.finding() + " (" + scan.engine() + ")");
                 security.add(Finding.fail(Property.SECURITY, "SEC-VIRUS", record, file.name(),
                         "accession.check.virus", scan.finding()));
+            } else {
+                infected.add(file.name());
+                security.add(Finding.fail(Property.SECURITY, "SEC-VIRUS", record, file.name(),
+                        "accession.check.virus-stored", scan.finding()));
             }
         });
         return infected;
