@@ -21,9 +21,16 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
 
+    /** Resolved once: {@code lantai.store.root} may hold a placeholder that differs at each lookup (the tests'). */
+    @Bean
+    StorageRoot storageRoot(@Value("${lantai.store.root}") Path root) {
+        return new StorageRoot(root.toAbsolutePath().normalize());
+    }
+
     @Bean(destroyMethod = "close")
-    OcflRepository ocflRepository(@Value("${lantai.store.root}") Path root, @Value("${lantai.store.work}") Path work) {
+    OcflRepository ocflRepository(StorageRoot storageRoot, @Value("${lantai.store.work}") Path work) {
         Sm3Algorithm.register();
+        Path root = storageRoot.path();
         try {
             Files.createDirectories(root);
             Files.createDirectories(work);
