@@ -75,15 +75,18 @@ public class FixityAuditJob implements JobHandler {
                     done += batch.length;
                     jobs.progress(id, "fixity", done, records.length, 0, 0);
                 }
-            } catch (InterruptedException e) {
+            } catch (InterruptedException stopping) {
+                // the application is stopping: the run stays RUNNING with its resume point and goes on at the next start
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("fixity audit interrupted", e);
+                log.info("Fixity audit {} stopped after {} of {} objects; it goes on at the next start", id, done,
+                        records.length);
+                return;
             } finally {
                 pool.shutdownNow();
             }
             long failed = runs.run(id).map(FixityRuns.Run::failures).orElse(0L);
             runs.finish(id);
-            jobs.succeed(id, done, records.length, records.length - failed, failed,
+            jobs.succeed(id, done, records.length, 0, failed,
                     failed == 0 ? "fixity.ok" : "fixity.failures");
         } catch (RuntimeException e) {
             runs.finish(id);
