@@ -34,7 +34,6 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.bouncycastle.crypto.digests.SM3Digest;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -84,8 +83,7 @@ public final class StoreBench {
                 options.meanBytes(), work);
         List<StoreCorpus.CorpusRecord> corpus = StoreCorpus.write(options, work.resolve("corpus"));
         try (ConfigurableApplicationContext lantai = new SpringApplicationBuilder(LantaiApplication.class)
-                .web(WebApplicationType.NONE)
-                .run("--lantai.data-dir=" + work.resolve("data"), "--lantai.fixity.schedule=-",
+                .run("--server.port=0", "--lantai.data-dir=" + work.resolve("data"), "--lantai.fixity.schedule=-",
                         "--logging.level.root=warn", "--lantai.admin-password=Bench-admin-" + System.nanoTime(),
                         "--lantai.secadmin-password=Bench-secadmin-" + System.nanoTime(),
                         "--lantai.auditor-password=Bench-auditor-" + System.nanoTime(),
