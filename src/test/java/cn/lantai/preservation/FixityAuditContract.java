@@ -290,7 +290,7 @@ abstract class FixityAuditContract {
     }
 
     private Path onDisk(ItemId id, String logicalPath) {
-        return root.resolve(ocfl.getObject(ObjectVersionId.head(ArchivalStore.objectId(id))).getFile(logicalPath)
+        return root.path().resolve(ocfl.getObject(ObjectVersionId.head(ArchivalStore.objectId(id))).getFile(logicalPath)
                 .getStorageRelativePath());
     }
 

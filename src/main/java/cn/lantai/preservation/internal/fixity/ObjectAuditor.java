@@ -69,7 +69,7 @@ public class ObjectAuditor {
             String name = nameInRecord(file.getPath());
             String expectedSha256 = file.getFixity().get(sha256);
             String expectedSm3 = file.getFixity().get(Sm3Algorithm.SM3_ALGORITHM);
-            Path onDisk = root.resolve(file.getStorageRelativePath());
+            Path onDisk = root.path().resolve(file.getStorageRelativePath());
             files++;
             Digests found;
             try {

@@ -3,13 +3,9 @@ package cn.lantai.preservation.internal.store;
 import java.nio.file.Path;
 
 /**
- * Where the OCFL storage root lies on disk, resolved once: the fixity audit reads the stored files themselves (an
- * inventory's storage-relative paths are relative to it) rather than through ocfl-java, which would digest them again.
+ * The storage root's folder, resolved once: {@code lantai.store.root} may be built from a placeholder that resolves
+ * anew at each lookup (the tests' random data folder), so the repository and whoever reads a file's place on disk
+ * must share this one value.
  */
 public record StorageRoot(Path path) {
-
-    /** The file a storage-relative path of an inventory names. */
-    public Path resolve(String storageRelativePath) {
-        return path.resolve(storageRelativePath);
-    }
 }

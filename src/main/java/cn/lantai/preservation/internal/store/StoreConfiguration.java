@@ -21,7 +21,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
 
-    /** Resolved once: {@code lantai.store.root} may hold a placeholder that differs at each lookup (the tests'). */
     @Bean
     StorageRoot storageRoot(@Value("${lantai.store.root}") Path root) {
         return new StorageRoot(root.toAbsolutePath().normalize());
@@ -29,8 +28,8 @@ class StoreConfiguration {
 
     @Bean(destroyMethod = "close")
     OcflRepository ocflRepository(StorageRoot storageRoot, @Value("${lantai.store.work}") Path work) {
-        Sm3Algorithm.register();
         Path root = storageRoot.path();
+        Sm3Algorithm.register();
         try {
             Files.createDirectories(root);
             Files.createDirectories(work);
