@@ -111,6 +111,9 @@ public final class ContentCheck {
             if (scan.clean()) {
                 findings.add(Finding.pass(Property.SECURITY, "SEC-VIRUS", record, file.name(),
                         "accession.check.virus-clean", scan.engine()));
+            } else if (scan.notScanned()) {
+                findings.add(Finding.fail(Property.SECURITY, "SEC-VIRUS", record, file.name(),
+                        "accession.check.not-scanned", scan.reason()));
             } else {
                 inspection.quarantine(location, scan.finding() + " (" + scan.engine() + ")");
                 findings.add(Finding.fail(Property.SECURITY, "SEC-VIRUS", record, file.name(),
