@@ -29,10 +29,21 @@ import cn.lantai.preservation.VirusScan;
 public final class ContentCheck {
 
     private final ContentInspection inspection;
+    private final boolean quarantine;
     private final List<Finding> findings = new ArrayList<>();
 
+    /** Checks content taken in: an infected file is quarantined at once. */
     public ContentCheck(ContentInspection inspection) {
+        this(inspection, true);
+    }
+
+    /**
+     * @param quarantine whether an infected file is moved to the quarantine; false for content the archival store
+     *                   holds, which is never written in place (the report names it, the store keeps it)
+     */
+    public ContentCheck(ContentInspection inspection, boolean quarantine) {
         this.inspection = inspection;
+        this.quarantine = quarantine;
     }
 
     /**
@@ -80,9 +91,10 @@ public final class ContentCheck {
      * whose files were all found and usable is compared: a missing, empty or unusable file is already its own fault.
      */
     private void declaredFormat(RecordCheck.DeclaredFormat declared, Map<String, FormatReport> formats) {
+        String label = declared.record();
         String wanted = DeclaredFormats.family(declared.format());
         if (wanted == null) {
-            findings.add(Finding.fail(Property.AUTHENTICITY, "AUTH-FILE-PROPS", declared.record(), null,
+            findings.add(Finding.fail(Property.AUTHENTICITY, "AUTH-FILE-PROPS", label, null,
                     "accession.check.format-unknown", declared.format(), DeclaredFormats.KNOWN));
             return;
         }
@@ -92,9 +104,9 @@ public final class ContentCheck {
         }
         boolean matches = found.stream().anyMatch(r -> DeclaredFormats.families(r).contains(wanted));
         findings.add(matches
-                ? Finding.pass(Property.AUTHENTICITY, "AUTH-FILE-PROPS", declared.record(), null,
+                ? Finding.pass(Property.AUTHENTICITY, "AUTH-FILE-PROPS", label, null,
                         "accession.check.format-declared-ok", declared.format())
-                : Finding.fail(Property.AUTHENTICITY, "AUTH-FILE-PROPS", declared.record(), null,
+                : Finding.fail(Property.AUTHENTICITY, "AUTH-FILE-PROPS", label, null,
                         "accession.check.format-differs", declared.format(), String.join("、", found.stream()
                                 .map(r -> r.formatName() == null ? r.mediaType() : r.formatName()).toList())));
     }
@@ -176,11 +188,15 @@ public final class ContentCheck {
             } else if (scan.clean()) {
                 security.add(Finding.pass(Property.SECURITY, "SEC-VIRUS", record, file.name(),
                         "accession.check.virus-clean", scan.engine()));
-            } else {
+            } else if (quarantine) {
                 infected.add(file.name());
                 inspection.quarantine(location, scan.finding() + " (" + scan.engine() + ")");
                 security.add(Finding.fail(Property.SECURITY, "SEC-VIRUS", record, file.name(),
                         "accession.check.virus", scan.finding()));
+            } else {
+                infected.add(file.name());
+                security.add(Finding.fail(Property.SECURITY, "SEC-VIRUS", record, file.name(),
+                        "accession.check.virus-stored", scan.finding()));
             }
         });
         return infected;
