@@ -7,6 +7,7 @@ import cn.lantai.preservation.internal.store.FileNames;
 import cn.lantai.preservation.internal.store.PremisDocument;
 import cn.lantai.preservation.internal.store.Sm3Algorithm;
 import cn.lantai.preservation.internal.store.StorageRoot;
+import cn.lantai.preservation.internal.store.StoreIntents;
 import cn.lantai.preservation.internal.store.StoredFiles;
 import io.ocfl.api.OcflObjectUpdater;
 import io.ocfl.api.OcflOption;
@@ -40,7 +41,9 @@ import org.springframework.stereotype.Service;
  * the PREMIS history ({@code metadata/premis.xml}). Every file carries SHA-256 (the inventory's digest) and SM3 (in the
  * fixity block). Nothing is written over: each change is a new version, built aside and moved into place whole, so a
  * crash leaves the object at its previous version. The database keeps a listing of each head ({@code stored_file}),
- * written after the version and rebuilt from the store by {@link #reconcile}.
+ * written after the version and rebuilt from the store by {@link #reconcile}: an intent committed before each version
+ * ({@code store_intent}) and removed with the listing's update names, after a crash or a failed update, the objects
+ * whose listing the next start re-reads from the store ({@link #reconcileInterrupted}).
  */
 @Service
 public class ArchivalStore {
@@ -55,12 +58,14 @@ public class ArchivalStore {
 
     private final OcflRepository ocfl;
     private final StoredFiles listing;
+    private final StoreIntents intents;
     private final StorageRoot root;
     private final ReentrantLock[] locks = new ReentrantLock[256];
 
-    ArchivalStore(OcflRepository ocfl, StoredFiles listing, StorageRoot root) {
+    ArchivalStore(OcflRepository ocfl, StoredFiles listing, StoreIntents intents, StorageRoot root) {
         this.ocfl = ocfl;
         this.listing = listing;
+        this.intents = intents;
         this.root = root;
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new ReentrantLock();
@@ -83,6 +88,9 @@ public class ArchivalStore {
             String name = FileNames.checked(file.name());
             if (!Files.isRegularFile(file.source())) {
                 throw new InvalidDeposit("no such file to deposit: " + file.source());
+            }
+            if (file.format() == null || file.format().isBlank()) {
+                throw new InvalidDeposit("the file " + name + " has no identified format");
             }
             if (files.put(name, file) != null) {
                 throw new InvalidDeposit("the file " + name + " is deposited twice");
@@ -112,6 +120,7 @@ public class ArchivalStore {
             stored.sort((a, b) -> a.name().compareTo(b.name()));
             PremisDocument after = new PremisDocument(stored, events);
             byte[] description = DescriptionDocument.of(deposit.item());
+            intents.begin(id);
             try {
                 ocfl.updateObject(ObjectVersionId.head(objectId(id)), info(deposit.actor(), deposit.message()),
                         update -> {
@@ -153,6 +162,7 @@ public class ArchivalStore {
                     : PreservationEvent.success(PreservationEvent.METADATA_MODIFICATION, actor,
                             "description of catalogue version " + item.version(), null));
             byte[] premis = new PremisDocument(files, events).toXml();
+            intents.begin(id);
             ocfl.updateObject(ObjectVersionId.head(objectId(id)), info(actor, "description"), update -> {
                 update.writeFile(new ByteArrayInputStream(description), DESCRIPTION, OcflOption.OVERWRITE);
                 update.writeFile(new ByteArrayInputStream(premis), PREMIS, OcflOption.OVERWRITE);
@@ -190,6 +200,7 @@ public class ArchivalStore {
             List<PreservationEvent> all = new ArrayList<>(before.events());
             all.addAll(events);
             PremisDocument after = new PremisDocument(before.files(), all);
+            intents.begin(id);
             ocfl.updateObject(ObjectVersionId.head(objectId(id)), info(actor, "PREMIS: " + events.size() + " event(s)"),
                     update -> update.writeFile(new ByteArrayInputStream(after.toXml()), PREMIS, OcflOption.OVERWRITE));
             int version = headVersionInStore(id).orElseThrow();
@@ -274,10 +285,18 @@ public class ArchivalStore {
     public void reconcile(ItemId id) {
         Optional<PremisDocument> premis = premis(id);
         if (premis.isEmpty()) {
+            intents.drop(id);
             return;
         }
         String description = headFile(id, DESCRIPTION).map(f -> Digests.sha256(bytes(f))).orElse(null);
         listing.put(id, objectId(id), headVersionInStore(id).orElseThrow(), description, premis.get().files());
+    }
+
+    /** Re-lists every object whose version was being written when the application stopped or the listing failed. */
+    public int reconcileInterrupted() {
+        List<ItemId> open = intents.open();
+        open.forEach(this::reconcile);
+        return open.size();
     }
 
     private Optional<PremisDocument> premis(ItemId id) {
@@ -290,12 +309,19 @@ public class ArchivalStore {
         });
     }
 
+    /** Reads under the object's lock, so a first version still being moved into place is never read half-there. */
     private Optional<OcflObjectVersionFile> headFile(ItemId id, String logicalPath) {
-        if (!ocfl.containsObject(objectId(id))) {
-            return Optional.empty();
+        ReentrantLock lock = lock(id);
+        lock.lock();
+        try {
+            if (!ocfl.containsObject(objectId(id))) {
+                return Optional.empty();
+            }
+            OcflObjectVersion head = ocfl.getObject(ObjectVersionId.head(objectId(id)));
+            return head.containsFile(logicalPath) ? Optional.of(head.getFile(logicalPath)) : Optional.empty();
+        } finally {
+            lock.unlock();
         }
-        OcflObjectVersion head = ocfl.getObject(ObjectVersionId.head(objectId(id)));
-        return head.containsFile(logicalPath) ? Optional.of(head.getFile(logicalPath)) : Optional.empty();
     }
 
     private Optional<Integer> headVersionInStore(ItemId id) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @LantaiTest
 class ArchivalStoreTest {
@@ -36,6 +37,9 @@ class ArchivalStoreTest {
 
     @Autowired
     CatalogManagement catalog;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @TempDir
     Path dir;
@@ -133,6 +137,30 @@ class ArchivalStoreTest {
                 "一致", "正文.pdf")), "system");
 
         assertThat(store.validate(true)).isEmpty();
+    }
+
+    @Test
+    void aVersionWhoseListingWasNotWrittenIsReListedFromTheStore() throws IOException {
+        store.deposit(new Deposit(item, List.of(new ContentFile("正文.pdf", write("a.pdf", "第一稿"),
+                "application/pdf")), List.of(), "zhang", null));
+        // as after a crash between the store's version and the listing's update: the listing says nothing, an
+        // intent is left
+        jdbc.update("DELETE FROM stored_file WHERE item_id = ?", item.id().value());
+        jdbc.update("INSERT INTO store_intent (item_id, started_at) VALUES (?, CURRENT_TIMESTAMP)", item.id().value());
+
+        assertThat(store.reconcileInterrupted()).isPositive();
+
+        assertThat(store.files(item.id())).extracting(StoredFile::name).containsExactly("正文.pdf");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM store_intent WHERE item_id = ?", Long.class,
+                item.id().value())).isZero();
+    }
+
+    @Test
+    void aFileWithoutAnIdentifiedFormatIsRefusedBeforeAnythingIsWritten() throws IOException {
+        Path file = write("x.pdf", "x");
+        assertThatThrownBy(() -> store.deposit(new Deposit(item, List.of(new ContentFile("x.pdf", file, null)),
+                List.of(), "zhang", null))).isInstanceOf(InvalidDeposit.class);
+        assertThat(store.holds(item.id())).isFalse();
     }
 
     private Path write(String name, String content) throws IOException {

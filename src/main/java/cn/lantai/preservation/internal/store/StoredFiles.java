@@ -20,12 +20,13 @@ public class StoredFiles {
         this.jdbc = jdbc;
     }
 
-    /** Replaces what the listing says of one object by what its head version holds. */
+    /** Replaces what the listing says of one object by what its head version holds, and closes its write intent. */
     @Transactional
     public void put(ItemId id, String objectId, int headVersion, String descriptionSha256, List<StoredFile> files) {
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.sql("DELETE FROM stored_file WHERE item_id = ?").param(id.value()).update();
         jdbc.sql("DELETE FROM stored_object WHERE item_id = ?").param(id.value()).update();
+        jdbc.sql("DELETE FROM store_intent WHERE item_id = ?").param(id.value()).update();
         jdbc.sql("INSERT INTO stored_object (item_id, object_id, head_version, description_sha256, updated_at) "
                 + "VALUES (?, ?, ?, ?, ?)").params(id.value(), objectId, headVersion, descriptionSha256, now).update();
         for (StoredFile f : files) {
