@@ -156,7 +156,7 @@ public class Transfers {
 
     /** The transfers of one unit, for its page: the receiving staff's, or the unit's own archivists'. */
     public List<Transfer> transfersOf(String unit, Viewer viewer) {
-        if (!receives(viewer) && !unit.equals(unitOf(viewer))) {
+        if (!receives(viewer) && !isOfUnit(unit, viewer)) {
             return List.of();
         }
         return rows.list(unit, null, 500);
@@ -241,6 +241,16 @@ public class Transfers {
         return rows.records(id).stream().filter(r -> r.state() != TransferRows.RecordState.STORED
                 && r.state() != TransferRows.RecordState.PENDING && r.state() != TransferRows.RecordState.CATALOGUED)
                 .map(TransferRows.RecordRow::label).toList();
+    }
+
+    /** Whether the person belongs to this unit. */
+    public boolean isOfUnit(String unit, Viewer viewer) {
+        return unit != null && unit.equals(unitOf(viewer));
+    }
+
+    /** Whether the person may prepare their unit's transfers (立档单位档案员). */
+    public boolean prepares(Viewer viewer) {
+        return authorities(viewer).contains(Right.PREPARE_TRANSFER.name());
     }
 
     /** Whether the person holds the receiving right (接收). */
