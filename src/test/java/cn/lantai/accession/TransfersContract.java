@@ -33,6 +33,9 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import cn.lantai.accession.internal.TransferStorageJob.CrashPoint;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -136,17 +139,22 @@ abstract class TransfersContract {
         assertThat(seal.verifyPdf(report)).isTrue();
     }
 
-    @Test
-    void anAcceptInterruptedMidWayResumesAndStoresEveryRecordExactlyOnce() throws Exception {
-        TransferPackageBuilder sent = TransferPackageBuilder.of(fonds, 2020, 5);
+    @ParameterizedTest
+    @EnumSource(CrashPoint.class)
+    void anAcceptInterruptedMidWayResumesAndStoresEveryRecordExactlyOnce(CrashPoint point) throws Exception {
+        TransferPackageBuilder sent = TransferPackageBuilder.of(fonds, 2020 + point.ordinal(), 5);
         long id = submitted(sent);
         awaitState(id, unitArchivist, "CHECKED");
 
-        storage.crashAfterForTests(2);
+        storage.crashForTests(point, 3);
         mvc.perform(post("/api/v1/transfers/" + id + "/accept").with(Staff.as(RECEIVER))).andExpect(status().isOk());
-        Awaitility.await().dontCatchUncaughtExceptions().atMost(SearchIndexed.PATIENCE).pollInterval(Duration.ofMillis(50))
-                .until(() -> state(id).storedRecords() == 2);
+        int storedBeforeTheCrash = point == CrashPoint.STORED ? 3 : 2;
+        Awaitility.await().dontCatchUncaughtExceptions().atMost(SearchIndexed.PATIENCE)
+                .pollInterval(Duration.ofMillis(50)).until(storage::crashedForTests);
         assertThat(state(id).state()).isEqualTo(TransferState.STORING);
+        assertThat(state(id).storedRecords()).isEqualTo(storedBeforeTheCrash);
+        assertThat(catalog.list(new ItemFilter(fonds, null, null, null, null, null, null, null, null),
+                Viewer.system(), 0, 10).total()).isEqualTo(3);
 
         jobs.resumeUnfinished();
         awaitState(id, RECEIVER, "ACCEPTED");

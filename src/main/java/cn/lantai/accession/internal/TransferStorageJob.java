@@ -66,7 +66,12 @@ public class TransferStorageJob implements JobHandler {
     private final AuditTrail trail;
     private final TransactionTemplate tx;
     private final JsonMapper json;
+    private volatile CrashPoint crashPoint;
     private volatile int crashAfter;
+    private volatile boolean crashed;
+
+    /** Where the crash test stops a record: after it is catalogued, after its deposit, or once it is marked stored. */
+    public enum CrashPoint { CATALOGUED, DEPOSITED, STORED }
 
     TransferStorageJob(TransferRows rows, TransferFolders folders, CatalogManagement catalog, ArchivalStore store,
             ContentInspection inspection, Jobs jobs, AuditTrail trail, TransactionTemplate tx, JsonMapper json) {
@@ -87,11 +92,26 @@ public class TransferStorageJob implements JobHandler {
     }
 
     /**
-     * For the crash test only: the next run stops with an {@link Error} after storing this many records, as a killed
-     * process would, leaving the job RUNNING for {@link Jobs#resumeUnfinished()}; 0 turns it off.
+     * For the crash test only: the next run stops with an {@link Error} at this point of its {@code records}-th record
+     * of the run, as a killed process would, leaving the job RUNNING for {@link Jobs#resumeUnfinished()}.
      */
-    public void crashAfterForTests(int records) {
+    public void crashForTests(CrashPoint point, int records) {
+        this.crashed = false;
         this.crashAfter = records;
+        this.crashPoint = point;
+    }
+
+    /** Whether the crash asked for by {@link #crashForTests} happened: nothing more runs in that run. */
+    public boolean crashedForTests() {
+        return crashed;
+    }
+
+    private void crashIf(CrashPoint point, int record) {
+        if (crashPoint == point && record >= crashAfter) {
+            crashPoint = null;
+            crashed = true;
+            throw new Error("test hook: crash at " + point + " of record " + record + " of this run");
+        }
     }
 
     @Override
@@ -113,6 +133,7 @@ public class TransferStorageJob implements JobHandler {
         int[] refused = {(int) records.stream().filter(r -> r.state() == RecordState.REFUSED).count()};
         int thisRun = 0;
         for (RecordRow record : todo) {
+            thisRun++;
             Long itemId = record.itemId();
             if (itemId == null) {
                 itemId = catalogue(id, record, receiver);
@@ -121,18 +142,17 @@ public class TransferStorageJob implements JobHandler {
                     continue;
                 }
             }
+            crashIf(CrashPoint.CATALOGUED, thisRun);
             Item item = catalog.itemsForIndexing(List.of(new ItemId(itemId))).get(0);
             store(item, record, payload, checksByFile, transfer.decidedBy(), id);
+            crashIf(CrashPoint.DEPOSITED, thisRun);
             stored[0]++;
             tx.executeWithoutResult(s -> {
                 rows.recordState(id, record.row(), RecordState.STORED, item.id().value(), null);
                 rows.storedCount(id, stored[0]);
                 jobs.progress(job.id(), "storing", stored[0] + refused[0], total, stored[0], refused[0]);
             });
-            if (crashAfter > 0 && ++thisRun >= crashAfter) {
-                crashAfter = 0;
-                throw new Error("test hook: crash after " + thisRun + " records");
-            }
+            crashIf(CrashPoint.STORED, thisRun);
         }
         tx.executeWithoutResult(s -> {
             rows.move(id, TransferState.STORING, TransferState.ACCEPTED);
