@@ -18,7 +18,7 @@ public class TransferFolders {
 
     private final Path root;
 
-    TransferFolders(@Value("${lantai.accession.transfers-dir:${lantai.data-dir}/transfers}") Path root) {
+    TransferFolders(@Value("${lantai.accession.transfers-dir}") Path root) {
         this.root = root.toAbsolutePath().normalize();
     }
 

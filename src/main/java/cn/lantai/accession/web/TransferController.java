@@ -54,7 +54,7 @@ class TransferController {
     private final long maxUpload;
 
     TransferController(Transfers transfers, TransferReceipts receipts, MessageSource messages,
-            @Value("${lantai.accession.max-upload-size:20GB}") DataSize maxUpload) {
+            @Value("${lantai.accession.max-upload-size}") DataSize maxUpload) {
         this.transfers = transfers;
         this.receipts = receipts;
         this.messages = messages;

@@ -53,7 +53,7 @@ class TransferPages {
     private final long maxUpload;
 
     TransferPages(Transfers transfers, TransferReceipts receipts, ExpectedTransfers expected, UnitDirectory units,
-            MessageSource messages, @Value("${lantai.accession.max-upload-size:1GB}") DataSize maxUpload) {
+            MessageSource messages, @Value("${lantai.accession.max-upload-size}") DataSize maxUpload) {
         this.transfers = transfers;
         this.receipts = receipts;
         this.expected = expected;
@@ -82,8 +82,9 @@ class TransferPages {
     String submit(@RequestParam("package") MultipartFile pkg, Viewer viewer, RedirectAttributes redirect)
             throws IOException {
         if (pkg.isEmpty() || pkg.getSize() > maxUpload) {
-            redirect.addFlashAttribute("problem", message(new TransferProblem(413, "accession.transfer.too-large",
-                    maxUpload)));
+            redirect.addFlashAttribute("problem", message(pkg.isEmpty()
+                    ? new TransferProblem(400, "accession.transfer.not-zip")
+                    : new TransferProblem(413, "accession.transfer.too-large", maxUpload)));
             return "redirect:/transfers";
         }
         try {
