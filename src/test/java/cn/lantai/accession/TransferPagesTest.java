@@ -1,5 +1,6 @@
 package cn.lantai.accession;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -110,6 +111,6 @@ class TransferPagesTest {
 
     private String page(String path, String person) throws Exception {
         return mvc.perform(get(path).with(Staff.page(person))).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                .getContentAsString(StandardCharsets.UTF_8);
     }
 }

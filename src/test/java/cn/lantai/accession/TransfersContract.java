@@ -1,5 +1,6 @@
 package cn.lantai.accession;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,11 +9,13 @@ import java.util.stream.Stream;
 
 import cn.lantai.accession.internal.TransferFolders;
 import cn.lantai.accession.internal.TransferStorageJob;
+import cn.lantai.accession.internal.TransferStorageJob.CrashPoint;
 import cn.lantai.audit.ArchiveSeal;
 import cn.lantai.audit.AuditQuery;
 import cn.lantai.audit.AuditTrail;
 import cn.lantai.catalog.CatalogManagement;
 import cn.lantai.catalog.Classification;
+import cn.lantai.catalog.Item;
 import cn.lantai.catalog.ItemFilter;
 import cn.lantai.catalog.Viewer;
 import cn.lantai.jobs.Jobs;
@@ -33,10 +36,9 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import cn.lantai.accession.internal.TransferStorageJob.CrashPoint;
-import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
@@ -298,11 +300,11 @@ abstract class TransfersContract {
     }
 
     private void assertCleanRecordsStoredOnce(TransferPackageBuilder sent, int... clean) throws Exception {
-        List<cn.lantai.catalog.Item> items = catalog.list(new ItemFilter(fonds, null, null, null, null, null, null,
+        List<Item> items = catalog.list(new ItemFilter(fonds, null, null, null, null, null, null,
                 null, null), Viewer.system(), 0, 100).items();
         for (int r : clean) {
             String title = "关于第" + r + "号文件的通知";
-            List<cn.lantai.catalog.Item> found = items.stream().filter(i -> title.equals(i.title())).toList();
+            List<Item> found = items.stream().filter(i -> title.equals(i.title())).toList();
             assertThat(found).as(title).hasSize(1);
             List<StoredFile> files = store.files(found.get(0).id());
             assertThat(files).extracting(StoredFile::name).containsExactlyInAnyOrder("正文.pdf", "图片.jpg");
@@ -360,7 +362,7 @@ abstract class TransfersContract {
         Awaitility.await().dontCatchUncaughtExceptions().alias("transfer " + id + " " + state).atMost(SearchIndexed.PATIENCE)
                 .pollInterval(Duration.ofMillis(100)).until(() -> {
                     body[0] = mvc.perform(get("/api/v1/transfers/" + id).with(Staff.as(person)))
-                            .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+                            .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
                     return state.equals(JsonPath.read(body[0], "$.state"));
                 });
         return body[0];

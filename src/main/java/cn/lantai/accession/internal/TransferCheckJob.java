@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import cn.lantai.accession.FourPropertiesCheck;
@@ -98,7 +100,7 @@ public class TransferCheckJob implements JobHandler {
             return;
         }
         Set<String> foreign = pkg.records().stream().map(TransferCheckJob::fondsOf).filter(Objects::nonNull)
-                .filter(f -> !f.equals(transfer.fonds())).collect(Collectors.toCollection(java.util.TreeSet::new));
+                .filter(f -> !f.equals(transfer.fonds())).collect(Collectors.toCollection(TreeSet::new));
         if (!foreign.isEmpty()) {
             refuse(transfer, messages.getMessage("accession.transfer.foreign-fonds",
                     new Object[] {String.join("、", foreign), transfer.fonds()}, Finding.REPORT_LOCALE));
@@ -157,7 +159,7 @@ public class TransferCheckJob implements JobHandler {
 
     private static Counts counts(TransferPackage pkg) {
         long volumes = pkg.records().stream().map(r -> r.entry().archivalCode()).filter(Objects::nonNull)
-                .map(c -> ArchivalCode.parseInFile(c.strip())).flatMap(java.util.Optional::stream)
+                .map(c -> ArchivalCode.parseInFile(c.strip())).flatMap(Optional::stream)
                 .map(c -> c.fonds() + c.category() + c.year() + c.retention() + c.org() + "|" + c.volume())
                 .distinct().count();
         List<TransferPackage.PayloadFile> files = pkg.files().stream()

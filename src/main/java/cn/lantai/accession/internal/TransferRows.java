@@ -1,10 +1,12 @@
 package cn.lantai.accession.internal;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -69,7 +71,7 @@ public class TransferRows {
                 .params(unit, fonds, kind.name(), state.name(), by, Timestamp.from(at), packageSha256, counts.items(),
                         counts.volumes(), counts.files(), counts.bytes(), paper == null ? null : paper.boxes(),
                         paper == null ? null : paper.shelf(), paper == null || paper.handedOverOn() == null ? null
-                                : java.sql.Date.valueOf(paper.handedOverOn()))
+                                : Date.valueOf(paper.handedOverOn()))
                 .update(key, "id");
         return key.getKey().longValue();
     }
@@ -136,7 +138,7 @@ public class TransferRows {
     /** Replaces the report's checks (a check job resumed after a crash runs again from the start). */
     public void saveChecks(long id, List<PropertyCheck> checks) {
         jdbc.sql("DELETE FROM transfer_check WHERE transfer_id = ?").param(id).update();
-        List<Object[]> rows = new java.util.ArrayList<>(checks.size());
+        List<Object[]> rows = new ArrayList<>(checks.size());
         for (int i = 0; i < checks.size(); i++) {
             PropertyCheck c = checks.get(i);
             rows.add(new Object[] {id, i, c.property().name(), c.code(), c.result().name(), cut(c.record(), 200),
@@ -182,7 +184,7 @@ public class TransferRows {
 
     private static Transfer transfer(ResultSet rs, int n) throws SQLException {
         Timestamp decidedAt = rs.getTimestamp("decided_at");
-        java.sql.Date handedOver = rs.getDate("handed_over_on");
+        Date handedOver = rs.getDate("handed_over_on");
         LocalDate on = handedOver == null ? null : handedOver.toLocalDate();
         Kind kind = Kind.valueOf(rs.getString("kind"));
         String decision = rs.getString("decision");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import cn.lantai.accession.ExpectedTransfer;
 import cn.lantai.accession.ExpectedTransfers;
@@ -179,7 +180,7 @@ class TransferPages {
     }
 
     /** Another unit's transfer and a missing one are the same error page, 404, as in the API. */
-    private static <T> T found(java.util.function.Supplier<T> read) {
+    private static <T> T found(Supplier<T> read) {
         try {
             return read.get();
         } catch (TransferNotFound e) {
