@@ -21,7 +21,9 @@ import cn.lantai.accession.internal.TransferRows;
 import cn.lantai.accession.internal.TransferStorageJob;
 import cn.lantai.audit.AuditEvent;
 import cn.lantai.audit.AuditTrail;
+import cn.lantai.catalog.Classification;
 import cn.lantai.catalog.NotPermitted;
+import cn.lantai.catalog.Scope;
 import cn.lantai.catalog.Viewer;
 import cn.lantai.identity.Right;
 import cn.lantai.identity.UnitDirectory;
@@ -95,6 +97,15 @@ public class Transfers {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Admits an upload of a package before its body is read: without {@code PREPARE_TRANSFER} it is refused (403,
+     * audited), so nothing of it is received or stored.
+     */
+    public void admitUpload(String login, String address) {
+        requireRight(new Viewer(login, address, Classification.NONE, false, Scope.ALL, Set.of()),
+                Right.PREPARE_TRANSFER, "transfer:new");
     }
 
     /**

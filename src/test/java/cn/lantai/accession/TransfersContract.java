@@ -266,6 +266,14 @@ abstract class TransfersContract {
                         .of(fonds, 2019, 1).write(dir.resolve("p.zip"))))).with(Staff.as(RECEIVER)))
                 .andExpect(status().isForbidden());
 
+        mvc.perform(post("/api/v1/transfers").with(Staff.as(RECEIVER))
+                        .contentType("multipart/form-data; boundary=never-read").content("不是 multipart 的正文"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("无权办理此移交事项"));
+        assertThat(staff.asAuditor(() -> trail.entries(new AuditQuery(RECEIVER, "accession.transfer.refused",
+                "transfer:new", null, null), 0, 10)).entries()).hasSizeGreaterThanOrEqualTo(2);
+
         assertThat(before).containsAll(transferFolders(root));
         assertThat(filesUnder(root.resolve("uploads"))).isZero();
     }
