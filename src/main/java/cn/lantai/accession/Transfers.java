@@ -29,6 +29,7 @@ import cn.lantai.identity.Right;
 import cn.lantai.identity.UnitDirectory;
 import cn.lantai.identity.UnitProfile;
 import cn.lantai.jobs.JobId;
+import cn.lantai.jobs.JobState;
 import cn.lantai.jobs.Jobs;
 import cn.lantai.preservation.Digests;
 import org.springframework.security.core.Authentication;
@@ -175,15 +176,24 @@ public class Transfers {
 
     /**
      * Accepts a checked transfer: its records without a FAIL are stored (catalogue and store) by a background job
-     * (STORING, then ACCEPTED); records with a FAIL are left out and named on the receipt. Needs {@code RECEIVE}.
+     * (STORING, then ACCEPTED); records with a FAIL are left out and named on the receipt. Asked again while its
+     * storing job has failed (a disk full, the store unreachable), the job is started again and goes on from the
+     * records already stored. Needs {@code RECEIVE}.
      *
      * @throws NotPermitted    without the right (403, audited)
-     * @throws TransferProblem 409 when it is not CHECKED (being checked, decided already)
+     * @throws TransferProblem 409 when it is not CHECKED (being checked, decided already, being stored)
      */
     @Transactional
     public Transfer accept(long id, Viewer viewer) {
         requireRight(viewer, Right.RECEIVE, "transfer:" + id);
-        transfer(id, viewer);
+        Transfer transfer = transfer(id, viewer);
+        if (transfer.state() == TransferState.STORING && storingFailed(id)) {
+            JobId job = jobs.submit(TransferStorageJob.KIND, Long.toString(id), transfer.decidedBy());
+            rows.jobStarted(id, job.value());
+            trail.record(new AuditEvent(viewer.name(), viewer.address(), "accession.transfer.accept-again",
+                    "transfer:" + id, null, null));
+            return rows.find(id).orElseThrow();
+        }
         if (!rows.move(id, TransferState.CHECKED, TransferState.STORING)) {
             throw new TransferProblem(409, "accession.transfer.not-checked", id);
         }
@@ -252,6 +262,15 @@ public class Transfers {
         return rows.records(id).stream().filter(r -> r.state() != TransferRows.RecordState.STORED
                 && r.state() != TransferRows.RecordState.PENDING && r.state() != TransferRows.RecordState.CATALOGUED)
                 .map(TransferRows.RecordRow::label).toList();
+    }
+
+    /** The id of the transfer's latest background job (its check, then its storing), for following its progress. */
+    public String jobOf(long id) {
+        return rows.job(id).orElse(null);
+    }
+
+    private boolean storingFailed(long id) {
+        return rows.job(id).map(job -> jobs.status(new JobId(job)).state() == JobState.FAILED).orElse(false);
     }
 
     /** Whether the person belongs to this unit. */

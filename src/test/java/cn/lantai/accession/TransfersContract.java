@@ -18,6 +18,8 @@ import cn.lantai.catalog.Classification;
 import cn.lantai.catalog.Item;
 import cn.lantai.catalog.ItemFilter;
 import cn.lantai.catalog.Viewer;
+import cn.lantai.jobs.JobId;
+import cn.lantai.jobs.JobState;
 import cn.lantai.jobs.Jobs;
 import cn.lantai.preservation.ArchivalStore;
 import cn.lantai.preservation.Digests;
@@ -163,6 +165,37 @@ abstract class TransfersContract {
 
         assertCleanRecordsStoredOnce(sent, 1, 2, 3, 4, 5);
         assertThat(store.validate(true)).isEmpty();
+    }
+
+    @Test
+    void anAcceptWhoseStoringFailedIsAskedAgainAndGoesOnFromTheRecordsStored() throws Exception {
+        TransferPackageBuilder sent = TransferPackageBuilder.of(fonds, 2023, 4);
+        long id = submitted(sent);
+        awaitState(id, unitArchivist, "CHECKED");
+        Path third = payloadFile(id, sent.pdfOf(3));
+        Path aside = Files.move(third, dir.resolve("aside.pdf"));
+
+        mvc.perform(post("/api/v1/transfers/" + id + "/accept").with(Staff.as(RECEIVER))).andExpect(status().isOk());
+        Awaitility.await().atMost(SearchIndexed.PATIENCE).pollInterval(Duration.ofMillis(50))
+                .until(() -> jobs.status(new JobId(transfersBean.jobOf(id))).state() == JobState.FAILED);
+        assertThat(state(id).state()).isEqualTo(TransferState.STORING);
+        assertThat(state(id).storedRecords()).isEqualTo(2);
+
+        Files.move(aside, third);
+        mvc.perform(post("/api/v1/transfers/" + id + "/accept").with(Staff.as(RECEIVER))).andExpect(status().isOk());
+        awaitState(id, RECEIVER, "ACCEPTED");
+
+        assertCleanRecordsStoredOnce(sent, 1, 2, 3, 4);
+        mvc.perform(post("/api/v1/transfers/" + id + "/accept").with(Staff.as(RECEIVER)))
+                .andExpect(status().isConflict());
+    }
+
+    /** Where the checked bag keeps a payload file while the transfer waits for its decision. */
+    private Path payloadFile(long id, String name) throws Exception {
+        try (Stream<Path> walk = Files.walk(folders.work(id))) {
+            return walk.filter(p -> p.toString().replace('\\', '/').endsWith("data/" + name)).findFirst()
+                    .orElseThrow();
+        }
     }
 
     @Test

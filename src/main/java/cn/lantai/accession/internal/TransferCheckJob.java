@@ -82,7 +82,14 @@ public class TransferCheckJob implements JobHandler {
         long id = Long.parseLong(job.params());
         Transfer transfer = rows.find(id).orElseThrow();
         if (transfer.state() == TransferState.CHECKING) {
-            check(transfer, job);
+            try {
+                check(transfer, job);
+            } catch (RuntimeException e) {
+                // never left CHECKING for good: the unit sees why and may submit the package again
+                refuse(transfer, messages.getMessage("accession.transfer.check-failed",
+                        new Object[] {String.valueOf(e.getMessage())}, Finding.REPORT_LOCALE));
+                throw e;
+            }
         }
         jobs.succeed(job.id(), 1, 1, 1, 0, null);
     }

@@ -95,6 +95,11 @@ public class TransferRows {
                 .stream().findFirst();
     }
 
+    /** The id of the transfer's latest job (its check, then its accept). */
+    public Optional<String> job(long id) {
+        return jdbc.sql("SELECT job_id FROM transfer WHERE id = ?").param(id).query(String.class).optional();
+    }
+
     public void jobStarted(long id, String jobId) {
         jdbc.sql("UPDATE transfer SET job_id = ? WHERE id = ?").params(jobId, id).update();
     }
