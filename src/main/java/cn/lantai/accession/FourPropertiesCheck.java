@@ -1,11 +1,18 @@
 package cn.lantai.accession;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import cn.lantai.accession.TransferPackage.PackageRecord;
+import cn.lantai.accession.TransferPackage.PayloadFile;
 import cn.lantai.accession.internal.BagCheck;
 import cn.lantai.accession.internal.ContentCheck;
+import cn.lantai.accession.internal.FileDigests;
 import cn.lantai.accession.internal.Finding;
 import cn.lantai.accession.internal.RecordCheck;
 import cn.lantai.catalog.CatalogSheets;
@@ -59,6 +66,36 @@ public class FourPropertiesCheck {
 
     /** A package's report and its records' labels by row of the catalogue sheet. */
     public record CheckedPackage(FourPropertiesReport report, Map<Integer, String> recordByRow) {
+    }
+
+    /**
+     * Checks one record outside a package (a filing, a stored record) with the same checks as a package's records:
+     * its description by the catalogue's rules (authenticity, mandatory fields), its declared file size and format,
+     * each file's digests ({@link CheckedRecord.Origin} says against what), format by content, and ClamAV. Nothing
+     * speaks of other records: no numbering, counts or manifests.
+     */
+    public FourPropertiesReport check(CheckedRecord record) {
+        List<PayloadFile> present = record.files().stream().filter(f -> f.location() != null)
+                .map(f -> new PayloadFile(f.name(), size(f.location()), f.location())).toList();
+        List<String> names = record.files().stream().map(CheckedRecord.RecordFile::name).toList();
+        TransferPackage one = new TransferPackage(null, null, List.of(), Map.of(), Map.of(), null,
+                List.of(new PackageRecord(1, record.entry(), names)), present, List.of(), List.of());
+        RecordCheck records = new RecordCheck(sheets.judge(), row -> record.label());
+        List<Finding> findings = new ArrayList<>(records.check(one).stream()
+                .filter(f -> !f.code().equals("INTEG-SEQUENCE")).toList());
+        String label = names.isEmpty() ? record.label() : records.claims().getOrDefault(names.get(0), record.label());
+        findings.addAll(FileDigests.check(label, record));
+        findings.addAll(new ContentCheck(inspection, record.origin() == CheckedRecord.Origin.FILING)
+                .check(one, records.claims(), records.declaredFormats()));
+        return new FourPropertiesReport(findings.stream().map(f -> f.toCheck(messages)).toList());
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A file the unpacking left out (a bomb, an encrypted entry) is named with the record that lists it. */

@@ -11,7 +11,7 @@ import cn.lantai.catalog.EntryInput;
  * catalogue sheet and the records' files. What the unpacking already found wrong (unsafe entries, zip bombs, entries
  * that cannot be read) is in {@code unpacking}; everything else is judged by {@link FourPropertiesCheck}.
  *
- * @param workDir   the folder the package was unpacked into; the caller removes it when done
+ * @param workDir   the folder the package was unpacked into; {@link TransferPackages#discard} removes it
  * @param bagRoot   the bag's top folder (the work folder, or its one top-level folder)
  * @param bagInfo   bag-info.txt's labels and values, in order
  * @param manifests payload manifests by algorithm ({@code sha256}, {@code sm3}): payload-relative path → digest

@@ -59,8 +59,8 @@ public class TransferPackages {
 
     /**
      * Unpacks the package into {@code workDir} (which must not exist or be empty) and reads its bag and catalogue.
-     * What the unpacking found wrong is in {@link TransferPackage#unpacking()}; the caller removes the work folder
-     * when done with it.
+     * What the unpacking found wrong is in {@link TransferPackage#unpacking()}; the caller {@link #discard}s the
+     * package when done with it.
      *
      * @throws PackageRefused when the package cannot be checked at all (not a zip, empty, past the total size); the
      *                        work folder is removed
@@ -93,6 +93,11 @@ public class TransferPackages {
             WorkFolders.remove(workDir);
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
+    }
+
+    /** Removes the package's work folder and all it unpacked, once the package is done with (received or not). */
+    public void discard(TransferPackage pkg) {
+        WorkFolders.remove(pkg.workDir());
     }
 
     private static void requireEmpty(Path workDir) {

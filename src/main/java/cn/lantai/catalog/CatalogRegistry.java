@@ -19,6 +19,7 @@ import cn.lantai.catalog.internal.FieldUsage;
 import cn.lantai.catalog.internal.Registry;
 import cn.lantai.catalog.internal.Rights;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -62,14 +63,16 @@ public class CatalogRegistry {
     private final AuditTrail trail;
     private final Rights rights;
     private final ObjectProvider<FormingUnits> units;
+    private final ApplicationEventPublisher events;
 
     CatalogRegistry(Registry registry, FieldUsage usage, AuditTrail trail, Rights rights,
-            ObjectProvider<FormingUnits> units) {
+            ObjectProvider<FormingUnits> units, ApplicationEventPublisher events) {
         this.registry = registry;
         this.usage = usage;
         this.trail = trail;
         this.rights = rights;
         this.units = units;
+        this.events = events;
     }
 
     // ---- fonds ----------------------------------------------------------------------------------------------
@@ -141,6 +144,7 @@ public class CatalogRegistry {
             throw new CatalogConflict("registry.fonds-unknown", fonds.code());
         }
         registry.saveFonds(fonds);
+        events.publishEvent(new CatalogDefinitionsChanged("fonds:" + fonds.code()));
         trail.record(new AuditEvent(actor.name(), actor.address(), "catalog.define-fonds", "fonds:" + fonds.code(),
                 before.map(Fonds::toString).orElse(null), fonds.toString()));
         return fonds;
@@ -217,6 +221,7 @@ public class CatalogRegistry {
             refuseWhatRecordsContradict(before.get(), category);
         }
         registry.saveCategory(category);
+        events.publishEvent(new CatalogDefinitionsChanged("category:" + category.code()));
         trail.record(new AuditEvent(actor.name(), actor.address(), "catalog.define-category",
                 "category:" + category.code(), before.map(Category::toString).orElse(null), category.toString()));
         return category;

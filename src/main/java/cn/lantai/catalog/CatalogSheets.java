@@ -1,5 +1,12 @@
 package cn.lantai.catalog;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +31,17 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class CatalogSheets {
+
+    /**
+     * The largest sheet read: a catalogue of 1,000,000 rows of DA/T 18's fields takes about 250 MB as CSV; past this
+     * the file is refused before a byte of it is parsed, since its rows are held in memory.
+     */
+    public static final long MAX_SHEET_SIZE = 256L << 20;
+    /**
+     * The longest row of a text sheet, in bytes: a row (or one cell in quotes) past it, such as a quote that is never
+     * closed, is refused before parsing, which would otherwise take the rest of the file into one cell.
+     */
+    public static final int MAX_ROW_SIZE = 4 << 20;
 
     private final EntryJudge judge;
 
@@ -54,9 +72,11 @@ public class CatalogSheets {
      * Reads a sheet's header and every row, mapping columns as the import does without a mapping step.
      *
      * @throws UnreadableSheet when the file is no catalogue (not xlsx or text, unknown encoding, a zip bomb, no known
-     *                         header, two columns for one field); its code is an {@code import.*} message key
+     *                         header, two columns for one field) or past {@link #MAX_SHEET_SIZE} or
+     *                         {@link #MAX_ROW_SIZE}; its code is an {@code import.*} message key
      */
     public Sheet read(Path file, String fileName, int maxRows) {
+        checkSize(file);
         try (SheetRows rows = Sheets.open(file, fileName)) {
             if (rows.header().isEmpty()) {
                 throw new UnreadableSheet("import.empty-file");
@@ -80,6 +100,52 @@ public class CatalogSheets {
             return new Sheet(rows.format(), rows.header(), List.copyOf(read));
         } catch (UnreadableFile e) {
             throw new UnreadableSheet(e.code(), e.args());
+        }
+    }
+
+    /** Refuses a sheet past {@link #MAX_SHEET_SIZE}, and a text sheet with a row past {@link #MAX_ROW_SIZE}. */
+    private static void checkSize(Path file) {
+        try {
+            if (Files.size(file) > MAX_SHEET_SIZE) {
+                throw new UnreadableSheet("import.sheet-too-large", MAX_SHEET_SIZE >> 20);
+            }
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                in.mark(4);
+                byte[] head = in.readNBytes(4);
+                in.reset();
+                boolean zip = head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+                if (!zip) {
+                    checkRows(in, head.length >= 2 && ((head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE
+                            || (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF));
+                }
+            }
+        } catch (IOException e) {
+            throw new UnreadableSheet("import.unreadable", e.getMessage());
+        }
+    }
+
+    /**
+     * Measures each row of delimited text as a CSV parser splits it: a line break ends a row only outside quotes
+     * (quotes inside a quoted cell are doubled, so the count of quotes tells). Bytes suffice for UTF-8 and GB18030,
+     * whose multi-byte characters never contain a quote or a line break; UTF-16 is read in pairs.
+     */
+    private static void checkRows(InputStream in, boolean utf16) throws IOException {
+        Reader text = utf16 ? new InputStreamReader(in, StandardCharsets.UTF_16)
+                : new InputStreamReader(in, StandardCharsets.ISO_8859_1);
+        int unit = utf16 ? 2 : 1;
+        char[] chunk = new char[1 << 16];
+        long length = 0;
+        int row = 1;
+        boolean quoted = false;
+        for (int n = text.read(chunk); n >= 0; n = text.read(chunk)) {
+            for (int i = 0; i < n; i++) {
+                quoted ^= chunk[i] == '"';
+                length = chunk[i] == '\n' && !quoted ? 0 : length + unit;
+                row += length == 0 ? 1 : 0;
+                if (length > MAX_ROW_SIZE) {
+                    throw new UnreadableSheet("import.row-too-large", row, MAX_ROW_SIZE >> 20);
+                }
+            }
         }
     }
 

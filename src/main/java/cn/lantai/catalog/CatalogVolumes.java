@@ -112,6 +112,7 @@ public class CatalogVolumes {
         long op = changes.begin("CREATE_FILE", actor, volume.archivalCode(), 0);
         changes.record(op, List.of(new ChangeLog.FieldChange(volume.id(), ChangeLog.VOLUME_CREATED, null,
                 volume.archivalCode())));
+        events.publishEvent(new CatalogDefinitionsChanged("file:" + volume.id()));
         return volume;
     }
 
@@ -170,6 +171,7 @@ public class CatalogVolumes {
             volumes.describe(id, title, range.start(), range.end());
             long op = changes.begin("UPDATE_FILE", actor, before.archivalCode(), 0);
             changes.record(op, diff);
+            events.publishEvent(new CatalogDefinitionsChanged("file:" + id));
         }
         return volumes.byId(id).orElseThrow();
     }
@@ -269,6 +271,7 @@ public class CatalogVolumes {
             items.renumber(renumbered);
         }
         changes.record(op, log);
+        events.publishEvent(new CatalogDefinitionsChanged("file:" + id));
         ItemsChanged.inChunks(moved).forEach(events::publishEvent);
     }
 

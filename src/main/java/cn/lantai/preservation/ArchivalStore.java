@@ -1,10 +1,12 @@
 package cn.lantai.preservation;
 
+import cn.lantai.catalog.Item;
 import cn.lantai.catalog.ItemId;
 import cn.lantai.preservation.internal.store.DescriptionDocument;
 import cn.lantai.preservation.internal.store.FileNames;
 import cn.lantai.preservation.internal.store.PremisDocument;
 import cn.lantai.preservation.internal.store.Sm3Algorithm;
+import cn.lantai.preservation.internal.store.StorageRoot;
 import cn.lantai.preservation.internal.store.StoredFiles;
 import io.ocfl.api.OcflOption;
 import io.ocfl.api.OcflRepository;
@@ -20,15 +22,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 
@@ -48,14 +49,18 @@ public class ArchivalStore {
     public static final String PREMIS = "metadata/premis.xml";
     private static final String AGENT = "Lantai";
     private static final String PREFIX = "lantai:";
+    /** A record's object; other objects of the root (the catalogue's definitions, {@code lantai:catalog}) are not. */
+    private static final Pattern RECORD_ID = Pattern.compile("lantai:[0-9]{1,18}");
 
     private final OcflRepository ocfl;
     private final StoredFiles listing;
+    private final StorageRoot root;
     private final ReentrantLock[] locks = new ReentrantLock[256];
 
-    ArchivalStore(OcflRepository ocfl, StoredFiles listing) {
+    ArchivalStore(OcflRepository ocfl, StoredFiles listing, StorageRoot root) {
         this.ocfl = ocfl;
         this.listing = listing;
+        this.root = root;
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new ReentrantLock();
         }
@@ -115,11 +120,63 @@ public class ArchivalStore {
                 update.writeFile(new ByteArrayInputStream(after.toXml()), PREMIS, OcflOption.OVERWRITE);
             });
             refuseChangedWhileStored(id, digests);
-            listing.put(id, objectId(id), version, sha256(description), stored);
+            listing.put(id, objectId(id), version, Digests.sha256(description), stored);
             return version;
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Keeps the record's description in its object current: when the description as it is now differs from the one
+     * the head holds (the listing's digest tells, without reading the store), writes a version with the new
+     * description and a PREMIS "metadata modification" event; a record without an object gets one, holding its
+     * description only. Answers whether a version was written.
+     */
+    public boolean describe(Item item, String actor) {
+        ItemId id = item.id();
+        byte[] description = DescriptionDocument.of(item);
+        String digest = Digests.sha256(description);
+        ReentrantLock lock = lock(id);
+        lock.lock();
+        try {
+            if (digest.equals(listing.descriptionSha256(id).orElse(null))) {
+                return false;
+            }
+            Optional<PremisDocument> before = premis(id);
+            List<StoredFile> files = before.map(PremisDocument::files).orElse(List.of());
+            List<PreservationEvent> events = new ArrayList<>(before.map(PremisDocument::events).orElse(List.of()));
+            events.add(before.isEmpty()
+                    ? PreservationEvent.success(PreservationEvent.INGESTION, actor, "description only", null)
+                    : PreservationEvent.success(PreservationEvent.METADATA_MODIFICATION, actor,
+                            "description of catalogue version " + item.version(), null));
+            byte[] premis = new PremisDocument(files, events).toXml();
+            ocfl.updateObject(ObjectVersionId.head(objectId(id)), info(actor, "description"), update -> {
+                update.writeFile(new ByteArrayInputStream(description), DESCRIPTION, OcflOption.OVERWRITE);
+                update.writeFile(new ByteArrayInputStream(premis), PREMIS, OcflOption.OVERWRITE);
+            });
+            listing.put(id, objectId(id), headVersionInStore(id).orElseThrow(), digest, files);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Records that the record left the catalogue: a PREMIS "deletion" event in a new version. The object stays (ids
+     * are never reused), and a rebuild from the store leaves the record out. Nothing is written for a record the
+     * store does not hold.
+     */
+    public void recordDeletion(ItemId id, String actor) {
+        if (holds(id)) {
+            recordEvents(id, List.of(PreservationEvent.success(PreservationEvent.DELETION, actor,
+                    "removed from the catalogue", null)), actor);
+        }
+    }
+
+    /** Whether the record's history ends in its removal from the catalogue (see {@link #recordDeletion}). */
+    public static boolean deleted(List<PreservationEvent> events) {
+        return events.stream().anyMatch(e -> PreservationEvent.DELETION.equals(e.type()) && e.file() == null);
     }
 
     /** Appends events to the record's PREMIS history as a new version (content and description unchanged). */
@@ -156,6 +213,16 @@ public class ArchivalStore {
         return headFile(id, CONTENT + name).orElseThrow(() -> new StoredFileNotFound(id, name)).getStream();
     }
 
+    /**
+     * Where a content file of the head version lies on disk, for checks that read it in place (the four-properties
+     * check of stored records hands it to ClamAV and the format readers). Read only: the store is never written in
+     * place. Empty when the object or the file is not there.
+     */
+    public Optional<Path> location(ItemId id, String name) {
+        return headFile(id, CONTENT + name).map(f -> root.path().resolve(f.getStorageRelativePath()))
+                .filter(Files::isRegularFile);
+    }
+
     /** The record's PREMIS events, oldest first. */
     public List<PreservationEvent> events(ItemId id) {
         return premis(id).map(PremisDocument::events).orElse(List.of());
@@ -178,7 +245,7 @@ public class ArchivalStore {
 
     /** Every record the store holds an object for, in no particular order. The caller closes the stream. */
     public Stream<ItemId> records() {
-        return ocfl.listObjectIds().filter(oid -> oid.startsWith(PREFIX))
+        return ocfl.listObjectIds().filter(oid -> RECORD_ID.matcher(oid).matches())
                 .map(oid -> new ItemId(Long.parseLong(oid.substring(PREFIX.length()))));
     }
 
@@ -207,7 +274,7 @@ public class ArchivalStore {
         if (premis.isEmpty()) {
             return;
         }
-        String description = headFile(id, DESCRIPTION).map(f -> sha256(bytes(f))).orElse(null);
+        String description = headFile(id, DESCRIPTION).map(f -> Digests.sha256(bytes(f))).orElse(null);
         listing.put(id, objectId(id), headVersionInStore(id).orElseThrow(), description, premis.get().files());
     }
 
@@ -274,14 +341,6 @@ public class ArchivalStore {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

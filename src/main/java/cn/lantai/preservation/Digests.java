@@ -46,6 +46,15 @@ public record Digests(String sha256, String sm3) {
         return HexFormat.of().formatHex(out);
     }
 
+    /** SHA-256 alone, of bytes in memory (a description, a definitions file). */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Both digests fed piece by piece, for callers that already read the bytes for something else. */
     public static final class Both {
         private final MessageDigest sha256;

@@ -16,6 +16,10 @@ public record PreservationEvent(String type, Instant at, String agent, String ou
     public static final String FIXITY_CHECK = "fixity check";
     public static final String MIGRATION = "migration";
     public static final String DELETION = "deletion";
+    /** The record's description changed (PREMIS event type "metadata modification"). */
+    public static final String METADATA_MODIFICATION = "metadata modification";
+    /** A check of the record against rules (the four-properties check of a stored record, DA/T 70 and 92). */
+    public static final String VALIDATION = "validation";
 
     public static final String SUCCESS = "success";
     public static final String FAILURE = "failure";

@@ -74,6 +74,17 @@ abstract class FourPropertiesCheckContract {
     }
 
     @Test
+    void aPackageDoneWithLeavesNothingOfItsContentBehind() {
+        Path zip = TransferPackageBuilder.of(fonds, 2019, 2).write(dir.resolve("p.zip"));
+        TransferPackage pkg = packages.open(zip, dir.resolve("work"));
+
+        packages.discard(pkg);
+
+        assertThat(dir.resolve("work")).doesNotExist();
+        assertThat(zip).exists();
+    }
+
+    @Test
     void aPackageWithOnePlantedFaultOfEachKindGetsAReportNamingExactlyThoseFaults() {
         TransferPackageBuilder sent = TransferPackageBuilder.of(fonds, 2019, 15).sheet(Sheet.CSV_GB18030).gbkNames()
                 .lyingDigest(2).missingFile(3).unlistedFile("私自夹带.exe").rawEntry("../../etc/passwd")
@@ -88,7 +99,6 @@ abstract class FourPropertiesCheckContract {
                 PropertyCheck::file).containsExactlyInAnyOrder(
                 tuple(Property.AUTHENTICITY, "AUTH-DIGEST", sent.archivalCode(2), sent.pdfOf(2)),
                 tuple(Property.INTEGRITY, "INTEG-MISSING", sent.archivalCode(3), sent.pdfOf(3)),
-                tuple(Property.INTEGRITY, "INTEG-UNLISTED", "", "私自夹带.exe"),
                 tuple(Property.SECURITY, "SEC-FOREIGN", "", "私自夹带.exe"),
                 tuple(Property.SECURITY, "SEC-PATH", "", "../../etc/passwd"),
                 tuple(Property.SECURITY, "SEC-PATH", "", "/etc/lantai-passwd"),
@@ -113,6 +123,9 @@ abstract class FourPropertiesCheckContract {
         assertThat(reason(report, "SEC-VIRUS")).isEqualTo("发现病毒 " + ClamAvAvailable.EICAR_FINDING
                 + "：文件已隔离，不会保存");
         assertThat(dir.resolve("work/data").resolve(sent.virusOf(13))).doesNotExist();
+        assertThat(report.checks()).filteredOn(c -> c.file().equals(sent.virusOf(13))).extracting(PropertyCheck::code)
+                .as("an infected file is scanned first and never opened to identify its format")
+                .containsExactly("AUTH-DIGEST", "SEC-VIRUS");
         assertThat(report.counts().get(Property.SECURITY).failed()).isEqualTo(5);
     }
 
@@ -137,8 +150,9 @@ abstract class FourPropertiesCheckContract {
         assertThat(report.failures()).extracting(PropertyCheck::code, PropertyCheck::record)
                 .containsExactly(tuple("AUTH-FILE-PROPS", sent.archivalCode(1)));
         assertThat(report.failures().get(0).reason()).startsWith("著录的计算机文件格式为“OFD”，文件实为 ");
-        assertThat(report.checks()).filteredOn(c -> c.code().equals("AUTH-FILE-PROPS") && !c.failed())
-                .extracting(PropertyCheck::record).containsExactlyInAnyOrder(sent.archivalCode(2), sent.archivalCode(3));
+        assertThat(report.checks()).filteredOn(c -> c.code().equals("AUTH-FILE-PROPS") && !c.failed()
+                && c.reason().startsWith("计算机文件格式")).extracting(PropertyCheck::record)
+                .containsExactlyInAnyOrder(sent.archivalCode(2), sent.archivalCode(3));
     }
 
     @Test

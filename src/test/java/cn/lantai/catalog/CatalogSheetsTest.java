@@ -1,8 +1,11 @@
 package cn.lantai.catalog;
 
+import java.io.RandomAccessFile;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import cn.lantai.support.Catalogues;
@@ -78,5 +81,46 @@ class CatalogSheetsTest {
         assertThat(good.valid()).isTrue();
         assertThat(good.description().itemNo()).isEqualTo(3);
         assertThat(unknownFonds.violations()).extracting(Violation::code).containsExactly("catalog.unknown-fonds");
+    }
+
+    @Test
+    void aSheetPastTheSizeCapIsRefusedBeforeAByteOfItIsParsed() throws Exception {
+        Path huge = dir.resolve("catalogue.csv");
+        try (RandomAccessFile sparse = new RandomAccessFile(huge.toFile(), "rw")) {
+            sparse.setLength(CatalogSheets.MAX_SHEET_SIZE + 1);
+        }
+
+        assertThatThrownBy(() -> sheets.read(huge, "catalogue.csv", 10)).isInstanceOf(CatalogSheets.UnreadableSheet.class)
+                .extracting(e -> ((CatalogProblem) e).code(), e -> List.of(((CatalogProblem) e).args()))
+                .containsExactly("import.sheet-too-large", List.of(256L));
+    }
+
+    @Test
+    void aQuoteNeverClosedIsRefusedAtItsRowInsteadOfTakingTheRestOfTheFileIntoOneCell() throws Exception {
+        StringBuilder csv = new StringBuilder("档号,题名\n0012-WS·2019-Y-BGS-0001,\"通知\n");
+        while (csv.length() <= CatalogSheets.MAX_ROW_SIZE) {
+            csv.append("0012-WS·2019-Y-BGS-0002,没有结束的引号使此后各行都成了一个单元格\n");
+        }
+        Path unclosed = Files.writeString(dir.resolve("catalogue.csv"), csv, StandardCharsets.UTF_8);
+        Path inGb18030 = Files.writeString(dir.resolve("gb.csv"), csv, Charset.forName("GB18030"));
+        Path inUtf16 = Files.write(dir.resolve("utf16.csv"), csv.toString().getBytes(StandardCharsets.UTF_16));
+
+        for (Path file : List.of(unclosed, inGb18030, inUtf16)) {
+            assertThatThrownBy(() -> sheets.read(file, "catalogue.csv", 1_000_000)).as(file.toString())
+                    .extracting(e -> ((CatalogProblem) e).code(), e -> List.of(((CatalogProblem) e).args()))
+                    .containsExactly("import.row-too-large", List.of(2, 4));
+        }
+    }
+
+    @Test
+    void quotedCellsWithLineBreaksAndDoubledQuotesUnderTheCapAreReadAsWritten() throws Exception {
+        Path csv = Files.writeString(dir.resolve("catalogue.csv"),
+                "档号,题名\n0012-WS·2019-Y-BGS-0001,\"关于\"\"引号\"\"的\n通知\"\n0012-WS·2019-Y-BGS-0002,\"" + "长".repeat(100_000)
+                        + "\"\n");
+
+        CatalogSheets.Sheet sheet = sheets.read(csv, "catalogue.csv", 10);
+
+        assertThat(sheet.rows()).extracting(r -> r.entry().fields().get(DescriptionField.TITLE))
+                .containsExactly("关于\"引号\"的\n通知", "长".repeat(100_000));
     }
 }

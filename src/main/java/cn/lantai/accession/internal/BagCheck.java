@@ -1,8 +1,15 @@
 package cn.lantai.accession.internal;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +23,17 @@ import cn.lantai.preservation.Digests;
 /**
  * The payload against its manifests (RFC 8493, DA/T 70-2018): each file's SHA-256 and SM3 against every manifest
  * that lists it (authenticity: the package received is the one sent), listed files present and present files listed
- * (integrity; a file no manifest lists is also a foreign file on the carrier: security), no empty file, content that
- * some record describes (when the catalogue could be read at all), the tag manifests, and Payload-Oxum. Each fault is reported once: a file left out while
+ * (integrity; a file no manifest lists at all is a foreign file on the carrier, DA/T 70's security fault, and only
+ * that; a file missing from one of two manifests is an integrity fault of the manifests), no empty file, content that
+ * some record describes (when the catalogue could be read at all), the tag manifests, and Payload-Oxum. Each fault is
+ * reported once: a file left out while
  * unpacking (already reported) is not reported again as missing, and Payload-Oxum only fails when no file's own fault
  * explains the difference.
  */
 public final class BagCheck {
+
+    /** RFC 8493's algorithm names beside SHA-256 and SM3, as {@link MessageDigest} knows them. */
+    private static final Map<String, String> JAVA_NAMES = Map.of("sha512", "SHA-512", "sha1", "SHA-1", "md5", "MD5");
 
     private final TransferPackage pkg;
     private final Map<String, String> claims;
@@ -61,21 +73,19 @@ public final class BagCheck {
 
     private void file(PayloadFile file) {
         String record = claims.get(file.name());
-        if (file.size() == 0) {
-            findings.add(Finding.fail(Property.INTEGRITY, "INTEG-EMPTY", record, file.name(), "accession.check.empty"));
-        }
-        List<String> listing = pkg.manifests().entrySet().stream()
-                .filter(m -> m.getValue().containsKey(file.name())).map(Map.Entry::getKey).toList();
-        if (pkg.manifests().isEmpty()) {
-            return;
-        }
-        if (listing.isEmpty()) {
+        if (foreign(pkg, file.name())) {
             fileFaults = true;
-            findings.add(Finding.fail(Property.INTEGRITY, "INTEG-UNLISTED", record, file.name(),
-                    "accession.check.unlisted"));
             findings.add(Finding.fail(Property.SECURITY, "SEC-FOREIGN", record, file.name(), "accession.check.foreign"));
             return;
         }
+        if (file.size() == 0) {
+            findings.add(Finding.fail(Property.INTEGRITY, "INTEG-EMPTY", record, file.name(), "accession.check.empty"));
+        }
+        if (pkg.manifests().isEmpty()) {
+            return;
+        }
+        List<String> listing = pkg.manifests().entrySet().stream()
+                .filter(m -> m.getValue().containsKey(file.name())).map(Map.Entry::getKey).toList();
         if (listing.size() < pkg.manifests().size()) {
             fileFaults = true;
             findings.add(Finding.fail(Property.INTEGRITY, "INTEG-UNLISTED", record, file.name(),
@@ -89,16 +99,59 @@ public final class BagCheck {
         }
     }
 
+    /**
+     * A payload file that no manifest lists is not part of the transfer: a foreign file on the carrier, which DA/T 70
+     * checks under security. It is that one fault, so nothing else is judged of it (its content is not the unit's).
+     */
+    public static boolean foreign(TransferPackage pkg, String payloadName) {
+        return !pkg.manifests().isEmpty()
+                && pkg.manifests().values().stream().noneMatch(m -> m.containsKey(payloadName));
+    }
+
     private void digests(Path location, String name, String record, List<String> algorithms,
             Map<String, Map<String, String>> manifests, String code) {
-        Digests computed = Digests.of(location);
-        List<String> differing = algorithms.stream().filter(a -> !manifests.get(a).get(name)
-                .equals(a.equals("sm3") ? computed.sm3() : computed.sha256())).toList();
+        Map<String, String> computed = computed(location, algorithms);
+        List<String> differing = algorithms.stream().filter(a -> !manifests.get(a).get(name).equals(computed.get(a)))
+                .toList();
         findings.add(differing.isEmpty()
                 ? Finding.pass(Property.AUTHENTICITY, code, record, name, "accession.check.digest-ok",
                         String.join("、", algorithms))
                 : Finding.fail(Property.AUTHENTICITY, code, record, name, "accession.check.digest-differs",
                         String.join("、", differing)));
+    }
+
+    /**
+     * The file's digests in the algorithms its manifests use: SHA-256 and SM3 in one read ({@link Digests}), any other
+     * (sha512, sha1, md5) in one more read each, only when a bag carries such a manifest.
+     */
+    private static Map<String, String> computed(Path location, List<String> algorithms) {
+        Map<String, String> computed = new HashMap<>();
+        if (algorithms.contains("sha256") || algorithms.contains("sm3")) {
+            Digests digests = Digests.of(location);
+            computed.put("sha256", digests.sha256());
+            computed.put("sm3", digests.sm3());
+        }
+        for (String algorithm : algorithms) {
+            if (!computed.containsKey(algorithm)) {
+                computed.put(algorithm, digest(location, JAVA_NAMES.get(algorithm)));
+            }
+        }
+        return computed;
+    }
+
+    private static String digest(Path location, String algorithm) {
+        try (InputStream in = Files.newInputStream(location)) {
+            MessageDigest digest = MessageDigest.getInstance(algorithm);
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has " + algorithm, e);
+        }
     }
 
     private void tagManifests() {

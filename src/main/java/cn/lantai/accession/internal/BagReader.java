@@ -2,6 +2,7 @@ package cn.lantai.accession.internal;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -26,8 +27,11 @@ import cn.lantai.accession.PropertyCheck.Property;
  */
 public final class BagReader {
 
-    /** Digest algorithms whose manifests are verified: SHA-256 and SM3 (GB/T 32905). */
-    public static final Set<String> ALGORITHMS = Set.of("sha256", "sm3");
+    /**
+     * Digest algorithms whose manifests are verified: SHA-256 and SM3 (GB/T 32905), and those RFC 8493 lets bags carry
+     * beside them (sha512; sha1 and md5 for older tools).
+     */
+    public static final Set<String> ALGORITHMS = Set.of("sha256", "sm3", "sha512", "sha1", "md5");
     private static final Pattern MANIFEST = Pattern.compile("(tag)?manifest-([a-z0-9]+)\\.txt");
     private static final Pattern LINE = Pattern.compile("([0-9A-Fa-f]+)[ \\t]+(.+)");
 
@@ -65,9 +69,9 @@ public final class BagReader {
 
     public Bag read(Path root) throws IOException {
         List<Finding> findings = new ArrayList<>();
-        checkDeclaration(root, findings);
+        Charset encoding = checkDeclaration(root, findings);
         List<Map.Entry<String, String>> info = Files.isRegularFile(root.resolve("bag-info.txt"))
-                ? labels(root.resolve("bag-info.txt"), findings) : List.of();
+                ? labels(root.resolve("bag-info.txt"), encoding, findings) : List.of();
         Map<String, Map<String, String>> manifests = new TreeMap<>();
         Map<String, Map<String, String>> tagManifests = new TreeMap<>();
         try (DirectoryStream<Path> in = Files.newDirectoryStream(root, "*manifest-*.txt")) {
@@ -79,7 +83,7 @@ public final class BagReader {
                     continue;
                 }
                 boolean tag = m.group(1) != null;
-                (tag ? tagManifests : manifests).put(m.group(2), entries(file, !tag, findings));
+                (tag ? tagManifests : manifests).put(m.group(2), entries(file, encoding, !tag, findings));
             }
         }
         if (manifests.isEmpty()) {
@@ -91,14 +95,18 @@ public final class BagReader {
         return new Bag(root, info, manifests, tagManifests, findings);
     }
 
-    private void checkDeclaration(Path root, List<Finding> findings) throws IOException {
+    /**
+     * Checks bagit.txt (always UTF-8, RFC 8493 §2.1.1) and answers the encoding it declares for the other tag files
+     * ({@code Tag-File-Character-Encoding}, such as GB18030); UTF-8 when it declares none or one unknown here.
+     */
+    private Charset checkDeclaration(Path root, List<Finding> findings) throws IOException {
         Path declaration = root.resolve("bagit.txt");
         if (!Files.isRegularFile(declaration)) {
             findings.add(Finding.fail(Property.AUTHENTICITY, "AUTH-BAG", null, "bagit.txt", "accession.check.no-bagit"));
-            return;
+            return StandardCharsets.UTF_8;
         }
-        String version = labels(declaration, findings).stream().filter(e -> e.getKey().equals("BagIt-Version"))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
+        List<Map.Entry<String, String>> labels = labels(declaration, StandardCharsets.UTF_8, findings);
+        String version = label(labels, "BagIt-Version");
         if (!"1.0".equals(version) && !"0.97".equals(version)) {
             findings.add(Finding.fail(Property.AUTHENTICITY, "AUTH-BAG", null, "bagit.txt",
                     "accession.check.bagit-version", String.valueOf(version)));
@@ -106,14 +114,27 @@ public final class BagReader {
             findings.add(Finding.pass(Property.AUTHENTICITY, "AUTH-BAG", null, null, "accession.check.bag-ok",
                     version));
         }
+        String encoding = label(labels, "Tag-File-Character-Encoding");
+        try {
+            return encoding == null || encoding.isBlank() ? StandardCharsets.UTF_8 : Charset.forName(encoding.strip());
+        } catch (IllegalArgumentException e) {
+            findings.add(Finding.fail(Property.AUTHENTICITY, "AUTH-BAG", null, "bagit.txt",
+                    "accession.check.unknown-encoding", encoding));
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    private static String label(List<Map.Entry<String, String>> labels, String name) {
+        return labels.stream().filter(e -> e.getKey().equals(name)).map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
     /** Tag-file labels ({@code Label: value}, a line starting with white space continues the value before it). */
-    private List<Map.Entry<String, String>> labels(Path file, List<Finding> findings) throws IOException {
+    private List<Map.Entry<String, String>> labels(Path file, Charset encoding, List<Finding> findings)
+            throws IOException {
         List<Map.Entry<String, String>> labels = new ArrayList<>();
         String label = null;
         StringBuilder value = new StringBuilder();
-        for (String line : lines(file, findings)) {
+        for (String line : lines(file, encoding, findings)) {
             if (!line.isEmpty() && Character.isWhitespace(line.charAt(0)) && label != null) {
                 value.append(' ').append(line.strip());
                 continue;
@@ -135,10 +156,11 @@ public final class BagReader {
      * A manifest's lines: path → digest (lower case). Paths are percent-decoded (RFC 8493 §2.1.3); a payload manifest's
      * paths must lie under {@code data/}, and payload paths are answered relative to it.
      */
-    private Map<String, String> entries(Path file, boolean payload, List<Finding> findings) throws IOException {
+    private Map<String, String> entries(Path file, Charset encoding, boolean payload, List<Finding> findings)
+            throws IOException {
         Map<String, String> entries = new LinkedHashMap<>();
         String manifest = file.getFileName().toString();
-        for (String line : lines(file, findings)) {
+        for (String line : lines(file, encoding, findings)) {
             if (line.isBlank()) {
                 continue;
             }
@@ -162,17 +184,17 @@ public final class BagReader {
                 .replace("%25", "%");
     }
 
-    private List<String> lines(Path file, List<Finding> findings) throws IOException {
+    private List<String> lines(Path file, Charset encoding, List<Finding> findings) throws IOException {
         if (Files.size(file) > tagFileLimit) {
             findings.add(Finding.fail(Property.USABILITY, "USE-TAG-FILE", null, file.getFileName().toString(),
                     "accession.check.tag-too-large", tagFileLimit >> 20));
             return List.of();
         }
         try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8);
+            return Files.readAllLines(file, encoding);
         } catch (CharacterCodingException e) {
             findings.add(Finding.fail(Property.USABILITY, "USE-TAG-FILE", null, file.getFileName().toString(),
-                    "accession.check.tag-not-utf8"));
+                    "accession.check.tag-not-decodable", encoding.name()));
             return List.of();
         }
     }

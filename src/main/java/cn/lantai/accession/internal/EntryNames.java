@@ -19,6 +19,8 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 public final class EntryNames {
 
     static final Charset GB18030 = Charset.forName("GB18030");
+    private static final int NAME_MAX = 255;
+    private static final int PATH_MAX = 4096;
     private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
 
     private EntryNames() {
@@ -65,5 +67,22 @@ public final class EntryNames {
             }
         }
         return parts.isEmpty() ? null : String.join("/", parts);
+    }
+
+    /**
+     * Whether Linux file systems can hold the name under a folder whose absolute path takes {@code folderBytes}: each
+     * part at most 255 bytes (86 Chinese characters in UTF-8) and the whole path under PATH_MAX (4,096 bytes). A name
+     * past either is the sender's naming fault of that one entry, found before anything is written.
+     */
+    public static boolean fitsFileSystem(String relative, int folderBytes) {
+        int total = folderBytes;
+        for (String part : relative.split("/")) {
+            int bytes = part.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > NAME_MAX) {
+                return false;
+            }
+            total += 1 + bytes;
+        }
+        return total < PATH_MAX;
     }
 }

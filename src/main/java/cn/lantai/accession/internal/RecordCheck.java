@@ -143,26 +143,27 @@ public final class RecordCheck {
             return;
         }
         long size = 0;
-        boolean all = true;
+        boolean whole = true;
         List<String> names = new ArrayList<>();
         for (String given : record.files()) {
             String name = EntryNames.safeRelative(given);
             if (name == null) {
                 findings.add(Finding.fail(Property.SECURITY, "SEC-PATH", label, given, "accession.check.record-path"));
-                all = false;
+                whole = false;
                 continue;
             }
             names.add(name);
             claims.putIfAbsent(name, label);
             PayloadFile file = present.get(name);
-            all &= file != null;
+            whole &= file != null && file.size() > 0;
             size += file == null ? 0 : file.size();
         }
         if (d.get(DescriptionField.FILE_FORMAT) != null) {
             formats.add(new DeclaredFormat(label, d.get(DescriptionField.FILE_FORMAT), List.copyOf(names)));
         }
+        // a missing or empty file is already its own fault; the size it leaves short is not a second one
         String declared = d.get(DescriptionField.FILE_SIZE);
-        if (declared != null && all) {
+        if (declared != null && whole) {
             fileSize(label, declared, size);
         }
     }

@@ -1,8 +1,10 @@
 package cn.lantai.accession.internal;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -58,7 +60,13 @@ public final class SafeUnzip {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make work folder " + workDir, e);
         }
-        try (ZipFile zip = ZipFile.builder().setFile(zipFile.toFile()).get()) {
+        ZipFile opened;
+        try {
+            opened = ZipFile.builder().setFile(zipFile.toFile()).get();
+        } catch (IOException e) {
+            throw new PackageRefused("accession.package.not-zip");
+        }
+        try (ZipFile zip = opened) {
             Enumeration<ZipArchiveEntry> entries = zip.getEntries();
             int count = 0;
             while (entries.hasMoreElements()) {
@@ -73,7 +81,8 @@ public final class SafeUnzip {
         } catch (ZipInflation.Exceeded e) {
             throw new PackageRefused("accession.package.too-large", limits.inflation().total() >> 20);
         } catch (IOException e) {
-            throw new PackageRefused("accession.package.not-zip");
+            // the zip opened, so this is the server's own disk (full, failing), not the unit's package
+            throw new UncheckedIOException("cannot unpack into " + workDir, e);
         }
         return new Unpacked(List.copyOf(run.extracted), List.copyOf(run.withheld), List.copyOf(run.findings));
     }
@@ -82,6 +91,7 @@ public final class SafeUnzip {
     private static final class Unpack {
 
         private final Path root;
+        private final int rootBytes;
         private final ZipInflation inflation;
         private final Set<String> seen = new HashSet<>();
         private final List<String> extracted = new ArrayList<>();
@@ -90,6 +100,7 @@ public final class SafeUnzip {
 
         Unpack(Path root, ZipInflation inflation) {
             this.root = root;
+            this.rootBytes = root.toString().getBytes(StandardCharsets.UTF_8).length;
             this.inflation = inflation;
         }
 
@@ -98,6 +109,10 @@ public final class SafeUnzip {
             String name = EntryNames.safeRelative(raw);
             if (name == null || !root.resolve(name).normalize().startsWith(root)) {
                 refuse(raw, Property.SECURITY, "SEC-PATH", "accession.check.unsafe-path");
+                return;
+            }
+            if (!EntryNames.fitsFileSystem(name, rootBytes)) {
+                refuse(raw, Property.SECURITY, "SEC-PATH", "accession.check.name-too-long");
                 return;
             }
             if (entry.isUnixSymlink()) {
@@ -138,14 +153,16 @@ public final class SafeUnzip {
             return !folder && Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS);
         }
 
+        /**
+         * Inflates one entry. Its data failing (bad CRC, truncated) is the unit's corrupt entry; the server's disk
+         * failing (full, read-only) is thrown on, never blamed on the package.
+         */
         private void write(ZipFile zip, ZipArchiveEntry entry, String name) throws IOException {
             Path target = root.resolve(name);
-            try {
-                Files.createDirectories(target.getParent());
-                try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
-                    inflation.inflate(zip, entry, out);
-                }
-                extracted.add(name);
+            Files.createDirectories(target.getParent());
+            DiskOutput out = new DiskOutput(Files.newOutputStream(target, StandardOpenOption.CREATE_NEW));
+            try (out) {
+                inflation.inflate(zip, entry, out);
             } catch (ZipInflation.Exceeded e) {
                 Files.deleteIfExists(target);
                 if (e.excess() == ZipInflation.Excess.TOTAL) {
@@ -153,16 +170,59 @@ public final class SafeUnzip {
                 }
                 refuse(name, Property.SECURITY, "SEC-BOMB", "accession.check.zip-bomb",
                         inflation.limits().entry() >> 20, inflation.limits().ratio());
+                return;
             } catch (IOException | RuntimeException e) {
-                // a corrupt entry (bad CRC, truncated data) or a name the file system cannot hold: reported, the rest go on
                 Files.deleteIfExists(target);
+                if (out.failure != null) {
+                    throw out.failure;
+                }
                 refuse(name, Property.INTEGRITY, "INTEG-CORRUPT", "accession.check.entry-unreadable");
+                return;
             }
+            extracted.add(name);
         }
 
         private void refuse(String name, Property property, String code, String reason, Object... args) {
             withheld.add(name);
             findings.add(Finding.fail(property, code, null, name, reason, args));
+        }
+    }
+
+    /** The file being written, remembering its own failure so it is told apart from the entry's data failing. */
+    private static final class DiskOutput extends FilterOutputStream {
+
+        private IOException failure;
+
+        DiskOutput(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            try {
+                out.write(bytes, offset, length);
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+
+        private IOException failed(IOException e) {
+            failure = e;
+            return e;
         }
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 import cn.lantai.catalog.Description;
@@ -37,9 +38,9 @@ public class Items {
     private static final DescriptionField[] FIELDS = DescriptionField.values();
     private static final String COLUMNS = Arrays.stream(FIELDS).map(DescriptionField::column)
             .collect(Collectors.joining(", "));
-    private static final String INSERT = "INSERT INTO item (id, archival_code, group_key, " + COLUMNS
+    private static final String INSERT_AT_VERSION = "INSERT INTO item (id, archival_code, group_key, " + COLUMNS
             + ", extra, version, created_at, updated_at) VALUES (?, ?, ?, "
-            + "?, ".repeat(FIELDS.length) + "?, 0, ?, ?)";
+            + "?, ".repeat(FIELDS.length) + "?, ?, ?, ?)";
     private static final String UPDATE = "UPDATE item SET archival_code = ?, group_key = ?, "
             + Arrays.stream(FIELDS).map(f -> f.column() + " = ?").collect(Collectors.joining(", "))
             + ", extra = ?, version = version + 1, updated_at = ? WHERE id = ?";
@@ -65,14 +66,26 @@ public class Items {
     }
 
     public void insert(List<Row> rows) {
+        insertAtVersions(rows, row -> 0);
+    }
+
+    /** Puts items back under their own ids and versions (a rebuild from the archival store). */
+    public void restore(List<Item> items) {
+        Map<Long, Integer> versions = items.stream().collect(Collectors.toMap(i -> i.id().value(), Item::version));
+        insertAtVersions(items.stream().map(i -> new Row(i.id().value(), i.description(), i.extra())).toList(),
+                row -> versions.get(row.id()));
+    }
+
+    private void insertAtVersions(List<Row> rows, ToIntFunction<Row> version) {
         Timestamp now = Timestamp.from(Instant.now());
-        jdbc.batchUpdate(INSERT, rows, 500, (ps, row) -> {
+        jdbc.batchUpdate(INSERT_AT_VERSION, rows, 500, (ps, row) -> {
             int i = 1;
             ps.setLong(i++, row.id());
             ps.setString(i++, row.description().archivalCode().toString());
             ps.setString(i++, row.description().groupKey());
             i = setFields(ps, i, row.description());
             ps.setString(i++, extraJson(row.extra()));
+            ps.setInt(i++, version.applyAsInt(row));
             ps.setTimestamp(i++, now);
             ps.setTimestamp(i, now);
         });

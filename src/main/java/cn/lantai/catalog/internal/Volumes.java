@@ -47,6 +47,25 @@ public class Volumes {
                 code.itemNo(), title, classification, openStatus, notes, startDate, endDate, 0);
     }
 
+    /** Puts a file back under its own id (a rebuild from the archival store). */
+    public void restore(Volume v) {
+        ArchivalCode code = new ArchivalCode(v.fonds(), v.category(), v.year(), v.retention(), v.org(), v.number());
+        jdbc.sql("""
+                INSERT INTO volume (id, archival_code, group_key, fonds_code, category_code, filing_year, retention,
+                org_code, volume_no, title, classification, open_status, notes, start_date, end_date, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(v.id(), code.toString(), code.groupKey(), v.fonds(), v.category(), v.year(),
+                        v.retention().code(), code.org(), v.number(), v.title(), v.classification().name(),
+                        v.openStatus().name(), v.notes(), date(v.startDate()), date(v.endDate()),
+                        Timestamp.from(Instant.now()))
+                .update();
+    }
+
+    /** Every file, for modules that keep a copy of the catalogue's definitions; item counts are not asked. */
+    public List<Volume> all() {
+        return jdbc.sql("SELECT v.*, 0 AS items FROM volume v ORDER BY v.id").query(mapper()).list();
+    }
+
     /** A file's title and date range, as changed by a person. */
     public void describe(long id, String title, LocalDate startDate, LocalDate endDate) {
         jdbc.sql("UPDATE volume SET title = ?, start_date = ?, end_date = ? WHERE id = ?")

@@ -1,6 +1,7 @@
 package cn.lantai.accession.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -216,6 +217,37 @@ class SafeUnzipTest {
         assertThat(EntryNames.safeRelative("data//./a/")).isEqualTo("data/a");
         assertThat(EntryNames.safeRelative("...")).isEqualTo("...");
         assertThat(EntryNames.safeRelative("a/".repeat(5_000) + "b")).endsWith("/a/b");
+    }
+
+    @Test
+    void aNameTooLongForTheFileSystemIsThatEntrysNamingFaultAndTheOthersUnpack() throws IOException {
+        String longFile = "data/" + "长".repeat(86) + ".pdf";
+        String longFolder = "data/" + "目".repeat(90) + "/";
+        String deepPath = "data/" + ("深".repeat(80) + "/").repeat(20) + "a.txt";
+        String longest = "data/" + "名".repeat(85);
+        Path zip = zip("ok/a.txt", longFile, longFolder, longFolder + "a.txt", deepPath, longest);
+
+        SafeUnzip.Unpacked unpacked = new SafeUnzip(DEFAULTS).unpack(zip, dir.resolve("work"));
+
+        assertThat(unpacked.extracted()).containsExactly("ok/a.txt", longest);
+        assertThat(unpacked.findings()).extracting(Finding::code, Finding::reason, Finding::file).containsExactly(
+                tuple("SEC-PATH", "accession.check.name-too-long", longFile),
+                tuple("SEC-PATH", "accession.check.name-too-long", longFolder),
+                tuple("SEC-PATH", "accession.check.name-too-long", longFolder + "a.txt"),
+                tuple("SEC-PATH", "accession.check.name-too-long", deepPath));
+        assertThat(unpacked.withheld()).containsExactly(longFile, longFolder, longFolder + "a.txt", deepPath);
+    }
+
+    @Test
+    void aFailureOfTheServersOwnDiskIsThrownOnNeverBlamedOnThePackage() throws IOException {
+        Path zip = zip("ok/a.txt", "ok/b.txt");
+        Path work = Files.createDirectories(dir.resolve("work/ok"));
+        Files.writeString(work.resolve("a.txt"), "written by something else on this server");
+
+        assertThatThrownBy(() -> new SafeUnzip(DEFAULTS).unpack(zip, dir.resolve("work")))
+                .isInstanceOf(UncheckedIOException.class).isNotInstanceOf(PackageRefused.class)
+                .hasMessageContaining("cannot unpack");
+        assertThat(dir.resolve("work")).doesNotExist();
     }
 
     private Path zip(String... names) throws IOException {

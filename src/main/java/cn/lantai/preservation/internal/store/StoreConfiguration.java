@@ -21,8 +21,14 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
 
+    @Bean
+    StorageRoot storageRoot(@Value("${lantai.store.root}") Path root) {
+        return new StorageRoot(root.toAbsolutePath().normalize());
+    }
+
     @Bean(destroyMethod = "close")
-    OcflRepository ocflRepository(@Value("${lantai.store.root}") Path root, @Value("${lantai.store.work}") Path work) {
+    OcflRepository ocflRepository(StorageRoot storageRoot, @Value("${lantai.store.work}") Path work) {
+        Path root = storageRoot.path();
         Sm3Algorithm.register();
         try {
             Files.createDirectories(root);
