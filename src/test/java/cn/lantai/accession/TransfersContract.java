@@ -115,7 +115,8 @@ abstract class TransfersContract {
 
         List<String> failures = JsonPath.read(checked, "$.report.checks[?(@.result == 'FAIL')].code");
         assertThat(failures).containsExactlyInAnyOrder("AUTH-DIGEST", "INTEG-MISSING", "SEC-FOREIGN", "SEC-PATH",
-                "SEC-PATH", "SEC-BOMB", "INTEG-EMPTY", "INTEG-SEQUENCE", "INTEG-COUNT", "AUTH-METADATA", "INTEG-MANDATORY", "AUTH-FILE-PROPS", "SEC-VIRUS", "USE-FORMAT", "USE-ENCRYPTED");
+                "SEC-PATH", "SEC-BOMB", "INTEG-EMPTY", "INTEG-SEQUENCE", "INTEG-COUNT", "AUTH-METADATA",
+                "INTEG-MANDATORY", "AUTH-FILE-PROPS", "SEC-VIRUS", "USE-FORMAT", "USE-ENCRYPTED");
         List<String> failedRecords = JsonPath.read(checked, "$.report.checks[?(@.result == 'FAIL')].record");
         for (int clean : new int[] {1, 4, 7, 9}) {
             assertThat(failedRecords).doesNotContain(sent.archivalCode(clean));

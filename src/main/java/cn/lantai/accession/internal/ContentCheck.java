@@ -97,9 +97,10 @@ public final class ContentCheck {
      * whose files were all found and usable is compared: a missing, empty or unusable file is already its own fault.
      */
     private void declaredFormat(RecordCheck.DeclaredFormat declared, Map<String, FormatReport> formats) {
+        String label = declared.record();
         String wanted = DeclaredFormats.family(declared.format());
         if (wanted == null) {
-            findings.add(Finding.fail(Property.AUTHENTICITY, "AUTH-FILE-PROPS", declared.record(), null,
+            findings.add(Finding.fail(Property.AUTHENTICITY, "AUTH-FILE-PROPS", label, null,
                     "accession.check.format-unknown", declared.format(), DeclaredFormats.KNOWN));
             return;
         }
@@ -109,9 +110,9 @@ public final class ContentCheck {
         }
         boolean matches = found.stream().anyMatch(r -> DeclaredFormats.families(r).contains(wanted));
         findings.add(matches
-                ? Finding.pass(Property.AUTHENTICITY, "AUTH-FILE-PROPS", declared.record(), null,
+                ? Finding.pass(Property.AUTHENTICITY, "AUTH-FILE-PROPS", label, null,
                         "accession.check.format-declared-ok", declared.format())
-                : Finding.fail(Property.AUTHENTICITY, "AUTH-FILE-PROPS", declared.record(), null,
+                : Finding.fail(Property.AUTHENTICITY, "AUTH-FILE-PROPS", label, null,
                         "accession.check.format-differs", declared.format(), String.join("、", found.stream()
                                 .map(r -> r.formatName() == null ? r.mediaType() : r.formatName()).toList())));
     }
