@@ -173,3 +173,16 @@ document.addEventListener("drop", function (event) {
 document.addEventListener("dragend", function (event) {
   document.querySelectorAll("[data-reorder] > tr.dragging").forEach(function (tr) { tr.classList.remove("dragging"); });
 });
+
+// issue 10: a file's preview loads when asked for, not with the item page (each load is a whole transfer and, for a
+// controlled record, an audited read); without script the link opens the preview in a tab of its own
+document.addEventListener("click", function (event) {
+  var link = event.target.closest && event.target.closest("a.preview-load");
+  if (!link) { return; }
+  event.preventDefault();
+  var pdf = link.dataset.preview === "PDF";
+  var view = document.createElement(pdf ? "iframe" : "img");
+  view.src = link.href;
+  if (pdf) { view.title = link.dataset.title; } else { view.alt = link.dataset.title; }
+  link.replaceWith(view);
+});

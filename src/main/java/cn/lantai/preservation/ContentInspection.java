@@ -47,7 +47,7 @@ public class ContentInspection {
                       @Value("${lantai.clamav.max-file-size:2000M}") String maxFileSize,
                       @Value("${lantai.clamav.timeout:1h}") Duration timeout,
                       Environment environment) {
-        this(new Clamd(clamdSocket), new Clamscan(clamscan, database, maxFileSize, timeout),
+        this(new Clamd(clamdSocket, timeout), new Clamscan(clamscan, database, maxFileSize, timeout),
                 new FormatIdentification(archivalFormats(environment)),
                 new Quarantine(dataDir.resolve("quarantine"), Clock.systemDefaultZone()));
     }
@@ -74,7 +74,7 @@ public class ContentInspection {
     /**
      * Scans one file.
      *
-     * @throws ScannerUnavailable when no scanner runs or it gives no verdict: the file must then not be stored
+     * @throws ScannerUnavailable when no scanner runs or it fails: the file must then not be stored
      */
     public VirusScan scan(Path file) {
         return scanAll(List.of(file)).values().iterator().next();
@@ -82,9 +82,13 @@ public class ContentInspection {
 
     /**
      * Scans many files in one scanner call (clamscan loads its database once per call; clamd streams each), answering
-     * in the order given. Each must be a regular file (a link is followed to it).
+     * in the order given, each file with its own verdict. A file clamd cuts off (beyond its StreamMaxLength) goes to
+     * clamscan where it is installed; one beyond every scanner's limits is {@link VirusScan#notScanned not scanned},
+     * which the caller must neither store as clean nor quarantine as a virus. Each must be a regular file (a link is
+     * followed to it).
      *
-     * @throws ScannerUnavailable when no scanner runs or it gives no verdict on one of them
+     * @throws ScannerUnavailable when no scanner runs, or the scanner fails as a whole (clamd hangs past
+     *                            {@code lantai.clamav.timeout}, clamscan's database is broken)
      */
     public Map<Path, VirusScan> scanAll(Collection<Path> files) {
         Map<Path, Path> real = new LinkedHashMap<>();
@@ -94,10 +98,23 @@ public class ContentInspection {
         if (real.isEmpty()) {
             return Map.of();
         }
-        Map<Path, VirusScan> verdicts = scanner().scan(real.values().stream().distinct().toList());
+        Map<Path, VirusScan> verdicts = scan(real.values().stream().distinct().toList());
         Map<Path, VirusScan> answer = new LinkedHashMap<>();
         real.forEach((given, path) -> answer.put(given, verdicts.get(path)));
         return answer;
+    }
+
+    private Map<Path, VirusScan> scan(List<Path> files) {
+        if (!clamd.answers()) {
+            return clamscan().scan(files);
+        }
+        Map<Path, VirusScan> verdicts = new LinkedHashMap<>(clamd.scan(files));
+        List<Path> cutOff = verdicts.entrySet().stream().filter(e -> e.getValue().notScanned()).map(Map.Entry::getKey)
+                .toList();
+        if (!cutOff.isEmpty() && clamscan.installed()) {
+            verdicts.putAll(clamscan.scan(cutOff));
+        }
+        return verdicts;
     }
 
     /**
@@ -116,10 +133,7 @@ public class ContentInspection {
         return quarantine.hold(regularFile(file), reason);
     }
 
-    private VirusScanner scanner() {
-        if (clamd.answers()) {
-            return clamd;
-        }
+    private VirusScanner clamscan() {
         if (clamscan.installed()) {
             return clamscan;
         }

@@ -90,13 +90,21 @@ public class Packages {
         return builder.job(job).format();
     }
 
-    /** The finished package for its asker; {@link PackageNotReady} while it is being written or when it failed. */
+    /**
+     * The finished package for its asker; {@link PackageNotReady} while it is being written, when it failed or once it
+     * was removed ({@code lantai.packages.keep}). The right to export is asked again, since it may have been taken
+     * away since the package was asked for, and each download is audited.
+     */
     public Path zip(JobId id, Viewer viewer) {
         JobStatus job = status(id, viewer);
+        PackageJob asked = builder.job(job);
+        exports.requireExport(viewer, asked.selection());
         Path zip = builder.zip(id);
         if (job.state() != JobState.SUCCEEDED || !Files.isRegularFile(zip)) {
             throw new PackageNotReady(id);
         }
+        trail.record(new AuditEvent(viewer.name(), viewer.address(), "preservation.package-download",
+                "package:" + id.value(), null, asked.format().name()));
         return zip;
     }
 

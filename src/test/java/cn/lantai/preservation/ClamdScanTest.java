@@ -64,7 +64,7 @@ class ClamdScanTest {
                 "root".equals(System.getProperty("user.name")) ? "User root" : "", ""));
         clamd = new ProcessBuilder(CLAMD.toString(), "--config-file=" + config)
                 .redirectErrorStream(true).redirectOutput(home.resolve("clamd.out").toFile()).start();
-        Clamd client = new Clamd(home.resolve("clamd.sock"));
+        Clamd client = new Clamd(home.resolve("clamd.sock"), Inspections.TIMEOUT);
         Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
                 .until(() -> client.answers() || !clamd.isAlive());
         assertThat(clamd.isAlive()).as("clamd runs: " + home.resolve("clamd.out")).isTrue();
@@ -123,13 +123,37 @@ class ClamdScanTest {
         assertThat(scans.get(files.get(6)).finding()).isEqualTo(EICAR_FINDING);
     }
 
-    /** A file beyond clamd's StreamMaxLength gets no verdict: it is an error, never "clean". */
+    /**
+     * A file beyond clamd's StreamMaxLength gets its own "not scanned", never "clean", and the rest of the batch
+     * still gets verdicts: the EICAR beside it is found.
+     */
     @Test
-    void aFileBeyondTheDaemonsLimitIsAnErrorNotClean() throws IOException {
+    void aFileBeyondTheDaemonsLimitIsNotScannedAndTheOthersStillAre() throws IOException {
         Path tooLarge = Files.write(dir.resolve("too-large"), new byte[STREAM_MAX * 2]);
+        Path eicar = Files.writeString(dir.resolve("eicar"), EICAR);
 
-        assertThatThrownBy(() -> inspection().scan(tooLarge)).isInstanceOf(ScannerUnavailable.class)
-                .hasMessageContaining("StreamMaxLength");
+        Map<Path, VirusScan> scans = inspection().scanAll(List.of(tooLarge, eicar));
+
+        assertThat(scans.get(tooLarge).notScanned()).isTrue();
+        assertThat(scans.get(tooLarge).reason()).contains("StreamMaxLength");
+        assertThat(scans.get(eicar).finding()).isEqualTo(EICAR_FINDING);
+    }
+
+    /**
+     * Where clamscan is installed, what clamd cuts off is scanned by clamscan and gets a real verdict; beyond
+     * clamscan's limits too, it stays not scanned.
+     */
+    @Test
+    void aFileClamdCutsOffGoesToClamscan() throws IOException {
+        Path large = Files.write(dir.resolve("large-clean"), new byte[STREAM_MAX * 2]);
+        ContentInspection both = Inspections.withClamdAndClamscan(home.resolve("clamd.sock"),
+                ClamAvAvailable.database(), "2000M", dir.resolve("data"));
+        ContentInspection bothLimited = Inspections.withClamdAndClamscan(home.resolve("clamd.sock"),
+                ClamAvAvailable.database(), "1M", dir.resolve("data"));
+
+        assertThat(both.scan(large).clean()).isTrue();
+        assertThat(bothLimited.scan(large).notScanned()).isTrue();
+        assertThat(bothLimited.scan(large).reason()).contains("Heuristics.Limits.Exceeded");
     }
 
     @Test

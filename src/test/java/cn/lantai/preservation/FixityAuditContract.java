@@ -243,8 +243,6 @@ abstract class FixityAuditContract {
         ObjectAudit limited = auditor.audit(records.get(0).id(), oneMbPerSecond);
         assertThat(oneMbPerSecond.bytesPerSecond()).isEqualTo(1024 * 1024);
         assertThat(oneMbPerSecond.bytesTaken()).isEqualTo(limited.bytes());
-        assertThat(oneMbPerSecond.available()).as("the bucket gave out what was read")
-                .isLessThan(1024 * 1024 - limited.bytes() / 2);
         assertThatThrownBy(() -> FixityThrottle.of(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 

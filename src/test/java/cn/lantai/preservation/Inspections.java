@@ -29,13 +29,28 @@ final class Inspections {
 
     /** clamscan with the given signatures (no daemon), quarantine under the data directory. */
     static ContentInspection withClamscan(String clamscan, Path database, Path dataDir) {
-        return new ContentInspection(new Clamd(dataDir.resolve("no-clamd.ctl")),
+        return new ContentInspection(new Clamd(dataDir.resolve("no-clamd.ctl"), TIMEOUT),
                 new Clamscan(clamscan, database.toString(), "2000M", TIMEOUT), new FormatIdentification(shippedArchivalFormats()),
                 new Quarantine(dataDir.resolve("quarantine"), CLOCK));
     }
 
     static ContentInspection withClamd(Path socket, Path dataDir) {
-        return new ContentInspection(new Clamd(socket), new Clamscan("/nonexistent/clamscan", "", "2000M", TIMEOUT),
+        return new ContentInspection(new Clamd(socket, TIMEOUT), new Clamscan("/nonexistent/clamscan", "", "2000M",
+                TIMEOUT), new FormatIdentification(shippedArchivalFormats()),
+                new Quarantine(dataDir.resolve("quarantine"), CLOCK));
+    }
+
+    /** clamd first, clamscan with the given signatures and size limit for what clamd cuts off. */
+    static ContentInspection withClamdAndClamscan(Path socket, Path database, String maxFileSize, Path dataDir) {
+        return new ContentInspection(new Clamd(socket, TIMEOUT), new Clamscan("clamscan", database.toString(),
+                maxFileSize, TIMEOUT), new FormatIdentification(shippedArchivalFormats()),
+                new Quarantine(dataDir.resolve("quarantine"), CLOCK));
+    }
+
+    /** clamscan with the given signatures and {@code --max-filesize}/{@code --max-scansize}, no daemon. */
+    static ContentInspection withClamscanLimitedTo(String maxFileSize, Path database, Path dataDir) {
+        return new ContentInspection(new Clamd(dataDir.resolve("no-clamd.ctl"), TIMEOUT),
+                new Clamscan("clamscan", database.toString(), maxFileSize, TIMEOUT),
                 new FormatIdentification(shippedArchivalFormats()), new Quarantine(dataDir.resolve("quarantine"), CLOCK));
     }
 

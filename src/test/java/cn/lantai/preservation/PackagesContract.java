@@ -14,13 +14,16 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.Provider;
 import java.security.Security;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -37,6 +40,10 @@ import cn.lantai.audit.AuditTrail;
 import cn.lantai.catalog.CatalogManagement;
 import cn.lantai.catalog.Classification;
 import cn.lantai.catalog.Item;
+import cn.lantai.identity.PermissionManagement;
+import cn.lantai.jobs.JobId;
+import cn.lantai.preservation.internal.packages.PackageBuilder;
+import cn.lantai.preservation.internal.packages.PackageSweep;
 import cn.lantai.support.Staff;
 import gov.loc.repository.bagit.domain.Bag;
 import gov.loc.repository.bagit.exceptions.CorruptChecksumException;
@@ -104,6 +111,15 @@ abstract class PackagesContract {
 
     @Autowired
     Staff staff;
+
+    @Autowired
+    PermissionManagement permissions;
+
+    @Autowired
+    PackageBuilder builder;
+
+    @Autowired
+    PackageSweep sweep;
 
     @TempDir
     Path dir;
@@ -181,6 +197,25 @@ abstract class PackagesContract {
         assertThat(status).contains("\"state\":\"FAILED\"", "SHA-256").doesNotContain("download");
         assertThat(mvc.perform(get("/api/v1/packages/{id}/zip", job).with(Staff.archivist())).andReturn()
                 .getResponse().getStatus()).isEqualTo(409);
+        assertThat(openFilesUnder(builder.zip(new JobId(job)).getParent())).as("the writers' lists are closed")
+                .isEmpty();
+    }
+
+    /** What this process holds open under the folder (Linux's /proc/self/fd; a deleted file shows as "(deleted)"). */
+    private static List<String> openFilesUnder(Path folder) throws IOException {
+        Path fds = Path.of("/proc/self/fd");
+        if (!Files.isDirectory(fds)) {
+            return List.of();
+        }
+        try (Stream<Path> links = Files.list(fds)) {
+            return links.map(link -> {
+                try {
+                    return Files.readSymbolicLink(link).toString();
+                } catch (IOException gone) {
+                    return "";
+                }
+            }).filter(target -> target.startsWith(folder.toAbsolutePath().normalize().toString())).toList();
+        }
     }
 
     @Test
@@ -219,7 +254,93 @@ abstract class PackagesContract {
                 "metadata/preservation/" + a.archivalCode() + "/premis.xml");
         assertThat(root.resolve("metadata/descriptive/" + a.archivalCode() + "/dc.xml"))
                 .content(StandardCharsets.UTF_8).contains("<dc:title>关于保存包的通知</dc:title>");
-        assertThat(mets.getElementsByTagNameNS(METS, "fptr").getLength()).isEqualTo(2);
+        NodeList pointers = mets.getElementsByTagNameNS(METS, "fptr");
+        assertThat(pointers.getLength()).as("one fptr per file").isEqualTo(2);
+        for (int i = 0; i < pointers.getLength(); i++) {
+            NodeList fileElements = mets.getElementsByTagNameNS(METS, "file");
+            String fileId = ((Element) pointers.item(i)).getAttribute("FILEID");
+            assertThat(LongStream.range(0, fileElements.getLength())
+                    .mapToObj(j -> ((Element) fileElements.item((int) j)).getAttribute("ID")))
+                    .as("fptr FILEID names a file element").contains(fileId);
+        }
+    }
+
+    @Test
+    void eachControlledRecordPackagedAndEachDownloadIsAudited() throws Exception {
+        Item open = records.open("公开的一件", "正文.pdf", "%PDF 公开");
+        Item secret = records.secret("机密的一件", "机密正文.pdf", "%PDF 机密");
+
+        String job = job(ask("bagit", open, secret));
+        finished(job, Staff.archivist());
+        finished(job, Staff.archivist());
+
+        assertThat(audited(Staff.ARCHIVIST, "preservation.package-record")).filteredOn(e -> e.after()
+                .equals("package:" + job)).singleElement().satisfies(e -> {
+                    assertThat(e.target()).isEqualTo("item:" + secret.id().value() + " " + secret.archivalCode());
+                    assertThat(e.before()).isNull();
+                });
+        assertThat(audited(Staff.ARCHIVIST, "preservation.package-download"))
+                .filteredOn(e -> e.target().equals("package:" + job)).hasSize(2);
+    }
+
+    @Test
+    void theRightToExportIsAskedAgainWhenThePackageIsDownloaded() throws Exception {
+        String user = "pkg-revoked-" + records.fonds.toLowerCase(Locale.ROOT);
+        staff.ensure(user, "将被收回导出权的档案员", null, Classification.TOP_SECRET, List.of("CATALOGUING"));
+        Item a = records.open("导出权被收回前申请的一件", "正文.pdf", "%PDF 正文");
+        String job = submit(ask("bagit", a), Staff.as(user));
+        assertThat(awaitEnd(job, Staff.as(user))).contains("\"state\":\"SUCCEEDED\"");
+
+        staff.asSecurityAdmin(() -> {
+            permissions.assignRoles(user, Set.of());
+            return null;
+        });
+        staff.confirmPending(user);
+
+        assertThat(mvc.perform(get("/api/v1/packages/{id}/zip", job).with(Staff.as(user))).andReturn().getResponse()
+                .getStatus()).isEqualTo(403);
+        assertThat(audited(user, "preservation.package-download")).isEmpty();
+    }
+
+    @Test
+    void aSelectionWithNothingTheAskerMayReadMakesNoPackage() throws Exception {
+        String status = awaitEnd(job("{\"format\":\"bagit\",\"ids\":[999999999]}"), Staff.archivist());
+
+        assertThat(status).contains("\"state\":\"FAILED\"", "nothing to package").doesNotContain("download");
+    }
+
+    @Test
+    void aPackageWhoseFilesWouldNotFitOnTheDiskIsRefusedBeforeWriting() throws Exception {
+        Item a = records.open("大得放不下的一件", "正文.pdf", "%PDF-1.7 正文");
+        jdbc.sql("UPDATE stored_file SET size = ? WHERE item_id = ?").params(Long.MAX_VALUE / 2, a.id().value())
+                .update();
+
+        String job = job(ask("eark", a));
+
+        assertThat(awaitEnd(job, Staff.archivist())).contains("\"state\":\"FAILED\"", "not enough disk space");
+        assertThat(builder.zip(new JobId(job)).getParent()).doesNotExist();
+    }
+
+    @Test
+    void packagesOlderThanTheKeepingTimeAreRemovedAndNewerOnesStay() throws Exception {
+        Item a = records.open("过期保存包中的一件", "正文.pdf", "%PDF 正文");
+        String old = job(ask("bagit", a));
+        finished(old, Staff.archivist());
+        String fresh = job(ask("bagit", a));
+        finished(fresh, Staff.archivist());
+        FileTime eightDaysAgo = FileTime.from(Instant.now().minus(Duration.ofDays(8)));
+        try (Stream<Path> paths = Files.walk(builder.zip(new JobId(old)).getParent())) {
+            for (Path p : paths.toList()) {
+                Files.setLastModifiedTime(p, eightDaysAgo);
+            }
+        }
+
+        assertThat(sweep.removeOlderThanKept(Instant.now())).isGreaterThanOrEqualTo(1);
+
+        assertThat(builder.zip(new JobId(old)).getParent()).doesNotExist();
+        assertThat(mvc.perform(get("/api/v1/packages/{id}/zip", old).with(Staff.archivist())).andReturn()
+                .getResponse().getStatus()).isEqualTo(409);
+        assertThat(builder.zip(new JobId(fresh))).exists();
     }
 
     @Test
@@ -380,8 +501,12 @@ abstract class PackagesContract {
     }
 
     private List<AuditEntry> audited(String actor) {
-        return staff.asAuditor(() -> trail.entries(new AuditQuery(actor, "preservation.package", null, null, null),
-                0, 1000)).entries();
+        return audited(actor, "preservation.package");
+    }
+
+    private List<AuditEntry> audited(String actor, String action) {
+        return staff.asAuditor(() -> trail.entries(new AuditQuery(actor, action, null, null, null), 0, 1000))
+                .entries();
     }
 
     private static String[] sizeAndSha256(Path file) {

@@ -176,7 +176,7 @@ abstract class RecordFilesContract {
     }
 
     @Test
-    void theItemPageListsTheFilesWithTheirPreviewsOrSaysThereAreNoneAndWhatToDo() throws Exception {
+    void theItemPageListsTheFilesWithPreviewsLoadedOnRequestOrSaysThereAreNoneAndWhatToDo() throws Exception {
         Item with = records.open("有文件的一件", "正文.pdf", "%PDF 正文", "扫描.jpg", "jpeg", "说明.txt", "说明");
         Item without = records.open("没有文件的一件");
 
@@ -187,9 +187,12 @@ abstract class RecordFilesContract {
         assertThat(page).contains("电子文件", "正文.pdf", "扫描.jpg", "说明.txt", "title=\"" + pdf.sha256() + "\"",
                 "SHA-256 " + pdf.sha256().substring(0, 12), "title=\"" + pdf.sm3() + "\"",
                 "href=\"" + link + "%E6%AD%A3%E6%96%87.pdf\"",
-                "<iframe src=\"" + link + "%E6%AD%A3%E6%96%87.pdf&amp;inline=true\"",
-                "<img src=\"" + link + "%E6%89%AB%E6%8F%8F.jpg&amp;inline=true\"")
-                .doesNotContain(link + "%E8%AF%B4%E6%98%8E.txt&amp;inline=true");
+                "href=\"" + link + "%E6%AD%A3%E6%96%87.pdf&amp;inline=true\"",
+                "href=\"" + link + "%E6%89%AB%E6%8F%8F.jpg&amp;inline=true\"", "data-preview=\"PDF\"",
+                "data-preview=\"IMAGE\"", "显示预览")
+                .doesNotContain(link + "%E8%AF%B4%E6%98%8E.txt&amp;inline=true")
+                .as("no preview loads with the page: each would be a whole transfer and an audited read")
+                .doesNotContain("<iframe", "src=\"" + link);
 
         String empty = mvc.perform(get("/items/{id}", without.id().value()).with(Staff.page(Staff.ARCHIVIST)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

@@ -136,13 +136,35 @@ class VirusScanTest {
         assertThat(inspection().scannerAvailable()).isTrue();
     }
 
+    /**
+     * ClamAV reads no file beyond its size limits (2 GB at most, whatever the setting): a clean 2–4 GB video is not
+     * scanned, which is neither clean nor a virus to quarantine, and the EICAR beside it is still found.
+     */
+    @Test
+    void aFileBeyondTheSizeLimitIsNotScannedNeverInfectedNorClean() throws IOException {
+        Path video = Files.write(dir.resolve("会议录像.mp4"), new byte[3 << 20]);
+        Path eicar = Files.writeString(dir.resolve("eicar.txt"), EICAR);
+        ContentInspection limited = Inspections.withClamscanLimitedTo("1M", ClamAvAvailable.database(),
+                dir.resolve("data"));
+
+        Map<Path, VirusScan> scans = limited.scanAll(List.of(video, eicar));
+
+        assertThat(scans.get(video).state()).isEqualTo(VirusScan.State.NOT_SCANNED);
+        assertThat(scans.get(video).clean()).isFalse();
+        assertThat(scans.get(video).infected()).isFalse();
+        assertThat(scans.get(video).finding()).isNull();
+        assertThat(scans.get(video).reason()).contains("Heuristics.Limits.Exceeded");
+        assertThat(scans.get(eicar).infected()).isTrue();
+        assertThat(scans.get(eicar).finding()).isEqualTo(EICAR_FINDING);
+    }
+
     @Test
     void aScanThatHangsIsStoppedAndGivesNoVerdict() throws IOException {
         Path file = Files.writeString(dir.resolve("file"), EICAR);
         Path hanging = Files.writeString(dir.resolve("clamscan-hanging"),
                 "#!/bin/sh\n[ \"$1\" = --version ] && echo 'ClamAV 1.4.6' && exit 0\nexec sleep 600\n");
         Files.setPosixFilePermissions(hanging, PosixFilePermissions.fromString("rwx------"));
-        ContentInspection inspection = new ContentInspection(new Clamd(dir.resolve("no.sock")),
+        ContentInspection inspection = new ContentInspection(new Clamd(dir.resolve("no.sock"), Inspections.TIMEOUT),
                 new Clamscan(hanging.toString(), "", "2000M", Duration.ofMillis(200)), Inspections.formats(),
                 new Quarantine(dir.resolve("quarantine"), Inspections.CLOCK));
 

@@ -28,12 +28,6 @@ import cn.lantai.preservation.VirusScan;
  */
 public final class ContentCheck {
 
-    /**
-     * ClamAV's finding for a file past its size or scan limits ({@code --alert-exceeds-max}): the file was not looked
-     * at, so it is neither clean nor infected.
-     */
-    static final String LIMITS_EXCEEDED = "Heuristics.Limits.Exceeded";
-
     private final ContentInspection inspection;
     private final boolean quarantine;
     private final List<Finding> findings = new ArrayList<>();
@@ -212,8 +206,7 @@ public final class ContentCheck {
     private record Verdict(VirusScan scan, String unscanned) {
 
         static Verdict of(VirusScan scan) {
-            return !scan.clean() && scan.finding().startsWith(LIMITS_EXCEEDED) ? new Verdict(null, scan.finding())
-                    : new Verdict(scan, null);
+            return scan.notScanned() ? new Verdict(null, scan.reason()) : new Verdict(scan, null);
         }
     }
 

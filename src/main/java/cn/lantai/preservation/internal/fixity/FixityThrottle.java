@@ -59,11 +59,6 @@ public class FixityThrottle {
         return bytesPerSecond;
     }
 
-    /** Bytes the bucket could hand out now without waiting; {@code Long.MAX_VALUE} when unthrottled. */
-    public long available() {
-        return bucket == null ? Long.MAX_VALUE : bucket.getAvailableTokens();
-    }
-
     /** Every byte readers asked for since this throttle was made. */
     public long bytesTaken() {
         return bytesTaken.get();

@@ -24,12 +24,10 @@ import cn.lantai.preservation.VirusScan;
  * many files go into one call through {@code --file-list}. Each file's verdict is read from its own
  * {@code <path>: <result>} line on stdout, matched by the path we gave, so names with spaces, colons or Chinese are
  * read right. A name the list cannot carry (a line break in it) is scanned alone through stdin. Exit code 1 means
- * something was found, 2 an error. Files above {@code maxFileSize} (ClamAV stops at 2 GiB) are reported as the
- * finding {@code Heuristics.Limits.Exceeded…}, never passed as clean unscanned.
+ * something was found, 2 an error. Files above {@code maxFileSize} (ClamAV stops at 2 GiB) come back as
+ * {@code Heuristics.Limits.Exceeded…} ({@code --alert-exceeds-max}), read as not scanned: never clean, never a virus.
  */
 public final class Clamscan implements VirusScanner {
-
-    private static final String FOUND = " FOUND";
 
     private final String command;
     private final String database;
@@ -146,13 +144,11 @@ public final class Clamscan implements VirusScanner {
     }
 
     private static VirusScan verdict(Path file, String result, String engine) {
-        if (result.equals("OK") || result.equals("Empty file")) {
-            return VirusScan.clean(engine);
+        VirusScan verdict = ClamResults.verdict(result, engine);
+        if (verdict == null) {
+            throw new ScannerUnavailable("clamscan gave no verdict on " + file.getFileName() + ": " + result);
         }
-        if (result.endsWith(FOUND)) {
-            return VirusScan.infected(result.substring(0, result.length() - FOUND.length()), engine);
-        }
-        throw new ScannerUnavailable("clamscan gave no verdict on " + file.getFileName() + ": " + result);
+        return verdict;
     }
 
     /** Runs clamscan with the common options and the given ones; stdout's lines, or ScannerUnavailable on exit 2. */

@@ -61,8 +61,7 @@ final class BagWriter implements PackageWriter {
 
     @Override
     public void finish() throws IOException {
-        sha256.close();
-        sm3.close();
+        close();
         Map<String, String> tagDigests = new LinkedHashMap<>();
         tagDigests.put("bagit.txt", tag("bagit.txt", "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n"));
         tagDigests.put("bag-info.txt", tag("bag-info.txt", bagInfo()));
@@ -71,6 +70,13 @@ final class BagWriter implements PackageWriter {
         StringBuilder tagManifest = new StringBuilder();
         tagDigests.forEach((name, digest) -> tagManifest.append(digest).append("  ").append(name).append('\n'));
         zip.bytes(top + "tagmanifest-sha256.txt", tagManifest.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (sha256; sm3) {
+            // both closed, the second even when the first fails
+        }
     }
 
     private void document(String path, byte[] content) throws IOException {

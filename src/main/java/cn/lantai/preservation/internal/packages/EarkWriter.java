@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 import cn.lantai.catalog.DescriptionField;
 import cn.lantai.catalog.Item;
@@ -72,28 +71,27 @@ final class EarkWriter implements PackageWriter {
                     record.premis().get());
             amd.write("    </digiprovMD>\n  </amdSec>\n");
         }
-        String group = "grp-" + n;
-        files.write("    <fileGrp ID=\"" + group + "\" USE=\"Representations/" + xml(folder) + "\">\n");
+        files.write("    <fileGrp ID=\"grp-" + n + "\" USE=\"Representations/" + xml(folder) + "\">\n");
+        StringBuilder pointers = new StringBuilder();
         int f = 0;
         for (StoredFile file : record.files()) {
             String path = "representations/" + folder + "/data/" + file.name();
             zip.storedFile(objectId + "/" + path, record.item().id(), file);
-            files.write("      <file ID=\"file-" + n + "-" + (++f) + "\" MIMETYPE=\"" + xml(file.format())
+            String fileId = "file-" + n + "-" + (++f);
+            pointers.append("        <fptr FILEID=\"").append(fileId).append("\"/>\n");
+            files.write("      <file ID=\"" + fileId + "\" MIMETYPE=\"" + xml(file.format())
                     + "\" SIZE=\"" + file.size() + "\" CREATED=\"" + created + "\" CHECKSUM=\"" + file.sha256()
                     + "\" CHECKSUMTYPE=\"SHA-256\">\n        <FLocat LOCTYPE=\"URL\" xlink:type=\"simple\" xlink:href=\""
                     + href(path) + "\"/>\n      </file>\n");
         }
         files.write("    </fileGrp>\n");
         struct.write("      <div ID=\"div-" + n + "\" LABEL=\"Representations/" + xml(folder) + "\" DMDID=\"" + dmdId
-                + "\"" + (admId == null ? "" : " ADMID=\"" + admId + "\"") + ">\n        <fptr FILEID=\"" + group
-                + "\"/>\n      </div>\n");
+                + "\"" + (admId == null ? "" : " ADMID=\"" + admId + "\"") + ">\n" + pointers + "      </div>\n");
     }
 
     @Override
     public void finish() throws IOException {
-        for (Writer part : List.of(dmd, amd, files, struct)) {
-            part.close();
-        }
+        close();
         Path mets = work.resolve("METS.xml");
         try (BufferedWriter out = Files.newBufferedWriter(mets, StandardCharsets.UTF_8)) {
             out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<mets xmlns=\"" + METS
@@ -116,6 +114,13 @@ final class EarkWriter implements PackageWriter {
             out.write("    </div>\n  </structMap>\n</mets>\n");
         }
         zip.file(objectId + "/METS.xml", mets);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (dmd; amd; files; struct) {
+            // all four closed, the later ones even when an earlier one fails
+        }
     }
 
     /** Writes the document into the package and an {@code mdRef} to it with its size and SHA-256. */

@@ -11,13 +11,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 import java.util.zip.ZipOutputStream;
 
+import cn.lantai.audit.AuditEvent;
+import cn.lantai.audit.AuditTrail;
 import cn.lantai.catalog.CatalogManagement;
 import cn.lantai.catalog.Item;
+import cn.lantai.catalog.ItemFilter;
 import cn.lantai.catalog.Viewer;
 import cn.lantai.jobs.JobHandler;
 import cn.lantai.jobs.JobId;
@@ -25,6 +30,7 @@ import cn.lantai.jobs.JobStatus;
 import cn.lantai.jobs.Jobs;
 import cn.lantai.preservation.ArchivalStore;
 import cn.lantai.preservation.PackageFormat;
+import cn.lantai.preservation.StoredFile;
 import cn.lantai.preservation.internal.store.DescriptionDocument;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -34,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The job that writes a package: walks the selection with the asker's sight (a record they may not read is never
  * packaged, whatever ids were asked for), writes the zip under {@code <packages dir>/<job id>/} as a part file and
  * moves it into place whole when done. After a restart the job starts its zip again from the first record: a zip
- * cannot be resumed in the middle, and the records may have changed meanwhile.
+ * cannot be resumed in the middle, and the records may have changed meanwhile. An empty selection makes no package;
+ * one whose files would not fit on the disk is refused before writing; each controlled record packaged is audited.
  */
 @Component
 public class PackageBuilder implements JobHandler {
@@ -42,6 +49,8 @@ public class PackageBuilder implements JobHandler {
     public static final String KIND = "package";
     private static final int BATCH = 200;
     private static final String ZIP = "package.zip";
+    /** Room kept beyond the files themselves: the descriptions, PREMIS, manifests and the zip's own directory. */
+    private static final long HEADROOM = 64L << 20;
 
     private final CatalogManagement catalog;
     private final ArchivalStore store;
@@ -49,14 +58,16 @@ public class PackageBuilder implements JobHandler {
     private final JsonMapper json;
     private final Path root;
     private final String sourceOrganization;
+    private final AuditTrail trail;
 
-    PackageBuilder(CatalogManagement catalog, ArchivalStore store, Jobs jobs, JsonMapper json,
+    PackageBuilder(CatalogManagement catalog, ArchivalStore store, Jobs jobs, JsonMapper json, AuditTrail trail,
             @Value("${lantai.packages.dir:${lantai.data-dir}/packages}") Path root,
             @Value("${lantai.archive-name:}") String archiveName, @Value("${lantai.archive-code:}") String archiveCode) {
         this.catalog = catalog;
         this.store = store;
         this.jobs = jobs;
         this.json = json;
+        this.trail = trail;
         this.root = root;
         this.sourceOrganization = (archiveName.isBlank() ? "" : archiveName + " ") + "(" + archiveCode + ")";
     }
@@ -68,6 +79,11 @@ public class PackageBuilder implements JobHandler {
 
     public PackageJob job(JobStatus status) {
         return json.readValue(status.params(), PackageJob.class);
+    }
+
+    /** The folder every package job writes under ({@code lantai.packages.dir}). */
+    Path root() {
+        return root;
     }
 
     /** Where the finished package of this job lies (it exists once the job succeeded). */
@@ -94,25 +110,31 @@ public class PackageBuilder implements JobHandler {
         Path dir = root.resolve(status.id().value());
         Path work = dir.resolve("work");
         long total = catalog.list(job.selection(), reader, 0, 1).total();
+        if (total == 0) {
+            throw new NothingToPackage();
+        }
         long[] done = {0};
         try {
             clear(dir);
             Files.createDirectories(work);
+            requireRoom(dir, job.selection(), reader);
             Path part = dir.resolve(ZIP + ".part");
             String name = "lantai-" + job.format().name().toLowerCase(Locale.ROOT) + "-"
                     + status.id().value().substring(0, 8);
             try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(part), 1 << 16);
-                    ZipOutputStream zip = new ZipOutputStream(file)) {
-                ZipParts parts = new ZipParts(zip, store);
-                PackageWriter writer = job.format() == PackageFormat.BAGIT
-                        ? new BagWriter(parts, name, work, sourceOrganization)
-                        : new EarkWriter(parts, name, work, sourceOrganization);
+                    ZipOutputStream zip = new ZipOutputStream(file);
+                    PackageWriter writer = writer(job.format(), new ZipParts(zip, store), name, work)) {
                 jobs.progress(status.id(), "packaging", 0, total, 0, 0);
                 catalog.forEachItem(job.selection(), reader, BATCH, batch -> {
+                    List<AuditEvent> controlled = new ArrayList<>();
                     for (Item item : batch) {
                         add(writer, item);
+                        if (Viewer.controlled(item.description().classification(), item.description().openStatus())) {
+                            controlled.add(packaged(item, job.reach(), status.id()));
+                        }
                         done[0]++;
                     }
+                    trail.recordAll(controlled);
                     jobs.progress(status.id(), "packaging", done[0], total, done[0], 0);
                 });
                 writer.finish();
@@ -127,6 +149,41 @@ public class PackageBuilder implements JobHandler {
             clear(dir);
             throw e;
         }
+    }
+
+    private PackageWriter writer(PackageFormat format, ZipParts parts, String name, Path work) throws IOException {
+        return format == PackageFormat.BAGIT ? new BagWriter(parts, name, work, sourceOrganization)
+                : new EarkWriter(parts, name, work, sourceOrganization);
+    }
+
+    /**
+     * A controlled record (classified or not open) copied into a package is a read of it, audited as a download of
+     * one of its files is: the record and the package, never what the record says.
+     */
+    private static AuditEvent packaged(Item item, PackageJob.Reach reach, JobId job) {
+        return new AuditEvent(reach.actor(), reach.address(), "preservation.package-record",
+                "item:" + item.id().value() + " " + item.archivalCode(), null, "package:" + job.value());
+    }
+
+    /** Refuses before writing when the disk lacks room for the selection's files (the zip stores them as they are). */
+    private void requireRoom(Path dir, ItemFilter selection, Viewer reader) throws IOException {
+        long[] needed = {HEADROOM};
+        catalog.forEachItem(selection, reader, BATCH, batch -> {
+            for (Item item : batch) {
+                for (StoredFile file : store.files(item.id())) {
+                    needed[0] = saturatedAdd(needed[0], file.size());
+                }
+            }
+        });
+        long usable = Files.getFileStore(dir).getUsableSpace();
+        if (usable < needed[0]) {
+            throw new PackageNoRoom(needed[0], usable);
+        }
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return sum < a ? Long.MAX_VALUE : sum;
     }
 
     private void add(PackageWriter writer, Item item) {

@@ -89,12 +89,20 @@ public final class PremisDocument {
         return out.toByteArray();
     }
 
+    /**
+     * In the PREMIS 3.0 schema's order for a file object: objectIdentifier, preservationLevel?,
+     * significantProperties*, objectCharacteristics+, originalName?, …
+     */
     private static void writeObject(XMLStreamWriter xml, StoredFile file) throws XMLStreamException {
         xml.writeStartElement(NS, "object");
         xml.writeAttribute("xsi", XSI, "type", "premis:file");
         xml.writeStartElement(NS, "objectIdentifier");
         text(xml, "objectIdentifierType", "local");
         text(xml, "objectIdentifierValue", file.name());
+        xml.writeEndElement();
+        xml.writeStartElement(NS, "significantProperties");
+        text(xml, "significantPropertiesType", "version");
+        text(xml, "significantPropertiesValue", Integer.toString(file.version()));
         xml.writeEndElement();
         xml.writeStartElement(NS, "objectCharacteristics");
         text(xml, "compositionLevel", "0");
@@ -108,10 +116,6 @@ public final class PremisDocument {
         xml.writeEndElement();
         xml.writeEndElement();
         text(xml, "originalName", file.name());
-        xml.writeStartElement(NS, "significantProperties");
-        text(xml, "significantPropertiesType", "version");
-        text(xml, "significantPropertiesValue", Integer.toString(file.version()));
-        xml.writeEndElement();
         xml.writeEndElement();
     }
 
