@@ -10,7 +10,6 @@ import java.util.Map;
 
 import cn.lantai.accession.TransferPackage.PackageRecord;
 import cn.lantai.accession.TransferPackage.PayloadFile;
-
 import cn.lantai.accession.internal.BagCheck;
 import cn.lantai.accession.internal.ContentCheck;
 import cn.lantai.accession.internal.FileDigests;
@@ -46,6 +45,14 @@ public class FourPropertiesCheck {
      * missing: keep the first report.
      */
     public FourPropertiesReport check(TransferPackage pkg) {
+        return checkRecords(pkg).report();
+    }
+
+    /**
+     * The check, with the label by which its report names each record of the catalogue sheet (its 档号, or 第N行),
+     * by row: what tells the records without a fault from the others when a transfer is accepted.
+     */
+    public CheckedPackage checkRecords(TransferPackage pkg) {
         RecordCheck records = new RecordCheck(sheets.judge(),
                 row -> messages.getMessage("accession.record.row", new Object[] {row}, Finding.REPORT_LOCALE));
         List<Finding> findings = new ArrayList<>(records.check(pkg));
@@ -54,7 +61,11 @@ public class FourPropertiesCheck {
         findings.addAll(new BagCheck(pkg, records.claims()).check());
         findings.addAll(new ContentCheck(inspection).check(pkg, records.claims(), records.declaredFormats()));
         findings.forEach(f -> checks.add(f.toCheck(messages)));
-        return new FourPropertiesReport(checks);
+        return new CheckedPackage(new FourPropertiesReport(checks), Map.copyOf(records.labels()));
+    }
+
+    /** A package's report and its records' labels by row of the catalogue sheet. */
+    public record CheckedPackage(FourPropertiesReport report, Map<Integer, String> recordByRow) {
     }
 
     /**

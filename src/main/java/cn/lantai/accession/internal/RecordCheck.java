@@ -44,6 +44,7 @@ public final class RecordCheck {
     private final Map<String, TreeMap<Integer, String>> groups = new LinkedHashMap<>();
     private final Set<String> volumes = new HashSet<>();
     private final List<DeclaredFormat> formats = new ArrayList<>();
+    private final Map<Integer, String> labels = new LinkedHashMap<>();
 
     /** A record's 计算机文件格式 as described, with its files (payload-relative), for the check of its content. */
     public record DeclaredFormat(String record, String format, List<String> files) {
@@ -75,6 +76,11 @@ public final class RecordCheck {
         return formats;
     }
 
+    /** Each record's label (as the report names it) by its row of the catalogue sheet. */
+    public Map<Integer, String> labels() {
+        return labels;
+    }
+
     /** Which record (its label) lists each payload-relative file, the first one when several do. */
     public Map<String, String> claims() {
         return claims;
@@ -84,6 +90,7 @@ public final class RecordCheck {
         Judgement judged = judge.apply(record.entry());
         Description d = judged.description();
         String label = label(record, judged);
+        labels.put(record.row(), label);
         List<Violation> missing = judged.violations().stream().filter(v -> v.code().equals("catalog.missing")).toList();
         missing.forEach(v -> findings.add(Finding.fail(Property.INTEGRITY, "INTEG-MANDATORY", label, null,
                 "accession.check.mandatory", v.field())));
