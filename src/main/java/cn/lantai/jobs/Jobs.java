@@ -96,9 +96,9 @@ public class Jobs {
 
     /** The jobs of this kind the person started, newest first (at most {@code limit}). */
     public List<JobStatus> startedBy(String kind, String person, int limit) {
-        return jdbc.sql("SELECT id FROM job WHERE kind = ? AND created_by = ? ORDER BY created_at DESC, id")
-                .params(kind, person).query(String.class).stream().limit(limit).map(id -> status(new JobId(id)))
-                .toList();
+        return jdbc.sql("SELECT id FROM job WHERE kind = ? AND created_by = ? ORDER BY created_at DESC, id "
+                + "FETCH FIRST ? ROWS ONLY").params(kind, person, limit).query(String.class).list().stream()
+                .map(id -> status(new JobId(id))).toList();
     }
 
     /** The link to the job's report, if its kind writes one. */

@@ -50,7 +50,8 @@ public class RecheckLedger {
 
     /** The newest runs first. */
     public List<Run> runs(int limit) {
-        return jdbc.sql(RUN + " ORDER BY started_at DESC, id").query(this::toRun).stream().limit(limit).toList();
+        return jdbc.sql(RUN + " ORDER BY started_at DESC, id FETCH FIRST ? ROWS ONLY").param(limit).query(this::toRun)
+                .list();
     }
 
     public void record(String runId, RecheckResult result) {

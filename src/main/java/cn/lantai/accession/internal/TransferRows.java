@@ -83,16 +83,17 @@ public class TransferRows {
     /** Transfers newest first, of one unit or (null) of all, in one state or (null) any, at most {@code limit}. */
     public List<Transfer> list(String unit, TransferState state, int limit) {
         return jdbc.sql("SELECT * FROM transfer WHERE (CAST(? AS VARCHAR(32)) IS NULL OR unit_code = ?) "
-                + "AND (CAST(? AS VARCHAR(16)) IS NULL OR state = ?) ORDER BY submitted_at DESC, id DESC")
-                .params(unit, unit, state == null ? null : state.name(), state == null ? null : state.name())
-                .query(TransferRows::transfer).stream().limit(limit).toList();
+                + "AND (CAST(? AS VARCHAR(16)) IS NULL OR state = ?) ORDER BY submitted_at DESC, id DESC "
+                + "FETCH FIRST ? ROWS ONLY")
+                .params(unit, unit, state == null ? null : state.name(), state == null ? null : state.name(), limit)
+                .query(TransferRows::transfer).list();
     }
 
     /** The unit's earlier transfer of the same package that still counts (not rejected, not refused). */
     public Optional<Long> sameDigest(String unit, String sha256) {
         return jdbc.sql("SELECT id FROM transfer WHERE unit_code = ? AND package_sha256 = ? "
-                + "AND state NOT IN ('REJECTED', 'REFUSED') ORDER BY id").params(unit, sha256).query(Long.class)
-                .stream().findFirst();
+                + "AND state NOT IN ('REJECTED', 'REFUSED') ORDER BY id FETCH FIRST 1 ROWS ONLY").params(unit, sha256)
+                .query(Long.class).optional();
     }
 
     /** The id of the transfer's latest job (its check, then its accept). */
