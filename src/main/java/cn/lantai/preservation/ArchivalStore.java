@@ -269,15 +269,22 @@ public class ArchivalStore {
      * the archive's chosen digest, as OCFL allows.
      */
     public List<String> validate(boolean contentFixity) {
-        List<String> problems = new ArrayList<>();
         try (Stream<String> ids = ocfl.listObjectIds()) {
-            ids.forEach(oid -> {
-                ValidationResults results = ocfl.validateObject(oid, contentFixity);
-                results.getErrors().forEach(issue -> problems.add(oid + ": " + issue));
-                results.getWarnings().stream().filter(issue -> issue.getCode() != ValidationCode.W004)
-                        .forEach(issue -> problems.add(oid + ": " + issue));
-            });
+            return ids.flatMap(oid -> problems(oid, contentFixity).stream()).toList();
         }
+    }
+
+    /** The validator's errors and warnings (W004 aside, as above) for one record's object. */
+    public List<String> validate(ItemId id, boolean contentFixity) {
+        return problems(objectId(id), contentFixity);
+    }
+
+    private List<String> problems(String oid, boolean contentFixity) {
+        ValidationResults results = ocfl.validateObject(oid, contentFixity);
+        List<String> problems = new ArrayList<>();
+        results.getErrors().forEach(issue -> problems.add(oid + ": " + issue));
+        results.getWarnings().stream().filter(issue -> issue.getCode() != ValidationCode.W004)
+                .forEach(issue -> problems.add(oid + ": " + issue));
         return problems;
     }
 

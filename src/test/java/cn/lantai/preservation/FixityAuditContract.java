@@ -123,8 +123,8 @@ abstract class FixityAuditContract {
                 assertThat(e.succeeded()).isTrue();
                 assertThat(e.detail()).contains("SHA-256 and SM3", "4 file(s)", "v1", report.id().value());
             });
+            assertThat(store.validate(item.id(), true)).isEmpty();
         }
-        assertThat(store.validate(true)).isEmpty();
     }
 
     @Test
