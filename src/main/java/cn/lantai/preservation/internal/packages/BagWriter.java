@@ -1,5 +1,7 @@
 package cn.lantai.preservation.internal.packages;
 
+import cn.lantai.preservation.Digests;
+import cn.lantai.preservation.StoredFile;
 import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -7,12 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import cn.lantai.preservation.Digests;
-import cn.lantai.preservation.StoredFile;
 
 /**
  * A BagIt 1.0 bag (RFC 8493) in a zip under one top folder: the records under {@code data/<档号>/} ({@code content/…},
@@ -96,7 +94,7 @@ final class BagWriter implements PackageWriter {
     private String tag(String name, String text) throws IOException {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         zip.bytes(top + name, bytes);
-        return HexFormat.of().formatHex(ZipParts.sha256().digest(bytes));
+        return Digests.sha256(bytes);
     }
 
     private String bagInfo() {

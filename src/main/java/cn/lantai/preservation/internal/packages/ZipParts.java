@@ -33,17 +33,10 @@ final class ZipParts {
 
     /** Copies the stored file into the entry; fails if its bytes do not have the SHA-256 the store recorded. */
     void storedFile(String entry, ItemId item, StoredFile file) throws IOException {
-        zip.putNextEntry(new ZipEntry(entry));
-        MessageDigest sha256 = sha256();
+        String actual;
         try (InputStream in = store.open(item, file.name())) {
-            byte[] buffer = new byte[BUFFER];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                sha256.update(buffer, 0, n);
-                zip.write(buffer, 0, n);
-            }
+            actual = copy(entry, in);
         }
-        zip.closeEntry();
-        String actual = HexFormat.of().formatHex(sha256.digest());
         if (!actual.equalsIgnoreCase(file.sha256())) {
             throw new PackageFixityMismatch(item, file.name(), file.sha256(), actual);
         }
@@ -57,24 +50,26 @@ final class ZipParts {
 
     /** Copies a file written aside (a manifest, a METS part) into the entry and answers its SHA-256. */
     String file(String entry, Path source) throws IOException {
-        zip.putNextEntry(new ZipEntry(entry));
-        MessageDigest sha256 = sha256();
         try (InputStream in = Files.newInputStream(source)) {
-            byte[] buffer = new byte[BUFFER];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                sha256.update(buffer, 0, n);
-                zip.write(buffer, 0, n);
-            }
+            return copy(entry, in);
         }
-        zip.closeEntry();
-        return HexFormat.of().formatHex(sha256.digest());
     }
 
-    static MessageDigest sha256() {
+    /** Writes the stream into a new entry, digesting what passes, and answers its SHA-256. */
+    private String copy(String entry, InputStream in) throws IOException {
+        zip.putNextEntry(new ZipEntry(entry));
+        MessageDigest sha256;
         try {
-            return MessageDigest.getInstance("SHA-256");
+            sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
+        byte[] buffer = new byte[BUFFER];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            sha256.update(buffer, 0, n);
+            zip.write(buffer, 0, n);
+        }
+        zip.closeEntry();
+        return HexFormat.of().formatHex(sha256.digest());
     }
 }
