@@ -1,0 +1,35 @@
+package cn.lantai.digitization;
+
+import cn.lantai.catalog.ItemId;
+import cn.lantai.digitization.internal.PageLedger;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * The pages attached to entries. The caller has already been allowed to read the entry: this service does not check
+ * clearance or open status.
+ */
+@Service
+public class ScannedPages {
+
+    private final PageLedger ledger;
+
+    ScannedPages(PageLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    /** The entry's pages in order; empty when it has none. */
+    public List<ScanPage> of(ItemId item) {
+        return ledger.pages(item);
+    }
+
+    public Optional<ScanPage> page(ItemId item, int page) {
+        return ledger.page(item, page);
+    }
+
+    /** All attached pages (画幅) of the archive. */
+    public long count() {
+        return ledger.count();
+    }
+}
