@@ -4,5 +4,5 @@
  * images, PDF with a text layer, OFD), OCR text for search, and the pages served over IIIF Image and Presentation 3.0.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "preservation", "jobs", "audit",
-        "search"})
+        "search", "identity"})
 package cn.lantai.digitization;
