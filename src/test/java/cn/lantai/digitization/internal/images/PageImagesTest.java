@@ -129,11 +129,13 @@ class PageImagesTest {
     }
 
     @Test
-    void jpeg2000IsRead() {
+    void jpeg2000IsReadWithItsResolutionBox() {
         Path file = dir.resolve("page.jp2");
         BufferedImage small = PageSamples.textPage(300, 420, 4);
-        PageSamples.jp2(small, file);
+        PageSamples.jp2(small, 300, file);
         PageInfo info = PageImages.probe(file).get(0);
+        assertThat(info.dpiX()).isEqualTo(300);
+        assertThat(info.dpiY()).isEqualTo(300);
         assertThat(info.width()).isEqualTo(300);
         assertThat(info.height()).isEqualTo(420);
         assertThat(info.format()).isEqualTo("image/jp2");
