@@ -344,15 +344,17 @@ class PageImagesTest {
         PageSamples.tiff(List.of(page), "LZW", 300, tif);
         Path jpg = dir.resolve("threads.jpg");
         PageSamples.jpeg(page, 300, false, jpg);
-        BufferedImage expectedTif = PageImages.decode(tif, 0, 400);
-        BufferedImage expectedJpg = PageImages.decode(jpg, 0, 400);
+        Path pdf = dir.resolve("threads.pdf");
+        PageSamples.pdf(List.of(page), pdf);
+        List<Path> files = List.of(tif, jpg, pdf);
+        List<BufferedImage> expected = files.stream().map(f -> PageImages.decode(f, 0, 400)).toList();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Boolean>> results = new ArrayList<>();
-            for (int i = 0; i < 16; i++) {
-                boolean even = i % 2 == 0;
-                results.add(pool.submit(() -> same(PageImages.decode(even ? tif : jpg, 0, 400),
-                        even ? expectedTif : expectedJpg)));
+            for (int i = 0; i < 18; i++) {
+                int which = i % 3;
+                results.add(pool.submit(() -> PageImages.probe(files.get(which)).size() == 1
+                        && same(PageImages.decode(files.get(which), 0, 400), expected.get(which))));
             }
             for (Future<Boolean> result : results) {
                 assertThat(result.get()).isTrue();
