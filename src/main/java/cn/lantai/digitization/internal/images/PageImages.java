@@ -33,7 +33,8 @@ public final class PageImages {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             ImageReader reader = reader(in, file);
             try {
-                reader.setInput(in, false, true);
+                // metadata is read: the TIFF reader leaves out the resolution tags when told to ignore it
+                reader.setInput(in, false, false);
                 int count = reader.getNumImages(true);
                 List<PageInfo> pages = new ArrayList<>(count);
                 for (int i = 0; i < count; i++) {
