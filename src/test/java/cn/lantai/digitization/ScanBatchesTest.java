@@ -177,7 +177,7 @@ class ScanBatchesTest {
                 .contains("no resolution stated");
         assertThat(JsonPath.<List<String>>read(report, "$.problems[?(@.code == 'UNREADABLE')].reason"))
                 .anyMatch(r -> r.contains("no pages")).anyMatch(r -> r.contains("encrypted"))
-                .anyMatch(r -> r.contains("truncated"));
+                .anyMatch(r -> r.contains("truncated JPEG"));
         assertThat(JsonPath.<List<String>>read(report, "$.problems[?(@.code == 'UNSAFE_PATH')].file"))
                 .contains("link.png");
 

@@ -14,7 +14,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -157,8 +156,7 @@ public class BatchFolders {
             }
             try {
                 Path path = root.resolve(f.file());
-                pages += Math.max(1, f.file().toLowerCase(Locale.ROOT).endsWith(".pdf") ? PdfPages.probe(path).size()
-                        : PageImages.probe(path).size());
+                pages += Math.max(1, PageImages.probe(path).size());
             } catch (RuntimeException e) {
                 pages++;
             }

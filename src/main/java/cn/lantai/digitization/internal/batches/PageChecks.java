@@ -9,7 +9,6 @@ import cn.lantai.digitization.internal.images.UnreadablePage;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,15 +117,11 @@ final class PageChecks {
                     "the file has " + size + " bytes, more than " + maxFileBytes));
             return;
         }
-        boolean pdf = file.file().toLowerCase(Locale.ROOT).endsWith(".pdf");
         List<PageInfo> infos;
         try {
-            infos = pdf ? PdfPages.probe(path) : PageImages.probe(path);
+            infos = PageImages.probe(path);
             if (infos.isEmpty()) {
                 throw new UnreadablePage(file.file() + ": holds no page");
-            }
-            if (isJpeg(path) && !endsLikeJpeg(path)) {
-                throw new UnreadablePage(file.file() + ": the JPEG is truncated (no end-of-image marker)");
             }
         } catch (UnreadablePage e) {
             problems.add(unreadable(code, file.file(), number, e));
@@ -138,8 +133,7 @@ final class PageChecks {
             int before = problems.size();
             BufferedImage look;
             try {
-                look = pdf ? PdfPages.render(path, info.index(), LOOK_SIDE)
-                        : PageImages.decode(path, info.index(), LOOK_SIDE);
+                look = PageImages.decode(path, info.index(), LOOK_SIDE);
             } catch (UnreadablePage | OutOfMemoryError e) {
                 problems.add(unreadable(code, file.file(), page, e));
                 continue;
@@ -172,34 +166,6 @@ final class PageChecks {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         Code kind = message.contains("claims") || e instanceof OutOfMemoryError ? Code.TOO_LARGE : Code.UNREADABLE;
         return new BatchProblem(kind, code, file, page, message);
-    }
-
-    private static boolean isJpeg(Path path) {
-        try (InputStream in = Files.newInputStream(path)) {
-            byte[] head = in.readNBytes(3);
-            return head.length == 3 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xd8 && (head[2] & 0xff) == 0xff;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** A JPEG ends with its end-of-image marker (FF D9), perhaps followed by a little padding. */
-    private static boolean endsLikeJpeg(Path path) {
-        try (RandomAccessFile f = new RandomAccessFile(path.toFile(), "r")) {
-            long length = f.length();
-            int tail = (int) Math.min(length, 64);
-            byte[] bytes = new byte[tail];
-            f.seek(length - tail);
-            f.readFully(bytes);
-            for (int i = tail - 2; i >= 0; i--) {
-                if ((bytes[i] & 0xff) == 0xff && (bytes[i + 1] & 0xff) == 0xd9) {
-                    return true;
-                }
-            }
-            return false;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     static String sha256(Path path) {

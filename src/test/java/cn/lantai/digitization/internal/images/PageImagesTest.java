@@ -1,0 +1,349 @@
+package cn.lantai.digitization.internal.images;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.lantai.digitization.ScanPage.ColourMode;
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading page images of each format Lantai accepts, and refusing damaged, hostile and oversized ones. */
+class PageImagesTest {
+
+    @TempDir
+    static Path dir;
+
+    static BufferedImage page;
+
+    @BeforeAll
+    static void page() {
+        page = PageSamples.textPage(827, 1169, 12); // A4 at 100 dpi: small enough to write fast in every format
+    }
+
+    @Test
+    void tiffPagesOfEachCompressionReportSizeDpiAndColour() {
+        BufferedImage grey = PageSamples.as(page, BufferedImage.TYPE_BYTE_GRAY);
+        BufferedImage bitonal = PageSamples.as(page, BufferedImage.TYPE_BYTE_BINARY);
+        Object[][] cases = {
+            {"lzw.tif", "LZW", page, ColourMode.COLOUR},
+            {"deflate.tif", "Deflate", grey, ColourMode.GREYSCALE},
+            {"g4.tif", "CCITT T.6", bitonal, ColourMode.BITONAL},
+            {"jpeg.tif", "JPEG", page, ColourMode.COLOUR},
+        };
+        for (Object[] c : cases) {
+            Path file = dir.resolve((String) c[0]);
+            PageSamples.tiff(List.of((BufferedImage) c[2]), (String) c[1], 300, file);
+            List<PageInfo> pages = PageImages.probe(file);
+            assertThat(pages).as((String) c[0]).containsExactly(
+                    new PageInfo(0, 827, 1169, 300, 300, (ColourMode) c[3], "image/tiff"));
+            BufferedImage decoded = PageImages.decode(file, 0, 0);
+            assertThat(decoded.getWidth()).isEqualTo(827);
+            assertThat(decoded.getHeight()).isEqualTo(1169);
+            if (!"JPEG".equals(c[1])) {
+                // lossless: the pixels come back as drawn
+                assertThat(decoded.getRGB(200, 200)).as((String) c[0]).isEqualTo(((BufferedImage) c[2]).getRGB(200, 200));
+            }
+        }
+    }
+
+    @Test
+    void multiPageTiffIsOnePagePerDirectory() {
+        Path file = dir.resolve("multi.tif");
+        BufferedImage small = PageSamples.textPage(400, 600, 3);
+        PageSamples.tiff(List.of(page, small, PageSamples.as(small, BufferedImage.TYPE_BYTE_GRAY)), "LZW", 400, file);
+        List<PageInfo> pages = PageImages.probe(file);
+        assertThat(pages).extracting(PageInfo::index, PageInfo::width, PageInfo::height, PageInfo::dpiX)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(0, 827, 1169, 400),
+                        org.assertj.core.groups.Tuple.tuple(1, 400, 600, 400),
+                        org.assertj.core.groups.Tuple.tuple(2, 400, 600, 400));
+        assertThat(pages.get(2).colourMode()).isEqualTo(ColourMode.GREYSCALE);
+        assertThat(PageImages.decode(file, 1, 0).getWidth()).isEqualTo(400);
+        assertThatThrownBy(() -> PageImages.decode(file, 3, 0)).isInstanceOf(UnreadablePage.class)
+                .hasMessageContaining("page 4 does not exist");
+    }
+
+    @Test
+    void jpegBaselineProgressiveAndCmykAreRead() throws IOException {
+        Path baseline = dir.resolve("page.jpg");
+        PageSamples.jpeg(page, 300, false, baseline);
+        assertThat(PageImages.probe(baseline))
+                .containsExactly(new PageInfo(0, 827, 1169, 300, 300, ColourMode.COLOUR, "image/jpeg"));
+        Path progressive = dir.resolve("progressive.jpg");
+        PageSamples.jpeg(PageSamples.as(page, BufferedImage.TYPE_BYTE_GRAY), 240, true, progressive);
+        assertThat(PageImages.probe(progressive))
+                .containsExactly(new PageInfo(0, 827, 1169, 240, 240, ColourMode.GREYSCALE, "image/jpeg"));
+        assertThat(PageImages.decode(progressive, 0, 0).getHeight()).isEqualTo(1169);
+
+        Path cmyk = dir.resolve("cmyk.jpg");
+        PageSamples.cmykJpeg(300, 200, cmyk);
+        PageInfo info = PageImages.probe(cmyk).get(0);
+        assertThat(info.width()).isEqualTo(300);
+        assertThat(info.colourMode()).isEqualTo(ColourMode.COLOUR);
+        BufferedImage decoded = PageImages.decode(cmyk, 0, 0);
+        assertThat(decoded.getWidth()).isEqualTo(300);
+    }
+
+    @Test
+    void pngReportsItsPhysDensity() {
+        Path file = dir.resolve("page.png");
+        PageSamples.png(PageSamples.as(page, BufferedImage.TYPE_BYTE_GRAY), 600, file);
+        assertThat(PageImages.probe(file))
+                .containsExactly(new PageInfo(0, 827, 1169, 600, 600, ColourMode.GREYSCALE, "image/png"));
+        assertThat(PageImages.decode(file, 0, 300).getHeight()).isLessThanOrEqualTo(300);
+    }
+
+    @Test
+    void jpeg2000IsRead() {
+        Path file = dir.resolve("page.jp2");
+        BufferedImage small = PageSamples.textPage(300, 420, 4);
+        PageSamples.jp2(small, file);
+        PageInfo info = PageImages.probe(file).get(0);
+        assertThat(info.width()).isEqualTo(300);
+        assertThat(info.height()).isEqualTo(420);
+        assertThat(info.format()).isEqualTo("image/jp2");
+        assertThat(info.colourMode()).isEqualTo(ColourMode.COLOUR);
+        BufferedImage decoded = PageImages.decode(file, 0, 0);
+        assertThat(decoded.getWidth()).isEqualTo(300);
+    }
+
+    @Test
+    void pdfPagesRenderAtTheResolutionOfTheirScans() {
+        Path file = dir.resolve("scans.pdf");
+        // 827 px across an A4 page (8.27 in) is 100 dpi; 2480 px would be 300
+        PageSamples.pdf(List.of(page, PageSamples.as(page, BufferedImage.TYPE_BYTE_GRAY)), file);
+        List<PageInfo> pages = PageImages.probe(file);
+        assertThat(pages).hasSize(2);
+        assertThat(pages.get(0).dpiX()).isEqualTo(100);
+        assertThat(pages.get(0).width()).isBetween(826, 828);
+        assertThat(pages.get(0).height()).isBetween(1168, 1170);
+        assertThat(pages.get(0).format()).isEqualTo("application/pdf");
+        assertThat(pages.get(1).colourMode()).isEqualTo(ColourMode.GREYSCALE);
+        BufferedImage rendered = PageImages.decode(file, 1, 0);
+        assertThat(rendered.getWidth()).isEqualTo(pages.get(1).width());
+        assertThat(rendered.getHeight()).isEqualTo(pages.get(1).height());
+        BufferedImage small = PageImages.decode(file, 0, 200);
+        assertThat(Math.max(small.getWidth(), small.getHeight())).isEqualTo(200);
+    }
+
+    @Test
+    void pdfWithoutImagesRendersAt300Dpi() throws IOException {
+        Path file = dir.resolve("vector.pdf");
+        try (PDDocument document = new PDDocument()) {
+            document.addPage(new PDPage(PDRectangle.A4));
+            document.save(file.toFile());
+        }
+        PageInfo info = PageImages.probe(file).get(0);
+        assertThat(info.dpiX()).isEqualTo(300);
+        assertThat(info.width()).isEqualTo(2480);
+        assertThat(info.height()).isEqualTo(3507);
+    }
+
+    @Test
+    void regionsAndSubsamplingReadOnlyWhatIsAsked() {
+        Path file = dir.resolve("region.png");
+        PageSamples.png(page, 300, file);
+        BufferedImage region = PageImages.decodeRegion(file, 0, new Rectangle(100, 200, 256, 256), 0);
+        assertThat(region.getWidth()).isEqualTo(256);
+        assertThat(region.getRGB(10, 10)).isEqualTo(page.getRGB(110, 210));
+        BufferedImage clipped = PageImages.decodeRegion(file, 0, new Rectangle(800, 1100, 256, 256), 0);
+        assertThat(clipped.getWidth()).isEqualTo(27);
+        assertThat(clipped.getHeight()).isEqualTo(69);
+        assertThatThrownBy(() -> PageImages.decodeRegion(file, 0, new Rectangle(5000, 5000, 10, 10), 0))
+                .isInstanceOf(PageImages.RegionOutsidePage.class).hasMessageContaining("outside the page");
+    }
+
+    @Test
+    void decodingALargePageSmallDoesNotHoldTheWholePage() {
+        Path file = dir.resolve("large.tif");
+        BufferedImage large = PageSamples.as(PageSamples.textPage(3000, 4000, 40), BufferedImage.TYPE_BYTE_GRAY);
+        PageSamples.tiff(List.of(large), "LZW", 300, file);
+        large = null;
+        long before = allocated();
+        BufferedImage small = PageImages.decode(file, 0, 500);
+        long used = allocated() - before;
+        assertThat(Math.max(small.getWidth(), small.getHeight())).isLessThanOrEqualTo(500);
+        assertThat(used).as("bytes allocated to read a 12-MB page at 500 px").isLessThan(12_000_000L);
+    }
+
+    @Test
+    void aTiffThatClaimsAMillionByAMillionPixelsIsRefusedFromItsHeader() throws IOException {
+        Path file = dir.resolve("bomb.tif");
+        Files.write(file, bombTiff(1_000_000, 1_000_000));
+        assertThat(Files.size(file)).isLessThan(300);
+        long before = allocated();
+        assertThatThrownBy(() -> PageImages.probe(file)).isInstanceOf(UnreadablePage.class)
+                .hasMessageContaining("1000000 × 1000000");
+        assertThatThrownBy(() -> PageImages.decode(file, 0, 1000)).isInstanceOf(UnreadablePage.class)
+                .hasMessageContaining("more than a page can have");
+        assertThat(allocated() - before).as("bytes allocated to refuse the bomb").isLessThan(20_000_000L);
+    }
+
+    @Test
+    void aTruncatedJpegIsUnreadableNotGreyFilled() throws IOException {
+        Path whole = dir.resolve("whole.jpg");
+        PageSamples.jpeg(page, 300, false, whole);
+        byte[] bytes = Files.readAllBytes(whole);
+        Path cut = dir.resolve("cut.jpg");
+        Files.write(cut, Arrays.copyOf(bytes, bytes.length * 2 / 3));
+        assertThatThrownBy(() -> PageImages.probe(cut)).isInstanceOf(UnreadablePage.class)
+                .hasMessageContaining("truncated");
+        assertThatThrownBy(() -> PageImages.decode(cut, 0, 0)).isInstanceOf(UnreadablePage.class)
+                .hasMessageContaining("truncated");
+    }
+
+    @Test
+    void damagedAndForeignFilesAreUnreadableWithAReason() throws IOException {
+        Path png = dir.resolve("good.png");
+        PageSamples.png(page, 300, png);
+        byte[] bytes = Files.readAllBytes(png);
+        bytes[bytes.length / 2] ^= 0x5A;
+        Path damaged = dir.resolve("damaged.png");
+        Files.write(damaged, bytes);
+        assertThatThrownBy(() -> PageImages.probe(damaged)).isInstanceOf(UnreadablePage.class)
+                .hasMessageContaining("damaged PNG");
+        Path truncatedPng = dir.resolve("truncated.png");
+        Files.write(truncatedPng, Arrays.copyOf(Files.readAllBytes(png), 2000));
+        assertThatThrownBy(() -> PageImages.decode(truncatedPng, 0, 0)).isInstanceOf(UnreadablePage.class)
+                .hasMessageContaining("truncated PNG");
+
+        Path empty = dir.resolve("empty.tif");
+        Files.write(empty, new byte[0]);
+        assertThatThrownBy(() -> PageImages.probe(empty)).isInstanceOf(UnreadablePage.class)
+                .hasMessageContaining("empty");
+
+        byte[] noise = new byte[10_000];
+        new Random(11).nextBytes(noise);
+        noise[0] = 'x';
+        Path random = dir.resolve("random.jpg");
+        Files.write(random, noise);
+        assertThatThrownBy(() -> PageImages.probe(random)).isInstanceOf(UnreadablePage.class)
+                .hasMessageContaining("not a page image format");
+
+        byte[] fakeTiff = noise.clone();
+        System.arraycopy(new byte[] {'I', 'I', 42, 0}, 0, fakeTiff, 0, 4);
+        Path tiff = dir.resolve("garbage.tif");
+        Files.write(tiff, fakeTiff);
+        assertThatThrownBy(() -> PageImages.decode(tiff, 0, 0)).isInstanceOf(UnreadablePage.class);
+
+        assertThatThrownBy(() -> PageImages.probe(dir.resolve("missing.tif"))).isInstanceOf(UnreadablePage.class)
+                .hasMessageContaining("no such file");
+    }
+
+    @Test
+    void encryptedEmptyAndDamagedPdfsAreUnreadable() throws IOException {
+        Path locked = dir.resolve("locked.pdf");
+        Path ownerOnly = dir.resolve("owner-only.pdf");
+        for (Path file : List.of(locked, ownerOnly)) {
+            try (PDDocument document = new PDDocument()) {
+                document.addPage(new PDPage(PDRectangle.A4));
+                var policy = new StandardProtectionPolicy("owner", file == locked ? "secret" : "",
+                        new AccessPermission());
+                policy.setEncryptionKeyLength(128);
+                document.protect(policy);
+                document.save(file.toFile());
+            }
+        }
+        assertThatThrownBy(() -> PageImages.probe(locked)).isInstanceOf(UnreadablePage.class)
+                .hasMessageContaining("encrypted");
+        assertThatThrownBy(() -> PageImages.decode(ownerOnly, 0, 0)).isInstanceOf(UnreadablePage.class)
+                .hasMessageContaining("encrypted");
+
+        Path none = dir.resolve("none.pdf");
+        try (PDDocument document = new PDDocument()) {
+            document.save(none.toFile());
+        }
+        assertThatThrownBy(() -> PageImages.probe(none)).isInstanceOf(UnreadablePage.class)
+                .hasMessageContaining("no pages");
+
+        Path broken = dir.resolve("broken.pdf");
+        Files.writeString(broken, "%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage");
+        assertThatThrownBy(() -> PageImages.probe(broken)).isInstanceOf(UnreadablePage.class);
+    }
+
+    @Test
+    void readsFromSeveralThreadsAtOnceGiveTheSamePixels() throws Exception {
+        Path tif = dir.resolve("threads.tif");
+        PageSamples.tiff(List.of(page), "LZW", 300, tif);
+        Path jpg = dir.resolve("threads.jpg");
+        PageSamples.jpeg(page, 300, false, jpg);
+        BufferedImage expectedTif = PageImages.decode(tif, 0, 400);
+        BufferedImage expectedJpg = PageImages.decode(jpg, 0, 400);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                boolean even = i % 2 == 0;
+                results.add(pool.submit(() -> same(PageImages.decode(even ? tif : jpg, 0, 400),
+                        even ? expectedTif : expectedJpg)));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static boolean same(BufferedImage a, BufferedImage b) {
+        if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+            return false;
+        }
+        return Arrays.equals(a.getRGB(0, 0, a.getWidth(), a.getHeight(), null, 0, a.getWidth()),
+                b.getRGB(0, 0, b.getWidth(), b.getHeight(), null, 0, b.getWidth()));
+    }
+
+    /** Bytes this thread has allocated so far (HotSpot's per-thread counter). */
+    private static long allocated() {
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        return threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+    }
+
+    /** A little-endian TIFF of a few hundred bytes whose only directory claims {@code width × height} grey pixels. */
+    static byte[] bombTiff(long width, long height) {
+        ByteBuffer b = ByteBuffer.allocate(256).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
+        int[][] entries = {
+            {256, 4, 1, (int) width}, // ImageWidth LONG
+            {257, 4, 1, (int) height}, // ImageLength LONG
+            {258, 3, 1, 8}, // BitsPerSample
+            {259, 3, 1, 1}, // Compression none
+            {262, 3, 1, 1}, // BlackIsZero
+            {273, 4, 1, 200}, // StripOffsets
+            {277, 3, 1, 1}, // SamplesPerPixel
+            {278, 4, 1, (int) height}, // RowsPerStrip
+            {279, 4, 1, 16}, // StripByteCounts
+        };
+        b.putShort((short) entries.length);
+        for (int[] e : entries) {
+            b.putShort((short) e[0]).putShort((short) e[1]).putInt(e[2]);
+            if (e[1] == 3) {
+                b.putShort((short) e[3]).putShort((short) 0);
+            } else {
+                b.putInt(e[3]);
+            }
+        }
+        b.putInt(0);
+        return Arrays.copyOf(b.array(), 216);
+    }
+}
