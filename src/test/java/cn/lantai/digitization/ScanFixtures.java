@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import cn.lantai.digitization.internal.images.PageSamples;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -71,11 +72,11 @@ final class ScanFixtures {
     }
 
     static byte[] png(int dpi) {
-        return write(List.of(page()), "png", dpi);
+        return bytes(file -> PageSamples.png(page(), dpi, file));
     }
 
     static byte[] jpeg(int dpi) {
-        return write(List.of(page()), "jpeg", dpi);
+        return bytes(file -> PageSamples.jpeg(page(), dpi, false, file));
     }
 
     static byte[] tiff(int pages, int dpi) {
@@ -83,7 +84,22 @@ final class ScanFixtures {
         for (int i = 0; i < pages; i++) {
             images.add(page());
         }
-        return write(images, "tiff", dpi);
+        return bytes(file -> PageSamples.tiff(images, "Deflate", dpi, file));
+    }
+
+    /** Writes through the image readers' own samples (they state the resolution in each format's own terms). */
+    private static byte[] bytes(java.util.function.Consumer<java.nio.file.Path> writer) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("scan-fixture", ".bin");
+            try {
+                writer.accept(file);
+                return java.nio.file.Files.readAllBytes(file);
+            } finally {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A JPEG cut in the middle of its data, as a copy broken off. */
@@ -158,82 +174,6 @@ final class ScanFixtures {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] write(List<BufferedImage> images, String format, int dpi) {
-        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-                ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            if (format.equals("tiff")) {
-                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionType("Deflate");
-            }
-            boolean sequence = images.size() > 1;
-            if (sequence) {
-                writer.prepareWriteSequence(null);
-            }
-            for (BufferedImage img : images) {
-                IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img),
-                        param);
-                if (dpi > 0) {
-                    resolution(metadata, format, dpi);
-                }
-                if (sequence) {
-                    writer.writeToSequence(new IIOImage(img, null, metadata), param);
-                } else {
-                    writer.write(null, new IIOImage(img, null, metadata), param);
-                }
-            }
-            if (sequence) {
-                writer.endWriteSequence();
-            }
-            writer.dispose();
-            out.flush();
-            return bytes.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /**
-     * States the resolution in the format's own terms (the JDK's PNG and JPEG writers misread the standard tree's
-     * millimetres per pixel): PNG pHYs in pixels per metre, JPEG JFIF density in dots per inch, TIFF through the
-     * standard tree, which its writer reads right.
-     */
-    private static void resolution(IIOMetadata metadata, String format, int dpi) throws IOException {
-        switch (format) {
-            case "png" -> {
-                IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
-                IIOMetadataNode phys = new IIOMetadataNode("pHYs");
-                String perMetre = Long.toString(Math.round(dpi / 0.0254));
-                phys.setAttribute("pixelsPerUnitXAxis", perMetre);
-                phys.setAttribute("pixelsPerUnitYAxis", perMetre);
-                phys.setAttribute("unitSpecifier", "meter");
-                root.appendChild(phys);
-                metadata.mergeTree("javax_imageio_png_1.0", root);
-            }
-            case "jpeg" -> {
-                IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree("javax_imageio_jpeg_image_1.0");
-                IIOMetadataNode jfif = (IIOMetadataNode) root.getElementsByTagName("app0JFIF").item(0);
-                jfif.setAttribute("resUnits", "1");
-                jfif.setAttribute("Xdensity", Integer.toString(dpi));
-                jfif.setAttribute("Ydensity", Integer.toString(dpi));
-                metadata.setFromTree("javax_imageio_jpeg_image_1.0", root);
-            }
-            default -> {
-                IIOMetadataNode root = new IIOMetadataNode("javax_imageio_1.0");
-                IIOMetadataNode dimension = new IIOMetadataNode("Dimension");
-                for (String name : List.of("HorizontalPixelSize", "VerticalPixelSize")) {
-                    IIOMetadataNode size = new IIOMetadataNode(name);
-                    size.setAttribute("value", Double.toString(25.4 / dpi));
-                    dimension.appendChild(size);
-                }
-                root.appendChild(dimension);
-                metadata.mergeTree("javax_imageio_1.0", root);
-            }
         }
     }
 
