@@ -105,6 +105,21 @@ class PageImagesTest {
     }
 
     @Test
+    void resolutionComesFromExifWhereAJpegHasNoJfifAndIsZeroWhereAFileStatesNone() throws IOException {
+        Path exif = dir.resolve("camera.jpg");
+        PageSamples.exifJpeg(page, 400, exif);
+        assertThat(PageImages.probe(exif))
+                .containsExactly(new PageInfo(0, 827, 1169, 400, 400, ColourMode.COLOUR, "image/jpeg"));
+        assertThat(PageImages.decode(exif, 0, 100).getHeight()).isEqualTo(98);
+
+        Path bare = dir.resolve("bare.tif");
+        Files.write(bare, bombTiff(100, 100)); // no resolution tags: the standard tree would say 72 dpi
+        PageInfo info = PageImages.probe(bare).get(0);
+        assertThat(info.dpiX()).isZero();
+        assertThat(info.dpiY()).isZero();
+    }
+
+    @Test
     void pngReportsItsPhysDensity() {
         Path file = dir.resolve("page.png");
         PageSamples.png(PageSamples.as(page, BufferedImage.TYPE_BYTE_GRAY), 600, file);

@@ -151,6 +151,39 @@ public final class PageSamples {
         }
     }
 
+    /** A JPEG without a JFIF segment whose resolution is only in its EXIF block, as cameras and phones write them. */
+    public static void exifJpeg(BufferedImage image, int dpi, Path file) {
+        ImageWriter writer = writer("jpeg", "com.sun.imageio.");
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(Files.newOutputStream(file))) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
+            String format = "javax_imageio_jpeg_image_1.0";
+            IIOMetadataNode tree = (IIOMetadataNode) metadata.getAsTree(format);
+            IIOMetadataNode jfif = (IIOMetadataNode) tree.getElementsByTagName("app0JFIF").item(0);
+            jfif.getParentNode().removeChild(jfif);
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(6 + 8 + 2 + 3 * 12 + 4 + 16);
+            b.put("Exif\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            b.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
+            b.putShort((short) 3);
+            b.putShort((short) 282).putShort((short) 5).putInt(1).putInt(50); // XResolution RATIONAL at 50
+            b.putShort((short) 283).putShort((short) 5).putInt(1).putInt(58); // YResolution RATIONAL at 58
+            b.putShort((short) 296).putShort((short) 3).putInt(1).putShort((short) 2).putShort((short) 0); // inch
+            b.putInt(0).putInt(dpi).putInt(1).putInt(dpi).putInt(1);
+            IIOMetadataNode exif = new IIOMetadataNode("unknown");
+            exif.setAttribute("MarkerTag", "225");
+            exif.setUserObject(b.array());
+            IIOMetadataNode markers = (IIOMetadataNode) tree.getElementsByTagName("markerSequence").item(0);
+            markers.insertBefore(exif, markers.getFirstChild());
+            metadata.setFromTree(format, tree);
+            writer.write(null, new IIOImage(image, null, metadata), param);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            writer.dispose();
+        }
+    }
+
     /** A CMYK JPEG (Adobe marker), as prepress scanners write them, from a four-band raster. */
     public static void cmykJpeg(int width, int height, Path file) {
         var raster = Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, width, height, 4, null);
