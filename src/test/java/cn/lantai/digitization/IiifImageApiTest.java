@@ -7,12 +7,20 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
@@ -29,13 +37,16 @@ import cn.lantai.digitization.internal.iiif.Pyramids;
 import cn.lantai.preservation.ArchivalStore;
 import cn.lantai.support.LantaiTest;
 import cn.lantai.support.Staff;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,6 +82,12 @@ class IiifImageApiTest {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @TempDir
     Path dir;
@@ -268,7 +285,7 @@ class IiifImageApiTest {
 
     @Test
     void aRecordOneMayNotSeeExposesNoImageAndAnswersAsOneThatDoesNotExist() throws Exception {
-        String low = "iiif-low-" + entries.fonds.toLowerCase(java.util.Locale.ROOT);
+        String low = "iiif-low-" + entries.fonds.toLowerCase(Locale.ROOT);
         staff.ensure(low, "秘密级档案员", null, Classification.CONFIDENTIAL, List.of("CATALOGUING"));
         Item hidden = entries.secret("机密的规划图");
         ScanPage page = entries.attachPng(hidden, ScannedEntries.colourPage(600, 800)).get(0);
@@ -356,6 +373,50 @@ class IiifImageApiTest {
     }
 
     @Test
+    void concurrentFirstRequestsForAPageCutItsTilesOnce() throws Exception {
+        Item item = entries.open("并发");
+        ScanPage page = entries.attachPng(item, ScannedEntries.colourPage(1500, 1500)).get(0);
+        long before = pyramids.built();
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String tile : List.of("0,0,512,512/512,", "512,0,512,512/512,", "1024,0,476,512/476,",
+                    "0,0,1024,1024/512,", "1024,1024,476,476/238,", "full/375,")) {
+                answers.add(clients.submit(() -> {
+                    start.await();
+                    return image(page, tile + "/0/default.jpg").getStatus();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(pyramids.built() - before).as("one build for six first requests").isEqualTo(1);
+        assertThat(listing(pyramids.dirOf(page).getParent())).filteredOn(name -> !name.contains("/"))
+                .containsExactly(pyramids.dirOf(page).getFileName().toString());
+    }
+
+    @Test
+    void attachedPagesGetTheirTilesInTheBackgroundBeforeAnyoneAsks() {
+        Item item = entries.open("挂接后切片");
+        List<ScanPage> pages = entries.attachPng(item, ScannedEntries.colourPage(700, 900),
+                ScannedEntries.greyPage(400, 300, 120));
+
+        transactions.executeWithoutResult(status -> events.publishEvent(new PagesAttached(item.id(), List.of(1, 2),
+                "scanner")));
+
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (ScanPage page : pages) {
+                assertThat(pyramids.dirOf(page).resolve("pyramid.properties")).exists();
+            }
+        });
+    }
+
+    @Test
     void aNewMasterGetsANewPyramidAndTheOldOneGoes() throws Exception {
         Item item = entries.open("重扫");
         ScanPage first = entries.attachPng(item, ScannedEntries.colourPage(600, 800)).get(0);
@@ -398,7 +459,7 @@ class IiifImageApiTest {
 
     private MockHttpServletResponse image(ScanPage page, String parameters, RequestPostProcessor who)
             throws Exception {
-        return mvc.perform(get(java.net.URI.create("/iiif/3/" + page.imageId() + "/" + parameters)).with(who))
+        return mvc.perform(get(URI.create("/iiif/3/" + page.imageId() + "/" + parameters)).with(who))
                 .andReturn().getResponse();
     }
 

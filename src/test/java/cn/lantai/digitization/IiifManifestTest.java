@@ -3,6 +3,7 @@ package cn.lantai.digitization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -123,7 +124,7 @@ class IiifManifestTest {
             // every image the manifest names is served
             for (String image : List.of(body.get("id").asString(),
                     canvas.get("thumbnail").get(0).get("id").asString())) {
-                MockHttpServletResponse served = mvc.perform(get(java.net.URI.create(image))
+                MockHttpServletResponse served = mvc.perform(get(URI.create(image))
                         .with(Staff.archivist())).andReturn().getResponse();
                 assertThat(served.getStatus()).as(image).isEqualTo(200);
             }
