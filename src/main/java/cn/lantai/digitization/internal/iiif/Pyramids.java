@@ -13,8 +13,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -43,6 +45,8 @@ public class Pyramids {
     static final int PARALLEL_BUILDS = 2;
     /** Levels up to this many pixels are also kept whole (info.json's sizes): thumbnails and overviews. */
     static final long WHOLE_LEVEL_AREA = 2048L * 2048;
+    /** Pyramid indexes kept in memory (a few hundred bytes each). */
+    private static final int REMEMBERED = 10_000;
     private static final Logger log = LoggerFactory.getLogger(Pyramids.class);
 
     private final ArchivalStore store;
@@ -50,6 +54,7 @@ public class Pyramids {
     private final ReentrantLock[] locks = new ReentrantLock[256];
     private final Semaphore builds = new Semaphore(PARALLEL_BUILDS);
     private final AtomicLong built = new AtomicLong();
+    private final Map<Path, Pyramid> read = new ConcurrentHashMap<>();
 
     Pyramids(ArchivalStore store, @Value("${lantai.digitization.derivatives}") Path derivatives) {
         this.store = store;
@@ -62,8 +67,13 @@ public class Pyramids {
     /** The page's pyramid, built first if its master has none yet. */
     public Pyramid of(ScanPage page) {
         Path dir = dirOf(page);
+        Pyramid known = read.get(dir);
+        if (known != null && Files.isRegularFile(dir.resolve(Pyramid.INDEX))) {
+            return known;
+        }
         Optional<Pyramid> ready = Pyramid.read(dir);
         if (ready.isPresent()) {
+            remember(ready.get());
             return ready.get();
         }
         ReentrantLock lock = locks[Math.floorMod(page.imageId().hashCode(), locks.length)];
@@ -75,10 +85,19 @@ public class Pyramids {
             }
             Pyramid made = build(page, dir);
             removeOthers(page, dir);
+            remember(made);
             return made;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Keeps the pyramid's index in memory: each tile request would otherwise read and parse it again. */
+    private void remember(Pyramid pyramid) {
+        if (read.size() >= REMEMBERED) {
+            read.clear();
+        }
+        read.put(pyramid.dir(), pyramid);
     }
 
     /** Where the page's pyramid is (whether made or not). */
@@ -188,7 +207,10 @@ public class Pyramids {
             siblings.filter(p -> !p.equals(keep))
                     .filter(p -> p.getFileName().toString().startsWith(prefix)
                             || p.getFileName().toString().startsWith(building))
-                    .forEach(Pyramids::deleteQuietly);
+                    .forEach(old -> {
+                        read.remove(old);
+                        deleteQuietly(old);
+                    });
         } catch (IOException e) {
             log.warn("old tiles of {} not removed: {}", page.imageId(), e.toString());
         }
