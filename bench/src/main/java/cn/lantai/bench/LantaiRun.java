@@ -349,7 +349,7 @@ public final class LantaiRun {
     private static final Pattern ISSUED_SECRET = Pattern.compile("id=\"issued-secret\"[^>]*>([^<]+)<");
 
     /** Signs in through the workbench's login form and asks the account page for a one-day access token. */
-    private static String signIn(Options options) {
+    static String signIn(Options options) {
         try {
             HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
                     .followRedirects(HttpClient.Redirect.NEVER).build();
