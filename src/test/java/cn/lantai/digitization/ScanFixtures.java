@@ -102,6 +102,27 @@ final class ScanFixtures {
         }
     }
 
+    /** A white page with a little scanner noise: blank. */
+    static byte[] blankPng(int dpi) {
+        BufferedImage img = new BufferedImage(620, 877, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(250, 250, 248));
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setColor(new Color(120, 120, 120));
+        java.util.Random noise = new java.util.Random(7);
+        for (int i = 0; i < 12; i++) {
+            g.fillRect(noise.nextInt(img.getWidth()), noise.nextInt(img.getHeight()), 1, 1);
+        }
+        g.dispose();
+        return bytes(file -> PageSamples.png(img, dpi, file));
+    }
+
+    /** A page of lines leaning {@code degrees} clockwise, as fed crooked into the scanner. */
+    static byte[] skewedPng(double degrees, int dpi) {
+        BufferedImage img = PageSamples.rotated(page(), degrees);
+        return bytes(file -> PageSamples.png(img, dpi, file));
+    }
+
     /** A JPEG cut in the middle of its data, as a copy broken off. */
     static byte[] truncatedJpeg() {
         byte[] whole = jpeg(300);
