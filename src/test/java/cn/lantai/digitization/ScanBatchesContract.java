@@ -16,7 +16,6 @@ import cn.lantai.preservation.ArchivalStore;
 import cn.lantai.preservation.PreservationEvent;
 import cn.lantai.preservation.StoredFile;
 import cn.lantai.support.Entries;
-import cn.lantai.support.LantaiTest;
 import cn.lantai.support.Staff;
 import com.jayway.jsonpath.JsonPath;
 import java.nio.file.Files;
@@ -51,10 +50,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Scan batches end to end (issue 11, items 1–4): a generated batch with good pages, bad pages of each kind, orphans
  * both ways and a count mismatch is reported with exactly the planted problems and its clean entries attached; the
  * bad input of the issue is reported with a reason and harms nothing else; a batch pauses and resumes, and a run
- * started again attaches nothing twice.
+ * started again attaches nothing twice. Runs on H2 and PostgreSQL.
  */
-@LantaiTest
-class ScanBatchesTest {
+abstract class ScanBatchesContract {
 
     static final String DIGITIZER = "digitizer";
 
@@ -352,6 +350,11 @@ class ScanBatchesTest {
 
     @Test
     void withoutTheDigitizeRightNoBatchIsTaken() throws Exception {
+        mvc.perform(multipart("/api/v1/scan-batches").file(new MockMultipartFile("batch", "b.zip",
+                "application/zip", new ScanFixtures.Zip().file("x.png", ScanFixtures.png(300)).bytes()))
+                .param("rotate", "45").with(Staff.as(DIGITIZER)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("digitization.batch.bad-rotate"));
         staff.ensure("cataloguer-only", "著录员", null, Classification.NONE, List.of("CATALOGUING"));
         mvc.perform(multipart("/api/v1/scan-batches").file(new MockMultipartFile("batch", "b.zip",
                 "application/zip", new ScanFixtures.Zip().file("x.png", ScanFixtures.png(300)).bytes()))
