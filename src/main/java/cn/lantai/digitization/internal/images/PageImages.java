@@ -47,6 +47,9 @@ public final class PageImages {
     /** 20,000 × 20,000 pixels: an A0 sheet at 600 dpi is about 19,900 × 28,000; larger is not a page. */
     public static final long MAX_PIXELS = 400_000_000L;
 
+    /** The most pages one file may hold (a TIFF of tiny directories or a PDF of empty pages is not a record's scan). */
+    public static final int MAX_PAGES = 20_000;
+
     /** The most pixels one decode returns (an A3 page at 600 dpi is about 70 million); read larger pages in parts. */
     public static final long MAX_DECODED_PIXELS = 100_000_000L;
 
@@ -94,6 +97,9 @@ public final class PageImages {
             int count = reader.getNumImages(true);
             if (count <= 0) {
                 throw new UnreadablePage(name(file) + ": holds no page");
+            }
+            if (count > MAX_PAGES) {
+                throw new UnreadablePage(name(file) + ": holds " + count + " pages, more than " + MAX_PAGES);
             }
             List<PageInfo> pages = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {

@@ -44,6 +44,10 @@ final class PdfPages {
 
     static List<PageInfo> probe(Path file) {
         try (PDDocument document = open(file)) {
+            if (document.getNumberOfPages() > PageImages.MAX_PAGES) {
+                throw new UnreadablePage(PageImages.name(file) + ": holds " + document.getNumberOfPages()
+                        + " pages, more than " + PageImages.MAX_PAGES);
+            }
             List<PageInfo> pages = new ArrayList<>(document.getNumberOfPages());
             for (int i = 0; i < document.getNumberOfPages(); i++) {
                 Plan plan = plan(document.getPage(i), i, file);

@@ -129,11 +129,13 @@ class PageImagesTest {
     }
 
     @Test
-    void jpeg2000IsRead() {
+    void jpeg2000IsReadWithItsResolutionBox() {
         Path file = dir.resolve("page.jp2");
         BufferedImage small = PageSamples.textPage(300, 420, 4);
-        PageSamples.jp2(small, file);
+        PageSamples.jp2(small, 300, file);
         PageInfo info = PageImages.probe(file).get(0);
+        assertThat(info.dpiX()).isEqualTo(300);
+        assertThat(info.dpiY()).isEqualTo(300);
         assertThat(info.width()).isEqualTo(300);
         assertThat(info.height()).isEqualTo(420);
         assertThat(info.format()).isEqualTo("image/jp2");
@@ -215,6 +217,37 @@ class PageImagesTest {
     }
 
     @Test
+    void aPageWithinTheClaimLimitButTooLargeToDecodeAtOnceIsRefusedBeforeDecoding() throws IOException {
+        Path file = dir.resolve("huge.tif");
+        Files.write(file, bombTiff(15_000, 15_000)); // 225 M pixels: a page, but not one to decode whole
+        assertThat(PageImages.probe(file).get(0).width()).isEqualTo(15_000);
+        long before = allocated();
+        assertThatThrownBy(() -> PageImages.decode(file, 0, 0)).isInstanceOf(UnreadablePage.class)
+                .hasMessageContaining("read it smaller");
+        assertThat(allocated() - before).isLessThan(20_000_000L);
+    }
+
+    @Test
+    void aPdfWhoseImageClaimsABombSizeIsRefused() throws IOException {
+        Path file = dir.resolve("bomb.pdf");
+        try (PDDocument document = new PDDocument()) {
+            PDPage pdfPage = new PDPage(PDRectangle.A4);
+            document.addPage(pdfPage);
+            var image = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(document,
+                    PageSamples.textPage(50, 70, 1));
+            image.getCOSObject().setInt(org.apache.pdfbox.cos.COSName.WIDTH, 1_000_000);
+            image.getCOSObject().setInt(org.apache.pdfbox.cos.COSName.HEIGHT, 1_000_000);
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, pdfPage)) {
+                content.drawImage(image, 0, 0, 595, 842);
+            }
+            document.save(file.toFile());
+        }
+        assertThatThrownBy(() -> PageImages.probe(file)).isInstanceOf(UnreadablePage.class)
+                .hasMessageContaining("1000000 × 1000000");
+        assertThatThrownBy(() -> PageImages.decode(file, 0, 500)).isInstanceOf(UnreadablePage.class);
+    }
+
+    @Test
     void aTruncatedJpegIsUnreadableNotGreyFilled() throws IOException {
         Path whole = dir.resolve("whole.jpg");
         PageSamples.jpeg(page, 300, false, whole);
@@ -225,6 +258,15 @@ class PageImagesTest {
                 .hasMessageContaining("truncated");
         assertThatThrownBy(() -> PageImages.decode(cut, 0, 0)).isInstanceOf(UnreadablePage.class)
                 .hasMessageContaining("truncated");
+
+        // cut, then given an end marker: the decoder's own warning still gives the damage away
+        byte[] patched = Arrays.copyOf(bytes, bytes.length * 2 / 3 + 2);
+        patched[patched.length - 2] = (byte) 0xFF;
+        patched[patched.length - 1] = (byte) 0xD9;
+        Path ended = dir.resolve("cut-and-ended.jpg");
+        Files.write(ended, patched);
+        assertThatThrownBy(() -> PageImages.decode(ended, 0, 0)).isInstanceOf(UnreadablePage.class)
+                .hasMessageContaining("damaged");
     }
 
     @Test
@@ -302,15 +344,17 @@ class PageImagesTest {
         PageSamples.tiff(List.of(page), "LZW", 300, tif);
         Path jpg = dir.resolve("threads.jpg");
         PageSamples.jpeg(page, 300, false, jpg);
-        BufferedImage expectedTif = PageImages.decode(tif, 0, 400);
-        BufferedImage expectedJpg = PageImages.decode(jpg, 0, 400);
+        Path pdf = dir.resolve("threads.pdf");
+        PageSamples.pdf(List.of(page), pdf);
+        List<Path> files = List.of(tif, jpg, pdf);
+        List<BufferedImage> expected = files.stream().map(f -> PageImages.decode(f, 0, 400)).toList();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
             List<Future<Boolean>> results = new ArrayList<>();
-            for (int i = 0; i < 16; i++) {
-                boolean even = i % 2 == 0;
-                results.add(pool.submit(() -> same(PageImages.decode(even ? tif : jpg, 0, 400),
-                        even ? expectedTif : expectedJpg)));
+            for (int i = 0; i < 18; i++) {
+                int which = i % 3;
+                results.add(pool.submit(() -> PageImages.probe(files.get(which)).size() == 1
+                        && same(PageImages.decode(files.get(which), 0, 400), expected.get(which))));
             }
             for (Future<Boolean> result : results) {
                 assertThat(result.get()).isTrue();

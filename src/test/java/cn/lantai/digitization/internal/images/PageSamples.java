@@ -139,11 +139,24 @@ public final class PageSamples {
         }
     }
 
-    public static void jp2(BufferedImage image, Path file) {
+    /** A JP2 with its capture resolution box (resc) saying {@code dpi}. */
+    public static void jp2(BufferedImage image, int dpi, Path file) {
         ImageWriter writer = writer("jpeg2000", "com.github.jaiimageio.");
         try (ImageOutputStream out = ImageIO.createImageOutputStream(Files.newOutputStream(file))) {
             writer.setOutput(out);
-            writer.write(image);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
+            // this writer reads the standard tree's millimetres per pixel the right way round
+            IIOMetadataNode dimension = new IIOMetadataNode("Dimension");
+            for (String name : new String[] {"HorizontalPixelSize", "VerticalPixelSize"}) {
+                IIOMetadataNode size = new IIOMetadataNode(name);
+                size.setAttribute("value", Double.toString(25.4 / dpi));
+                dimension.appendChild(size);
+            }
+            IIOMetadataNode root = new IIOMetadataNode("javax_imageio_1.0");
+            root.appendChild(dimension);
+            metadata.mergeTree("javax_imageio_1.0", root);
+            writer.write(null, new IIOImage(image, null, metadata), param);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
