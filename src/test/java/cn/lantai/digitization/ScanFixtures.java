@@ -1,31 +1,21 @@
 package cn.lantai.digitization;
 
+import cn.lantai.digitization.internal.images.PageSamples;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import cn.lantai.digitization.internal.images.PageSamples;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.apache.commons.compress.archivers.zip.UnixStat;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
@@ -44,7 +34,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
  * files of issue 11's bad input (a truncated JPEG, a TIFF claiming 10^6 × 10^6 pixels, an empty and an encrypted PDF),
  * and zips of them, with raw names (../, absolute, GBK without the UTF-8 flag), symbolic links and a deflate bomb.
  */
-final class ScanFixtures {
+public final class ScanFixtures {
 
     private static int serial;
 
@@ -52,7 +42,7 @@ final class ScanFixtures {
     }
 
     /** A page of text lines, about A4 proportions, different from every other page made. */
-    static BufferedImage page() {
+    public static BufferedImage page() {
         int n = ++serial;
         BufferedImage img = new BufferedImage(620, 877, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
@@ -71,15 +61,15 @@ final class ScanFixtures {
         return img;
     }
 
-    static byte[] png(int dpi) {
+    public static byte[] png(int dpi) {
         return bytes(file -> PageSamples.png(page(), dpi, file));
     }
 
-    static byte[] jpeg(int dpi) {
+    public static byte[] jpeg(int dpi) {
         return bytes(file -> PageSamples.jpeg(page(), dpi, false, file));
     }
 
-    static byte[] tiff(int pages, int dpi) {
+    public static byte[] tiff(int pages, int dpi) {
         List<BufferedImage> images = new java.util.ArrayList<>();
         for (int i = 0; i < pages; i++) {
             images.add(page());
@@ -102,14 +92,35 @@ final class ScanFixtures {
         }
     }
 
+    /** A white page with a little scanner noise: blank. */
+    public static byte[] blankPng(int dpi) {
+        BufferedImage img = new BufferedImage(620, 877, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setColor(new Color(250, 250, 248));
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setColor(new Color(120, 120, 120));
+        java.util.Random noise = new java.util.Random(7);
+        for (int i = 0; i < 12; i++) {
+            g.fillRect(noise.nextInt(img.getWidth()), noise.nextInt(img.getHeight()), 1, 1);
+        }
+        g.dispose();
+        return bytes(file -> PageSamples.png(img, dpi, file));
+    }
+
+    /** A page of lines leaning {@code degrees} clockwise, as fed crooked into the scanner. */
+    public static byte[] skewedPng(double degrees, int dpi) {
+        BufferedImage img = PageSamples.rotated(page(), degrees);
+        return bytes(file -> PageSamples.png(img, dpi, file));
+    }
+
     /** A JPEG cut in the middle of its data, as a copy broken off. */
-    static byte[] truncatedJpeg() {
+    public static byte[] truncatedJpeg() {
         byte[] whole = jpeg(300);
         return Arrays.copyOf(whole, whole.length / 2);
     }
 
     /** A TIFF whose header claims 1,000,000 × 1,000,000 pixels (a decompression bomb) in a few bytes. */
-    static byte[] bombTiff() {
+    public static byte[] bombTiff() {
         ByteBuffer b = ByteBuffer.allocate(8 + 2 + 8 * 12 + 4 + 16).order(ByteOrder.LITTLE_ENDIAN);
         b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
         b.putShort((short) 8);
@@ -135,7 +146,7 @@ final class ScanFixtures {
     }
 
     /** A PDF of scanned pages: each an image drawn to fill an A4 page, at the given resolution. */
-    static byte[] pdf(int pages, int dpi) {
+    public static byte[] pdf(int pages, int dpi) {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             for (int i = 0; i < pages; i++) {
                 BufferedImage img = page();
@@ -153,11 +164,11 @@ final class ScanFixtures {
         }
     }
 
-    static byte[] emptyPdf() {
+    public static byte[] emptyPdf() {
         return pdf(0, 300);
     }
 
-    static byte[] encryptedPdf() {
+    public static byte[] encryptedPdf() {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             BufferedImage img = page();
             PDPage p = new PDPage(PDRectangle.A4);
@@ -178,7 +189,7 @@ final class ScanFixtures {
     }
 
     /** A zip of named entries, some raw: ../ and absolute names, links, GBK names, a bomb. */
-    static final class Zip {
+    public static final class Zip {
 
         private final Map<String, byte[]> files = new LinkedHashMap<>();
         private final Map<String, String> links = new LinkedHashMap<>();
@@ -187,34 +198,34 @@ final class ScanFixtures {
         private String bomb;
         private long bombBytes;
 
-        Zip file(String name, byte[] bytes) {
+        public Zip file(String name, byte[] bytes) {
             files.put(name, bytes);
             return this;
         }
 
-        Zip folder(String name) {
+        public Zip folder(String name) {
             folders.add(name.endsWith("/") ? name : name + "/");
             return this;
         }
 
-        Zip link(String name, String target) {
+        public Zip link(String name, String target) {
             links.put(name, target);
             return this;
         }
 
         /** Names written in GBK without the UTF-8 flag, as Chinese Windows' zip tools do. */
-        Zip gbk() {
+        public Zip gbk() {
             gbk = true;
             return this;
         }
 
-        Zip bomb(String name, long bytes) {
+        public Zip bomb(String name, long bytes) {
             this.bomb = name;
             this.bombBytes = bytes;
             return this;
         }
 
-        byte[] bytes() {
+        public byte[] bytes() {
             try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                     ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bytes)) {
                 zip.setEncoding(gbk ? "GBK" : "UTF-8");
@@ -250,9 +261,5 @@ final class ScanFixtures {
                 throw new UncheckedIOException(e);
             }
         }
-    }
-
-    static boolean isGbkOnly(String name) {
-        return !Arrays.equals(name.getBytes(Charset.forName("GBK")), name.getBytes(StandardCharsets.UTF_8));
     }
 }

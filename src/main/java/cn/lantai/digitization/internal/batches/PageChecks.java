@@ -3,6 +3,7 @@ package cn.lantai.digitization.internal.batches;
 import cn.lantai.digitization.BatchOptions;
 import cn.lantai.digitization.BatchProblem;
 import cn.lantai.digitization.BatchProblem.Code;
+import cn.lantai.digitization.internal.images.PageAnalysis;
 import cn.lantai.digitization.internal.images.PageImages;
 import cn.lantai.digitization.internal.images.PageInfo;
 import cn.lantai.digitization.internal.images.UnreadablePage;
@@ -31,7 +32,7 @@ import java.util.TreeMap;
 final class PageChecks {
 
     /** The side, in pixels, pages are decoded at for the blank and skew looks. */
-    static final int LOOK_SIDE = 1600;
+    static final int LOOK_SIDE = PageAnalysis.WORKING_SIDE;
 
     /** One page found: its file, its index in that file, what the file says of it and the file's SHA-256. */
     record CheckedPage(BatchFile file, PageInfo info, String sha256) {
@@ -146,10 +147,12 @@ final class PageChecks {
                 problems.add(new BatchProblem(Code.LOW_RESOLUTION, code, file.file(), page,
                         dpi + " dpi, less than " + options.requiredDpi()));
             }
-            if (options.blankCheck() && PageLooks.blank(look)) {
-                problems.add(new BatchProblem(Code.BLANK_PAGE, code, file.file(), page, "the page looks blank"));
+            PageAnalysis.Measures measures = PageAnalysis.measure(look);
+            if (options.blankCheck() && measures.blank()) {
+                problems.add(new BatchProblem(Code.BLANK_PAGE, code, file.file(), page, String.format(Locale.ROOT,
+                        "the page looks blank (ink on %.3f %% of it)", measures.ink().ratio() * 100)));
             } else if (!options.deskew()) {
-                double skew = PageLooks.skew(look);
+                double skew = measures.skew();
                 if (Math.abs(skew) > options.maxSkew()) {
                     problems.add(new BatchProblem(Code.SKEWED, code, file.file(), page, String.format(Locale.ROOT,
                             "leans %.1f°, more than %.1f°", skew, options.maxSkew())));

@@ -16,7 +16,6 @@ import cn.lantai.preservation.ArchivalStore;
 import cn.lantai.preservation.PreservationEvent;
 import cn.lantai.preservation.StoredFile;
 import cn.lantai.support.Entries;
-import cn.lantai.support.LantaiTest;
 import cn.lantai.support.Staff;
 import com.jayway.jsonpath.JsonPath;
 import java.nio.file.Files;
@@ -40,6 +39,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -50,10 +50,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Scan batches end to end (issue 11, items 1–4): a generated batch with good pages, bad pages of each kind, orphans
  * both ways and a count mismatch is reported with exactly the planted problems and its clean entries attached; the
  * bad input of the issue is reported with a reason and harms nothing else; a batch pauses and resumes, and a run
- * started again attaches nothing twice.
+ * started again attaches nothing twice. Runs on H2 and PostgreSQL.
  */
-@LantaiTest
-class ScanBatchesTest {
+abstract class ScanBatchesContract {
 
     static final String DIGITIZER = "digitizer";
 
@@ -119,6 +118,8 @@ class ScanBatchesTest {
         Item encrypted = entry(2019, "加密PDF的件", null);
         Item emptyFolder = entry(2019, "空文件夹的件", null);
         Item otherYear = entry(2020, "范围之外的件", null);
+        Item blank = entry(2019, "有空白页的件", 2);
+        Item skewed = entry(2019, "扫歪的件", 1);
         String orphan = fonds + "-WS·2019-Y-BGS-0099";
         byte[] sharedPage = ScanFixtures.png(300);
 
@@ -147,6 +148,9 @@ class ScanBatchesTest {
                 .folder(emptyFolder.archivalCode())
                 .file(orphan + "/0001.png", ScanFixtures.png(300))
                 .file(otherYear.archivalCode() + "/0001.png", ScanFixtures.png(300))
+                .file(blank.archivalCode() + "/0001.png", ScanFixtures.png(300))
+                .file(blank.archivalCode() + "/0002.png", ScanFixtures.blankPng(300))
+                .file(skewed.archivalCode() + "/0001.png", ScanFixtures.skewedPng(5, 300))
                 .file("../../escaped.png", ScanFixtures.png(300))
                 .file("/tmp/absolute.png", ScanFixtures.png(300))
                 .link("link.png", "/etc/passwd")
@@ -171,6 +175,8 @@ class ScanBatchesTest {
                 "UNREADABLE " + encrypted.archivalCode() + " p-",
                 "NO_IMAGES " + emptyFolder.archivalCode() + " p-",
                 "NO_ENTRY " + orphan + " p-",
+                "BLANK_PAGE " + blank.archivalCode() + " p2",
+                "SKEWED " + skewed.archivalCode() + " p1",
                 "UNSAFE_PATH null p-", "UNSAFE_PATH null p-", "UNSAFE_PATH null p-",
                 "TOO_LARGE null p-");
         assertThat(JsonPath.<List<String>>read(report, "$.problems[?(@.code == 'LOW_RESOLUTION')].reason"))
@@ -181,7 +187,7 @@ class ScanBatchesTest {
         assertThat(JsonPath.<List<String>>read(report, "$.problems[?(@.code == 'UNSAFE_PATH')].file"))
                 .contains("link.png");
 
-        for (Item attached : List.of(folder, dashed, tiff, lowRes, duplicatePage, pdf, otherYear)) {
+        for (Item attached : List.of(folder, dashed, tiff, lowRes, duplicatePage, pdf, otherYear, blank, skewed)) {
             assertThat(pages.of(attached.id())).as(attached.title()).isNotEmpty();
         }
         for (Item held : List.of(gap, mismatch, truncated, twice, bomb, emptyPdf, encrypted, emptyFolder, noImages)) {
@@ -195,7 +201,7 @@ class ScanBatchesTest {
                 .satisfies(p -> assertThat(Files.readAllBytes(p)).isEqualTo(sharedPage));
         assertThat(store.events(folder.id())).anyMatch(e -> e.type().equals(PreservationEvent.VALIDATION)
                 && e.detail().contains("scan batch " + id));
-        assertThat((Integer) JsonPath.read(report, "$.counts.attached")).isEqualTo(7);
+        assertThat((Integer) JsonPath.read(report, "$.counts.attached")).isEqualTo(9);
         assertThat((Integer) JsonPath.read(report, "$.counts.orphans")).isEqualTo(1);
         assertNothingOutsideTheDataDirectory();
 
@@ -210,6 +216,21 @@ class ScanBatchesTest {
         assertThat(pages.of(mismatch.id())).hasSize(2);
         assertThat(problems(rerun)).doesNotContain("PAGE_COUNT_MISMATCH " + mismatch.archivalCode() + " p-")
                 .contains("PAGE_GAP " + gap.archivalCode() + " p3");
+    }
+
+    @Test
+    void aBatchThatDeskewsItsDerivativesReportsNoSkewAndRecordsItsProcessing() throws Exception {
+        Item a = entry(2015, "纠偏的件", 1);
+        byte[] zip = new ScanFixtures.Zip().file(a.archivalCode() + "/0001.png", ScanFixtures.skewedPng(5, 300))
+                .bytes();
+        long id = upload(zip, "deskew", "true", "cropBorders", "true", "rotate", "90");
+        String report = awaitState(id, "DONE");
+        assertThat(problems(report)).isEmpty();
+        assertThat((Boolean) JsonPath.read(report, "$.processing.deskew")).isTrue();
+        assertThat((Integer) JsonPath.read(report, "$.processing.rotate")).isEqualTo(90);
+        assertThat(store.events(a.id())).anyMatch(e -> e.detail() != null
+                && e.detail().contains("deskew, crop black borders, rotate 90°"));
+        assertThat(pages.of(a.id())).hasSize(1);
     }
 
     @Test
@@ -307,7 +328,33 @@ class ScanBatchesTest {
     }
 
     @Test
+    void theWorkbenchShowsTheBatchItsProgressAndItsProblemsWithLinksToTheEntries() throws Exception {
+        Item a = entry(2014, "工作台上的件", null);
+        byte[] zip = new ScanFixtures.Zip()
+                .file(a.archivalCode() + "/0001.png", ScanFixtures.png(300))
+                .file(a.archivalCode() + "/0003.png", ScanFixtures.png(300)).bytes();
+        String location = mvc.perform(multipart("/scan-batches").file(new MockMultipartFile("batch", "b.zip",
+                "application/zip", zip)).param("minDpi", "200").with(csrf()).with(Staff.page(DIGITIZER)))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        awaitState(id, "DONE");
+        String page = mvc.perform(get("/scan-batches/" + id).with(Staff.page(DIGITIZER))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("PAGE_GAP", "/items/" + a.id().value(), "page 2 is missing", "/rerun");
+        assertThat(mvc.perform(get("/scan-batches").with(Staff.page(DIGITIZER))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("/scan-batches/" + id);
+        mvc.perform(get("/scan-batches").with(Staff.page(Staff.ARCHIVIST))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/scan-batches/" + id).with(Staff.as(Staff.ARCHIVIST)))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void withoutTheDigitizeRightNoBatchIsTaken() throws Exception {
+        mvc.perform(multipart("/api/v1/scan-batches").file(new MockMultipartFile("batch", "b.zip",
+                "application/zip", new ScanFixtures.Zip().file("x.png", ScanFixtures.png(300)).bytes()))
+                .param("rotate", "45").with(Staff.as(DIGITIZER)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("digitization.batch.bad-rotate"));
         staff.ensure("cataloguer-only", "著录员", null, Classification.NONE, List.of("CATALOGUING"));
         mvc.perform(multipart("/api/v1/scan-batches").file(new MockMultipartFile("batch", "b.zip",
                 "application/zip", new ScanFixtures.Zip().file("x.png", ScanFixtures.png(300)).bytes()))
