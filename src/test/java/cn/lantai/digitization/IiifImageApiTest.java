@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
@@ -35,6 +36,8 @@ import cn.lantai.catalog.Viewer;
 import cn.lantai.digitization.internal.PageLedger;
 import cn.lantai.digitization.internal.iiif.Pyramids;
 import cn.lantai.preservation.ArchivalStore;
+import cn.lantai.preservation.ContentFile;
+import cn.lantai.preservation.Deposit;
 import cn.lantai.support.LantaiTest;
 import cn.lantai.support.Staff;
 import org.awaitility.Awaitility;
@@ -414,6 +417,30 @@ class IiifImageApiTest {
                 assertThat(pyramids.dirOf(page).resolve("pyramid.properties")).exists();
             }
         });
+    }
+
+    @Test
+    void aDamagedMasterGivesAClearErrorAndLeavesNoHalfMadeTiles() throws Exception {
+        Item item = entries.open("损坏的扫描件");
+        Path whole = dir.resolve("whole.png");
+        ImageIO.write(ScannedEntries.colourPage(800, 1000), "png", whole.toFile());
+        byte[] bytes = Files.readAllBytes(whole);
+        Path truncated = Files.write(dir.resolve("truncated.png"), Arrays.copyOf(bytes, bytes.length / 3));
+        store.deposit(new Deposit(item, List.of(new ContentFile("scans/0001.png", truncated, "image/png")), List.of(),
+                "scanner", "扫描件"));
+        ScanPage page = new ScanPage(item.id(), 1, "scans/0001.png", 0, ScannedEntries.sha256(truncated), 800, 1000,
+                300, 300, ScanPage.ColourMode.COLOUR);
+        ledger.record(item.id(), List.of(page));
+
+        for (String path : List.of("/info.json", "/0,0,512,512/512,/0/default.jpg")) {
+            MockHttpServletResponse response = mvc.perform(get("/iiif/3/" + page.imageId() + path)
+                    .with(Staff.archivist())).andReturn().getResponse();
+            assertThat(response.getStatus()).as(path).isEqualTo(500);
+            assertThat(response.getContentType()).startsWith("text/plain");
+            assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("cannot be read");
+        }
+        assertThat(Files.exists(pyramids.dirOf(page))).isFalse();
+        assertThat(listing(pyramids.dirOf(page).getParent())).as("nothing built aside is left").isEmpty();
     }
 
     @Test

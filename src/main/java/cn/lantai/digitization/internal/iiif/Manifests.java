@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * An entry's IIIF Presentation API 3.0 manifest: its title as the label, its description (著录项) as metadata pairs
  * labelled in Chinese and English, its scope note (范围和提要) as the summary, and one Canvas per attached page, each
- * painted by the page's image with its Image API 3.0 service. Only the record's own words go in; the pages' sizes
+ * painted by the page's image with its Image API 3.0 service (the image at the largest size kept whole, which is served
+ * as a file; viewers zoom through the service's tiles). Only the record's own words go in; the pages' sizes
  * come from the page ledger, so making a manifest builds no tiles.
  */
 @Component
@@ -93,13 +94,15 @@ public class Manifests {
         int thumbH = Math.max(1, (int) Math.round((double) page.height() * thumbW / page.width()));
         canvas.put("thumbnail", List.of(image(service + "/full/" + thumbW + ",/0/default.jpg", thumbW, thumbH,
                 service)));
-        ImageRequest whole = ImageRequest.parse("full", "max", "0", "default.jpg");
-        int[] size = whole.size(whole.region(page.width(), page.height()), IiifImages.LIMITS);
+        int f = Pyramid.largestWholeLevel(page.width(), page.height());
+        int bodyW = Pyramid.ceil(page.width(), f);
+        int bodyH = Pyramid.ceil(page.height(), f);
         Map<String, Object> annotation = new LinkedHashMap<>();
         annotation.put("id", id + "/page/painting");
         annotation.put("type", "Annotation");
         annotation.put("motivation", "painting");
-        annotation.put("body", image(service + "/full/max/0/default.jpg", size[0], size[1], service));
+        annotation.put("body", image(service + "/full/" + bodyW + "," + bodyH + "/0/default.jpg", bodyW, bodyH,
+                service));
         annotation.put("target", id);
         Map<String, Object> annotationPage = new LinkedHashMap<>();
         annotationPage.put("id", id + "/page");

@@ -43,6 +43,18 @@ public record Pyramid(Path dir, String sha256, int width, int height, boolean co
         return factors;
     }
 
+    /**
+     * The scale factor of the largest level kept whole for a page of this size: the image a manifest paints its canvas
+     * with, served as a file, where {@code full/max} would compose the whole page.
+     */
+    public static int largestWholeLevel(int width, int height) {
+        int f = 1;
+        while ((long) ceil(width, f) * ceil(height, f) > Pyramids.WHOLE_LEVEL_AREA) {
+            f *= 2;
+        }
+        return f;
+    }
+
     public int levelWidth(int factor) {
         return ceil(width, factor);
     }

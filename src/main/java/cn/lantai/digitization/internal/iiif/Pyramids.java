@@ -10,6 +10,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -47,6 +48,7 @@ public class Pyramids {
     static final long WHOLE_LEVEL_AREA = 2048L * 2048;
     /** Pyramid indexes kept in memory (a few hundred bytes each). */
     private static final int REMEMBERED = 10_000;
+    private static final Duration RETRY_AFTER_FAILURE = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(Pyramids.class);
 
     private final ArchivalStore store;
@@ -55,6 +57,8 @@ public class Pyramids {
     private final Semaphore builds = new Semaphore(PARALLEL_BUILDS);
     private final AtomicLong built = new AtomicLong();
     private final Map<Path, Pyramid> read = new ConcurrentHashMap<>();
+    /** Masters that could not be cut, and when: not decoded again for every tile a viewer asks for. */
+    private final Map<Path, Long> failed = new ConcurrentHashMap<>();
 
     Pyramids(ArchivalStore store, @Value("${lantai.digitization.derivatives}") Path derivatives) {
         this.store = store;
@@ -83,7 +87,21 @@ public class Pyramids {
             if (ready.isPresent()) {
                 return ready.get();
             }
-            Pyramid made = build(page, dir);
+            Long failedAt = failed.get(dir);
+            if (failedAt != null && System.currentTimeMillis() - failedAt < RETRY_AFTER_FAILURE.toMillis()) {
+                throw new UnreadablePage("the master of page " + page.imageId() + " could not be read a moment ago");
+            }
+            Pyramid made;
+            try {
+                made = build(page, dir);
+            } catch (RuntimeException e) {
+                if (failed.size() >= REMEMBERED) {
+                    failed.clear();
+                }
+                failed.put(dir, System.currentTimeMillis());
+                throw e;
+            }
+            failed.remove(dir);
             removeOthers(page, dir);
             remember(made);
             return made;
