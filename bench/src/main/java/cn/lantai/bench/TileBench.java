@@ -184,26 +184,8 @@ public final class TileBench {
                 firstInfo, firstTile, coldTile);
 
         String loadBefore = DigitizationRig.load();
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
         ExecutorService serverThreads = Executors.newFixedThreadPool(8);
-        server.setExecutor(serverThreads);
-        server.createContext("/tiles/", exchange -> {
-            try (exchange) {
-                String rel = exchange.getRequestURI().getPath().substring("/tiles/".length());
-                Path file = floorTiles.resolve(rel).normalize();
-                if (!file.startsWith(floorTiles) || !Files.isRegularFile(file)) {
-                    exchange.sendResponseHeaders(404, -1);
-                    return;
-                }
-                byte[] bytes = Files.readAllBytes(file);
-                exchange.getResponseHeaders().set("Content-Type", "image/jpeg");
-                exchange.sendResponseHeaders(200, bytes.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(bytes);
-                }
-            }
-        });
-        server.start();
+        HttpServer server = floorServer(floorTiles, serverThreads);
         URI floorBase = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         Load floor;
         Load lantaiLoad;
@@ -218,6 +200,32 @@ public final class TileBench {
         }
         return new Figures(w, h, dpi, masterBytes, tile, factors, count, attach, backgroundCut, firstInfo, firstTile,
                 coldTile, lantaiLoad, floor, loadBefore, DigitizationRig.load());
+    }
+
+    /** The floor: the JDK's HTTP server sending the tile files under {@code /tiles/<factor>/<column>_<row>.jpg}. */
+    static HttpServer floorServer(Path tiles, ExecutorService threads) throws IOException {
+        // without TCP_NODELAY the JDK's server waits out the client's delayed ACK (~40 ms) on each keep-alive answer
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+        server.setExecutor(threads);
+        server.createContext("/tiles/", exchange -> {
+            try (exchange) {
+                String rel = exchange.getRequestURI().getPath().substring("/tiles/".length());
+                Path file = tiles.resolve(rel).normalize();
+                if (!file.startsWith(tiles) || !Files.isRegularFile(file)) {
+                    exchange.sendResponseHeaders(404, -1);
+                    return;
+                }
+                byte[] bytes = Files.readAllBytes(file);
+                exchange.getResponseHeaders().set("Content-Type", "image/jpeg");
+                exchange.sendResponseHeaders(200, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            }
+        });
+        server.start();
+        return server;
     }
 
     /** The tiles of each level, as an IIIF viewer asks for them (region in full-size pixels, size {@code w,}). */
@@ -242,7 +250,7 @@ public final class TileBench {
         return levels;
     }
 
-    private interface RequestFor {
+    interface RequestFor {
         HttpRequest of(Tile tile);
     }
 
