@@ -47,7 +47,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code scan_page}.</li>
  * </ul>
  * With {@code --profile}, the Lantai half runs under a JFR recording ({@code <work>/attach.jfr}) and the section lists
- * where the execution samples fall. Target: Lantai within 1.5× the floor's time.
+ * where the time went ({@code --summarise FILE} prints that for a recording made earlier). Target: Lantai within 1.5× the floor's time.
  *
  * <pre>
  * java -Xmx1g -cp ... cn.lantai.bench.AttachBench [--entries 10000] [--pages-per-entry 10] [--width 1000]
@@ -79,6 +79,10 @@ public final class AttachBench {
 
     public static void main(String[] argv) throws Exception {
         Args args = new Args(argv);
+        if (args.get("summarise", null) != null) {
+            profileSummary(Path.of(args.get("summarise")), 12).forEach(System.out::println);
+            return;
+        }
         int entries = args.getInt("entries", 10_000);
         int pagesPerEntry = args.getInt("pages-per-entry", 10);
         Path work = Path.of(args.get("work", "bench/work/attach")).toAbsolutePath();
@@ -190,50 +194,90 @@ public final class AttachBench {
     }
 
     /**
-     * Where the execution samples of a JFR recording fall: the top frames (self time) and, per sample, the first
-     * frame of Lantai's own code on its stack (what Lantai asked for), each with its share of the samples.
+     * Where the time of a JFR recording went: for the scan batch's job thread, its samples (Java and native code) by
+     * the first frame of Lantai's own code on the stack and by the top frame, and the time it spent parked or blocked
+     * by where; for the other threads (the background IIIF cutting, the web server) their samples by Lantai frame.
      */
     static List<String> profileSummary(Path jfr, int top) throws IOException {
-        Map<String, Integer> self = new HashMap<>();
-        Map<String, Integer> lantai = new HashMap<>();
-        int samples = 0;
+        Map<String, Integer> jobOwn = new HashMap<>();
+        Map<String, Integer> jobSelf = new HashMap<>();
+        Map<String, Integer> otherOwn = new HashMap<>();
+        Map<String, Double> jobWaits = new HashMap<>();
+        int jobSamples = 0;
+        int otherSamples = 0;
         try (RecordingFile file = new RecordingFile(jfr)) {
             while (file.hasMoreEvents()) {
                 RecordedEvent e = file.readEvent();
-                if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStackTrace() == null
-                        || e.getStackTrace().getFrames().isEmpty()) {
+                String type = e.getEventType().getName();
+                boolean sample = type.equals("jdk.ExecutionSample") || type.equals("jdk.NativeMethodSample");
+                boolean waiting = type.equals("jdk.ThreadPark") || type.equals("jdk.JavaMonitorEnter")
+                        || type.equals("jdk.JavaMonitorWait") || type.equals("jdk.ThreadSleep");
+                if ((!sample && !waiting) || e.getStackTrace() == null || e.getStackTrace().getFrames().isEmpty()) {
                     continue;
                 }
-                samples++;
+                String thread = thread(e);
+                boolean job = thread.startsWith("job-");
                 List<RecordedFrame> frames = e.getStackTrace().getFrames();
-                self.merge(name(frames.get(0)), 1, Integer::sum);
-                String own = "(no Lantai frame: " + thread(e) + ")";
+                if (waiting) {
+                    if (job) {
+                        jobWaits.merge(type.substring(4) + " in " + firstOutside(frames), e.getDuration().toNanos()
+                                / 1e9, Double::sum);
+                    }
+                    continue;
+                }
+                String self = name(frames.get(0));
+                if (type.equals("jdk.NativeMethodSample") && (self.equals("Net.accept") || self.equals("EPoll.wait")
+                        || self.startsWith("Unsafe.park") || self.startsWith("Object.wait"))) {
+                    continue; // idle threads waiting for work, not work
+                }
+                String own = "(" + thread + ")";
                 for (RecordedFrame f : frames) {
-                    String type = f.getMethod().getType().getName();
-                    if (type.startsWith("cn.lantai.") && !type.startsWith("cn.lantai.bench.")) {
+                    String t = f.getMethod().getType().getName();
+                    if (t.startsWith("cn.lantai.") && !t.startsWith("cn.lantai.bench.")) {
                         own = name(f);
                         break;
                     }
                 }
-                lantai.merge(own, 1, Integer::sum);
+                if (job) {
+                    jobSamples++;
+                    jobOwn.merge(own, 1, Integer::sum);
+                    jobSelf.merge(self, 1, Integer::sum);
+                } else {
+                    otherSamples++;
+                    otherOwn.merge(own + " [" + thread + "]", 1, Integer::sum);
+                }
             }
         }
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "%,d execution samples (all threads)", samples));
-        lines.add("Top frames (self):");
-        lines.addAll(topOf(self, samples, top));
-        lines.add("First Lantai frame on the stack:");
-        lines.addAll(topOf(lantai, samples, top));
+        lines.add(String.format(Locale.ROOT, "The batch's job thread: %,d samples (Java and native code)", jobSamples));
+        lines.add(" by the first Lantai frame on the stack:");
+        lines.addAll(topOf(jobOwn, jobSamples, top));
+        lines.add(" by the top frame:");
+        lines.addAll(topOf(jobSelf, jobSamples, top / 2));
+        lines.add(" parked or blocked (seconds, events over the recording's thresholds):");
+        jobWaits.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(5)
+                .forEach(en -> lines.add(String.format(Locale.ROOT, "%7.1f s  %s", en.getValue(), en.getKey())));
+        lines.add(String.format(Locale.ROOT, "Other threads: %,d samples (background IIIF cutting, web server, …)",
+                otherSamples));
+        lines.addAll(topOf(otherOwn, otherSamples, top / 2));
         return lines;
     }
 
-    private static String thread(RecordedEvent e) {
-        try {
-            String name = e.getThread("sampledThread").getJavaName();
-            return name == null ? "?" : name.replaceAll("[0-9]+", "N");
-        } catch (RuntimeException ex) {
-            return "?";
+    /** The first frame outside the JDK's locking and Hikari's pool internals: what waited. */
+    private static String firstOutside(List<RecordedFrame> frames) {
+        for (RecordedFrame f : frames) {
+            String t = f.getMethod().getType().getName();
+            if (!t.startsWith("jdk.internal.") && !t.startsWith("java.util.concurrent.") && !t.startsWith("java.lang.")) {
+                return name(f);
+            }
         }
+        return name(frames.get(frames.size() - 1));
+    }
+
+    private static String thread(RecordedEvent e) {
+        jdk.jfr.consumer.RecordedThread t = e.hasField("sampledThread") ? e.getThread("sampledThread") : e.getThread();
+        String name = t == null ? null : t.getJavaName();
+        return name == null ? "?" : name.replaceAll("[0-9]+", "N");
     }
 
     private static List<String> topOf(Map<String, Integer> counts, int samples, int top) {
@@ -271,7 +315,7 @@ public final class AttachBench {
                 f.pages() / f.floorWalk(), TARGET, f.ratio() <= TARGET && f.state() == JobState.SUCCEEDED
                         && f.scanPages() == f.pages() ? "yes" : "**no**"));
         if (!f.profile().isEmpty()) {
-            s.append("\nWhere Lantai's time went (JFR execution samples during the batch):\n\n```\n");
+            s.append("\nWhere Lantai's time went (JFR, `profile` settings, during the batch):\n\n```\n");
             f.profile().forEach(l -> s.append(l).append('\n'));
             s.append("```\n");
         }
