@@ -9,6 +9,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import cn.lantai.audit.ArchiveSeal;
+import cn.lantai.audit.AuditEntry;
+import cn.lantai.audit.AuditQuery;
+import cn.lantai.audit.AuditTrail;
 import cn.lantai.catalog.Category;
 import cn.lantai.catalog.CatalogManagement;
 import cn.lantai.catalog.Classification;
@@ -51,10 +54,12 @@ import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ofdrw.core.basicStructure.pageObj.layer.block.TextObject;
 import org.ofdrw.reader.ContentExtractor;
 import org.ofdrw.reader.OFDReader;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -101,6 +106,9 @@ class DerivativesTest {
 
     @Autowired
     ApplicationEventPublisher events;
+
+    @Autowired
+    AuditTrail trail;
 
     @TempDir
     Path dir;
@@ -155,6 +163,33 @@ class DerivativesTest {
     }
 
     @Test
+    void theTextLayersAreInvisibleOverTheScan() throws Exception {
+        assumeTrue(seal.cjkFont().isPresent(), "no CJK TrueType font here (fonts-arphic-gbsn00lp): skipped");
+        Item item = open("空白页上的文字层");
+        List<ScanPage> pages = List.of(deposit(item, 1, "scans/0001.png", new Master(800, 1000, 100), null));
+        ledger.record(item.id(), pages);
+        texts.put(new PageText(item.id(), 1, "test", "看不见的字", List.of(new Word("看不见的字", 100, 100, 600, 120))));
+
+        job.make(item.id(), false, null);
+
+        try (PDDocument doc = Loader.loadPDF(files.pdf(item.id(), pages).toFile())) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("看不见的字");
+            BufferedImage rendered = new PDFRenderer(doc).renderImage(0);
+            int darkest = 255;
+            for (int y = 0; y < rendered.getHeight(); y++) {
+                for (int x = 0; x < rendered.getWidth(); x++) {
+                    darkest = Math.min(darkest, rendered.getRGB(x, y) & 0xFF);
+                }
+            }
+            assertThat(darkest).as("no word shows on the white page").isGreaterThan(240);
+        }
+        try (OFDReader reader = new OFDReader(files.ofd(item.id(), pages))) {
+            List<TextObject> words = new ContentExtractor(reader).getPageTextObject(1);
+            assertThat(words).isNotEmpty().allSatisfy(t -> assertThat(t.getAlpha()).isZero());
+        }
+    }
+
+    @Test
     void thePdfHasNoTextLayerUntilOcrAndIsRemadeWhenThePagesAreRecognised() throws Exception {
         assumeTrue(seal.cjkFont().isPresent(), "no CJK TrueType font here (fonts-arphic-gbsn00lp): skipped");
         Item item = open("尚未识别的扫描件");
@@ -188,6 +223,8 @@ class DerivativesTest {
         Path copy = Files.write(dir.resolve("copy.ofd"), ofd);
         try (OFDReader reader = new OFDReader(copy)) {
             assertThat(reader.getNumberOfPages()).isEqualTo(3);
+            assertThat(reader.getPageInfo(1).getSize().getWidth()).as("A4 in millimetres").isCloseTo(210d, offset(0.1));
+            assertThat(reader.getPageInfo(3).getSize().getHeight()).isCloseTo(101.6d, offset(0.1));
             assertThat(String.join("", new ContentExtractor(reader).getPageContent(2))).contains("结婚登记审查处理表");
             assertThat(new ContentExtractor(reader).getPageContent(1)).isEmpty();
         }
@@ -270,6 +307,25 @@ class DerivativesTest {
             assertThat(mvc.perform(get("/api/v1/items/" + hidden.id().value() + path).with(Staff.archivist()))
                     .andReturn().getResponse().getStatus()).as("the archivist sees it").isEqualTo(200);
         }
+    }
+
+    @Test
+    void deliveringAControlledRecordsDerivativesIsAuditedAndAnOpenOnesIsNot() throws Exception {
+        Item secret = record(Entries.item(fonds, year++, "机密的会议纪要").with(DescriptionField.CLASSIFICATION, "机密"));
+        Item open = open("公开的通知");
+        attach(secret, new Master(400, 600, 200));
+        attach(open, new Master(400, 600, 200));
+        job.make(secret.id(), false, null);
+        job.make(open.id(), false, null);
+
+        for (Item item : List.of(secret, open)) {
+            download("/api/v1/items/{id}/derivatives/pdf", item, "application/pdf");
+            download("/api/v1/items/{id}/pages/1/thumbnail", item, "image/jpeg");
+        }
+
+        assertThat(downloads("item:" + secret.id().value() + " ")).extracting(AuditEntry::after)
+                .containsExactlyInAnyOrder("pdf", "page 1 thumbnail");
+        assertThat(downloads("item:" + open.id().value() + " ")).isEmpty();
     }
 
     @Test
@@ -374,17 +430,20 @@ class DerivativesTest {
         return pages;
     }
 
+    /** A master of lines of "text" on {@code paper}; a blank white page where {@code paper} is null. */
     private ScanPage deposit(Item item, int page, String name, Master master, Color paper) throws IOException {
         BufferedImage image = new BufferedImage(master.width(), master.height(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
-        g.setColor(paper);
+        g.setColor(paper == null ? Color.WHITE : paper);
         g.fillRect(0, 0, master.width(), master.height());
-        g.setColor(Color.BLACK);
-        for (int y = master.height() / 10; y < master.height() * 9 / 10; y += master.height() / 20) {
-            g.fillRect(master.width() / 10, y, master.width() * 8 / 10, Math.max(2, master.height() / 80));
+        if (paper != null) {
+            g.setColor(Color.BLACK);
+            for (int y = master.height() / 10; y < master.height() * 9 / 10; y += master.height() / 20) {
+                g.fillRect(master.width() / 10, y, master.width() * 8 / 10, Math.max(2, master.height() / 80));
+            }
+            g.setColor(Color.RED);
+            g.drawString("page " + page, 20, 20);
         }
-        g.setColor(Color.RED);
-        g.drawString("page " + page, 20, 20);
         g.dispose();
         Path file = dir.resolve(page + "-" + name.replace('/', '_'));
         ImageIO.write(image, "png", file.toFile());
@@ -408,6 +467,11 @@ class DerivativesTest {
         assertThat(response.getContentType()).isEqualTo(type);
         assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
         return response.getContentAsByteArray();
+    }
+
+    private List<AuditEntry> downloads(String target) {
+        return staff.asAuditor(() -> trail.entries(new AuditQuery(null, "digitization.derivative-download", target,
+                null, null), 0, 100)).entries();
     }
 
     private int status(String path, Item item) throws Exception {
