@@ -214,8 +214,9 @@ class DerivativesTest {
         assumeTrue(seal.cjkFont().isPresent(), "no CJK TrueType font here (fonts-arphic-gbsn00lp): skipped");
         Item item = open("婚姻登记档案");
         attach(item, new Master(1240, 1754, 150), new Master(1240, 1754, 150), new Master(900, 1200, 300));
-        texts.put(new PageText(item.id(), 2, "test", "结婚登记审查处理表",
-                List.of(new Word("结婚登记审查处理表", 100, 150, 900, 70))));
+        texts.put(new PageText(item.id(), 2, "test", "结婚登记审查处理表 男方 女方",
+                List.of(new Word("结婚登记审查处理表", 100, 150, 900, 70), new Word("男方", 100, 300, 140, 70),
+                        new Word("女方", 600, 300, 140, 70))));
 
         job.make(item.id(), false, null);
 
@@ -225,7 +226,8 @@ class DerivativesTest {
             assertThat(reader.getNumberOfPages()).isEqualTo(3);
             assertThat(reader.getPageInfo(1).getSize().getWidth()).as("A4 in millimetres").isCloseTo(210d, offset(0.1));
             assertThat(reader.getPageInfo(3).getSize().getHeight()).isCloseTo(101.6d, offset(0.1));
-            assertThat(String.join("", new ContentExtractor(reader).getPageContent(2))).contains("结婚登记审查处理表");
+            assertThat(String.join("|", new ContentExtractor(reader).getPageContent(2)))
+                    .contains("结婚登记审查处理表", "男方", "女方");
             assertThat(new ContentExtractor(reader).getPageContent(1)).isEmpty();
         }
         try (ZipFile zip = new ZipFile(copy.toFile())) {

@@ -33,11 +33,11 @@ final class AccessImages {
         double factor = Math.min(1.0, maxSide / (double) Math.max(w, h));
         int targetW = Math.max(1, (int) Math.round(w * factor));
         int targetH = Math.max(1, (int) Math.round(h * factor));
-        BufferedImage current = redraw(image, w, h, type);
+        BufferedImage current = image;
         while (current.getWidth() / 2 >= targetW && current.getHeight() / 2 >= targetH) {
             current = redraw(current, current.getWidth() / 2, current.getHeight() / 2, type);
         }
-        if (current.getWidth() != targetW || current.getHeight() != targetH) {
+        if (current == image || current.getWidth() != targetW || current.getHeight() != targetH) {
             current = redraw(current, targetW, targetH, type);
         }
         return current;
