@@ -277,6 +277,10 @@ class DerivativesTest {
             assertThat(response.getContentType()).isEqualTo("application/problem+json");
             assertThat(response.getContentAsString(StandardCharsets.UTF_8)).contains("being made");
         }
+        assertThat(mvc.perform(get("/api/v1/items/{id}/derivatives/pdf", item.id().value())).andReturn()
+                .getResponse().getStatus()).as("without a token").isEqualTo(401);
+        assertThat(mvc.perform(post("/api/v1/items/{id}/derivatives", item.id().value())).andReturn().getResponse()
+                .getStatus()).as("a remake without a token").isEqualTo(401);
         MockHttpServletResponse noPage = mvc.perform(get("/api/v1/items/{id}/pages/{n}/access", item.id().value(), 99)
                 .with(Staff.archivist())).andReturn().getResponse();
         assertThat(noPage.getStatus()).isEqualTo(404);
