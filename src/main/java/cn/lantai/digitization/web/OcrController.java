@@ -1,5 +1,6 @@
 package cn.lantai.digitization.web;
 
+import cn.lantai.catalog.CatalogConflict;
 import cn.lantai.catalog.CatalogManagement;
 import cn.lantai.catalog.ItemId;
 import cn.lantai.catalog.NotPermitted;
@@ -11,14 +12,12 @@ import cn.lantai.jobs.JobId;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * {@code POST /api/v1/items/{id}/ocr} reads every page of the entry again (202 and the job's link): after a better
@@ -47,7 +46,7 @@ class OcrController {
         }
         ItemId item = catalog.item(new ItemId(id), viewer).id(); // ItemNotFound (404) beyond the viewer's sight
         if (pages.of(item).isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT, "the entry has no scanned pages to read");
+            throw new CatalogConflict("digitization.ocr.no-pages");
         }
         JobId job = recognition.start(item, true, viewer.name());
         Map<String, Object> body = new LinkedHashMap<>();

@@ -66,6 +66,11 @@ class ScannedWordsSearchTest {
         assertThat(hit.get("highlights").get("scanText").asText()).contains("<em>");
         assertThat(texts.page(item.id(), 2).orElseThrow().text()).contains("养老金调整").doesNotContain("养 老");
         assertThat(texts.page(item.id(), 2).orElseThrow().words()).isNotEmpty();
+
+        // the search page links the hit to the item page at that page, where the viewer opens
+        String html = mvc.perform(get("/search").param("q", "养老金调整的批复").with(Staff.page(Staff.ARCHIVIST)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("/items/" + item.id() + "?page=2");
     }
 
     @Test
@@ -79,6 +84,12 @@ class ScannedWordsSearchTest {
         staff.ensure("digitizer", "数字化员", null, Classification.NONE, List.of("DIGITIZATION"));
         mvc.perform(post("/api/v1/items/999999999/ocr").with(Staff.as("digitizer")))
                 .andExpect(status().isNotFound());
+        Item unscanned = catalog.create(cn.lantai.support.Entries.item(item.description().get(
+                cn.lantai.catalog.DescriptionField.FONDS), 2019, "未扫描的条目").input(), cn.lantai.catalog.Viewer.system());
+        mvc.perform(post("/api/v1/items/" + unscanned.id() + "/ocr").with(Staff.as("digitizer")))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/api/v1/items/abc/ocr").with(Staff.as("digitizer")))
+                .andExpect(status().is4xxClientError());
         String body = mvc.perform(post("/api/v1/items/" + item.id() + "/ocr").with(Staff.as("digitizer")))
                 .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
         assertThat(body).contains("/api/v1/jobs/");
