@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * cores). For each: pages per minute and the character error rate against the rendered text (Levenshtein over
  * characters, whitespace ignored, full-width and half-width forms folded by NFKC).
  *
- * <pre>bench/ocr [--no-build] [--pages 12] [--seed 11] [--rapid-detection 0,1600]</pre>
+ * <pre>bench/ocr [--no-build] [--pages 12] [--seed 11] [--rapid-detection 1024]</pre>
  */
 public final class OcrBench {
 
@@ -55,7 +55,7 @@ public final class OcrBench {
         long seed = 11;
         Path work = Path.of("bench/work/ocr");
         String command = "bench/ocr";
-        List<Integer> detectionSides = List.of(0, 1600);
+        List<Integer> detectionSides = List.of(1024);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--pages" -> pages = Integer.parseInt(args[++i]);

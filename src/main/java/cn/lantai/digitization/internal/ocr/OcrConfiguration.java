@@ -10,18 +10,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OCR engine ({@code lantai.digitization.ocr.engine}: {@code tesseract}, the default, or {@code rapidocr}) and the
- * pool pages are read on, sized to the cores ({@code lantai.digitization.ocr.threads}, 0 for all).
+ * The OCR engine ({@code lantai.digitization.ocr.engine}: {@code rapidocr}, the default for its accuracy, or
+ * {@code tesseract}; docs/OCR.md has the measurements) and the pool pages are read on, sized to the cores
+ * ({@code lantai.digitization.ocr.threads}, 0 for all).
  */
 @Configuration(proxyBeanMethods = false)
 class OcrConfiguration {
 
     @Bean
-    OcrEngine ocrEngine(@Value("${lantai.digitization.ocr.engine:tesseract}") String engine,
+    OcrEngine ocrEngine(@Value("${lantai.digitization.ocr.engine:rapidocr}") String engine,
             @Value("${lantai.digitization.ocr.tesseract.command:tesseract}") String command,
             @Value("${lantai.digitization.ocr.tesseract.language:chi_sim}") String language,
             @Value("${lantai.digitization.ocr.timeout:PT2M}") Duration timeout,
-            @Value("${lantai.digitization.ocr.rapidocr.detection-side:0}") int detectionSide) {
+            @Value("${lantai.digitization.ocr.rapidocr.detection-side:1024}") int detectionSide) {
         return switch (engine) {
             case "tesseract" -> new TesseractEngine(command, language, timeout);
             case "rapidocr" -> new RapidOcrEngine(Runtime.getRuntime().availableProcessors(), detectionSide);
