@@ -696,6 +696,28 @@ public abstract class SearchIndexContract implements SearchByFieldContract {
     }
 
     @Test
+    void aPhraseTesseractReadOnPageTwoOfThreeIsFoundAndNamesPageTwo() {
+        if (!cn.lantai.support.TesseractAvailable.available() && !"true".equalsIgnoreCase(System.getenv("CI"))) {
+            System.out.println("SKIPPED: no tesseract with chi_sim or no CJK font; the engine's OCR search test skipped");
+            org.junit.jupiter.api.Assumptions.assumeTrue(false);
+        }
+        var tesseract = new cn.lantai.digitization.internal.ocr.TesseractEngine("tesseract", "chi_sim",
+                java.time.Duration.ofMinutes(2));
+        List<String> pages = new ArrayList<>();
+        for (String[] page : new String[][] {{"区劳动局文件", "二〇一九年三月十二日印发，共三页。"},
+                {"关于退休职工养老金调整的批复", "同意你局所报养老金调整方案，请认真组织实施。"},
+                {"附件", "参加调整人员名单另附。"}}) {
+            pages.add(tesseract.read(cn.lantai.support.ScanRenderer.a4(page[0], List.of(page[1]), 16f, 300, false, 1)
+                    .image(), 300).text());
+        }
+        index.index(List.of(doc("ocr").title("区劳动局文件（扫描件）").scanPages(pages.toArray(String[]::new)).build()));
+
+        SearchResult found = search(q("养老金调整方案"));
+        assertThat(ids(found)).containsExactly("ocr");
+        assertThat(found.hits().get(0).page()).isEqualTo(2);
+    }
+
+    @Test
     void scanTextObeysClearanceAndOpenStatusLikeTheRestOfTheRecord() {
         index.index(List.of(
                 doc("secret").classification(Classification.SECRET).scanPages("征地补偿协议书").build(),
