@@ -108,6 +108,18 @@ public class CatalogManagement {
         return item;
     }
 
+    /**
+     * The item, if the viewer may see it, as {@link #item} (a refusal is audited alike), but its view is not audited
+     * here: for callers that record views of a controlled record themselves, at a grain of their own (the IIIF images
+     * of its pages, requested by the hundred as a viewer pans, audited once per page and hour).
+     */
+    public Item itemViewAuditedByCaller(ItemId id, Viewer viewer) {
+        return items.visible(id.value(), viewer).orElseThrow(() -> {
+            audit(viewer, "catalog.view-refused", "item:" + id.value(), null);
+            return new ItemNotFound(id);
+        });
+    }
+
     /** The item for a change by the actor: as {@link #item}, without counting as a view. */
     private Item itemToChange(ItemId id, Viewer actor) {
         return items.visible(id.value(), actor).orElseThrow(() -> rights.changeRefused(actor, id));

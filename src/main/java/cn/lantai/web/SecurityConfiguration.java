@@ -111,8 +111,29 @@ class SecurityConfiguration {
         return new UploadGate(imports, viewers, messages, locales, json);
     }
 
+    /**
+     * The IIIF images and manifests of scanned pages ({@code /iiif/**}): for the workbench's deep-zoom viewer, signed in
+     * with its session, and for API callers with a token; nobody else for now (the public portal's rules for open
+     * records come later). An unauthenticated call gets 401, not the sign-in page: an image is no page to land on.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain iiif(HttpSecurity http, AccountManagement accounts, PermissionManagement permissions)
+            throws Exception {
+        RequestMatcher nothingPublic = request -> false;
+        http.securityMatcher("/iiif/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+                .addFilterBefore(new BearerTokens(accounts, permissions, nothingPublic), BasicAuthenticationFilter.class)
+                .addFilterAfter(new SessionGuard(permissions, nothingPublic), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain pages(HttpSecurity http, PermissionManagement permissions) throws Exception {
         SavedRequestAwareAuthenticationSuccessHandler proceed = new SavedRequestAwareAuthenticationSuccessHandler();
         proceed.setDefaultTargetUrl("/");

@@ -12,6 +12,7 @@ import cn.lantai.catalog.CatalogManagement;
 import cn.lantai.catalog.CatalogRenumbering;
 import cn.lantai.catalog.Change;
 import cn.lantai.catalog.DescriptionField;
+import cn.lantai.catalog.DigitizedPages;
 import cn.lantai.catalog.InvalidEntry;
 import cn.lantai.catalog.Item;
 import cn.lantai.catalog.ItemFilter;
@@ -21,6 +22,7 @@ import cn.lantai.catalog.ListOrder;
 import cn.lantai.catalog.Retention;
 import cn.lantai.catalog.Viewer;
 import cn.lantai.catalog.Violation;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Items (件): create, read, update, delete, list, history, bulk edit and renumbering. */
 @RestController
@@ -41,9 +44,11 @@ class ItemController {
     private final CatalogListing listing;
     private final CatalogBulkEdits bulkEdits;
     private final CatalogRenumbering renumbering;
+    private final ObjectProvider<DigitizedPages> digitizedPages;
 
     ItemController(CatalogManagement catalog, CatalogListing listing, CatalogBulkEdits bulkEdits,
-            CatalogRenumbering renumbering) {
+            CatalogRenumbering renumbering, ObjectProvider<DigitizedPages> digitizedPages) {
+        this.digitizedPages = digitizedPages;
         this.catalog = catalog;
         this.listing = listing;
         this.bulkEdits = bulkEdits;
@@ -56,9 +61,16 @@ class ItemController {
         return ResponseEntity.created(URI.create("/api/v1/items/" + item.id())).body(ItemJson.of(item));
     }
 
+    /** The item; {@code manifest} is its pages' IIIF manifest, null when it has no pages. */
     @GetMapping("/{id}")
     Map<String, Object> read(@PathVariable long id, Viewer viewer) {
-        return ItemJson.of(catalog.item(new ItemId(id), viewer));
+        Item item = catalog.item(new ItemId(id), viewer);
+        Map<String, Object> json = ItemJson.of(item);
+        DigitizedPages pages = digitizedPages.getIfAvailable();
+        json.put("manifest", pages == null ? null : pages.manifest(item.id())
+                .map(path -> ServletUriComponentsBuilder.fromCurrentContextPath().path(path).toUriString())
+                .orElse(null));
+        return json;
     }
 
     /** Changes the given fields; {@code version} must be the version read, so concurrent edits are not lost. */
