@@ -1,0 +1,146 @@
+package cn.lantai.digitization.internal.batches;
+
+import cn.lantai.catalog.Item;
+import cn.lantai.digitization.BatchOptions;
+import cn.lantai.digitization.BatchProblem;
+import cn.lantai.digitization.PagesAttached;
+import cn.lantai.digitization.ScanPage;
+import cn.lantai.digitization.internal.PageLedger;
+import cn.lantai.digitization.internal.batches.PageChecks.CheckedPage;
+import cn.lantai.preservation.ArchivalStore;
+import cn.lantai.preservation.ContentFile;
+import cn.lantai.preservation.Deposit;
+import cn.lantai.preservation.PreservationEvent;
+import cn.lantai.preservation.StoredFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Attaches (挂接) an entry's checked pages: the masters, unchanged, into the entry's stored object as a new version
+ * under {@code content/scans/} with a PREMIS validation event for the checks (and a policy-assignment event for the
+ * processing asked of the derivatives), then the page ledger, then {@link PagesAttached}. A master already in the object's head under the
+ * same name with the same SHA-256 is not deposited again, so a run resumed after a crash between the store and the
+ * database never writes a second version. The ledger and the event join the caller's transaction.
+ */
+@Component
+class Attaching {
+
+    static final String AGENT = "Lantai scan batches";
+    /**
+     * PREMIS event type for the processing asked of the derivatives: nothing is done to the object now (the masters
+     * stay as scanned), a rule for what is made from it is set, which is what the vocabulary's "policy assignment" is.
+     */
+    static final String POLICY_ASSIGNMENT = "policy assignment";
+
+    private final ArchivalStore store;
+    private final PageLedger ledger;
+    private final ApplicationEventPublisher events;
+
+    Attaching(ArchivalStore store, PageLedger ledger, ApplicationEventPublisher events) {
+        this.store = store;
+        this.ledger = ledger;
+        this.events = events;
+    }
+
+    /** The masters' names in the object (without {@code content/}), one per file of the entry, in page order. */
+    static Map<BatchFile, String> masterNames(String code, List<CheckedPage> pages) {
+        Map<BatchFile, String> names = new LinkedHashMap<>();
+        for (CheckedPage p : pages) {
+            names.computeIfAbsent(p.file(), f -> "scans/" + (f.whole() ? safe(code) : String.format("%04d", f.number()))
+                    + "." + extension(f.file()));
+        }
+        return names;
+    }
+
+    /** Deposits what the head lacks; answers whether a new version was written. */
+    boolean deposit(long batch, Item item, String code, List<CheckedPage> pages, Path root, BatchOptions options,
+            List<BatchProblem> warnings, String actor) {
+        Map<String, String> head = new LinkedHashMap<>();
+        for (StoredFile f : store.files(item.id())) {
+            head.put(f.name(), f.sha256());
+        }
+        Map<BatchFile, String> names = masterNames(code, pages);
+        Map<String, String> digests = new LinkedHashMap<>();
+        pages.forEach(p -> digests.put(names.get(p.file()), p.sha256()));
+        List<ContentFile> files = new ArrayList<>();
+        names.forEach((file, name) -> {
+            if (!digests.get(name).equals(head.get(name))) {
+                files.add(new ContentFile(name, root.resolve(file.file()), format(file.file())));
+            }
+        });
+        if (files.isEmpty()) {
+            return false;
+        }
+        List<PreservationEvent> premis = new ArrayList<>();
+        String checks = "scan batch " + batch + ": " + pages.size() + " page(s) of " + code + " checked (resolution >= "
+                + options.requiredDpi() + " dpi, readable, " + (options.blankCheck() ? "blank pages, " : "")
+                + "skew <= " + options.maxSkew() + "°, sequence, duplicates, 页数)"
+                + (warnings.isEmpty() ? "" : "; warnings: " + String.join("; ", warnings.stream()
+                        .map(w -> w.code() + (w.page() == null ? "" : " p" + w.page()) + " " + w.reason()).toList()));
+        premis.add(PreservationEvent.success(PreservationEvent.VALIDATION, AGENT, checks, null));
+        if (options.processing()) {
+            premis.add(PreservationEvent.success(POLICY_ASSIGNMENT, AGENT, "processing of the derivatives "
+                    + "(the masters stay as scanned): " + processing(options), null));
+        }
+        store.deposit(new Deposit(item, files, premis, actor, "scan batch " + batch + ": " + files.size()
+                + " master(s) of " + pages.size() + " page(s)"));
+        return true;
+    }
+
+    /** Makes the checked pages the entry's pages (a re-scan replaces them all) and announces them. */
+    void record(Item item, String code, List<CheckedPage> pages, String actor) {
+        Map<BatchFile, String> names = masterNames(code, pages);
+        List<ScanPage> scanned = new ArrayList<>();
+        for (CheckedPage p : pages) {
+            scanned.add(new ScanPage(item.id(), scanned.size() + 1, names.get(p.file()), p.info().index(),
+                    p.sha256(), p.info().width(), p.info().height(), p.info().dpiX(), p.info().dpiY(),
+                    p.info().colourMode()));
+        }
+        ledger.record(item.id(), scanned);
+        ledger.truncate(item.id(), scanned.size());
+        events.publishEvent(new PagesAttached(item.id(), IntStream.rangeClosed(1, scanned.size()).boxed().toList(),
+                actor));
+    }
+
+    static String processing(BatchOptions options) {
+        List<String> steps = new ArrayList<>();
+        if (options.deskew()) {
+            steps.add("deskew");
+        }
+        if (options.cropBorders()) {
+            steps.add("crop black borders");
+        }
+        if (options.rotate() != 0) {
+            steps.add("rotate " + options.rotate() + "°");
+        }
+        return String.join(", ", steps);
+    }
+
+    /** A name part the store takes: the 档号's letters, digits, {@code -} and {@code ·}; anything else becomes _. */
+    static String safe(String code) {
+        return code.replaceAll("[^0-9A-Za-z·._-]", "_");
+    }
+
+    private static String extension(String file) {
+        String ext = file.substring(file.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+        return ext.equals("jpeg") ? "jpg" : ext.equals("tiff") ? "tif" : ext;
+    }
+
+    static String format(String file) {
+        return switch (extension(file)) {
+            case "tif" -> "image/tiff";
+            case "jpg" -> "image/jpeg";
+            case "png" -> "image/png";
+            case "pdf" -> "application/pdf";
+            case "jpx" -> "image/jpx";
+            default -> "image/jp2";
+        };
+    }
+}

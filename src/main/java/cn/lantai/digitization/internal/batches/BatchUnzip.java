@@ -1,0 +1,175 @@
+package cn.lantai.digitization.internal.batches;
+
+import cn.lantai.catalog.ZipInflation;
+import cn.lantai.digitization.BatchProblem;
+import cn.lantai.digitization.BatchProblem.Code;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+
+/**
+ * Unpacks a batch's zip into its work folder entry by entry, through the catalogue's {@link ZipInflation} (real bytes
+ * counted against the entry, total and ratio limits). An entry whose name leaves the folder (absolute, a drive,
+ * {@code ..}), a symbolic link, or a name seen twice is left out as UNSAFE_PATH; one inflating past the entry or
+ * ratio limit is deleted and reported TOO_LARGE; an encrypted or corrupt entry is UNREADABLE; the others go on. Names
+ * without the UTF-8 flag are UTF-8 when their bytes are, and GB18030 (a superset of GBK) otherwise, as Windows' zip
+ * tools write them. Only a file that is no zip, a zip past the entry count or the total refuses the batch.
+ */
+final class BatchUnzip {
+
+    private static final Charset GB18030 = Charset.forName("GB18030");
+
+    /** How far a batch may inflate and how many entries it may hold. */
+    record Limits(ZipInflation.Limits inflation, int entries) {
+    }
+
+    private final Limits limits;
+
+    BatchUnzip(Limits limits) {
+        this.limits = limits;
+    }
+
+    /** Unpacks into {@code root} (made if missing); the problems of entries left out. */
+    List<BatchProblem> unpack(Path zipFile, Path root) {
+        List<BatchProblem> problems = new ArrayList<>();
+        Path base = root.toAbsolutePath().normalize();
+        ZipInflation inflation = new ZipInflation(limits.inflation());
+        Set<String> seen = new HashSet<>();
+        try {
+            Files.createDirectories(base);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ZipFile opened;
+        try {
+            opened = ZipFile.builder().setFile(zipFile.toFile()).get();
+        } catch (IOException e) {
+            throw new BatchFailure("the upload is not a zip file");
+        }
+        try (ZipFile zip = opened) {
+            Enumeration<ZipArchiveEntry> entries = zip.getEntries();
+            int count = 0;
+            while (entries.hasMoreElements()) {
+                if (++count > limits.entries()) {
+                    throw new BatchFailure("the zip holds more than " + limits.entries() + " entries");
+                }
+                entry(zip, entries.nextElement(), base, inflation, seen, problems);
+            }
+        } catch (ZipInflation.Exceeded e) {
+            throw new BatchFailure("the zip inflates past " + (limits.inflation().total() >> 20) + " MB in all (a zip bomb?)");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack into " + base, e);
+        }
+        return problems;
+    }
+
+    private static void entry(ZipFile zip, ZipArchiveEntry entry, Path base, ZipInflation inflation, Set<String> seen,
+            List<BatchProblem> problems) throws IOException {
+        String raw = decode(entry);
+        String name = safeRelative(raw);
+        if (name == null || !base.resolve(name).normalize().startsWith(base)) {
+            problems.add(problem(Code.UNSAFE_PATH, raw, "the name leaves the batch (absolute or with ..)"));
+            return;
+        }
+        if (entry.isUnixSymlink()) {
+            problems.add(problem(Code.UNSAFE_PATH, name, "a symbolic link, never followed"));
+            return;
+        }
+        if (!seen.add(name)) {
+            problems.add(problem(Code.UNSAFE_PATH, name, "the name is in the zip twice"));
+            return;
+        }
+        Path target = base.resolve(name);
+        for (Path p = target.getParent(); p != null && !p.equals(base); p = p.getParent()) {
+            if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                problems.add(problem(Code.UNSAFE_PATH, name, "a file stands where its folder should be"));
+                return;
+            }
+        }
+        if (entry.isDirectory()) {
+            Files.createDirectories(target);
+            return;
+        }
+        if (entry.getGeneralPurposeBit().usesEncryption() || !zip.canReadEntryData(entry)) {
+            problems.add(problem(Code.UNREADABLE, name, "the zip entry is encrypted or compressed in a way Lantai "
+                    + "does not read"));
+            return;
+        }
+        Files.createDirectories(target.getParent());
+        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW)) {
+            inflation.inflate(zip, entry, out);
+        } catch (ZipInflation.Exceeded e) {
+            Files.deleteIfExists(target);
+            if (e.excess() == ZipInflation.Excess.TOTAL) {
+                throw e;
+            }
+            problems.add(problem(Code.TOO_LARGE, name, "inflates past " + (inflation.limits().entry() >> 20)
+                    + " MB or " + inflation.limits().ratio() + " times its compressed size (a zip bomb)"));
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(target);
+            problems.add(problem(Code.UNREADABLE, name, "the zip entry is damaged: " + e.getMessage()));
+        }
+    }
+
+    private static BatchProblem problem(Code code, String file, String reason) {
+        return new BatchProblem(code, null, file, null, reason);
+    }
+
+    static String decode(ZipArchiveEntry entry) {
+        byte[] raw = entry.getRawName();
+        if (entry.getGeneralPurposeBit().usesUTF8ForNames() || isUtf8(raw)) {
+            return new String(raw, StandardCharsets.UTF_8);
+        }
+        return new String(raw, GB18030);
+    }
+
+    private static boolean isUtf8(byte[] raw) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** The name as {@code /}-separated parts, or null when absolute, with a drive, a {@code ..} or a control character. */
+    static String safeRelative(String name) {
+        if (name == null || name.isEmpty() || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            return null;
+        }
+        String slashed = name.replace('\\', '/');
+        if (slashed.startsWith("/") || slashed.matches("^[A-Za-z]:.*")) {
+            return null;
+        }
+        List<String> parts = new ArrayList<>();
+        for (String part : slashed.split("/")) {
+            if (part.equals("..")) {
+                return null;
+            }
+            if (!part.isEmpty() && !part.equals(".")) {
+                if (part.getBytes(StandardCharsets.UTF_8).length > 255) {
+                    return null;
+                }
+                parts.add(part);
+            }
+        }
+        return parts.isEmpty() ? null : String.join("/", parts);
+    }
+}

@@ -1,0 +1,201 @@
+package cn.lantai.digitization.internal.batches;
+
+import cn.lantai.digitization.BatchOptions;
+import cn.lantai.digitization.BatchProblem;
+import cn.lantai.digitization.BatchProblem.Code;
+import cn.lantai.digitization.internal.images.PageAnalysis;
+import cn.lantai.digitization.internal.images.PageImages;
+import cn.lantai.digitization.internal.images.PageInfo;
+import cn.lantai.digitization.internal.images.UnreadablePage;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The checks of one 档号's files, with the batch's thresholds: how its files are named (one way only, no page twice,
+ * no gap), each file's size, readability and digest, each page's stated resolution, blankness and skew, and the
+ * count of pages against the entry's 页数. A good page gives no problem.
+ */
+final class PageChecks {
+
+    /** The side, in pixels, pages are decoded at for the blank and skew looks. */
+    static final int LOOK_SIDE = PageAnalysis.WORKING_SIDE;
+
+    /** One page found: its file, its index in that file, what the file says of it and the file's SHA-256. */
+    record CheckedPage(BatchFile file, PageInfo info, String sha256) {
+    }
+
+    /** An entry's pages in order and the problems found. */
+    record Checked(List<CheckedPage> pages, List<BatchProblem> problems) {
+
+        boolean blocked() {
+            return problems.stream().anyMatch(p -> p.code().blocking());
+        }
+    }
+
+    private final long maxFileBytes;
+
+    PageChecks(long maxFileBytes) {
+        this.maxFileBytes = maxFileBytes;
+    }
+
+    Checked check(Path root, String code, List<BatchFile> files, BatchOptions options, Integer expectedPages) {
+        List<BatchProblem> problems = new ArrayList<>();
+        List<CheckedPage> pages = new ArrayList<>();
+        if (files.isEmpty()) {
+            problems.add(new BatchProblem(Code.NO_IMAGES, code, code, null, "the folder of the 档号 is empty"));
+            return new Checked(pages, problems);
+        }
+        List<BatchFile> ordered = naming(code, files, problems);
+        for (BatchFile file : ordered) {
+            checkFile(root, code, file, options, pages, problems);
+        }
+        // a count is only compared once the pages are all there and readable: a gap or a damaged file is its own cause
+        boolean blocked = problems.stream().anyMatch(p -> p.code().blocking());
+        if (expectedPages != null && !blocked && pages.size() != expectedPages) {
+            problems.add(new BatchProblem(Code.PAGE_COUNT_MISMATCH, code, null, null,
+                    pages.size() + " page(s) scanned, the entry's 页数 says " + expectedPages));
+        }
+        return new Checked(pages, problems);
+    }
+
+    /** The files in page order; one naming per 档号, each page number once, no gap from 1. */
+    private static List<BatchFile> naming(String code, List<BatchFile> files, List<BatchProblem> problems) {
+        Set<String> sources = new LinkedHashSet<>();
+        for (BatchFile f : files) {
+            sources.add(f.whole() ? "file " + f.file() : "pages in " + parent(f.file()));
+        }
+        if (sources.size() > 1) {
+            problems.add(new BatchProblem(Code.DUPLICATE_CODE, code, String.join("; ", sources.stream()
+                    .map(s -> s.replaceFirst("^(file|pages in) ", "")).toList()), null,
+                    "the 档号 appears " + sources.size() + " times in the batch: " + String.join(", ", sources)));
+            return List.of();
+        }
+        if (files.get(0).whole()) {
+            return files;
+        }
+        TreeMap<Integer, BatchFile> byNumber = new TreeMap<>();
+        for (BatchFile f : files.stream().sorted(Comparator.comparing(BatchFile::file)).toList()) {
+            BatchFile before = byNumber.putIfAbsent(f.number(), f);
+            if (before != null) {
+                problems.add(new BatchProblem(Code.DUPLICATE_CODE, code, f.file(), f.number(),
+                        "page " + f.number() + " is given twice (" + before.file() + ", " + f.file() + ")"));
+            }
+        }
+        int last = byNumber.lastKey();
+        for (int n = 1; n < last; n++) {
+            if (!byNumber.containsKey(n)) {
+                problems.add(new BatchProblem(Code.PAGE_GAP, code, null, n, "page " + n + " is missing"));
+            }
+        }
+        return List.copyOf(byNumber.values());
+    }
+
+    private void checkFile(Path root, String code, BatchFile file, BatchOptions options, List<CheckedPage> pages,
+            List<BatchProblem> problems) {
+        Path path = root.resolve(file.file());
+        Integer number = file.whole() ? null : file.number();
+        if (BatchNaming.isLink(path)) {
+            problems.add(new BatchProblem(Code.UNSAFE_PATH, code, file.file(), number, "a symbolic link, never read"));
+            return;
+        }
+        long size = size(path);
+        if (size > maxFileBytes) {
+            problems.add(new BatchProblem(Code.TOO_LARGE, code, file.file(), number,
+                    "the file has " + size + " bytes, more than " + maxFileBytes));
+            return;
+        }
+        List<PageInfo> infos;
+        try {
+            infos = PageImages.probe(path);
+            if (infos.isEmpty()) {
+                throw new UnreadablePage(file.file() + ": holds no page");
+            }
+        } catch (UnreadablePage e) {
+            problems.add(unreadable(code, file.file(), number, e));
+            return;
+        }
+        String sha256 = sha256(path);
+        for (PageInfo info : infos) {
+            Integer page = file.whole() ? Integer.valueOf(pages.size() + 1) : number;
+            int before = problems.size();
+            BufferedImage look;
+            try {
+                look = PageImages.decode(path, info.index(), LOOK_SIDE);
+            } catch (UnreadablePage | OutOfMemoryError e) {
+                problems.add(unreadable(code, file.file(), page, e));
+                continue;
+            }
+            int dpi = Math.min(info.dpiX(), info.dpiY());
+            if (dpi <= 0) {
+                problems.add(new BatchProblem(Code.LOW_RESOLUTION, code, file.file(), page,
+                        "no resolution stated"));
+            } else if (dpi < options.requiredDpi()) {
+                problems.add(new BatchProblem(Code.LOW_RESOLUTION, code, file.file(), page,
+                        dpi + " dpi, less than " + options.requiredDpi()));
+            }
+            PageAnalysis.Measures measures = PageAnalysis.measure(look);
+            if (options.blankCheck() && measures.blank()) {
+                problems.add(new BatchProblem(Code.BLANK_PAGE, code, file.file(), page, String.format(Locale.ROOT,
+                        "the page looks blank (ink on %.3f %% of it)", measures.ink().ratio() * 100)));
+            } else if (!options.deskew()) {
+                double skew = measures.skew();
+                if (Math.abs(skew) > options.maxSkew()) {
+                    problems.add(new BatchProblem(Code.SKEWED, code, file.file(), page, String.format(Locale.ROOT,
+                            "leans %.1f°, more than %.1f°", skew, options.maxSkew())));
+                }
+            }
+            if (problems.size() == before || problems.subList(before, problems.size()).stream()
+                    .noneMatch(p -> p.code().blocking())) {
+                pages.add(new CheckedPage(file, info, sha256));
+            }
+        }
+    }
+
+    private static BatchProblem unreadable(String code, String file, Integer page, Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Code kind = message.contains("claims") || e instanceof OutOfMemoryError ? Code.TOO_LARGE : Code.UNREADABLE;
+        return new BatchProblem(kind, code, file, page, message);
+    }
+
+    static String sha256(Path path) {
+        try (InputStream in = Files.newInputStream(path)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long size(Path path) {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String parent(String file) {
+        int slash = file.lastIndexOf('/');
+        return slash < 0 ? "(batch folder)" : file.substring(0, slash);
+    }
+}

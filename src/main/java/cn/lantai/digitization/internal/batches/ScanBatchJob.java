@@ -1,0 +1,251 @@
+package cn.lantai.digitization.internal.batches;
+
+import cn.lantai.catalog.CatalogManagement;
+import cn.lantai.catalog.Item;
+import cn.lantai.catalog.Viewer;
+import cn.lantai.digitization.BatchOptions;
+import cn.lantai.digitization.BatchProblem;
+import cn.lantai.digitization.BatchProblem.Code;
+import cn.lantai.digitization.ScanBatch;
+import cn.lantai.digitization.ScanBatch.State;
+import cn.lantai.digitization.internal.PageLedger;
+import cn.lantai.digitization.internal.batches.BatchRows.EntryRow;
+import cn.lantai.digitization.internal.batches.PageChecks.Checked;
+import cn.lantai.jobs.JobHandler;
+import cn.lantai.jobs.JobId;
+import cn.lantai.jobs.JobStatus;
+import cn.lantai.jobs.Jobs;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs a scan batch (job kind {@value #KIND}): prepares it once (unpacks the zip, names its files by 档号, one row per
+ * 档号), then checks and attaches or holds each pending 档号 in a transaction of its own with the progress, and looks
+ * across the batch at its end (duplicate pages, entries of the scope without images). Pausing is seen between
+ * entries; a run started again (a restart, a resume, a re-run) goes on from the entries still pending, and an entry
+ * interrupted between the store and the database deposits nothing twice (see {@link Attaching}).
+ */
+@Component
+public class ScanBatchJob implements JobHandler {
+
+    public static final String KIND = "scan-batch";
+    private static final Logger log = LoggerFactory.getLogger(ScanBatchJob.class);
+
+    private final BatchRows rows;
+    private final BatchFolders folders;
+    private final Jobs jobs;
+    private final CatalogManagement catalog;
+    private final PageLedger ledger;
+    private final Attaching attaching;
+    private final TransactionTemplate tx;
+    private final Map<Long, ReentrantLock> running = new ConcurrentHashMap<>();
+
+    ScanBatchJob(BatchRows rows, BatchFolders folders, Jobs jobs, CatalogManagement catalog, PageLedger ledger,
+            Attaching attaching, PlatformTransactionManager transactions) {
+        this.rows = rows;
+        this.folders = folders;
+        this.jobs = jobs;
+        this.catalog = catalog;
+        this.ledger = ledger;
+        this.attaching = attaching;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String reportLink(JobId id) {
+        return rows.byJob(id).map(batch -> "/api/v1/scan-batches/" + batch + "/report").orElse(null);
+    }
+
+    @Override
+    public void run(JobStatus job) {
+        Optional<Long> found = rows.byJob(job.id());
+        if (found.isEmpty()) {
+            // a run that a resume or re-run replaced: the batch now belongs to its newer job
+            jobs.succeed(job.id(), 0, 0, 0, 0, "superseded");
+            return;
+        }
+        long id = found.get();
+        ReentrantLock lock = running.computeIfAbsent(id, k -> new ReentrantLock());
+        lock.lock();
+        try {
+            runLocked(job.id(), id);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void runLocked(JobId job, long id) {
+        ScanBatch batch = rows.batch(id).orElseThrow();
+        if (batch.state() != State.QUEUED && batch.state() != State.RUNNING) {
+            end(job, id, batch.state() == State.PAUSED ? "paused" : batch.state().name().toLowerCase());
+            return;
+        }
+        if (!rows.moveState(id, State.RUNNING, State.QUEUED, State.RUNNING)) {
+            end(job, id, "paused");
+            return;
+        }
+        try {
+            Path root = prepare(id, batch.source());
+            Viewer viewer = rows.viewer(id);
+            EntryLookup lookup = new EntryLookup(catalog, viewer);
+            PageChecks checks = new PageChecks(folders.maxFileBytes());
+            ScanBatch.Counts before = rows.batch(id).orElseThrow().counts();
+            int[] tally = {before.attached(), before.held()};
+            for (EntryRow entry : rows.entriesIn(id, "PENDING")) {
+                BatchRows.Steering now = rows.steering(id);
+                if (now.state() != State.RUNNING || !job.equals(now.job())) {
+                    end(job, id, "paused");
+                    return;
+                }
+                entry(id, job, root, entry, batch.options(), checks, lookup, viewer, tally);
+            }
+            tx.executeWithoutResult(s -> finish(id, batch.options(), lookup));
+            if (rows.entriesIn(id, "HELD").isEmpty()) {
+                folders.removeWork(id);
+            }
+            end(job, id, "done");
+        } catch (BatchFailure e) {
+            log.info("Scan batch {} refused: {}", id, e.getMessage());
+            rows.setState(id, State.FAILED, e.getMessage());
+            ScanBatch.Counts c = rows.batch(id).orElseThrow().counts();
+            jobs.fail(job, c.pagesDone(), c.pagesTotal(), c.attached(), c.held(), e.getMessage());
+        } catch (RuntimeException e) {
+            rows.setState(id, State.FAILED, String.valueOf(e.getMessage()));
+            throw e;
+        }
+    }
+
+    /** Unpacks and names the batch once; a preparation cut short is done again from the start. */
+    private Path prepare(long id, String source) {
+        Path root = folders.pages(id, source, rows.sourcePath(id));
+        if (rows.prepared(id)) {
+            return root;
+        }
+        List<BatchProblem> problems = new ArrayList<>();
+        if (BatchFolders.ZIP.equals(source)) {
+            folders.clearPages(id);
+            problems.addAll(folders.unzip(id));
+        }
+        BatchNaming.Named named = BatchNaming.name(root);
+        problems.addAll(named.problems());
+        tx.executeWithoutResult(s -> {
+            rows.forgetPreparation(id);
+            long total = 0;
+            for (Map.Entry<String, List<BatchFile>> e : named.codes().entrySet()) {
+                int pages = BatchFolders.pageCount(root, e.getValue());
+                total += pages;
+                rows.addEntry(id, e.getKey(), "PENDING", e.getValue(), pages);
+            }
+            problems.forEach(p -> rows.addProblem(id, null, p));
+            rows.markPrepared(id, total);
+        });
+        return root;
+    }
+
+    private void entry(long id, JobId job, Path root, EntryRow entry, BatchOptions options, PageChecks checks,
+            EntryLookup lookup, Viewer viewer, int[] tally) {
+        String code = entry.archivalCode();
+        Optional<Item> item = entry.files().isEmpty() ? Optional.empty() : lookup.find(code);
+        Checked checked;
+        String state;
+        if (entry.files().isEmpty()) {
+            checked = checks.check(root, code, entry.files(), options, null);
+            state = "SKIPPED";
+        } else if (item.isEmpty()) {
+            checked = new Checked(List.of(), List.of(new BatchProblem(Code.NO_ENTRY, code, place(entry), null,
+                    "no catalogue entry with this 档号 that you may attach to")));
+            state = "ORPHAN";
+        } else {
+            Integer expected = entry.acceptedPages() != null ? entry.acceptedPages() : EntryLookup.pages(item.get());
+            checked = checks.check(root, code, entry.files(), options, expected);
+            state = checked.blocked() ? "HELD" : "ATTACHED";
+        }
+        if ("ATTACHED".equals(state)) {
+            attaching.deposit(id, item.get(), code, checked.pages(), root, options, checked.problems(), viewer.name());
+        }
+        List<String> digests = checked.pages().stream()
+                .map(p -> p.sha256() + "|" + p.file().file() + "|" + (p.file().whole() ? "" : p.file().number()))
+                .distinct().toList();
+        String finalState = state;
+        tx.executeWithoutResult(s -> {
+            rows.forgetProblems(id, code);
+            checked.problems().forEach(p -> rows.addProblem(id, code, p));
+            if ("ATTACHED".equals(finalState)) {
+                attaching.record(item.get(), code, checked.pages(), viewer.name());
+            }
+            rows.finishEntry(id, code, finalState, item.map(i -> i.id().value()).orElse(null), digests);
+            rows.addDone(id, entry.pages());
+            tally[0] += "ATTACHED".equals(finalState) ? 1 : 0;
+            tally[1] += "HELD".equals(finalState) ? 1 : 0;
+            BatchRows.Steering now = rows.steering(id);
+            jobs.progress(job, "checking", now.pagesDone(), now.pagesTotal(), tally[0], tally[1]);
+        });
+    }
+
+    /** Across the batch: the same file content twice, and the scope's entries that got no images. */
+    private void finish(long id, BatchOptions options, EntryLookup lookup) {
+        rows.forgetBatchProblems(id, List.of(Code.DUPLICATE_PAGE, Code.NO_IMAGES));
+        List<EntryRow> entries = rows.entries(id);
+        Map<String, String> firstBySha = new LinkedHashMap<>();
+        for (EntryRow e : entries) {
+            for (String d : e.digests()) {
+                String[] parts = d.split("\\|", -1);
+                String before = firstBySha.putIfAbsent(parts[0], parts[1]);
+                if (before != null && !before.equals(parts[1])) {
+                    rows.addProblem(id, null, new BatchProblem(Code.DUPLICATE_PAGE, e.archivalCode(), parts[1],
+                            parts[2].isEmpty() ? null : Integer.valueOf(parts[2]), "the same image as " + before
+                            + " (same SHA-256)"));
+                }
+            }
+        }
+        if (options.scope() != null) {
+            java.util.Set<String> inBatch = new java.util.HashSet<>();
+            entries.forEach(e -> inBatch.add(e.archivalCode()));
+            lookup.under(options.scope(), items -> {
+                for (Item i : items) {
+                    String code = cn.lantai.catalog.ArchivalCode.normalise(i.archivalCode()).orElse(i.archivalCode());
+                    if (!inBatch.contains(code) && ledger.pages(i.id()).isEmpty()) {
+                        rows.addProblem(id, null, new BatchProblem(Code.NO_IMAGES, code, null, null,
+                                "an entry of the batch's scope " + options.scope()
+                                        + " with no images in this batch and none attached before"));
+                    }
+                }
+            });
+        }
+    }
+
+    private void end(JobId job, long id, String how) {
+        ScanBatch b = rows.batch(id).orElseThrow();
+        if ("done".equals(how)) {
+            rows.setState(id, State.DONE, null);
+            rows.setDone(id, b.counts().pagesTotal());
+        }
+        ScanBatch.Counts c = rows.batch(id).orElseThrow().counts();
+        jobs.succeed(job, c.pagesDone(), c.pagesTotal(), c.attached(), c.held(), how);
+    }
+
+    private static String place(EntryRow entry) {
+        BatchFile first = entry.files().get(0);
+        if (first.whole()) {
+            return first.file();
+        }
+        int slash = first.file().lastIndexOf('/');
+        return entry.files().size() == 1 || slash < 0 ? first.file() : first.file().substring(0, slash);
+    }
+}

@@ -1,0 +1,426 @@
+package cn.lantai.digitization;
+
+import cn.lantai.catalog.CatalogManagement;
+import cn.lantai.catalog.Classification;
+import cn.lantai.catalog.DescriptionField;
+import cn.lantai.catalog.Item;
+import cn.lantai.catalog.ItemId;
+import cn.lantai.catalog.Scope;
+import cn.lantai.catalog.Viewer;
+import cn.lantai.digitization.internal.batches.BatchFolders;
+import cn.lantai.digitization.internal.batches.ScanBatchJob;
+import cn.lantai.jobs.JobId;
+import cn.lantai.jobs.JobState;
+import cn.lantai.jobs.Jobs;
+import cn.lantai.preservation.ArchivalStore;
+import cn.lantai.preservation.PreservationEvent;
+import cn.lantai.preservation.StoredFile;
+import cn.lantai.support.Entries;
+import cn.lantai.support.Staff;
+import com.jayway.jsonpath.JsonPath;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Scan batches end to end (issue 11, items 1–4): a generated batch with good pages, bad pages of each kind, orphans
+ * both ways and a count mismatch is reported with exactly the planted problems and its clean entries attached; the
+ * bad input of the issue is reported with a reason and harms nothing else; a batch pauses and resumes, and a run
+ * started again attaches nothing twice. Runs on H2 and PostgreSQL.
+ */
+abstract class ScanBatchesContract {
+
+    static final String DIGITIZER = "digitizer";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    Staff staff;
+    @Autowired
+    CatalogManagement catalog;
+    @Autowired
+    ArchivalStore store;
+    @Autowired
+    ScannedPages pages;
+    @Autowired
+    ScanBatches batches;
+    @Autowired
+    ScanBatchJob handler;
+    @Autowired
+    Jobs jobs;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    BatchFolders folders;
+    Path inbox;
+    Path dataDir;
+
+    String fonds;
+
+    @BeforeEach
+    void aFondsAndADigitizer() {
+        fonds = staff.unitWithFonds("区档案局数字化");
+        inbox = folders.inbox();
+        // ${random.uuid} in the test profile is drawn anew at each look-up: the inbox's parent is the context's
+        dataDir = inbox.getParent();
+        staff.ensure(DIGITIZER, "数字化员", null, Classification.TOP_SECRET, List.of("DIGITIZATION"));
+    }
+
+    Item entry(int year, String title, Integer pagesOf) {
+        Entries e = Entries.item(fonds, year, title);
+        if (pagesOf != null) {
+            e.with(DescriptionField.PAGES, pagesOf.toString());
+        }
+        return catalog.create(e.input(), Viewer.system());
+    }
+
+    @Test
+    void aBatchWithOneFaultOfEachKindReportsExactlyThePlantedProblemsAndAttachesTheCleanEntries() throws Exception {
+        Item folder = entry(2019, "文件夹命名的件", 2);
+        Item dashed = entry(2019, "档号-页号命名的件", 2);
+        Item tiff = entry(2019, "多页TIFF的件", 3);
+        Item gap = entry(2019, "缺页的件", null);
+        Item mismatch = entry(2019, "页数不符的件", 5);
+        Item lowRes = entry(2019, "分辨率不足的件", null);
+        Item truncated = entry(2019, "损坏JPEG的件", null);
+        Item duplicatePage = entry(2019, "重复页的件", null);
+        Item twice = entry(2019, "档号重复的件", null);
+        Item noImages = entry(2019, "没有图像的件", null);
+        Item bomb = entry(2019, "像素炸弹的件", null);
+        Item pdf = entry(2019, "PDF的件", 2);
+        Item emptyPdf = entry(2019, "空PDF的件", null);
+        Item encrypted = entry(2019, "加密PDF的件", null);
+        Item emptyFolder = entry(2019, "空文件夹的件", null);
+        Item otherYear = entry(2020, "范围之外的件", null);
+        Item blank = entry(2019, "有空白页的件", 2);
+        Item skewed = entry(2019, "扫歪的件", 1);
+        String orphan = fonds + "-WS·2019-Y-BGS-0099";
+        byte[] sharedPage = ScanFixtures.png(300);
+
+        byte[] zip = new ScanFixtures.Zip().gbk()
+                .file("第一批/" + folder.archivalCode() + "/0001.png", sharedPage)
+                .file("第一批/" + folder.archivalCode() + "/0002.png", ScanFixtures.png(300))
+                .file(dashed.archivalCode() + "-0001.jpg", ScanFixtures.jpeg(300))
+                .file(dashed.archivalCode() + "-0002.jpg", ScanFixtures.jpeg(300))
+                .file(tiff.archivalCode() + ".tif", ScanFixtures.tiff(3, 300))
+                .file(gap.archivalCode() + "/0001.png", ScanFixtures.png(300))
+                .file(gap.archivalCode() + "/0002.png", ScanFixtures.png(300))
+                .file(gap.archivalCode() + "/0004.png", ScanFixtures.png(300))
+                .file(mismatch.archivalCode() + "/0001.png", ScanFixtures.png(300))
+                .file(mismatch.archivalCode() + "/0002.png", ScanFixtures.png(300))
+                .file(lowRes.archivalCode() + "/0001.png", ScanFixtures.png(150))
+                .file(lowRes.archivalCode() + "/0002.png", ScanFixtures.png(0))
+                .file(truncated.archivalCode() + "/0001.jpg", ScanFixtures.truncatedJpeg())
+                .file(duplicatePage.archivalCode() + "/0001.png", ScanFixtures.png(300))
+                .file(duplicatePage.archivalCode() + "/0002.png", sharedPage)
+                .file(twice.archivalCode() + "/0001.png", ScanFixtures.png(300))
+                .file(twice.archivalCode() + ".tif", ScanFixtures.tiff(2, 300))
+                .file(bomb.archivalCode() + ".tif", ScanFixtures.bombTiff())
+                .file(pdf.archivalCode() + ".pdf", ScanFixtures.pdf(2, 300))
+                .file(emptyPdf.archivalCode() + ".pdf", ScanFixtures.emptyPdf())
+                .file(encrypted.archivalCode() + ".pdf", ScanFixtures.encryptedPdf())
+                .folder(emptyFolder.archivalCode())
+                .file(orphan + "/0001.png", ScanFixtures.png(300))
+                .file(otherYear.archivalCode() + "/0001.png", ScanFixtures.png(300))
+                .file(blank.archivalCode() + "/0001.png", ScanFixtures.png(300))
+                .file(blank.archivalCode() + "/0002.png", ScanFixtures.blankPng(300))
+                .file(skewed.archivalCode() + "/0001.png", ScanFixtures.skewedPng(5, 300))
+                .file("../../escaped.png", ScanFixtures.png(300))
+                .file("/tmp/absolute.png", ScanFixtures.png(300))
+                .link("link.png", "/etc/passwd")
+                .bomb("bomb.png", 64L << 20)
+                .bytes();
+
+        long id = upload(zip, "scope", fonds + "-WS·2019");
+        String report = awaitState(id, "DONE");
+
+        List<String> found = problems(report);
+        assertThat(found).containsExactlyInAnyOrder(
+                "PAGE_GAP " + gap.archivalCode() + " p3",
+                "PAGE_COUNT_MISMATCH " + mismatch.archivalCode() + " p-",
+                "LOW_RESOLUTION " + lowRes.archivalCode() + " p1",
+                "LOW_RESOLUTION " + lowRes.archivalCode() + " p2",
+                "UNREADABLE " + truncated.archivalCode() + " p1",
+                "DUPLICATE_PAGE " + duplicatePage.archivalCode() + " p2",
+                "DUPLICATE_CODE " + twice.archivalCode() + " p-",
+                "NO_IMAGES " + noImages.archivalCode() + " p-",
+                "TOO_LARGE " + bomb.archivalCode() + " p-",
+                "UNREADABLE " + emptyPdf.archivalCode() + " p-",
+                "UNREADABLE " + encrypted.archivalCode() + " p-",
+                "NO_IMAGES " + emptyFolder.archivalCode() + " p-",
+                "NO_ENTRY " + orphan + " p-",
+                "BLANK_PAGE " + blank.archivalCode() + " p2",
+                "SKEWED " + skewed.archivalCode() + " p1",
+                "UNSAFE_PATH null p-", "UNSAFE_PATH null p-", "UNSAFE_PATH null p-",
+                "TOO_LARGE null p-");
+        assertThat(JsonPath.<List<String>>read(report, "$.problems[?(@.code == 'LOW_RESOLUTION')].reason"))
+                .contains("no resolution stated");
+        assertThat(JsonPath.<List<String>>read(report, "$.problems[?(@.code == 'UNREADABLE')].reason"))
+                .anyMatch(r -> r.contains("no pages")).anyMatch(r -> r.contains("encrypted"))
+                .anyMatch(r -> r.contains("truncated JPEG"));
+        assertThat(JsonPath.<List<String>>read(report, "$.problems[?(@.code == 'UNSAFE_PATH')].file"))
+                .contains("link.png");
+
+        for (Item attached : List.of(folder, dashed, tiff, lowRes, duplicatePage, pdf, otherYear, blank, skewed)) {
+            assertThat(pages.of(attached.id())).as(attached.title()).isNotEmpty();
+        }
+        for (Item held : List.of(gap, mismatch, truncated, twice, bomb, emptyPdf, encrypted, emptyFolder, noImages)) {
+            assertThat(pages.of(held.id())).as(held.title()).isEmpty();
+        }
+        assertThat(pages.of(tiff.id())).extracting(ScanPage::masterIndex).containsExactly(0, 1, 2);
+        assertThat(pages.of(tiff.id())).extracting(ScanPage::master).containsOnly("scans/" + tiff.archivalCode() + ".tif");
+        assertThat(pages.of(folder.id())).extracting(ScanPage::master).containsExactly("scans/0001.png", "scans/0002.png");
+        assertThat(pages.of(pdf.id())).hasSize(2).allMatch(p -> p.dpiX() == 300);
+        assertThat(store.location(folder.id(), "scans/0001.png")).get()
+                .satisfies(p -> assertThat(Files.readAllBytes(p)).isEqualTo(sharedPage));
+        assertThat(store.events(folder.id())).anyMatch(e -> e.type().equals(PreservationEvent.VALIDATION)
+                && e.detail().contains("scan batch " + id));
+        assertThat((Integer) JsonPath.read(report, "$.counts.attached")).isEqualTo(9);
+        assertThat((Integer) JsonPath.read(report, "$.counts.orphans")).isEqualTo(1);
+        assertNothingOutsideTheDataDirectory();
+
+        // the person corrects the 页数 of one held entry in the catalogue and accepts the count of another
+        Item corrected = catalog.update(mismatch.id(), mismatch.version(), new cn.lantai.catalog.EntryInput(null,
+                Map.of(DescriptionField.PAGES, "2"), Map.of()), Viewer.system());
+        assertThat(corrected.description().get(DescriptionField.PAGES)).isEqualTo("2");
+        mvc.perform(post("/api/v1/scan-batches/" + id + "/rerun").with(Staff.as(DIGITIZER))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"accept\": {}}"))
+                .andExpect(status().isAccepted());
+        String rerun = awaitState(id, "DONE");
+        assertThat(pages.of(mismatch.id())).hasSize(2);
+        assertThat(problems(rerun)).doesNotContain("PAGE_COUNT_MISMATCH " + mismatch.archivalCode() + " p-")
+                .contains("PAGE_GAP " + gap.archivalCode() + " p3");
+    }
+
+    @Test
+    void aBatchThatDeskewsItsDerivativesReportsNoSkewAndRecordsItsProcessing() throws Exception {
+        Item a = entry(2015, "纠偏的件", 1);
+        byte[] zip = new ScanFixtures.Zip().file(a.archivalCode() + "/0001.png", ScanFixtures.skewedPng(5, 300))
+                .bytes();
+        long id = upload(zip, "deskew", "true", "cropBorders", "true", "rotate", "90");
+        String report = awaitState(id, "DONE");
+        assertThat(problems(report)).isEmpty();
+        assertThat((Boolean) JsonPath.read(report, "$.processing.deskew")).isTrue();
+        assertThat((Integer) JsonPath.read(report, "$.processing.rotate")).isEqualTo(90);
+        assertThat(store.events(a.id())).anyMatch(e -> e.detail() != null
+                && e.detail().contains("deskew, crop black borders, rotate 90°"));
+        assertThat(pages.of(a.id())).hasSize(1);
+        assertThat(pages.processing(a.id())).isEqualTo(new Processing(true, true, 90));
+    }
+
+    @Test
+    void aBatchRunAgainAfterAnInterruptionAttachesNothingTwice() throws Exception {
+        Item a = entry(2018, "中断后继续的件", 2);
+        Item b = entry(2018, "另一件", null);
+        byte[] zip = new ScanFixtures.Zip()
+                .file(a.archivalCode() + "/0001.png", ScanFixtures.png(300))
+                .file(a.archivalCode() + "/0002.png", ScanFixtures.png(300))
+                .file(b.archivalCode() + ".tif", ScanFixtures.tiff(2, 300)).bytes();
+        long id = upload(zip);
+        awaitState(id, "DONE");
+        Map<String, Integer> versions = versions(a.id());
+        int events = store.events(a.id()).size();
+        List<ScanPage> before = pages.of(a.id());
+
+        // as if the application stopped after the masters went into the store, before the entries' rows were written
+        jdbc.sql("UPDATE scan_batch_entry SET state = 'PENDING' WHERE batch_id = ?").param(id).update();
+        jdbc.sql("UPDATE scan_batch SET state = 'RUNNING' WHERE id = ?").param(id).update();
+        JobId job = batchJob(id);
+        handler.run(jobs.status(job));
+        handler.run(jobs.status(job));
+
+        assertThat(versions(a.id())).isEqualTo(versions);
+        assertThat(store.events(a.id())).hasSize(events);
+        assertThat(pages.of(a.id())).isEqualTo(before);
+        assertThat(pages.of(b.id())).hasSize(2);
+        assertThat(batches.batch(id, viewer()).state()).isEqualTo(ScanBatch.State.DONE);
+    }
+
+    @Test
+    void aBatchPausedBeforeItStartsAttachesNothingUntilResumed() {
+        Item a = entry(2017, "暂停的件", null);
+        byte[] zip = new ScanFixtures.Zip().file(a.archivalCode() + "/0001.png", ScanFixtures.png(300)).bytes();
+        ScanBatch paused = staff.as(DIGITIZER, () -> new TransactionTemplate(transactions).execute(s -> {
+            ScanBatch b = batches.submitZip(new java.io.ByteArrayInputStream(zip), BatchOptions.defaults(), viewer());
+            return batches.pause(b.id(), viewer());
+        }));
+        assertThat(paused.state()).isEqualTo(ScanBatch.State.PAUSED);
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> jobs.status(paused.job()).state() == JobState.SUCCEEDED);
+        assertThat(pages.of(a.id())).isEmpty();
+        assertThat(batches.batch(paused.id(), viewer()).state()).isEqualTo(ScanBatch.State.PAUSED);
+
+        staff.as(DIGITIZER, () -> batches.resume(paused.id(), viewer()));
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> batches.batch(paused.id(), viewer()).state() == ScanBatch.State.DONE);
+        assertThat(pages.of(a.id())).hasSize(1);
+        ScanBatch done = batches.batch(paused.id(), viewer());
+        assertThat(done.counts().pagesDone()).isEqualTo(done.counts().pagesTotal()).isEqualTo(1);
+    }
+
+    @Test
+    void anInboxPathThatClimbsOutIsRefusedWithItsReason() throws Exception {
+        Path outside = Files.createTempDirectory(dataDir.getParent(), "outside-inbox");
+        Files.createDirectories(inbox);
+        Path link = inbox.resolve("link-" + fonds);
+        Files.createSymbolicLink(link, outside);
+        for (String path : List.of("../" + outside.getFileName(), outside.toString(), "link-" + fonds,
+                "a/../../" + outside.getFileName())) {
+            mvc.perform(post("/api/v1/scan-batches").with(Staff.as(DIGITIZER)).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"path\": \"" + path + "\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("digitization.batch.outside-inbox"));
+        }
+        mvc.perform(post("/api/v1/scan-batches").with(Staff.as(DIGITIZER)).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"path\": \"no-such-folder\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("digitization.batch.no-folder"));
+    }
+
+    @Test
+    void aSymlinkInAnInboxFolderPointingOutsideIsReportedAndNeverRead() throws Exception {
+        Item a = entry(2016, "收件箱的件", 1);
+        Item b = entry(2016, "链接的件", null);
+        Path folder = inbox.resolve("batch-" + fonds);
+        Files.createDirectories(folder.resolve(a.archivalCode()));
+        Files.write(folder.resolve(a.archivalCode()).resolve("0001.png"), ScanFixtures.png(300));
+        Path secret = Files.createTempFile("outside-batch", ".png");
+        Files.write(secret, ScanFixtures.png(300));
+        Files.createDirectories(folder.resolve(b.archivalCode()));
+        Files.createSymbolicLink(folder.resolve(b.archivalCode()).resolve("0001.png"), secret);
+
+        String answer = mvc.perform(post("/api/v1/scan-batches").with(Staff.as(DIGITIZER))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"path\": \"batch-" + fonds + "\"}"))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(answer, "$.id")).longValue();
+        String report = awaitState(id, "DONE");
+        assertThat(problems(report)).containsExactly("UNSAFE_PATH " + b.archivalCode() + " p-");
+        assertThat(JsonPath.<List<String>>read(report, "$.problems[?(@.code == 'UNSAFE_PATH')].reason"))
+                .containsExactly("a symbolic link pointing outside the batch, never followed");
+        assertThat(pages.of(a.id())).hasSize(1);
+        assertThat(pages.of(b.id())).isEmpty();
+        assertThat(folder.resolve(a.archivalCode()).resolve("0001.png")).exists();
+    }
+
+    @Test
+    void theWorkbenchShowsTheBatchItsProgressAndItsProblemsWithLinksToTheEntries() throws Exception {
+        Item a = entry(2014, "工作台上的件", null);
+        byte[] zip = new ScanFixtures.Zip()
+                .file(a.archivalCode() + "/0001.png", ScanFixtures.png(300))
+                .file(a.archivalCode() + "/0003.png", ScanFixtures.png(300)).bytes();
+        String location = mvc.perform(multipart("/scan-batches").file(new MockMultipartFile("batch", "b.zip",
+                "application/zip", zip)).param("minDpi", "200").with(csrf()).with(Staff.page(DIGITIZER)))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        awaitState(id, "DONE");
+        String page = mvc.perform(get("/scan-batches/" + id).with(Staff.page(DIGITIZER))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("PAGE_GAP", "/items/" + a.id().value(), "page 2 is missing", "/rerun");
+        assertThat(mvc.perform(get("/scan-batches").with(Staff.page(DIGITIZER))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString()).contains("/scan-batches/" + id);
+        mvc.perform(get("/scan-batches").with(Staff.page(Staff.ARCHIVIST))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/scan-batches/" + id).with(Staff.as(Staff.ARCHIVIST)))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void withoutTheDigitizeRightNoBatchIsTaken() throws Exception {
+        mvc.perform(multipart("/api/v1/scan-batches").file(new MockMultipartFile("batch", "b.zip",
+                "application/zip", new ScanFixtures.Zip().file("x.png", ScanFixtures.png(300)).bytes()))
+                .param("rotate", "45").with(Staff.as(DIGITIZER)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("digitization.batch.bad-rotate"));
+        staff.ensure("cataloguer-only", "著录员", null, Classification.NONE, List.of("CATALOGUING"));
+        mvc.perform(multipart("/api/v1/scan-batches").file(new MockMultipartFile("batch", "b.zip",
+                "application/zip", new ScanFixtures.Zip().file("x.png", ScanFixtures.png(300)).bytes()))
+                .with(Staff.as("cataloguer-only"))).andExpect(status().isForbidden());
+        mvc.perform(multipart("/api/v1/scan-batches").file(new MockMultipartFile("batch", "b.zip",
+                "application/zip", "not a zip at all".getBytes())).with(Staff.as(DIGITIZER)))
+                .andExpect(status().isBadRequest());
+    }
+
+    // ---
+
+    long upload(byte[] zip, String... params) throws Exception {
+        var request = multipart("/api/v1/scan-batches").file(new MockMultipartFile("batch", "batch.zip",
+                "application/zip", zip)).with(Staff.as(DIGITIZER));
+        for (int i = 0; i < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        String answer = mvc.perform(request).andExpect(status().isAccepted()).andReturn().getResponse()
+                .getContentAsString();
+        return ((Number) JsonPath.read(answer, "$.id")).longValue();
+    }
+
+    String awaitState(long id, String state) throws Exception {
+        String[] last = new String[1];
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            last[0] = mvc.perform(get("/api/v1/scan-batches/" + id).with(Staff.as(DIGITIZER)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            String now = JsonPath.read(last[0], "$.state");
+            assertThat(now).isNotEqualTo("FAILED");
+            return now.equals(state);
+        });
+        return mvc.perform(get("/api/v1/scan-batches/" + id + "/report").with(Staff.as(DIGITIZER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    static List<String> problems(String report) {
+        List<Map<String, Object>> problems = JsonPath.read(report, "$.problems");
+        List<String> found = new ArrayList<>();
+        for (Map<String, Object> p : problems) {
+            found.add(p.get("code") + " " + p.get("archivalCode") + " p" + (p.get("page") == null ? "-" : p.get("page")));
+        }
+        return found;
+    }
+
+    Map<String, Integer> versions(ItemId id) {
+        Map<String, Integer> versions = new HashMap<>();
+        for (StoredFile f : store.files(id)) {
+            versions.put(f.name(), f.version());
+        }
+        return versions;
+    }
+
+    JobId batchJob(long id) {
+        return new JobId(jdbc.sql("SELECT job_id FROM scan_batch WHERE id = ?").param(id).query(String.class).single());
+    }
+
+    static Viewer viewer() {
+        return new Viewer(DIGITIZER, null, Classification.TOP_SECRET, true, Scope.ALL, Set.of());
+    }
+
+    void assertNothingOutsideTheDataDirectory() throws Exception {
+        Path parent = dataDir.toAbsolutePath().normalize().getParent();
+        try (Stream<Path> around = Files.walk(parent.getParent())) {
+            assertThat(around.map(p -> p.getFileName().toString())).doesNotContain("escaped.png");
+        }
+        assertThat(Path.of("/tmp/absolute.png")).doesNotExist();
+    }
+}
