@@ -1,6 +1,7 @@
 package cn.lantai.audit;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 import cn.lantai.audit.internal.AuditKeys;
 import cn.lantai.audit.internal.CjkFont;
@@ -33,6 +34,14 @@ public class ArchiveSeal {
     /** Whether a PDF can be made here (a CJK TrueType font is available); offer PDFs only then. */
     public boolean pdfAvailable() {
         return font.file().isPresent();
+    }
+
+    /**
+     * The CJK TrueType font the archive's PDFs embed ({@code lantai.fonts.cjk}, else one of Debian's), for other
+     * modules' documents with Chinese text (the scanned entries' PDF and OFD copies); empty when none is found.
+     */
+    public Optional<Path> cjkFont() {
+        return font.file();
     }
 
     /**

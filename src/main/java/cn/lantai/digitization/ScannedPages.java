@@ -2,6 +2,7 @@ package cn.lantai.digitization;
 
 import cn.lantai.catalog.ItemId;
 import cn.lantai.digitization.internal.PageLedger;
+import cn.lantai.digitization.internal.batches.BatchRows;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Service;
 public class ScannedPages {
 
     private final PageLedger ledger;
+    private final BatchRows batches;
 
-    ScannedPages(PageLedger ledger) {
+    ScannedPages(PageLedger ledger, BatchRows batches) {
         this.ledger = ledger;
+        this.batches = batches;
     }
 
     /** The entry's pages in order; empty when it has none. */
@@ -26,6 +29,14 @@ public class ScannedPages {
 
     public Optional<ScanPage> page(ItemId item, int page) {
         return ledger.page(item, page);
+    }
+
+    /**
+     * The processing asked of the entry's derivatives by the scan batch that last attached its pages ({@link
+     * Processing#NONE} when none asked any, or no batch attached them).
+     */
+    public Processing processing(ItemId item) {
+        return batches.lastAttachedOptions(item.value()).map(Processing::of).orElse(Processing.NONE);
     }
 
     /** All attached pages (画幅) of the archive. */

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -92,6 +93,15 @@ public class Jobs {
     public int unfinished(String kind, String person) {
         return jdbc.sql("SELECT COUNT(*) FROM job WHERE kind = ? AND created_by = ? AND state IN ('QUEUED', 'RUNNING')")
                 .params(kind, person).query(Integer.class).single();
+    }
+
+    /**
+     * A job of this kind with these parameters that has not started yet, if any: a caller that wants at most one
+     * pending run per subject (a remake of one entry's derivatives) asks before submitting another.
+     */
+    public Optional<JobId> queued(String kind, String params) {
+        return jdbc.sql("SELECT id FROM job WHERE kind = ? AND params = ? AND state = 'QUEUED' ORDER BY created_at "
+                + "FETCH FIRST 1 ROWS ONLY").params(kind, params).query(String.class).optional().map(JobId::new);
     }
 
     /** The jobs of this kind the person started, newest first (at most {@code limit}). */

@@ -1,6 +1,8 @@
 package cn.lantai.search;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import cn.lantai.catalog.CatalogManagement;
@@ -12,6 +14,7 @@ import cn.lantai.catalog.ItemsChanged;
 import cn.lantai.catalog.ItemsRemoved;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -35,10 +38,12 @@ public class SearchManagement {
 
     private final SearchIndex index;
     private final CatalogManagement catalog;
+    private final ObjectProvider<ScannedText> scannedText;
 
-    SearchManagement(SearchIndex index, CatalogManagement catalog) {
+    SearchManagement(SearchIndex index, CatalogManagement catalog, ObjectProvider<ScannedText> scannedText) {
         this.index = index;
         this.catalog = catalog;
+        this.scannedText = scannedText;
     }
 
     /** Searches for the query's viewer: what they may not see is neither found nor counted. */
@@ -54,7 +59,7 @@ public class SearchManagement {
         AtomicLong count = new AtomicLong();
         try (SearchIndex.Rebuild rebuild = index.rebuild()) {
             catalog.forEachItem(REBUILD_BATCH, batch -> {
-                rebuild.add(batch.stream().map(SearchManagement::document).toList());
+                rebuild.add(documents(batch));
                 count.addAndGet(batch.size());
             });
             rebuild.swap();
@@ -75,7 +80,29 @@ public class SearchManagement {
     @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
     @TransactionalEventListener
     void on(ItemsChanged event) {
-        index.index(catalog.itemsForIndexing(event.ids()).stream().map(SearchManagement::document).toList());
+        index.index(documents(catalog.itemsForIndexing(event.ids())));
+    }
+
+    /**
+     * Indexes these entries again from the catalogue and their scanned pages' text (after OCR read them), on the
+     * caller's thread: found with their new text once this returns. Entries no longer in the catalogue are skipped.
+     */
+    public void reindex(Collection<ItemId> items) {
+        if (!items.isEmpty()) {
+            index.index(documents(catalog.itemsForIndexing(items)));
+        }
+    }
+
+    /** The items' documents with the OCR text of their scanned pages, read for the whole batch at once. */
+    private List<SearchDocument> documents(List<Item> items) {
+        ScannedText scans = scannedText.getIfAvailable();
+        Map<ItemId, List<String>> pages = scans == null || items.isEmpty() ? Map.of()
+                : scans.pageTexts(items.stream().map(Item::id).toList());
+        return items.stream().map(item -> {
+            SearchDocument d = document(item);
+            List<String> texts = pages.get(item.id());
+            return texts == null ? d : d.withScanPages(texts);
+        }).toList();
     }
 
     @Async("searchIndexer")

@@ -92,6 +92,12 @@ class IiifManifestTest {
         assertThat(labels).contains("档号/Archival code", "题名/Title", "责任者/Creator", "日期/Date",
                 "开放标识/Open status");
         assertThat(m.get("metadata").toString()).contains(item.archivalCode(), "区档案局");
+        // the whole entry as one document: its PDF (with the OCR text layer) and its OFD
+        assertThat(m.get("rendering").get(0).get("id").asString())
+                .endsWith("/api/v1/items/" + item.id().value() + "/derivatives/pdf");
+        assertThat(m.get("rendering").get(0).get("format").asString()).isEqualTo("application/pdf");
+        assertThat(m.get("rendering").get(1).get("format").asString()).isEqualTo("application/ofd");
+        assertThat(m.get("rendering").get(1).get("type").asString()).isEqualTo("Text");
 
         JsonNode canvases = m.get("items");
         assertThat(canvases.size()).isEqualTo(2);

@@ -231,6 +231,7 @@ abstract class ScanBatchesContract {
         assertThat(store.events(a.id())).anyMatch(e -> e.detail() != null
                 && e.detail().contains("deskew, crop black borders, rotate 90°"));
         assertThat(pages.of(a.id())).hasSize(1);
+        assertThat(pages.processing(a.id())).isEqualTo(new Processing(true, true, 90));
     }
 
     @Test

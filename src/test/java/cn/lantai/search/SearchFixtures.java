@@ -2,6 +2,7 @@ package cn.lantai.search;
 
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import cn.lantai.catalog.Classification;
@@ -47,6 +48,7 @@ final class SearchFixtures {
         private Map<String, String> extra = new HashMap<>();
         private String creator = "县档案馆";
         private String docNumber;
+        private List<String> scanPages = List.of();
 
         D(String id) {
             this.id = id;
@@ -67,10 +69,11 @@ final class SearchFixtures {
         D extra(Map<String, String> v) { extra = v; return this; }
         D creator(String v) { creator = v; return this; }
         D docNumber(String v) { docNumber = v; return this; }
+        D scanPages(String... v) { scanPages = List.of(v); return this; }
 
         SearchDocument build() {
             return new SearchDocument(id, code, title, fonds, category, year, retention, classification, openStatus,
-                    date, creator, text, fullText, extra, docNumber);
+                    date, creator, text, fullText, extra, docNumber, scanPages);
         }
     }
 

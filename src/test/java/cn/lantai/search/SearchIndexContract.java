@@ -673,6 +673,62 @@ public abstract class SearchIndexContract implements SearchByFieldContract {
         assertThat(ids(search(q("险")))).as("one character is looked up as a word").isEmpty();
     }
 
+    // issue 11: words inside scans ------------------------------------------------------------------------------------
+
+    @Test
+    void wordsReadInAScannedPageAreFoundAndTheHitNamesTheFirstPageHoldingThem() {
+        index.index(List.of(
+                doc("scan").title("区政府文件汇集").scanPages("区人民政府办公室\n二〇一九年三月",
+                        "关于社会保险的批复\n同意你局所报方案", "附件：参保人员名单").build(),
+                doc("plain").title("社会保险工作总结").build(),
+                doc("other").title("会议记录").scanPages("城市规划意见", "", "").build()));
+
+        SearchResult found = search(q("社会保险的批复"));
+        assertThat(ids(found)).containsExactly("scan");
+        SearchHit hit = found.hits().get(0);
+        assertThat(hit.page()).isEqualTo(2);
+        assertThat(hit.highlights().get("scanText")).contains("<em>").contains("批复");
+
+        assertThat(search(q("参保人员")).hits().get(0).page()).as("a run on the last page").isEqualTo(3);
+        SearchResult fromTitle = search(q("社会保险工作总结"));
+        assertThat(fromTitle.hits()).extracting(SearchHit::id).containsExactly("plain");
+        assertThat(fromTitle.hits().get(0).page()).as("a hit not from the scans names no page").isNull();
+    }
+
+    @Test
+    void aPhraseTesseractReadOnPageTwoOfThreeIsFoundAndNamesPageTwo() {
+        if (!cn.lantai.support.TesseractAvailable.available() && !"true".equalsIgnoreCase(System.getenv("CI"))) {
+            System.out.println("SKIPPED: no tesseract with chi_sim or no CJK font; the engine's OCR search test skipped");
+            org.junit.jupiter.api.Assumptions.assumeTrue(false);
+        }
+        var tesseract = new cn.lantai.digitization.internal.ocr.TesseractEngine("tesseract", "chi_sim",
+                java.time.Duration.ofMinutes(2));
+        List<String> pages = new ArrayList<>();
+        for (String[] page : new String[][] {{"区劳动局文件", "二〇一九年三月十二日印发，共三页。"},
+                {"关于退休职工养老金调整的批复", "同意你局所报养老金调整方案，请认真组织实施。"},
+                {"附件", "参加调整人员名单另附。"}}) {
+            pages.add(tesseract.read(cn.lantai.support.ScanRenderer.a4(page[0], List.of(page[1]), 16f, 300, false, 1)
+                    .image(), 300).text());
+        }
+        index.index(List.of(doc("ocr").title("区劳动局文件（扫描件）").scanPages(pages.toArray(String[]::new)).build()));
+
+        SearchResult found = search(q("养老金调整方案"));
+        assertThat(ids(found)).containsExactly("ocr");
+        assertThat(found.hits().get(0).page()).isEqualTo(2);
+    }
+
+    @Test
+    void scanTextObeysClearanceAndOpenStatusLikeTheRestOfTheRecord() {
+        index.index(List.of(
+                doc("secret").classification(Classification.SECRET).scanPages("征地补偿协议书").build(),
+                doc("closed").openStatus(OpenStatus.CONTROLLED).scanPages("征地补偿协议书").build(),
+                doc("open").scanPages("", "征地补偿协议书").build()));
+
+        assertThat(ids(search(q("征地补偿").viewer(PUBLIC)))).containsExactly("open");
+        assertThat(ids(search(q("征地补偿").viewer(CONFIDENTIAL_STAFF)))).containsExactlyInAnyOrder("open", "closed");
+        assertThat(search(q("征地补偿").viewer(PUBLIC)).hits().get(0).page()).isEqualTo(2);
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     private SearchResult search(Q q) {

@@ -10,6 +10,7 @@ import cn.lantai.catalog.CatalogConflict;
 import cn.lantai.catalog.CatalogManagement;
 import cn.lantai.catalog.Category;
 import cn.lantai.catalog.DescriptionField;
+import cn.lantai.catalog.DigitizedPages;
 import cn.lantai.catalog.ElectronicFiles;
 import cn.lantai.catalog.InvalidEntry;
 import cn.lantai.catalog.Item;
@@ -29,8 +30,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * An item (件) in the workbench: its description, its category's own fields, its electronic files (through the
- * {@link ElectronicFiles} port, after the item itself was read for the viewer) and its version history; and the edit
+ * An item (件) in the workbench: its description, its category's own fields, its scanned pages in the page viewer
+ * (through the {@link DigitizedPages} port), its electronic files (through the {@link ElectronicFiles} port; both after
+ * the item itself was read for the viewer) and its version history; and the edit
  * form, which keeps what was typed and puts each broken rule beside its field.
  */
 @Controller
@@ -39,11 +41,14 @@ class ItemPages {
     private final CatalogManagement catalog;
     private final MessageSource messages;
     private final ObjectProvider<ElectronicFiles> electronicFiles;
+    private final ObjectProvider<DigitizedPages> digitizedPages;
 
-    ItemPages(CatalogManagement catalog, MessageSource messages, ObjectProvider<ElectronicFiles> electronicFiles) {
+    ItemPages(CatalogManagement catalog, MessageSource messages, ObjectProvider<ElectronicFiles> electronicFiles,
+            ObjectProvider<DigitizedPages> digitizedPages) {
         this.catalog = catalog;
         this.messages = messages;
         this.electronicFiles = electronicFiles;
+        this.digitizedPages = digitizedPages;
     }
 
     @GetMapping("/items/{id}")
@@ -55,6 +60,10 @@ class ItemPages {
         model.addAttribute("history", catalog.historyShownWith(item, viewer));
         ElectronicFiles kept = electronicFiles.getIfAvailable();
         model.addAttribute("electronicFiles", kept == null ? List.of() : kept.of(item.id()));
+        DigitizedPages scanned = digitizedPages.getIfAvailable();
+        int pages = scanned == null ? 0 : scanned.pages(item.id());
+        model.addAttribute("scannedPages", pages);
+        model.addAttribute("manifest", pages == 0 ? null : scanned.manifest(item.id()).orElse(null));
         return "item";
     }
 

@@ -20,6 +20,11 @@ public final class SearchFields {
     public static final String TITLE = "title";
     public static final String TEXT = "text";
     public static final String FULL_TEXT = "fullText";
+    /**
+     * The OCR text of the scanned pages (issue 11), pages apart by {@link ScanText#PAGE_BREAK}: stored, highlighted,
+     * found as words in {@link #ALL} and as runs in {@link #BIGRAMS} (OCR splits words oddly, so runs matter here).
+     */
+    public static final String SCAN_TEXT = "scanText";
     public static final String CREATOR = "creator";
     public static final String FONDS = "fonds";
     public static final String CATEGORY = "category";
@@ -50,7 +55,7 @@ public final class SearchFields {
     public static final String EXTRA_PREFIX = "x_";
 
     /** Fields highlighted in a hit. */
-    public static final List<String> HIGHLIGHTED = List.of(TITLE, TEXT, FULL_TEXT);
+    public static final List<String> HIGHLIGHTED = List.of(TITLE, TEXT, FULL_TEXT, SCAN_TEXT);
 
     /** How strongly a phrase match on the title lifts a hit, and how much single title words do. */
     public static final float TITLE_PHRASE_BOOST = 20f;

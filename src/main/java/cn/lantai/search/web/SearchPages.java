@@ -54,7 +54,8 @@ class SearchPages {
 
         static Shown of(SearchHit hit) {
             Map<String, String> h = hit.highlights();
-            String snippet = h.containsKey("text") ? h.get("text") : h.get("fullText");
+            String snippet = h.containsKey("text") ? h.get("text")
+                    : h.containsKey("fullText") ? h.get("fullText") : h.get("scanText");
             return new Shown(hit, SafeHighlight.html(h.get("title")), SafeHighlight.html(snippet));
         }
     }

@@ -24,8 +24,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Attaches (挂接) an entry's checked pages: the masters, unchanged, into the entry's stored object as a new version
- * under {@code content/scans/} with a PREMIS validation event for the checks (and the processing asked of the
- * derivatives), then the page ledger, then {@link PagesAttached}. A master already in the object's head under the
+ * under {@code content/scans/} with a PREMIS validation event for the checks (and a policy-assignment event for the
+ * processing asked of the derivatives), then the page ledger, then {@link PagesAttached}. A master already in the object's head under the
  * same name with the same SHA-256 is not deposited again, so a run resumed after a crash between the store and the
  * database never writes a second version. The ledger and the event join the caller's transaction.
  */
@@ -33,6 +33,11 @@ import org.springframework.stereotype.Component;
 class Attaching {
 
     static final String AGENT = "Lantai scan batches";
+    /**
+     * PREMIS event type for the processing asked of the derivatives: nothing is done to the object now (the masters
+     * stay as scanned), a rule for what is made from it is set, which is what the vocabulary's "policy assignment" is.
+     */
+    static final String POLICY_ASSIGNMENT = "policy assignment";
 
     private final ArchivalStore store;
     private final PageLedger ledger;
@@ -81,7 +86,7 @@ class Attaching {
                         .map(w -> w.code() + (w.page() == null ? "" : " p" + w.page()) + " " + w.reason()).toList()));
         premis.add(PreservationEvent.success(PreservationEvent.VALIDATION, AGENT, checks, null));
         if (options.processing()) {
-            premis.add(PreservationEvent.success(PreservationEvent.VALIDATION, AGENT, "processing of the derivatives "
+            premis.add(PreservationEvent.success(POLICY_ASSIGNMENT, AGENT, "processing of the derivatives "
                     + "(the masters stay as scanned): " + processing(options), null));
         }
         store.deposit(new Deposit(item, files, premis, actor, "scan batch " + batch + ": " + files.size()

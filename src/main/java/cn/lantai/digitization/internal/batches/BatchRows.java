@@ -70,6 +70,26 @@ public class BatchRows {
                 + "FETCH FIRST ? ROWS ONLY").params(person, limit).query(this::batchRow).list();
     }
 
+    /** Where the batch stands and which job runs it: read between entries, without counting anything. */
+    public record Steering(State state, JobId job, long pagesDone, long pagesTotal) {
+    }
+
+    public Steering steering(long id) {
+        return jdbc.sql("SELECT state, job_id, pages_done, pages_total FROM scan_batch WHERE id = ?").param(id)
+                .query((rs, n) -> new Steering(State.valueOf(rs.getString("state")),
+                        rs.getString("job_id") == null ? null : new JobId(rs.getString("job_id")),
+                        rs.getLong("pages_done"), rs.getLong("pages_total")))
+                .single();
+    }
+
+    /** The options of the batch that last attached the entry's pages. */
+    public Optional<BatchOptions> lastAttachedOptions(long itemId) {
+        return jdbc.sql("""
+                SELECT b.options FROM scan_batch_entry e JOIN scan_batch b ON b.id = e.batch_id
+                WHERE e.item_id = ? AND e.state = 'ATTACHED' ORDER BY b.id DESC FETCH FIRST 1 ROWS ONLY""")
+                .param(itemId).query(String.class).optional().map(o -> json.readValue(o, BatchOptions.class));
+    }
+
     public String sourcePath(long id) {
         return jdbc.sql("SELECT source_path FROM scan_batch WHERE id = ?").param(id).query(String.class).single();
     }

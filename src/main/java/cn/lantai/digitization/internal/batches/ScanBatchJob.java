@@ -105,13 +105,15 @@ public class ScanBatchJob implements JobHandler {
             Viewer viewer = rows.viewer(id);
             EntryLookup lookup = new EntryLookup(catalog, viewer);
             PageChecks checks = new PageChecks(folders.maxFileBytes());
+            ScanBatch.Counts before = rows.batch(id).orElseThrow().counts();
+            int[] tally = {before.attached(), before.held()};
             for (EntryRow entry : rows.entriesIn(id, "PENDING")) {
-                ScanBatch now = rows.batch(id).orElseThrow();
+                BatchRows.Steering now = rows.steering(id);
                 if (now.state() != State.RUNNING || !job.equals(now.job())) {
                     end(job, id, "paused");
                     return;
                 }
-                entry(id, job, root, entry, batch.options(), checks, lookup, viewer);
+                entry(id, job, root, entry, batch.options(), checks, lookup, viewer, tally);
             }
             tx.executeWithoutResult(s -> finish(id, batch.options(), lookup));
             if (rows.entriesIn(id, "HELD").isEmpty()) {
@@ -157,7 +159,7 @@ public class ScanBatchJob implements JobHandler {
     }
 
     private void entry(long id, JobId job, Path root, EntryRow entry, BatchOptions options, PageChecks checks,
-            EntryLookup lookup, Viewer viewer) {
+            EntryLookup lookup, Viewer viewer, int[] tally) {
         String code = entry.archivalCode();
         Optional<Item> item = entry.files().isEmpty() ? Optional.empty() : lookup.find(code);
         Checked checked;
@@ -189,8 +191,10 @@ public class ScanBatchJob implements JobHandler {
             }
             rows.finishEntry(id, code, finalState, item.map(i -> i.id().value()).orElse(null), digests);
             rows.addDone(id, entry.pages());
-            ScanBatch.Counts c = rows.batch(id).orElseThrow().counts();
-            jobs.progress(job, "checking", c.pagesDone(), c.pagesTotal(), c.attached(), c.held());
+            tally[0] += "ATTACHED".equals(finalState) ? 1 : 0;
+            tally[1] += "HELD".equals(finalState) ? 1 : 0;
+            BatchRows.Steering now = rows.steering(id);
+            jobs.progress(job, "checking", now.pagesDone(), now.pagesTotal(), tally[0], tally[1]);
         });
     }
 

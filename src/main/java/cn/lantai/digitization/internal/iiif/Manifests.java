@@ -71,6 +71,9 @@ public class Manifests {
         if (scope != null && !scope.isBlank()) {
             m.put("summary", Map.of("zh", List.of(scope)));
         }
+        m.put("rendering", List.of(
+                rendering(root, item, "pdf", "application/pdf", "PDF（含文字层）", "PDF with a text layer"),
+                rendering(root, item, "ofd", "application/ofd", "OFD（GB/T 33190）", "OFD (GB/T 33190)")));
         m.put("behavior", List.of("paged"));
         m.put("viewingDirection", "left-to-right");
         List<Map<String, Object>> canvases = new ArrayList<>();
@@ -79,6 +82,17 @@ public class Manifests {
         }
         m.put("items", canvases);
         return m;
+    }
+
+    /** The whole entry as one document (the derivatives' download: a PDF with its OCR text layer, an OFD). */
+    private static Map<String, Object> rendering(String root, Item item, String kind, String format, String zh,
+            String en) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("id", root + "/api/v1/items/" + item.id().value() + "/derivatives/" + kind);
+        r.put("type", "Text");
+        r.put("label", Map.of("zh", List.of(zh), "en", List.of(en)));
+        r.put("format", format);
+        return r;
     }
 
     private Map<String, Object> canvas(String manifest, String service, ScanPage page) {

@@ -34,6 +34,7 @@ import org.apache.lucene.util.BytesRef;
 import cn.lantai.catalog.OpenStatus;
 import cn.lantai.search.SearchDocument;
 import cn.lantai.search.SearchHit;
+import cn.lantai.search.internal.ScanText;
 
 /**
  * Turns a {@link SearchDocument} into a Lucene document and a stored document back into a {@link SearchHit}. Exact
@@ -51,7 +52,7 @@ final class LuceneDocumentMapper {
      * The layout of fields documents are written in. Change it with any change of a field's name or settings: an index
      * written in another layout is rebuilt at the next start.
      */
-    static final String LAYOUT = "6";
+    static final String LAYOUT = "7";
 
 
     /** Doc-values field holding the year as a string, for the year facet. */
@@ -165,6 +166,13 @@ final class LuceneDocumentMapper {
             doc.add(new StoredField(FULL_TEXT, d.fullText()));
             searchable(doc, d.fullText(), false);
         }
+        String scans = ScanText.join(d.scanPages());
+        if (scans != null) {
+            // shown and its page found from the stored text; OCR text is short beside a body and splits words oddly,
+            // so it gets the runs' recall as the described fields do
+            doc.add(new StoredField(SCAN_TEXT, scans));
+            searchable(doc, scans, true);
+        }
         if (present(d.creator())) {
             doc.add(new StoredField(CREATOR, d.creator()));
             searchable(doc, d.creator(), true);
@@ -213,13 +221,13 @@ final class LuceneDocumentMapper {
     /** The stored fields a hit shows, and with them the texts its marks are looked for in. */
     static final Set<String> SHOWN = Set.of(ID, ARCHIVAL_CODE, TITLE, FONDS, CATEGORY, YEAR, DATE, CLASSIFICATION,
             OPEN_STATUS);
-    static final Set<String> SHOWN_AND_MARKED = Stream.concat(SHOWN.stream(), Stream.of(TEXT, FULL_TEXT))
+    static final Set<String> SHOWN_AND_MARKED = Stream.concat(SHOWN.stream(), Stream.of(TEXT, FULL_TEXT, SCAN_TEXT))
             .collect(Collectors.toUnmodifiableSet());
 
-    static SearchHit toHit(Document doc, float score, Map<String, String> highlights) {
+    static SearchHit toHit(Document doc, float score, Map<String, String> highlights, Integer page) {
         IndexableField year = doc.getField(YEAR);
         return new SearchHit(doc.get(ID), doc.get(ARCHIVAL_CODE), doc.get(TITLE), doc.get(FONDS), doc.get(CATEGORY),
                 year == null ? 0 : year.numericValue().intValue(), doc.get(DATE), doc.get(CLASSIFICATION),
-                doc.get(OPEN_STATUS), score, highlights);
+                doc.get(OPEN_STATUS), score, highlights, page);
     }
 }

@@ -38,6 +38,7 @@ import org.apache.lucene.store.AlreadyClosedException;
 
 import cn.lantai.search.SearchDocument;
 import cn.lantai.search.internal.QueryWords;
+import cn.lantai.search.internal.ScanText;
 import cn.lantai.search.SearchHit;
 import cn.lantai.search.SearchIndex;
 import cn.lantai.search.SearchQuery;
@@ -296,8 +297,9 @@ public class LuceneSearchIndex implements SearchIndex {
 
     private List<SearchHit> hits(IndexSearcher searcher, SearchQuery q, ScoreDoc[] page) throws IOException {
         String words = words(q);
-        RunMarks marks = words == null || archivalCode(q) != null ? null
-                : new RunMarks(QueryWords.marked(QueryWords.parts(words)));
+        List<String> marked = words == null || archivalCode(q) != null ? null
+                : QueryWords.marked(QueryWords.parts(words));
+        RunMarks marks = marked == null ? null : new RunMarks(marked);
         StoredFields stored = searcher.storedFields();
         Set<String> fields = marks == null ? LuceneDocumentMapper.SHOWN : LuceneDocumentMapper.SHOWN_AND_MARKED;
         List<SearchHit> hits = new ArrayList<>(page.length);
@@ -308,9 +310,16 @@ public class LuceneSearchIndex implements SearchIndex {
                 mark(fragments, TITLE, marks.whole(doc.get(TITLE)));
                 mark(fragments, TEXT, marks.passages(analysedPart(doc.get(TEXT)), 2));
                 mark(fragments, FULL_TEXT, marks.passages(analysedPart(doc.get(FULL_TEXT)), 2));
+                String scans = doc.get(SCAN_TEXT);
+                if (scans != null) {
+                    mark(fragments, SCAN_TEXT, marks.passages(
+                            analysedPart(scans.replace(ScanText.PAGE_BREAK, '\n')), 2));
+                }
             }
             float score = Float.isNaN(sd.score) ? 0f : sd.score;
-            hits.add(LuceneDocumentMapper.toHit(doc, score, Map.copyOf(fragments)));
+            Integer scanPage = fragments.containsKey(SCAN_TEXT) ? ScanText.firstPage(doc.get(SCAN_TEXT), marked)
+                    : null;
+            hits.add(LuceneDocumentMapper.toHit(doc, score, Map.copyOf(fragments), scanPage));
         }
         return hits;
     }

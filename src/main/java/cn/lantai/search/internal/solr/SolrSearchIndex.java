@@ -29,6 +29,8 @@ import cn.lantai.search.SearchHit;
 import cn.lantai.search.SearchIndex;
 import cn.lantai.search.SearchQuery;
 import cn.lantai.search.SearchResult;
+import cn.lantai.search.internal.QueryWords;
+import cn.lantai.search.internal.ScanText;
 
 /**
  * The SolrCloud search engine, on the {@code lantai} configset (src/main/resources/solr/lantai/conf). It answers as
@@ -49,7 +51,7 @@ import cn.lantai.search.SearchResult;
 public class SolrSearchIndex implements SearchIndex {
 
     private static final String STORED_FIELDS = String.join(",", ID, ARCHIVAL_CODE, TITLE, FONDS, CATEGORY, YEAR,
-            DATE, CLASSIFICATION, OPEN_STATUS, "score");
+            DATE, CLASSIFICATION, OPEN_STATUS, SCAN_TEXT, "score");
     private static final int FRAGMENT_CHARS = 160;
 
     private final SolrClient client;
@@ -204,10 +206,13 @@ public class SolrSearchIndex implements SearchIndex {
         QueryResponse response = query(SolrQueries.build(q, FRAGMENT_CHARS, STORED_FIELDS));
         Map<String, Map<String, List<String>>> highlighting = response.getHighlighting() == null ? Map.of()
                 : response.getHighlighting();
+        String words = words(q);
+        List<String> marked = words == null || archivalCode(q) != null ? null
+                : QueryWords.marked(QueryWords.parts(words));
         List<SearchHit> hits = new ArrayList<>();
         for (SolrDocument doc : response.getResults()) {
             String id = (String) doc.getFieldValue(ID);
-            hits.add(toHit(doc, highlighting.getOrDefault(id, Map.of())));
+            hits.add(toHit(doc, highlighting.getOrDefault(id, Map.of()), marked));
         }
         Map<String, Map<String, Long>> facets = new LinkedHashMap<>();
         for (String dimension : SearchResult.FACETS) {
@@ -260,6 +265,7 @@ public class SolrSearchIndex implements SearchIndex {
         setIfPresent(doc, TITLE, d.title());
         setIfPresent(doc, TEXT, d.text());
         setIfPresent(doc, FULL_TEXT, d.fullText());
+        setIfPresent(doc, SCAN_TEXT, ScanText.join(d.scanPages())); // copied into "all" and "bigrams" by the schema
         setIfPresent(doc, CREATOR, d.creator()); // copied into creatorRuns by the schema
         setIfPresent(doc, DOC_NUMBER, d.docNumber()); // copied into docNumberRuns
         for (Map.Entry<String, String> e : d.extra().entrySet()) {
@@ -283,7 +289,7 @@ public class SolrSearchIndex implements SearchIndex {
         }
     }
 
-    private static SearchHit toHit(SolrDocument doc, Map<String, List<String>> highlighting) {
+    private static SearchHit toHit(SolrDocument doc, Map<String, List<String>> highlighting, List<String> marked) {
         Map<String, String> highlights = new LinkedHashMap<>();
         for (String field : HIGHLIGHTED) {
             List<String> fragments = highlighting.get(field);
@@ -298,7 +304,8 @@ public class SolrSearchIndex implements SearchIndex {
                 string(doc, FONDS), string(doc, CATEGORY), year instanceof Number n ? n.intValue() : 0,
                 date instanceof Date d ? LocalDate.ofInstant(d.toInstant(), ZoneOffset.UTC).toString() : null,
                 string(doc, CLASSIFICATION), string(doc, OPEN_STATUS),
-                score instanceof Number s ? s.floatValue() : 0f, Map.copyOf(highlights));
+                score instanceof Number s ? s.floatValue() : 0f, Map.copyOf(highlights),
+                highlights.containsKey(SCAN_TEXT) ? ScanText.firstPage(string(doc, SCAN_TEXT), marked) : null);
     }
 
     private static String string(SolrDocument doc, String field) {

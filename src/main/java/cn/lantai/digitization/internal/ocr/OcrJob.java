@@ -1,0 +1,181 @@
+package cn.lantai.digitization.internal.ocr;
+
+import cn.lantai.catalog.ItemId;
+import cn.lantai.digitization.PageText;
+import cn.lantai.digitization.PagesRecognised;
+import cn.lantai.digitization.ScanPage;
+import cn.lantai.digitization.ScannedPages;
+import cn.lantai.digitization.internal.images.PageImages;
+import cn.lantai.digitization.internal.images.UnreadablePage;
+import cn.lantai.digitization.internal.ocr.PageReadings.Outcome;
+import cn.lantai.digitization.internal.ocr.PageReadings.Row;
+import cn.lantai.jobs.JobHandler;
+import cn.lantai.jobs.JobId;
+import cn.lantai.jobs.JobStatus;
+import cn.lantai.jobs.Jobs;
+import cn.lantai.preservation.ArchivalStore;
+import cn.lantai.search.SearchManagement;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Reads the pages of one entry ({@code params}: its id) on the OCR pool, all cores at once, storing each page's text
+ * as it is read. Resumable: a page whose reading names the same master digest and engine is not read again. A page
+ * that cannot be decoded or read (the engine failed or passed its deadline) is recorded as failed with the reason and
+ * the rest go on. At the end the entry is indexed again with its pages' text and {@link PagesRecognised} published.
+ * Without an engine on the machine the job fails at once and says so; the pages stay attached.
+ */
+@Component
+class OcrJob implements JobHandler {
+
+    static final String KIND = "ocr";
+    private static final Logger log = LoggerFactory.getLogger(OcrJob.class);
+
+    private final OcrEngine engine;
+    private final ExecutorService pool;
+    private final ScannedPages scannedPages;
+    private final ArchivalStore store;
+    private final PageReadings readings;
+    private final Jobs jobs;
+    private final SearchManagement search;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final int maxSide;
+
+    OcrJob(OcrEngine engine, @Qualifier("ocrPool") ExecutorService pool, ScannedPages scannedPages,
+            ArchivalStore store, PageReadings readings, Jobs jobs, SearchManagement search,
+            ApplicationEventPublisher events, TransactionTemplate transaction,
+            @Value("${lantai.digitization.ocr.max-side:3508}") int maxSide) {
+        this.engine = engine;
+        this.pool = pool;
+        this.scannedPages = scannedPages;
+        this.store = store;
+        this.readings = readings;
+        this.jobs = jobs;
+        this.search = search;
+        this.events = events;
+        this.transaction = transaction;
+        this.maxSide = maxSide;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public void run(JobStatus job) {
+        ItemId item = new ItemId(Long.parseLong(job.params().strip()));
+        String missing = engine.unavailable();
+        if (missing != null) {
+            log.warn("OCR of entry {} not run: {}", item, missing);
+            jobs.fail(job.id(), 0, 0, 0, 0, "OCR not run: " + missing);
+            return;
+        }
+        List<ScanPage> pages = scannedPages.of(item);
+        Map<Integer, Row> before = readings.of(item);
+        Progress progress = new Progress(job.id(), pages.size());
+        List<ScanPage> todo = new ArrayList<>();
+        for (ScanPage page : pages) {
+            Row row = before.get(page.page());
+            if (row != null && row.covers(page.sha256(), engine.name())) {
+                progress.count(row.outcome());
+            } else {
+                todo.add(page);
+            }
+        }
+        progress.report();
+        List<Future<Outcome>> running = new ArrayList<>();
+        for (ScanPage page : todo) {
+            running.add(pool.submit(() -> {
+                Outcome outcome = read(page);
+                progress.count(outcome);
+                progress.report();
+                return outcome;
+            }));
+        }
+        for (Future<Outcome> f : running) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("OCR of entry " + item + " stopped: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("OCR of entry " + item + " interrupted", e);
+            }
+        }
+        readings.truncate(item, pages.size());
+        List<Integer> read = readings.of(item).values().stream().filter(r -> r.outcome() == Outcome.READ)
+                .map(Row::page).sorted().toList();
+        transaction.executeWithoutResult(s -> events.publishEvent(new PagesRecognised(item, read)));
+        search.reindex(List.of(item));
+        jobs.succeed(job.id(), progress.done, pages.size(), progress.read, progress.failed,
+                progress.failed == 0 ? read.size() + " pages read"
+                        : read.size() + " pages read, " + progress.failed + " could not be read (see page_reading)");
+    }
+
+    /** Reads one page and records the outcome; never throws for a bad page. */
+    Outcome read(ScanPage page) {
+        try {
+            Path file = store.location(page.item(), page.master()).orElseThrow(() -> new UnreadablePage(
+                    "the master " + page.master() + " is not in the entry's stored object"));
+            BufferedImage image = PageImages.decode(file, page.masterIndex(), maxSide);
+            double factor = image.getWidth() == 0 ? 1.0 : (double) page.width() / image.getWidth();
+            int dpi = page.dpiX() > 0 ? (int) Math.round(page.dpiX() / factor) : 0;
+            Reading reading = engine.read(image, dpi).scaled(factor);
+            readings.read(new PageText(page.item(), page.page(), engine.name(), reading.text(), reading.words()),
+                    page.sha256());
+            return Outcome.READ;
+        } catch (UnreadablePage | OcrFailed e) {
+            return failed(page, e.getMessage());
+        } catch (RuntimeException | OutOfMemoryError e) {
+            return failed(page, e.toString());
+        }
+    }
+
+    private Outcome failed(ScanPage page, String reason) {
+        log.warn("OCR: page {} of entry {} not read: {}", page.page(), page.item(), reason);
+        readings.failed(page.item(), page.page(), page.sha256(), engine.name(), reason);
+        return Outcome.FAILED;
+    }
+
+    /** Counts pages as they end and records the job's progress. */
+    private final class Progress {
+        private final JobId id;
+        private final long total;
+        private long done;
+        private long read;
+        private long failed;
+
+        Progress(JobId id, long total) {
+            this.id = id;
+            this.total = total;
+        }
+
+        synchronized void count(Outcome outcome) {
+            done++;
+            if (outcome == Outcome.READ) {
+                read++;
+            } else {
+                failed++;
+            }
+        }
+
+        synchronized void report() {
+            jobs.progress(id, "ocr", done, total, read, failed);
+        }
+    }
+}
