@@ -102,8 +102,8 @@ class DigitizationBenchSmokeTest {
             assertThat(floor.errors()).isZero();
             assertThat(floor.percentile(95)).isGreaterThanOrEqualTo(floor.percentile(50));
             String section = TileBench.section(new TileBench.Figures(page.width(), page.height(), page.dpiX(),
-                    Files.size(dir.resolve("entries.csv")), Pyramid.TILE, pyramid.scaleFactors(), 1, 0.1, 0.1, 1, 1,
-                    1, floor, floor, "0", "0"), "bench/digitization tile");
+                    Files.size(dir.resolve("entries.csv")), Pyramid.TILE, pyramid.scaleFactors(), 1, 0.1, 0.1, 0.1, 1,
+                    1, 1, floor, floor, "0", "0"), "bench/digitization tile");
             assertThat(section).contains("| floor |", "p95", "bench/digitization tile");
         } finally {
             server.stop(0);

@@ -36,9 +36,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The scan batches' benchmark (issue 11, item 9): attaching (挂接) a whole inbox folder of page images against a floor
  * that only walks the same folder and hashes every file, in the same run on the same files.
  *
- * <p>It catalogues {@code --entries} entries (the catalogue generator's rows, 页数 = {@code --pages-per-entry}) through the
- * catalogue import, writes their pages into the inbox as DA/T 31 names them ({@code <档号>/0001.jpg …}: greyscale
- * text pages of {@code --width × --height} pixels at {@code --dpi}, each file distinct), then measures
+ * <p>It catalogues {@code --entries} entries (the catalogue generator's rows, 页数 = {@code --pages-per-entry})
+ * through the catalogue import, writes their pages into the inbox as DA/T 31 names them
+ * ({@code <档号>/0001.jpg …}: greyscale text pages of {@code --width × --height} pixels at {@code --dpi}, each file
+ * distinct), then measures
  * <ul>
  * <li>the floor: a walk of the folder and the SHA-256 of every file, on as many threads as there are processors
  * (and once more on one thread);</li>
@@ -47,7 +48,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code scan_page}.</li>
  * </ul>
  * With {@code --profile}, the Lantai half runs under a JFR recording ({@code <work>/attach.jfr}) and the section lists
- * where the time went ({@code --summarise FILE} prints that for a recording made earlier). Target: Lantai within 1.5× the floor's time.
+ * where the time went ({@code --summarise FILE} prints that for a recording made earlier). Target: Lantai within 1.5×
+ * the floor's time.
  *
  * <pre>
  * java -Xmx1g -cp ... cn.lantai.bench.AttachBench [--entries 10000] [--pages-per-entry 10] [--width 1000]
@@ -172,7 +174,7 @@ public final class AttachBench {
                 pyramids.built() - builtBefore, loadBefore, DigitizationRig.load(), summary);
     }
 
-    /** The floor: every regular file under the folder, found by a plain walk and hashed (SHA-256); answers the count. */
+    /** The floor: every regular file under the folder, found by a plain walk and hashed (SHA-256); answers how many. */
     static long walkAndHash(Path folder, int threads) throws Exception {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder)) {
@@ -267,7 +269,8 @@ public final class AttachBench {
     private static String firstOutside(List<RecordedFrame> frames) {
         for (RecordedFrame f : frames) {
             String t = f.getMethod().getType().getName();
-            if (!t.startsWith("jdk.internal.") && !t.startsWith("java.util.concurrent.") && !t.startsWith("java.lang.")) {
+            if (!t.startsWith("jdk.internal.") && !t.startsWith("java.util.concurrent.")
+                    && !t.startsWith("java.lang.")) {
                 return name(f);
             }
         }
@@ -304,7 +307,8 @@ public final class AttachBench {
                 f.width(), f.height(), f.dpi()));
         s.append(String.format(Locale.ROOT, "- Lantai: one scan batch of the inbox folder (`ScanBatches.submitInbox`, "
                 + "default options: ≥ 200 dpi, blank and skew looks), submit → job %s; %,d entries attached, %d held, "
-                + "%d problems; %,d rows in `scan_page` for its entries; %,d IIIF pyramids cut in the background meanwhile%n",
+                + "%d problems; %,d rows in `scan_page` for its entries; %,d IIIF pyramids cut in the background "
+                + "meanwhile%n",
                 f.state(), f.attached(), f.held(), f.problems(), f.scanPages(), f.pyramidsBuilt()));
         s.append(String.format(Locale.ROOT, "- Floor: `Files.walk` of the folder + SHA-256 (JDK) of every file on %d "
                 + "threads (%.2f s on one thread)%n%n", f.threads(), f.floorWalkOneThread()));
