@@ -96,7 +96,7 @@ class DigitizationBenchSmokeTest {
         HttpServer server = TileBench.floorServer(pyramids.dirOf(page), threads);
         try {
             URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-            TileBench.Load floor = TileBench.load("floor", 2, Duration.ZERO, Duration.ofMillis(500), levels,
+            TileBench.Load floor = TileBench.load("floor", 2, Duration.ZERO, Duration.ofSeconds(3), levels,
                     t -> HttpRequest.newBuilder(base.resolve(t.floor())).GET().build());
             assertThat(floor.requests()).isPositive();
             assertThat(floor.errors()).isZero();

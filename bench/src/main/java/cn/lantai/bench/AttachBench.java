@@ -196,8 +196,9 @@ public final class AttachBench {
     }
 
     /**
-     * Where the time of a JFR recording went: for the scan batch's job thread, its samples (Java and native code) by
-     * the first frame of Lantai's own code on the stack and by the top frame, and the time it spent parked or blocked
+     * Where the time of a JFR recording went: for the job threads (the scan batch's, and the jobs its attaching starts),
+     * their samples (Java and native code) by
+     * the first frame of Lantai's own code on the stack and by the top frame, and the time they spent parked or blocked
      * by where; for the other threads (the background IIIF cutting, the web server) their samples by Lantai frame.
      */
     static List<String> profileSummary(Path jfr, int top) throws IOException {
@@ -251,7 +252,8 @@ public final class AttachBench {
             }
         }
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "The batch's job thread: %,d samples (Java and native code)", jobSamples));
+        lines.add(String.format(Locale.ROOT, "The job threads (the scan batch's, and the OCR and derivative jobs "
+                + "started on attaching): %,d samples (Java and native code)", jobSamples));
         lines.add(" by the first Lantai frame on the stack:");
         lines.addAll(topOf(jobOwn, jobSamples, top));
         lines.add(" by the top frame:");
