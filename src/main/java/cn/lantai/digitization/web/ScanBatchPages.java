@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -76,8 +77,13 @@ class ScanBatchPages {
     }
 
     @GetMapping("/scan-batches/{id}/progress")
-    String progress(@PathVariable long id, Viewer viewer, Model model) {
-        return show(id, viewer, model, "scan-batch :: progress");
+    String progress(@PathVariable long id, Viewer viewer, Model model, HttpServletResponse response) {
+        String view = show(id, viewer, model, "scan-batch :: progress");
+        if (Boolean.TRUE.equals(model.getAttribute("finished"))) {
+            // the report (entries, problems, the re-run form) is drawn with the whole page: htmx reloads it once
+            response.setHeader("HX-Refresh", "true");
+        }
+        return view;
     }
 
     @PostMapping("/scan-batches/{id}/pause")
