@@ -130,7 +130,8 @@ final class PageChecks {
         }
         String sha256 = sha256(path);
         for (PageInfo info : infos) {
-            Integer page = file.whole() ? Integer.valueOf(pages.size() + 1) : number;
+            // the page's own place in its file: a page held back before it must not shift the numbers after it
+            Integer page = file.whole() ? Integer.valueOf(info.index() + 1) : number;
             int before = problems.size();
             BufferedImage look;
             try {
