@@ -350,6 +350,17 @@ abstract class ScanBatchesContract {
     }
 
     @Test
+    void aZipRefusedAsAWholeLeavesNothingOfItOnDisk() throws Exception {
+        byte[] broken = "PK\u0003\u0004 only the start of a zip, then nothing a zip reader takes".getBytes();
+        long id = upload(broken);
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> batches.batch(id, viewer()).state() == ScanBatch.State.FAILED);
+        assertThat(batches.batch(id, viewer()).message()).contains("not a zip");
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> !Files.exists(dataDir.resolve("scan-batches").resolve(Long.toString(id))));
+    }
+
+    @Test
     void withoutTheDigitizeRightNoBatchIsTaken() throws Exception {
         mvc.perform(multipart("/api/v1/scan-batches").file(new MockMultipartFile("batch", "b.zip",
                 "application/zip", new ScanFixtures.Zip().file("x.png", ScanFixtures.png(300)).bytes()))

@@ -123,11 +123,27 @@ public class ScanBatchJob implements JobHandler {
         } catch (BatchFailure e) {
             log.info("Scan batch {} refused: {}", id, e.getMessage());
             rows.setState(id, State.FAILED, e.getMessage());
+            removeFailedWork(id, batch.source());
             ScanBatch.Counts c = rows.batch(id).orElseThrow().counts();
             jobs.fail(job, c.pagesDone(), c.pagesTotal(), c.attached(), c.held(), e.getMessage());
         } catch (RuntimeException e) {
             rows.setState(id, State.FAILED, String.valueOf(e.getMessage()));
+            removeFailedWork(id, batch.source());
             throw e;
+        }
+    }
+
+    /**
+     * A failed batch is never run again (a re-run takes only a finished one), so its upload and what was unpacked of
+     * it would stay on disk for good: they go at once. An inbox folder is the bureau's and stays.
+     */
+    private void removeFailedWork(long id, String source) {
+        if (BatchFolders.ZIP.equals(source)) {
+            try {
+                folders.removeWork(id);
+            } catch (RuntimeException e) {
+                log.warn("Scan batch {}: its work folder could not be removed: {}", id, e.toString());
+            }
         }
     }
 
