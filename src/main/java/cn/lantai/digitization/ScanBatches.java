@@ -156,7 +156,9 @@ public class ScanBatches {
         return batch(id, viewer);
     }
 
+    /** A new run of the batch's job, with the person's catalogue view as it is now (not as it was at submission). */
     private void newRun(long id, Viewer viewer) {
+        rows.setViewer(id, viewer);
         JobId job = jobs.submit(ScanBatchJob.KIND, "{\"batch\":" + id + "}", viewer.name());
         rows.setJob(id, job);
     }

@@ -350,6 +350,26 @@ abstract class ScanBatchesContract {
     }
 
     @Test
+    void aRerunAttachesOnlyToEntriesThePersonMayStillSee() throws Exception {
+        Item secret = catalog.create(Entries.item(fonds, 2012, "降了密级查看权的件")
+                .with(DescriptionField.PAGES, "2").with(DescriptionField.CLASSIFICATION, "机密").input(),
+                Viewer.system());
+        byte[] zip = new ScanFixtures.Zip().file(secret.archivalCode() + "/0001.png", ScanFixtures.png(300)).bytes();
+        long id = upload(zip);
+        assertThat(problems(awaitState(id, "DONE"))).containsExactly("PAGE_COUNT_MISMATCH " + secret.archivalCode()
+                + " p-");
+
+        // the digitizer's clearance was lowered after the submission; the re-run is theirs as they are now
+        Viewer lowered = new Viewer(DIGITIZER, null, Classification.CONFIDENTIAL, true, Scope.ALL, Set.of());
+        staff.as(DIGITIZER, () -> batches.rerun(id, Map.of(secret.archivalCode(), 1), lowered));
+        String report = awaitState(id, "DONE");
+
+        assertThat(problems(report)).containsExactly("NO_ENTRY " + secret.archivalCode() + " p-");
+        assertThat(pages.of(secret.id())).isEmpty();
+        assertThat(JsonPath.<List<String>>read(report, "$.entries[*].state")).containsExactly("ORPHAN");
+    }
+
+    @Test
     void aZipRefusedAsAWholeLeavesNothingOfItOnDisk() throws Exception {
         byte[] broken = "PK\u0003\u0004 only the start of a zip, then nothing a zip reader takes".getBytes();
         long id = upload(broken);

@@ -99,6 +99,14 @@ public class BatchRows {
                 .single(), Viewer.class);
     }
 
+    /**
+     * The person's catalogue view the batch's next run attaches with: saved again at every resume and re-run, so a
+     * clearance or data scope lowered since the submission holds for what is attached from then on.
+     */
+    public void setViewer(long id, Viewer viewer) {
+        jdbc.sql("UPDATE scan_batch SET viewer = ? WHERE id = ?").params(json.writeValueAsString(viewer), id).update();
+    }
+
     public boolean prepared(long id) {
         return jdbc.sql("SELECT prepared FROM scan_batch WHERE id = ?").param(id).query(Boolean.class).single();
     }
