@@ -11,7 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -124,7 +126,7 @@ public class BatchRows {
 
     /** Moves the batch from one of the given states to another; false when it was in none of them. */
     public boolean moveState(long id, State to, State... from) {
-        String in = String.join(",", java.util.Arrays.stream(from).map(s -> "'" + s.name() + "'").toList());
+        String in = String.join(",", Arrays.stream(from).map(s -> "'" + s.name() + "'").toList());
         return jdbc.sql("UPDATE scan_batch SET state = ?, finished_at = NULL WHERE id = ? AND state IN (" + in + ")")
                 .params(to.name(), id).update() == 1;
     }
@@ -167,7 +169,7 @@ public class BatchRows {
     }
 
     /** Sends held entries back to be checked again; an accepted page count, where given, stands for 页数. */
-    public int reopenHeld(long batch, java.util.Map<String, Integer> accepted) {
+    public int reopenHeld(long batch, Map<String, Integer> accepted) {
         accepted.forEach((code, pages) -> jdbc.sql("""
                 UPDATE scan_batch_entry SET accepted_pages = ? WHERE batch_id = ? AND archival_code = ? AND state = 'HELD'""")
                 .params(pages, batch, code).update());

@@ -7,17 +7,14 @@ import cn.lantai.digitization.internal.images.PageAnalysis;
 import cn.lantai.digitization.internal.images.PageImages;
 import cn.lantai.digitization.internal.images.PageInfo;
 import cn.lantai.digitization.internal.images.UnreadablePage;
+import cn.lantai.preservation.Digests;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -128,7 +125,7 @@ final class PageChecks {
             problems.add(unreadable(code, file.file(), number, e));
             return;
         }
-        String sha256 = sha256(path);
+        String sha256 = Digests.of(path).sha256();
         for (PageInfo info : infos) {
             // the page's own place in its file: a page held back before it must not shift the numbers after it
             Integer page = file.whole() ? Integer.valueOf(info.index() + 1) : number;
@@ -170,21 +167,6 @@ final class PageChecks {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         Code kind = message.contains("claims") || e instanceof OutOfMemoryError ? Code.TOO_LARGE : Code.UNREADABLE;
         return new BatchProblem(kind, code, file, page, message);
-    }
-
-    static String sha256(Path path) {
-        try (InputStream in = Files.newInputStream(path)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static long size(Path path) {

@@ -1,5 +1,6 @@
 package cn.lantai.digitization.internal.batches;
 
+import cn.lantai.catalog.ArchivalCode;
 import cn.lantai.catalog.CatalogManagement;
 import cn.lantai.catalog.Item;
 import cn.lantai.catalog.Viewer;
@@ -17,10 +18,12 @@ import cn.lantai.jobs.JobStatus;
 import cn.lantai.jobs.Jobs;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -231,11 +234,11 @@ public class ScanBatchJob implements JobHandler {
             }
         }
         if (options.scope() != null) {
-            java.util.Set<String> inBatch = new java.util.HashSet<>();
+            Set<String> inBatch = new HashSet<>();
             entries.forEach(e -> inBatch.add(e.archivalCode()));
             lookup.under(options.scope(), items -> {
                 for (Item i : items) {
-                    String code = cn.lantai.catalog.ArchivalCode.normalise(i.archivalCode()).orElse(i.archivalCode());
+                    String code = ArchivalCode.normalise(i.archivalCode()).orElse(i.archivalCode());
                     if (!inBatch.contains(code) && ledger.pages(i.id()).isEmpty()) {
                         rows.addProblem(id, null, new BatchProblem(Code.NO_IMAGES, code, null, null,
                                 "an entry of the batch's scope " + options.scope()

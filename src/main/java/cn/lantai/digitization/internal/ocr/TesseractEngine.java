@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Tesseract 5 through its command line ({@code tesseract <page> stdout -l chi_sim tsv}), one process per page with
@@ -170,11 +171,8 @@ public class TesseractEngine implements OcrEngine {
         if (dir == null) {
             return;
         }
-        try (var files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(dir);
+        try {
+            FileSystemUtils.deleteRecursively(dir);
         } catch (IOException e) {
             // a temp file left behind is cleaned with the temp folder
         }
