@@ -1,6 +1,7 @@
 package cn.lantai.digitization.internal.ocr;
 
 import cn.lantai.digitization.PageText;
+import cn.lantai.digitization.internal.TempFolder;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +77,7 @@ public class TesseractEngine implements OcrEngine {
     public Reading read(BufferedImage page, int dpi) {
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("lantai-ocr-");
+            dir = Files.createTempDirectory(TempFolder.current(), "lantai-ocr-");
             Path input = dir.resolve("page.pgm");
             Path output = dir.resolve("out.tsv");
             Path errors = dir.resolve("err.txt");
