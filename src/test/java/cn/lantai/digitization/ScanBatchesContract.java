@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -260,6 +261,69 @@ abstract class ScanBatchesContract {
         assertThat(pages.of(a.id())).isEqualTo(before);
         assertThat(pages.of(b.id())).hasSize(2);
         assertThat(batches.batch(id, viewer()).state()).isEqualTo(ScanBatch.State.DONE);
+    }
+
+    @Test
+    void twoBatchesAttachingTheSameEntryAtOnceLeaveItsLedgerNamingWhatTheStoreHolds() throws Exception {
+        Item a = entry(2011, "两个批次同时挂接的件", null);
+        // inbox folders, read in place, so both can be run again after they are done
+        long first = inboxBatch("same-entry-1-" + fonds, a, ScanFixtures.png(300), ScanFixtures.png(300));
+        long second = inboxBatch("same-entry-2-" + fonds, a, ScanFixtures.png(400), ScanFixtures.png(600));
+        awaitState(first, "DONE");
+        awaitState(second, "DONE");
+        assertLedgerIsTheStoresHead(a);
+
+        // both run again at the same moment, each finding the other's masters in the head to replace
+        for (int round = 0; round < 3; round++) {
+            for (long id : List.of(first, second)) {
+                jdbc.sql("UPDATE scan_batch_entry SET state = 'PENDING' WHERE batch_id = ?").param(id).update();
+                jdbc.sql("UPDATE scan_batch SET state = 'RUNNING' WHERE id = ?").param(id).update();
+            }
+            CountDownLatch start = new CountDownLatch(1);
+            List<Thread> runs = new ArrayList<>();
+            for (long id : List.of(first, second)) {
+                JobId job = batchJob(id);
+                Thread t = new Thread(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    handler.run(jobs.status(job));
+                });
+                t.start();
+                runs.add(t);
+            }
+            start.countDown();
+            for (Thread t : runs) {
+                t.join(120_000);
+            }
+            assertThat(batches.batch(first, viewer()).state()).isEqualTo(ScanBatch.State.DONE);
+            assertThat(batches.batch(second, viewer()).state()).isEqualTo(ScanBatch.State.DONE);
+            assertLedgerIsTheStoresHead(a);
+        }
+    }
+
+    long inboxBatch(String name, Item a, byte[]... pngs) throws Exception {
+        Path folder = inbox.resolve(name).resolve(a.archivalCode());
+        Files.createDirectories(folder);
+        for (int i = 0; i < pngs.length; i++) {
+            Files.write(folder.resolve(String.format("%04d.png", i + 1)), pngs[i]);
+        }
+        String answer = mvc.perform(post("/api/v1/scan-batches").with(Staff.as(DIGITIZER))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"path\": \"" + name + "\"}"))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        return ((Number) JsonPath.read(answer, "$.id")).longValue();
+    }
+
+    void assertLedgerIsTheStoresHead(Item a) {
+        Map<String, String> head = new HashMap<>();
+        store.files(a.id()).forEach(f -> head.put(f.name(), f.sha256()));
+        List<ScanPage> ledger = pages.of(a.id());
+        assertThat(ledger).hasSize(2);
+        for (ScanPage p : ledger) {
+            assertThat(p.sha256()).as("ledger digest of " + p.master()).isEqualTo(head.get(p.master()));
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import cn.lantai.preservation.PreservationEvent;
 import cn.lantai.preservation.StoredFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Attaches (挂接) an entry's checked pages: the masters, unchanged, into the entry's stored object as a new version
  * under {@code content/scans/} with a PREMIS validation event for the checks (and a policy-assignment event for the
- * processing asked of the derivatives), then the page ledger, then {@link PagesAttached}. A master already in the object's head under the
+ * processing asked of the derivatives), then the page ledger (only when it names what the head holds), then
+ * {@link PagesAttached}. A master already in the object's head under the
  * same name with the same SHA-256 is not deposited again, so a run resumed after a crash between the store and the
  * database never writes a second version. The ledger and the event join the caller's transaction.
  */
@@ -102,6 +104,15 @@ class Attaching {
             scanned.add(new ScanPage(item.id(), scanned.size() + 1, names.get(p.file()), p.info().index(),
                     p.sha256(), p.info().width(), p.info().height(), p.info().dpiX(), p.info().dpiY(),
                     p.info().colourMode()));
+        }
+        // the ledger names what the store's head holds, or nothing is recorded (the entry's lock should make this moot)
+        Map<String, String> head = new HashMap<>();
+        store.files(item.id()).forEach(f -> head.put(f.name(), f.sha256()));
+        for (ScanPage p : scanned) {
+            if (!p.sha256().equals(head.get(p.master()))) {
+                throw new IllegalStateException("the stored " + p.master() + " of " + code
+                        + " is not the checked file (another batch stored it meanwhile); nothing recorded");
+            }
         }
         ledger.record(item.id(), scanned);
         ledger.truncate(item.id(), scanned.size());

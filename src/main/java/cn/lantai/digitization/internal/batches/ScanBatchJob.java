@@ -51,17 +51,19 @@ public class ScanBatchJob implements JobHandler {
     private final CatalogManagement catalog;
     private final PageLedger ledger;
     private final Attaching attaching;
+    private final EntryLocks locks;
     private final TransactionTemplate tx;
     private final Map<Long, ReentrantLock> running = new ConcurrentHashMap<>();
 
     ScanBatchJob(BatchRows rows, BatchFolders folders, Jobs jobs, CatalogManagement catalog, PageLedger ledger,
-            Attaching attaching, PlatformTransactionManager transactions) {
+            Attaching attaching, EntryLocks locks, PlatformTransactionManager transactions) {
         this.rows = rows;
         this.folders = folders;
         this.jobs = jobs;
         this.catalog = catalog;
         this.ledger = ledger;
         this.attaching = attaching;
+        this.locks = locks;
         this.tx = new TransactionTemplate(transactions);
     }
 
@@ -195,19 +197,20 @@ public class ScanBatchJob implements JobHandler {
             checked = checks.check(root, code, entry.files(), options, expected);
             state = checked.blocked() ? "HELD" : "ATTACHED";
         }
-        if ("ATTACHED".equals(state)) {
-            attaching.deposit(id, item.get(), code, checked.pages(), root, options, checked.problems(), viewer.name());
-        }
         List<String> digests = checked.pages().stream()
                 .map(p -> p.sha256() + "|" + p.file().file() + "|" + (p.file().whole() ? "" : p.file().number()))
                 .distinct().toList();
         String finalState = state;
-        tx.executeWithoutResult(s -> {
-            rows.forgetProblems(id, code);
-            checked.problems().forEach(p -> rows.addProblem(id, code, p));
+        Runnable commit = () -> tx.executeWithoutResult(s -> {
             if ("ATTACHED".equals(finalState)) {
+                // another batch attaching the same entry waits here until this one's ledger is committed
+                locks.inTransaction(item.get().id());
+                attaching.deposit(id, item.get(), code, checked.pages(), root, options, checked.problems(),
+                        viewer.name());
                 attaching.record(item.get(), code, checked.pages(), viewer.name());
             }
+            rows.forgetProblems(id, code);
+            checked.problems().forEach(p -> rows.addProblem(id, code, p));
             rows.finishEntry(id, code, finalState, item.map(i -> i.id().value()).orElse(null), digests);
             rows.addDone(id, entry.pages());
             tally[0] += "ATTACHED".equals(finalState) ? 1 : 0;
@@ -215,6 +218,11 @@ public class ScanBatchJob implements JobHandler {
             BatchRows.Steering now = rows.steering(id);
             jobs.progress(job, "checking", now.pagesDone(), now.pagesTotal(), tally[0], tally[1]);
         });
+        if ("ATTACHED".equals(state)) {
+            locks.inProcess(item.get().id(), commit);
+        } else {
+            commit.run();
+        }
     }
 
     /** Across the batch: the same file content twice, and the scope's entries that got no images. */
