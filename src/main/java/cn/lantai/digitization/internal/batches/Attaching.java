@@ -62,7 +62,7 @@ class Attaching {
     }
 
     /** Deposits what the head lacks; answers whether a new version was written. */
-    boolean deposit(long batch, Item item, String code, List<CheckedPage> pages, Path root, BatchOptions options,
+    boolean deposit(long batch, Item item, String code, List<CheckedPage> pages, BatchOptions options,
             List<BatchProblem> warnings, String actor) {
         Map<String, String> head = new LinkedHashMap<>();
         for (StoredFile f : store.files(item.id())) {
@@ -72,9 +72,12 @@ class Attaching {
         Map<String, String> digests = new LinkedHashMap<>();
         pages.forEach(p -> digests.put(names.get(p.file()), p.sha256()));
         List<ContentFile> files = new ArrayList<>();
+        // the copy that was hashed and checked, never the batch's path opened again (it may have been swapped since)
+        Map<BatchFile, Path> sources = new LinkedHashMap<>();
+        pages.forEach(p -> sources.putIfAbsent(p.file(), p.source()));
         names.forEach((file, name) -> {
             if (!digests.get(name).equals(head.get(name))) {
-                files.add(new ContentFile(name, root.resolve(file.file()), format(file.file())));
+                files.add(new ContentFile(name, sources.get(file), format(file.file())));
             }
         });
         if (files.isEmpty()) {

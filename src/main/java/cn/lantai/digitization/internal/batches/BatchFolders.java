@@ -131,6 +131,15 @@ public class BatchFolders {
         return work.resolve(Long.toString(id)).resolve("pages");
     }
 
+    /** Where the files of an inbox batch are copied, one entry at a time, before they are read and stored. */
+    Path staging(long id) {
+        return work.resolve(Long.toString(id)).resolve("staged");
+    }
+
+    void clearStaging(long id) {
+        delete(staging(id));
+    }
+
     void clearPages(long id) {
         delete(work.resolve(Long.toString(id)).resolve("pages"));
     }

@@ -10,9 +10,14 @@ import cn.lantai.digitization.internal.images.UnreadablePage;
 import cn.lantai.preservation.Digests;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -31,8 +36,11 @@ final class PageChecks {
     /** The side, in pixels, pages are decoded at for the blank and skew looks. */
     static final int LOOK_SIDE = PageAnalysis.WORKING_SIDE;
 
-    /** One page found: its file, its index in that file, what the file says of it and the file's SHA-256. */
-    record CheckedPage(BatchFile file, PageInfo info, String sha256) {
+    /**
+     * One page found: its file, its index in that file, what the file says of it, the file's SHA-256 and the copy
+     * that was hashed and read ({@code source}), which is the one stored.
+     */
+    record CheckedPage(BatchFile file, PageInfo info, String sha256, Path source) {
     }
 
     /** An entry's pages in order and the problems found. */
@@ -44,9 +52,17 @@ final class PageChecks {
     }
 
     private final long maxFileBytes;
+    private final Path staging;
+    private int staged;
 
-    PageChecks(long maxFileBytes) {
+    /**
+     * @param staging where the files of a batch read in place (the inbox) are copied before anything reads them, so
+     *                what is checked, hashed and stored is one copy the server alone writes; {@code null} for files
+     *                already in the batch's own work folder
+     */
+    PageChecks(long maxFileBytes, Path staging) {
         this.maxFileBytes = maxFileBytes;
+        this.staging = staging;
     }
 
     Checked check(Path root, String code, List<BatchFile> files, BatchOptions options, Integer expectedPages) {
@@ -115,9 +131,24 @@ final class PageChecks {
                     "the file has " + size + " bytes, more than " + maxFileBytes));
             return;
         }
+        Path read;
+        String sha256;
+        try {
+            Staged copy = stage(path);
+            read = copy.path();
+            sha256 = copy.sha256();
+        } catch (FileSystemLoopException e) {
+            // swapped for a symbolic link since it was looked at: never followed
+            problems.add(new BatchProblem(Code.UNSAFE_PATH, code, file.file(), number, "a symbolic link, never read"));
+            return;
+        } catch (Oversized e) {
+            problems.add(new BatchProblem(Code.TOO_LARGE, code, file.file(), number,
+                    "the file has more than " + maxFileBytes + " bytes"));
+            return;
+        }
         List<PageInfo> infos;
         try {
-            infos = PageImages.probe(path);
+            infos = PageImages.probe(read);
             if (infos.isEmpty()) {
                 throw new UnreadablePage(file.file() + ": holds no page");
             }
@@ -125,14 +156,13 @@ final class PageChecks {
             problems.add(unreadable(code, file.file(), number, e));
             return;
         }
-        String sha256 = Digests.of(path).sha256();
         for (PageInfo info : infos) {
             // the page's own place in its file: a page held back before it must not shift the numbers after it
             Integer page = file.whole() ? Integer.valueOf(info.index() + 1) : number;
             int before = problems.size();
             BufferedImage look;
             try {
-                look = PageImages.decode(path, info.index(), LOOK_SIDE);
+                look = PageImages.decode(read, info.index(), LOOK_SIDE);
             } catch (UnreadablePage | OutOfMemoryError e) {
                 problems.add(unreadable(code, file.file(), page, e));
                 continue;
@@ -158,7 +188,7 @@ final class PageChecks {
             }
             if (problems.size() == before || problems.subList(before, problems.size()).stream()
                     .noneMatch(p -> p.code().blocking())) {
-                pages.add(new CheckedPage(file, info, sha256));
+                pages.add(new CheckedPage(file, info, sha256, read));
             }
         }
     }
@@ -167,6 +197,49 @@ final class PageChecks {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         Code kind = message.contains("claims") || e instanceof OutOfMemoryError ? Code.TOO_LARGE : Code.UNREADABLE;
         return new BatchProblem(kind, code, file, page, message);
+    }
+
+    private record Staged(Path path, String sha256) {
+    }
+
+    /** A file that grew past the limit while it was copied. */
+    private static final class Oversized extends RuntimeException {
+    }
+
+    /**
+     * Reads the file once, through an open that does not follow a symbolic link (a link put in its place since it was
+     * looked at fails with {@link FileSystemLoopException}), hashing it and, for a batch read in place, copying it into
+     * the staging folder under its own name; everything after reads that copy, and the store is given it.
+     */
+    private Staged stage(Path path) throws FileSystemLoopException {
+        Path copy = null;
+        try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
+            OutputStream out = OutputStream.nullOutputStream();
+            if (staging != null) {
+                copy = staging.resolve(Integer.toString(++staged)).resolve(path.getFileName().toString());
+                Files.createDirectories(copy.getParent());
+                out = Files.newOutputStream(copy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            }
+            Digests.Both digest = new Digests.Both();
+            try (OutputStream target = out) {
+                byte[] buffer = new byte[1 << 16];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    digest.update(buffer, 0, n);
+                    if (digest.size() > maxFileBytes) {
+                        throw new Oversized();
+                    }
+                    target.write(buffer, 0, n);
+                }
+            }
+            return new Staged(copy != null ? copy : path, digest.digests().sha256());
+        } catch (FileSystemLoopException e) {
+            throw e;
+        } catch (IOException e) {
+            if (Files.isSymbolicLink(path) || String.valueOf(e.getMessage()).contains("symbolic link")) {
+                throw new FileSystemLoopException(path.toString());
+            }
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static long size(Path path) {

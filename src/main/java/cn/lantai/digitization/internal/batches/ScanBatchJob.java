@@ -109,7 +109,8 @@ public class ScanBatchJob implements JobHandler {
             Path root = prepare(id, batch.source());
             Viewer viewer = rows.viewer(id);
             EntryLookup lookup = new EntryLookup(catalog, viewer);
-            PageChecks checks = new PageChecks(folders.maxFileBytes());
+            PageChecks checks = new PageChecks(folders.maxFileBytes(),
+                    BatchFolders.INBOX.equals(batch.source()) ? folders.staging(id) : null);
             ScanBatch.Counts before = rows.batch(id).orElseThrow().counts();
             int[] tally = {before.attached(), before.held()};
             for (EntryRow entry : rows.entriesIn(id, "PENDING")) {
@@ -205,7 +206,7 @@ public class ScanBatchJob implements JobHandler {
             if ("ATTACHED".equals(finalState)) {
                 // another batch attaching the same entry waits here until this one's ledger is committed
                 locks.inTransaction(item.get().id());
-                attaching.deposit(id, item.get(), code, checked.pages(), root, options, checked.problems(),
+                attaching.deposit(id, item.get(), code, checked.pages(), options, checked.problems(),
                         viewer.name());
                 attaching.record(item.get(), code, checked.pages(), viewer.name());
             }
@@ -218,10 +219,14 @@ public class ScanBatchJob implements JobHandler {
             BatchRows.Steering now = rows.steering(id);
             jobs.progress(job, "checking", now.pagesDone(), now.pagesTotal(), tally[0], tally[1]);
         });
-        if ("ATTACHED".equals(state)) {
-            locks.inProcess(item.get().id(), commit);
-        } else {
-            commit.run();
+        try {
+            if ("ATTACHED".equals(state)) {
+                locks.inProcess(item.get().id(), commit);
+            } else {
+                commit.run();
+            }
+        } finally {
+            folders.clearStaging(id);
         }
     }
 
