@@ -5,3 +5,6 @@ CREATE TABLE scan_entry_lock (
     item_id  BIGINT  NOT NULL PRIMARY KEY
 );
 
+-- A problem's reason is a key of the message bundles (digitization.problem.*) put in words in the reader's language;
+-- its arguments, a JSON array of strings, are here (a reason recorded before is its own words, without arguments).
+ALTER TABLE scan_batch_problem ADD COLUMN reason_args VARCHAR(4000);

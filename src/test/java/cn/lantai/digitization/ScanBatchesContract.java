@@ -180,8 +180,18 @@ abstract class ScanBatchesContract {
                 "SKEWED " + skewed.archivalCode() + " p1",
                 "UNSAFE_PATH null p-", "UNSAFE_PATH null p-", "UNSAFE_PATH null p-",
                 "TOO_LARGE null p-");
+        // reasons in words of the reader's language: Chinese unless English is asked for
         assertThat(JsonPath.<List<String>>read(report, "$.problems[?(@.code == 'LOW_RESOLUTION')].reason"))
+                .contains("未标明分辨率");
+        assertThat(JsonPath.<List<String>>read(report, "$.problems[?(@.code == 'PAGE_GAP')].reason"))
+                .contains("缺第 3 页");
+        String english = mvc.perform(get("/api/v1/scan-batches/" + id + "/report").with(Staff.as(DIGITIZER))
+                .header("Accept-Language", "en")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(JsonPath.<List<String>>read(english, "$.problems[?(@.code == 'LOW_RESOLUTION')].reason"))
                 .contains("no resolution stated");
+        assertThat(JsonPath.<List<String>>read(english, "$.problems[?(@.code == 'PAGE_GAP')].reason"))
+                .contains("page 3 is missing");
         assertThat(JsonPath.<List<String>>read(report, "$.problems[?(@.code == 'UNREADABLE')].reason"))
                 .anyMatch(r -> r.contains("no pages")).anyMatch(r -> r.contains("encrypted"))
                 .anyMatch(r -> r.contains("truncated JPEG"));
@@ -386,7 +396,7 @@ abstract class ScanBatchesContract {
         String report = awaitState(id, "DONE");
         assertThat(problems(report)).containsExactly("UNSAFE_PATH " + b.archivalCode() + " p-");
         assertThat(JsonPath.<List<String>>read(report, "$.problems[?(@.code == 'UNSAFE_PATH')].reason"))
-                .containsExactly("a symbolic link pointing outside the batch, never followed");
+                .containsExactly("指向批次之外的符号链接，不予跟随");
         assertThat(pages.of(a.id())).hasSize(1);
         assertThat(pages.of(b.id())).isEmpty();
         assertThat(folder.resolve(a.archivalCode()).resolve("0001.png")).exists();
@@ -405,7 +415,7 @@ abstract class ScanBatchesContract {
         awaitState(id, "DONE");
         String page = mvc.perform(get("/scan-batches/" + id).with(Staff.page(DIGITIZER))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("PAGE_GAP", "/items/" + a.id().value(), "page 2 is missing", "/rerun");
+        assertThat(page).contains("PAGE_GAP", "/items/" + a.id().value(), "缺第 2 页", "/rerun");
         assertThat(mvc.perform(get("/scan-batches").with(Staff.page(DIGITIZER))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString()).contains("/scan-batches/" + id);
         mvc.perform(get("/scan-batches").with(Staff.page(Staff.ARCHIVIST))).andExpect(status().isForbidden());
@@ -439,7 +449,7 @@ abstract class ScanBatchesContract {
         long id = upload(broken);
         Awaitility.await().atMost(Duration.ofSeconds(60))
                 .until(() -> batches.batch(id, viewer()).state() == ScanBatch.State.FAILED);
-        assertThat(batches.batch(id, viewer()).message()).contains("not a zip");
+        assertThat(batches.batch(id, viewer()).message()).isEqualTo("上传的文件不是 zip 压缩包");
         Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> !Files.exists(dataDir.resolve("scan-batches").resolve(Long.toString(id))));
     }

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -44,8 +45,10 @@ class Attaching {
     private final ArchivalStore store;
     private final PageLedger ledger;
     private final ApplicationEventPublisher events;
+    private final MessageSource messages;
 
-    Attaching(ArchivalStore store, PageLedger ledger, ApplicationEventPublisher events) {
+    Attaching(ArchivalStore store, PageLedger ledger, ApplicationEventPublisher events, MessageSource messages) {
+        this.messages = messages;
         this.store = store;
         this.ledger = ledger;
         this.events = events;
@@ -88,7 +91,8 @@ class Attaching {
                 + options.requiredDpi() + " dpi, readable, " + (options.blankCheck() ? "blank pages, " : "")
                 + "skew <= " + options.maxSkew() + "°, sequence, duplicates, 页数)"
                 + (warnings.isEmpty() ? "" : "; warnings: " + String.join("; ", warnings.stream()
-                        .map(w -> w.code() + (w.page() == null ? "" : " p" + w.page()) + " " + w.reason()).toList()));
+                        .map(w -> w.code() + (w.page() == null ? "" : " p" + w.page()) + " "
+                        + w.reason(messages, Locale.SIMPLIFIED_CHINESE)).toList()));
         premis.add(PreservationEvent.success(PreservationEvent.VALIDATION, AGENT, checks, null));
         if (options.processing()) {
             premis.add(PreservationEvent.success(POLICY_ASSIGNMENT, AGENT, "processing of the derivatives "

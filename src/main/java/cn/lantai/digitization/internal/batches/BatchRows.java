@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class BatchRows {
 
     private static final TypeReference<List<BatchFile>> FILES = new TypeReference<>() { };
-    private static final TypeReference<List<String>> DIGESTS = new TypeReference<>() { };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -183,9 +183,11 @@ public class BatchRows {
 
     public void addProblem(long batch, String entryCode, BatchProblem p) {
         jdbc.sql("""
-                INSERT INTO scan_batch_problem (batch_id, entry_code, code, archival_code, file, page, reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(batch, entryCode, p.code().name(), p.archivalCode(), p.file(), p.page(), cut(p.reason()))
+                INSERT INTO scan_batch_problem (batch_id, entry_code, code, archival_code, file, page, reason,
+                reason_args) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(batch, entryCode, p.code().name(), p.archivalCode(), p.file(), p.page(), cut(p.reason()),
+                        p.args().isEmpty() ? null : json.writeValueAsString(p.args().stream()
+                                .map(a -> a.length() > 300 ? a.substring(0, 300) : a).toList()))
                 .update();
     }
 
@@ -207,7 +209,9 @@ public class BatchRows {
         return jdbc.sql("SELECT * FROM scan_batch_problem WHERE batch_id = ? ORDER BY id").param(batch)
                 .query((rs, n) -> new BatchProblem(BatchProblem.Code.valueOf(rs.getString("code")),
                         rs.getString("archival_code"), rs.getString("file"),
-                        (Integer) rs.getObject("page", Integer.class), rs.getString("reason")))
+                        (Integer) rs.getObject("page", Integer.class), rs.getString("reason"),
+                        rs.getString("reason_args") == null ? List.of()
+                                : json.readValue(rs.getString("reason_args"), STRINGS)))
                 .list();
     }
 
@@ -238,7 +242,7 @@ public class BatchRows {
         String digests = rs.getString("digests");
         return new EntryRow(rs.getLong("batch_id"), rs.getString("archival_code"), rs.getString("state"),
                 (Long) rs.getObject("item_id", Long.class), json.readValue(rs.getString("files"), FILES),
-                rs.getInt("pages"), digests == null ? List.of() : json.readValue(digests, DIGESTS),
+                rs.getInt("pages"), digests == null ? List.of() : json.readValue(digests, STRINGS),
                 (Integer) rs.getObject("accepted_pages", Integer.class));
     }
 

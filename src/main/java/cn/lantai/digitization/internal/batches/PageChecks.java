@@ -69,7 +69,7 @@ final class PageChecks {
         List<BatchProblem> problems = new ArrayList<>();
         List<CheckedPage> pages = new ArrayList<>();
         if (files.isEmpty()) {
-            problems.add(new BatchProblem(Code.NO_IMAGES, code, code, null, "the folder of the 档号 is empty"));
+            problems.add(BatchProblem.of(Code.NO_IMAGES, code, code, null, "empty-folder"));
             return new Checked(pages, problems);
         }
         List<BatchFile> ordered = naming(code, files, problems);
@@ -79,8 +79,8 @@ final class PageChecks {
         // a count is only compared once the pages are all there and readable: a gap or a damaged file is its own cause
         boolean blocked = problems.stream().anyMatch(p -> p.code().blocking());
         if (expectedPages != null && !blocked && pages.size() != expectedPages) {
-            problems.add(new BatchProblem(Code.PAGE_COUNT_MISMATCH, code, null, null,
-                    pages.size() + " page(s) scanned, the entry's 页数 says " + expectedPages));
+            problems.add(BatchProblem.of(Code.PAGE_COUNT_MISMATCH, code, null, null,
+                    "page-count", pages.size(), expectedPages));
         }
         return new Checked(pages, problems);
     }
@@ -92,9 +92,8 @@ final class PageChecks {
             sources.add(f.whole() ? "file " + f.file() : "pages in " + parent(f.file()));
         }
         if (sources.size() > 1) {
-            problems.add(new BatchProblem(Code.DUPLICATE_CODE, code, String.join("; ", sources.stream()
-                    .map(s -> s.replaceFirst("^(file|pages in) ", "")).toList()), null,
-                    "the 档号 appears " + sources.size() + " times in the batch: " + String.join(", ", sources)));
+            problems.add(BatchProblem.of(Code.DUPLICATE_CODE, code, String.join("; ", sources.stream()
+                    .map(s -> s.replaceFirst("^(file|pages in) ", "")).toList()), null, "code-twice", sources.size()));
             return List.of();
         }
         if (files.get(0).whole()) {
@@ -104,14 +103,14 @@ final class PageChecks {
         for (BatchFile f : files.stream().sorted(Comparator.comparing(BatchFile::file)).toList()) {
             BatchFile before = byNumber.putIfAbsent(f.number(), f);
             if (before != null) {
-                problems.add(new BatchProblem(Code.DUPLICATE_CODE, code, f.file(), f.number(),
-                        "page " + f.number() + " is given twice (" + before.file() + ", " + f.file() + ")"));
+                problems.add(BatchProblem.of(Code.DUPLICATE_CODE, code, f.file(), f.number(),
+                        "page-twice", f.number(), before.file(), f.file()));
             }
         }
         int last = byNumber.lastKey();
         for (int n = 1; n < last; n++) {
             if (!byNumber.containsKey(n)) {
-                problems.add(new BatchProblem(Code.PAGE_GAP, code, null, n, "page " + n + " is missing"));
+                problems.add(BatchProblem.of(Code.PAGE_GAP, code, null, n, "page-missing", n));
             }
         }
         return List.copyOf(byNumber.values());
@@ -122,13 +121,13 @@ final class PageChecks {
         Path path = root.resolve(file.file());
         Integer number = file.whole() ? null : file.number();
         if (BatchNaming.isLink(path)) {
-            problems.add(new BatchProblem(Code.UNSAFE_PATH, code, file.file(), number, "a symbolic link, never read"));
+            problems.add(BatchProblem.of(Code.UNSAFE_PATH, code, file.file(), number, "link-not-read"));
             return;
         }
         long size = size(path);
         if (size > maxFileBytes) {
-            problems.add(new BatchProblem(Code.TOO_LARGE, code, file.file(), number,
-                    "the file has " + size + " bytes, more than " + maxFileBytes));
+            problems.add(BatchProblem.of(Code.TOO_LARGE, code, file.file(), number,
+                    "file-too-large", size, maxFileBytes));
             return;
         }
         Path read;
@@ -139,11 +138,11 @@ final class PageChecks {
             sha256 = copy.sha256();
         } catch (FileSystemLoopException e) {
             // swapped for a symbolic link since it was looked at: never followed
-            problems.add(new BatchProblem(Code.UNSAFE_PATH, code, file.file(), number, "a symbolic link, never read"));
+            problems.add(BatchProblem.of(Code.UNSAFE_PATH, code, file.file(), number, "link-not-read"));
             return;
         } catch (Oversized e) {
-            problems.add(new BatchProblem(Code.TOO_LARGE, code, file.file(), number,
-                    "the file has more than " + maxFileBytes + " bytes"));
+            problems.add(BatchProblem.of(Code.TOO_LARGE, code, file.file(), number,
+                    "file-grew", maxFileBytes));
             return;
         }
         List<PageInfo> infos;
@@ -169,21 +168,22 @@ final class PageChecks {
             }
             int dpi = Math.min(info.dpiX(), info.dpiY());
             if (dpi <= 0) {
-                problems.add(new BatchProblem(Code.LOW_RESOLUTION, code, file.file(), page,
-                        "no resolution stated"));
+                problems.add(BatchProblem.of(Code.LOW_RESOLUTION, code, file.file(), page,
+                        "no-dpi"));
             } else if (dpi < options.requiredDpi()) {
-                problems.add(new BatchProblem(Code.LOW_RESOLUTION, code, file.file(), page,
-                        dpi + " dpi, less than " + options.requiredDpi()));
+                problems.add(BatchProblem.of(Code.LOW_RESOLUTION, code, file.file(), page,
+                        "low-dpi", dpi, options.requiredDpi()));
             }
             PageAnalysis.Measures measures = PageAnalysis.measure(look);
             if (options.blankCheck() && measures.blank()) {
-                problems.add(new BatchProblem(Code.BLANK_PAGE, code, file.file(), page, String.format(Locale.ROOT,
-                        "the page looks blank (ink on %.3f %% of it)", measures.ink().ratio() * 100)));
+                problems.add(BatchProblem.of(Code.BLANK_PAGE, code, file.file(), page, "blank",
+                        String.format(Locale.ROOT, "%.3f", measures.ink().ratio() * 100)));
             } else if (!options.deskew()) {
                 double skew = measures.skew();
                 if (Math.abs(skew) > options.maxSkew()) {
-                    problems.add(new BatchProblem(Code.SKEWED, code, file.file(), page, String.format(Locale.ROOT,
-                            "leans %.1f°, more than %.1f°", skew, options.maxSkew())));
+                    problems.add(BatchProblem.of(Code.SKEWED, code, file.file(), page, "skewed",
+                            String.format(Locale.ROOT, "%.1f", skew), String.format(Locale.ROOT, "%.1f",
+                            options.maxSkew())));
                 }
             }
             if (problems.size() == before || problems.subList(before, problems.size()).stream()
@@ -196,7 +196,8 @@ final class PageChecks {
     private static BatchProblem unreadable(String code, String file, Integer page, Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         Code kind = message.contains("claims") || e instanceof OutOfMemoryError ? Code.TOO_LARGE : Code.UNREADABLE;
-        return new BatchProblem(kind, code, file, page, message);
+        return BatchProblem.of(kind, code, file, page, kind == Code.TOO_LARGE ? "too-many-pixels" : "unreadable",
+                message);
     }
 
     private record Staged(Path path, String sha256) {

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -52,11 +54,13 @@ public class ScanBatchJob implements JobHandler {
     private final PageLedger ledger;
     private final Attaching attaching;
     private final EntryLocks locks;
+    private final MessageSource messages;
     private final TransactionTemplate tx;
     private final Map<Long, ReentrantLock> running = new ConcurrentHashMap<>();
 
     ScanBatchJob(BatchRows rows, BatchFolders folders, Jobs jobs, CatalogManagement catalog, PageLedger ledger,
-            Attaching attaching, EntryLocks locks, PlatformTransactionManager transactions) {
+            Attaching attaching, EntryLocks locks, MessageSource messages, PlatformTransactionManager transactions) {
+        this.messages = messages;
         this.rows = rows;
         this.folders = folders;
         this.jobs = jobs;
@@ -82,7 +86,7 @@ public class ScanBatchJob implements JobHandler {
         Optional<Long> found = rows.byJob(job.id());
         if (found.isEmpty()) {
             // a run that a resume or re-run replaced: the batch now belongs to its newer job
-            jobs.succeed(job.id(), 0, 0, 0, 0, "superseded");
+            jobs.succeed(job.id(), 0, 0, 0, 0, zh("digitization.batch.job.superseded"));
             return;
         }
         long id = found.get();
@@ -128,10 +132,11 @@ public class ScanBatchJob implements JobHandler {
             end(job, id, "done");
         } catch (BatchFailure e) {
             log.info("Scan batch {} refused: {}", id, e.getMessage());
-            rows.setState(id, State.FAILED, e.getMessage());
+            String reason = zh(e.key(), e.args());
+            rows.setState(id, State.FAILED, reason);
             removeFailedWork(id, batch.source());
             ScanBatch.Counts c = rows.batch(id).orElseThrow().counts();
-            jobs.fail(job, c.pagesDone(), c.pagesTotal(), c.attached(), c.held(), e.getMessage());
+            jobs.fail(job, c.pagesDone(), c.pagesTotal(), c.attached(), c.held(), reason);
         } catch (RuntimeException e) {
             rows.setState(id, State.FAILED, String.valueOf(e.getMessage()));
             removeFailedWork(id, batch.source());
@@ -190,8 +195,8 @@ public class ScanBatchJob implements JobHandler {
             checked = checks.check(root, code, entry.files(), options, null);
             state = "SKIPPED";
         } else if (item.isEmpty()) {
-            checked = new Checked(List.of(), List.of(new BatchProblem(Code.NO_ENTRY, code, place(entry), null,
-                    "no catalogue entry with this 档号 that you may attach to")));
+            checked = new Checked(List.of(), List.of(BatchProblem.of(Code.NO_ENTRY, code, place(entry), null,
+                    "no-entry")));
             state = "ORPHAN";
         } else {
             Integer expected = entry.acceptedPages() != null ? entry.acceptedPages() : EntryLookup.pages(item.get());
@@ -240,9 +245,8 @@ public class ScanBatchJob implements JobHandler {
                 String[] parts = d.split("\\|", -1);
                 String before = firstBySha.putIfAbsent(parts[0], parts[1]);
                 if (before != null && !before.equals(parts[1])) {
-                    rows.addProblem(id, null, new BatchProblem(Code.DUPLICATE_PAGE, e.archivalCode(), parts[1],
-                            parts[2].isEmpty() ? null : Integer.valueOf(parts[2]), "the same image as " + before
-                            + " (same SHA-256)"));
+                    rows.addProblem(id, null, BatchProblem.of(Code.DUPLICATE_PAGE, e.archivalCode(), parts[1],
+                            parts[2].isEmpty() ? null : Integer.valueOf(parts[2]), "duplicate-page", before));
                 }
             }
         }
@@ -253,9 +257,8 @@ public class ScanBatchJob implements JobHandler {
                 for (Item i : items) {
                     String code = ArchivalCode.normalise(i.archivalCode()).orElse(i.archivalCode());
                     if (!inBatch.contains(code) && ledger.pages(i.id()).isEmpty()) {
-                        rows.addProblem(id, null, new BatchProblem(Code.NO_IMAGES, code, null, null,
-                                "an entry of the batch's scope " + options.scope()
-                                        + " with no images in this batch and none attached before"));
+                        rows.addProblem(id, null, BatchProblem.of(Code.NO_IMAGES, code, null, null,
+                                "no-images-in-scope", options.scope()));
                     }
                 }
             });
@@ -269,7 +272,12 @@ public class ScanBatchJob implements JobHandler {
             rows.setDone(id, b.counts().pagesTotal());
         }
         ScanBatch.Counts c = rows.batch(id).orElseThrow().counts();
-        jobs.succeed(job, c.pagesDone(), c.pagesTotal(), c.attached(), c.held(), how);
+        jobs.succeed(job, c.pagesDone(), c.pagesTotal(), c.attached(), c.held(), zh("digitization.batch.job." + how));
+    }
+
+    /** Job and batch messages are stored as words, in the bundles' default language (zh-CN), as the other jobs' are. */
+    private String zh(String key, Object... args) {
+        return messages.getMessage(key, args, key, Locale.SIMPLIFIED_CHINESE);
     }
 
     private static String place(EntryRow entry) {
