@@ -15,9 +15,6 @@ import cn.lantai.jobs.JobId;
 import cn.lantai.jobs.Jobs;
 import java.nio.file.Path;
 import java.util.List;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -53,7 +50,7 @@ public class Derivatives {
      */
     @Transactional
     public JobId remake(ItemId id, Viewer viewer) {
-        if (!authorities(viewer).contains(Right.DIGITIZE.name())) {
+        if (!DigitizeRight.heldBy(viewer)) {
             trail.recordApart(new AuditEvent(viewer.name(), viewer.address(), "digitization.derivatives.refused",
                     "item:" + id.value(), null, "DIGITIZE"));
             throw new NotPermitted("problem.not-permitted", Right.DIGITIZE.name());
@@ -137,15 +134,6 @@ public class Derivatives {
     private static String name(Item item, String extension) {
         String code = item.archivalCode();
         return (code == null || code.isBlank() ? "item-" + item.id().value() : code) + extension;
-    }
-
-    /** The signed-in person's authorities; identity's rights are not the catalogue's, so the viewer does not carry them. */
-    private static List<String> authorities(Viewer viewer) {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !viewer.name().equals(auth.getName())) {
-            return List.of();
-        }
-        return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
     }
 
     /** A derivative file to send as it is, with its media type and the name to offer for saving it. */

@@ -8,17 +8,11 @@ import cn.lantai.digitization.ScanBatch.State;
 import cn.lantai.digitization.internal.batches.BatchFolders;
 import cn.lantai.digitization.internal.batches.BatchRows;
 import cn.lantai.digitization.internal.batches.ScanBatchJob;
-import cn.lantai.identity.Right;
 import cn.lantai.jobs.JobId;
 import cn.lantai.jobs.Jobs;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -156,7 +150,9 @@ public class ScanBatches {
         return batch(id, viewer);
     }
 
+    /** A new run of the batch's job, with the person's catalogue view as it is now (not as it was at submission). */
     private void newRun(long id, Viewer viewer) {
+        rows.setViewer(id, viewer);
         JobId job = jobs.submit(ScanBatchJob.KIND, "{\"batch\":" + id + "}", viewer.name());
         rows.setJob(id, job);
     }
@@ -171,7 +167,7 @@ public class ScanBatches {
     }
 
     private void requireRight(Viewer viewer, String target) {
-        if (!authorities(viewer).contains(Right.DIGITIZE.name())) {
+        if (!DigitizeRight.heldBy(viewer)) {
             trail.recordApart(new AuditEvent(viewer.name(), viewer.address(), "digitization.batch.refused", target,
                     null, "digitization.batch.not-permitted"));
             throw new NotPermitted("digitization.batch.not-permitted");
@@ -180,15 +176,6 @@ public class ScanBatches {
 
     /** Whether the signed-in person holds the DIGITIZE right (the workbench shows the batches to them). */
     public boolean digitizes(Viewer viewer) {
-        return authorities(viewer).contains(Right.DIGITIZE.name());
-    }
-
-    /** The signed-in person's authorities; identity's rights are not the catalogue's, so the viewer does not carry them. */
-    private static Set<String> authorities(Viewer viewer) {
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        if (auth == null || !viewer.name().equals(auth.getName())) {
-            return Set.of();
-        }
-        return auth.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+        return DigitizeRight.heldBy(viewer);
     }
 }

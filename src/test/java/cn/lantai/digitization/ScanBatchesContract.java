@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -179,8 +180,18 @@ abstract class ScanBatchesContract {
                 "SKEWED " + skewed.archivalCode() + " p1",
                 "UNSAFE_PATH null p-", "UNSAFE_PATH null p-", "UNSAFE_PATH null p-",
                 "TOO_LARGE null p-");
+        // reasons in words of the reader's language: Chinese unless English is asked for
         assertThat(JsonPath.<List<String>>read(report, "$.problems[?(@.code == 'LOW_RESOLUTION')].reason"))
+                .contains("未标明分辨率");
+        assertThat(JsonPath.<List<String>>read(report, "$.problems[?(@.code == 'PAGE_GAP')].reason"))
+                .contains("缺第 3 页");
+        String english = mvc.perform(get("/api/v1/scan-batches/" + id + "/report").with(Staff.as(DIGITIZER))
+                .header("Accept-Language", "en")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(JsonPath.<List<String>>read(english, "$.problems[?(@.code == 'LOW_RESOLUTION')].reason"))
                 .contains("no resolution stated");
+        assertThat(JsonPath.<List<String>>read(english, "$.problems[?(@.code == 'PAGE_GAP')].reason"))
+                .contains("page 3 is missing");
         assertThat(JsonPath.<List<String>>read(report, "$.problems[?(@.code == 'UNREADABLE')].reason"))
                 .anyMatch(r -> r.contains("no pages")).anyMatch(r -> r.contains("encrypted"))
                 .anyMatch(r -> r.contains("truncated JPEG"));
@@ -263,6 +274,69 @@ abstract class ScanBatchesContract {
     }
 
     @Test
+    void twoBatchesAttachingTheSameEntryAtOnceLeaveItsLedgerNamingWhatTheStoreHolds() throws Exception {
+        Item a = entry(2011, "两个批次同时挂接的件", null);
+        // inbox folders, read in place, so both can be run again after they are done
+        long first = inboxBatch("same-entry-1-" + fonds, a, ScanFixtures.png(300), ScanFixtures.png(300));
+        long second = inboxBatch("same-entry-2-" + fonds, a, ScanFixtures.png(400), ScanFixtures.png(600));
+        awaitState(first, "DONE");
+        awaitState(second, "DONE");
+        assertLedgerIsTheStoresHead(a);
+
+        // both run again at the same moment, each finding the other's masters in the head to replace
+        for (int round = 0; round < 3; round++) {
+            for (long id : List.of(first, second)) {
+                jdbc.sql("UPDATE scan_batch_entry SET state = 'PENDING' WHERE batch_id = ?").param(id).update();
+                jdbc.sql("UPDATE scan_batch SET state = 'RUNNING' WHERE id = ?").param(id).update();
+            }
+            CountDownLatch start = new CountDownLatch(1);
+            List<Thread> runs = new ArrayList<>();
+            for (long id : List.of(first, second)) {
+                JobId job = batchJob(id);
+                Thread t = new Thread(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    handler.run(jobs.status(job));
+                });
+                t.start();
+                runs.add(t);
+            }
+            start.countDown();
+            for (Thread t : runs) {
+                t.join(120_000);
+            }
+            assertThat(batches.batch(first, viewer()).state()).isEqualTo(ScanBatch.State.DONE);
+            assertThat(batches.batch(second, viewer()).state()).isEqualTo(ScanBatch.State.DONE);
+            assertLedgerIsTheStoresHead(a);
+        }
+    }
+
+    long inboxBatch(String name, Item a, byte[]... pngs) throws Exception {
+        Path folder = inbox.resolve(name).resolve(a.archivalCode());
+        Files.createDirectories(folder);
+        for (int i = 0; i < pngs.length; i++) {
+            Files.write(folder.resolve(String.format("%04d.png", i + 1)), pngs[i]);
+        }
+        String answer = mvc.perform(post("/api/v1/scan-batches").with(Staff.as(DIGITIZER))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"path\": \"" + name + "\"}"))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        return ((Number) JsonPath.read(answer, "$.id")).longValue();
+    }
+
+    void assertLedgerIsTheStoresHead(Item a) {
+        Map<String, String> head = new HashMap<>();
+        store.files(a.id()).forEach(f -> head.put(f.name(), f.sha256()));
+        List<ScanPage> ledger = pages.of(a.id());
+        assertThat(ledger).hasSize(2);
+        for (ScanPage p : ledger) {
+            assertThat(p.sha256()).as("ledger digest of " + p.master()).isEqualTo(head.get(p.master()));
+        }
+    }
+
+    @Test
     void aBatchPausedBeforeItStartsAttachesNothingUntilResumed() {
         Item a = entry(2017, "暂停的件", null);
         byte[] zip = new ScanFixtures.Zip().file(a.archivalCode() + "/0001.png", ScanFixtures.png(300)).bytes();
@@ -322,7 +396,7 @@ abstract class ScanBatchesContract {
         String report = awaitState(id, "DONE");
         assertThat(problems(report)).containsExactly("UNSAFE_PATH " + b.archivalCode() + " p-");
         assertThat(JsonPath.<List<String>>read(report, "$.problems[?(@.code == 'UNSAFE_PATH')].reason"))
-                .containsExactly("a symbolic link pointing outside the batch, never followed");
+                .containsExactly("指向批次之外的符号链接，不予跟随");
         assertThat(pages.of(a.id())).hasSize(1);
         assertThat(pages.of(b.id())).isEmpty();
         assertThat(folder.resolve(a.archivalCode()).resolve("0001.png")).exists();
@@ -341,12 +415,43 @@ abstract class ScanBatchesContract {
         awaitState(id, "DONE");
         String page = mvc.perform(get("/scan-batches/" + id).with(Staff.page(DIGITIZER))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("PAGE_GAP", "/items/" + a.id().value(), "page 2 is missing", "/rerun");
+        assertThat(page).contains("PAGE_GAP", "/items/" + a.id().value(), "缺第 2 页", "/rerun");
         assertThat(mvc.perform(get("/scan-batches").with(Staff.page(DIGITIZER))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString()).contains("/scan-batches/" + id);
         mvc.perform(get("/scan-batches").with(Staff.page(Staff.ARCHIVIST))).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/scan-batches/" + id).with(Staff.as(Staff.ARCHIVIST)))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aRerunAttachesOnlyToEntriesThePersonMayStillSee() throws Exception {
+        Item secret = catalog.create(Entries.item(fonds, 2012, "降了密级查看权的件")
+                .with(DescriptionField.PAGES, "2").with(DescriptionField.CLASSIFICATION, "机密").input(),
+                Viewer.system());
+        byte[] zip = new ScanFixtures.Zip().file(secret.archivalCode() + "/0001.png", ScanFixtures.png(300)).bytes();
+        long id = upload(zip);
+        assertThat(problems(awaitState(id, "DONE"))).containsExactly("PAGE_COUNT_MISMATCH " + secret.archivalCode()
+                + " p-");
+
+        // the digitizer's clearance was lowered after the submission; the re-run is theirs as they are now
+        Viewer lowered = new Viewer(DIGITIZER, null, Classification.CONFIDENTIAL, true, Scope.ALL, Set.of());
+        staff.as(DIGITIZER, () -> batches.rerun(id, Map.of(secret.archivalCode(), 1), lowered));
+        String report = awaitState(id, "DONE");
+
+        assertThat(problems(report)).containsExactly("NO_ENTRY " + secret.archivalCode() + " p-");
+        assertThat(pages.of(secret.id())).isEmpty();
+        assertThat(JsonPath.<List<String>>read(report, "$.entries[*].state")).containsExactly("ORPHAN");
+    }
+
+    @Test
+    void aZipRefusedAsAWholeLeavesNothingOfItOnDisk() throws Exception {
+        byte[] broken = "PK\u0003\u0004 only the start of a zip, then nothing a zip reader takes".getBytes();
+        long id = upload(broken);
+        Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> batches.batch(id, viewer()).state() == ScanBatch.State.FAILED);
+        assertThat(batches.batch(id, viewer()).message()).isEqualTo("上传的文件不是 zip 压缩包");
+        Awaitility.await().atMost(Duration.ofSeconds(10))
+                .until(() -> !Files.exists(dataDir.resolve("scan-batches").resolve(Long.toString(id))));
     }
 
     @Test

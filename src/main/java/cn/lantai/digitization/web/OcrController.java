@@ -5,6 +5,7 @@ import cn.lantai.catalog.CatalogManagement;
 import cn.lantai.catalog.ItemId;
 import cn.lantai.catalog.NotPermitted;
 import cn.lantai.catalog.Viewer;
+import cn.lantai.digitization.DigitizeRight;
 import cn.lantai.digitization.ScannedPages;
 import cn.lantai.digitization.internal.ocr.Recognition;
 import cn.lantai.identity.Right;
@@ -13,8 +14,6 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,10 +37,8 @@ class OcrController {
     }
 
     @PostMapping("/api/v1/items/{id}/ocr")
-    ResponseEntity<Map<String, Object>> readAgain(@PathVariable long id, Viewer viewer, Authentication auth) {
-        boolean digitizer = auth != null && auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .anyMatch(Right.DIGITIZE.name()::equals);
-        if (!digitizer) {
+    ResponseEntity<Map<String, Object>> readAgain(@PathVariable long id, Viewer viewer) {
+        if (!DigitizeRight.heldBy(viewer)) {
             throw new NotPermitted("problem.not-permitted", Right.DIGITIZE.name());
         }
         ItemId item = catalog.item(new ItemId(id), viewer).id(); // ItemNotFound (404) beyond the viewer's sight

@@ -83,13 +83,13 @@ class ScanBatchController {
     }
 
     @GetMapping("/{id}")
-    Map<String, Object> one(@PathVariable long id, Viewer viewer) {
-        return report(batches.report(id, viewer));
+    Map<String, Object> one(@PathVariable long id, Viewer viewer, Locale locale) {
+        return report(batches.report(id, viewer), locale);
     }
 
     @GetMapping("/{id}/report")
-    Map<String, Object> report(@PathVariable long id, Viewer viewer) {
-        return report(batches.report(id, viewer));
+    Map<String, Object> report(@PathVariable long id, Viewer viewer, Locale locale) {
+        return report(batches.report(id, viewer), locale);
     }
 
     @PostMapping("/{id}/pause")
@@ -142,10 +142,19 @@ class ScanBatchController {
         return body;
     }
 
-    static Map<String, Object> report(ScanBatch.Report r) {
+    /** The report; each problem's {@code reason} in the request's language (zh-CN unless English is asked for). */
+    Map<String, Object> report(ScanBatch.Report r, Locale locale) {
         Map<String, Object> body = body(r.batch());
         body.put("entries", r.entries());
-        body.put("problems", r.problems());
+        body.put("problems", r.problems().stream().map(p -> {
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("code", p.code());
+            problem.put("archivalCode", p.archivalCode());
+            problem.put("file", p.file());
+            problem.put("page", p.page());
+            problem.put("reason", p.reason(messages, locale));
+            return problem;
+        }).toList());
         return body;
     }
 

@@ -124,6 +124,8 @@ class ScanBatchPages {
         ScanBatch b = report.batch();
         model.addAttribute("batch", b);
         model.addAttribute("report", report);
+        Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("reasons", report.problems().stream().map(p -> p.reason(messages, locale)).toList());
         model.addAttribute("finished", b.state() == ScanBatch.State.DONE || b.state() == ScanBatch.State.FAILED
                 || b.state() == ScanBatch.State.PAUSED);
         return view;

@@ -14,18 +14,21 @@ import cn.lantai.preservation.PreservationEvent;
 import cn.lantai.preservation.StoredFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
  * Attaches (挂接) an entry's checked pages: the masters, unchanged, into the entry's stored object as a new version
  * under {@code content/scans/} with a PREMIS validation event for the checks (and a policy-assignment event for the
- * processing asked of the derivatives), then the page ledger, then {@link PagesAttached}. A master already in the object's head under the
+ * processing asked of the derivatives), then the page ledger (only when it names what the head holds), then
+ * {@link PagesAttached}. A master already in the object's head under the
  * same name with the same SHA-256 is not deposited again, so a run resumed after a crash between the store and the
  * database never writes a second version. The ledger and the event join the caller's transaction.
  */
@@ -42,8 +45,10 @@ class Attaching {
     private final ArchivalStore store;
     private final PageLedger ledger;
     private final ApplicationEventPublisher events;
+    private final MessageSource messages;
 
-    Attaching(ArchivalStore store, PageLedger ledger, ApplicationEventPublisher events) {
+    Attaching(ArchivalStore store, PageLedger ledger, ApplicationEventPublisher events, MessageSource messages) {
+        this.messages = messages;
         this.store = store;
         this.ledger = ledger;
         this.events = events;
@@ -60,7 +65,7 @@ class Attaching {
     }
 
     /** Deposits what the head lacks; answers whether a new version was written. */
-    boolean deposit(long batch, Item item, String code, List<CheckedPage> pages, Path root, BatchOptions options,
+    boolean deposit(long batch, Item item, String code, List<CheckedPage> pages, BatchOptions options,
             List<BatchProblem> warnings, String actor) {
         Map<String, String> head = new LinkedHashMap<>();
         for (StoredFile f : store.files(item.id())) {
@@ -70,9 +75,12 @@ class Attaching {
         Map<String, String> digests = new LinkedHashMap<>();
         pages.forEach(p -> digests.put(names.get(p.file()), p.sha256()));
         List<ContentFile> files = new ArrayList<>();
+        // the copy that was hashed and checked, never the batch's path opened again (it may have been swapped since)
+        Map<BatchFile, Path> sources = new LinkedHashMap<>();
+        pages.forEach(p -> sources.putIfAbsent(p.file(), p.source()));
         names.forEach((file, name) -> {
             if (!digests.get(name).equals(head.get(name))) {
-                files.add(new ContentFile(name, root.resolve(file.file()), format(file.file())));
+                files.add(new ContentFile(name, sources.get(file), format(file.file())));
             }
         });
         if (files.isEmpty()) {
@@ -83,7 +91,8 @@ class Attaching {
                 + options.requiredDpi() + " dpi, readable, " + (options.blankCheck() ? "blank pages, " : "")
                 + "skew <= " + options.maxSkew() + "°, sequence, duplicates, 页数)"
                 + (warnings.isEmpty() ? "" : "; warnings: " + String.join("; ", warnings.stream()
-                        .map(w -> w.code() + (w.page() == null ? "" : " p" + w.page()) + " " + w.reason()).toList()));
+                        .map(w -> w.code() + (w.page() == null ? "" : " p" + w.page()) + " "
+                        + w.reason(messages, Locale.SIMPLIFIED_CHINESE)).toList()));
         premis.add(PreservationEvent.success(PreservationEvent.VALIDATION, AGENT, checks, null));
         if (options.processing()) {
             premis.add(PreservationEvent.success(POLICY_ASSIGNMENT, AGENT, "processing of the derivatives "
@@ -102,6 +111,15 @@ class Attaching {
             scanned.add(new ScanPage(item.id(), scanned.size() + 1, names.get(p.file()), p.info().index(),
                     p.sha256(), p.info().width(), p.info().height(), p.info().dpiX(), p.info().dpiY(),
                     p.info().colourMode()));
+        }
+        // the ledger names what the store's head holds, or nothing is recorded (the entry's lock should make this moot)
+        Map<String, String> head = new HashMap<>();
+        store.files(item.id()).forEach(f -> head.put(f.name(), f.sha256()));
+        for (ScanPage p : scanned) {
+            if (!p.sha256().equals(head.get(p.master()))) {
+                throw new IllegalStateException("the stored " + p.master() + " of " + code
+                        + " is not the checked file (another batch stored it meanwhile); nothing recorded");
+            }
         }
         ledger.record(item.id(), scanned);
         ledger.truncate(item.id(), scanned.size());

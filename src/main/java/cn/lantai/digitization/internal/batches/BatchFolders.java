@@ -12,11 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -132,6 +131,15 @@ public class BatchFolders {
         return work.resolve(Long.toString(id)).resolve("pages");
     }
 
+    /** Where the files of an inbox batch are copied, one entry at a time, before they are read and stored. */
+    Path staging(long id) {
+        return work.resolve(Long.toString(id)).resolve("staged");
+    }
+
+    void clearStaging(long id) {
+        delete(staging(id));
+    }
+
     void clearPages(long id) {
         delete(work.resolve(Long.toString(id)).resolve("pages"));
     }
@@ -165,13 +173,8 @@ public class BatchFolders {
     }
 
     private static void delete(Path folder) {
-        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(folder)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            FileSystemUtils.deleteRecursively(folder);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

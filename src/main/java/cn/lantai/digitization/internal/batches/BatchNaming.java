@@ -67,8 +67,8 @@ final class BatchNaming {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    problems.add(new BatchProblem(Code.UNREADABLE, null, relative(base, file), null,
-                            "cannot be read: " + e.getMessage()));
+                    problems.add(BatchProblem.of(Code.UNREADABLE, null, relative(base, file), null,
+                            "cannot-read", e.getMessage()));
                     return FileVisitResult.CONTINUE;
                 }
 
@@ -110,24 +110,23 @@ final class BatchNaming {
         Optional<Name> named = named(rel, stem, folderCode);
         String code = named.map(Name::code).orElse(null);
         if (attrs.isSymbolicLink() || Files.isSymbolicLink(file)) {
-            problems.add(new BatchProblem(Code.UNSAFE_PATH, code, rel, null, linkReason(base, file)));
+            problems.add(BatchProblem.of(Code.UNSAFE_PATH, code, rel, null, linkReason(base, file)));
             return;
         }
         if (!attrs.isRegularFile()) {
-            problems.add(new BatchProblem(Code.UNSAFE_PATH, code, rel, null, "not a regular file"));
+            problems.add(BatchProblem.of(Code.UNSAFE_PATH, code, rel, null, "not-regular"));
             return;
         }
         if (!FORMATS.contains(ext)) {
-            problems.add(new BatchProblem(Code.UNREADABLE, code, rel, null,
-                    "not a page image format (TIFF, JPEG, JPEG 2000, PNG or PDF)"));
+            problems.add(BatchProblem.of(Code.UNREADABLE, code, rel, null, "not-image"));
             return;
         }
         if (named.isPresent()) {
             codes.computeIfAbsent(code, c -> new ArrayList<>()).add(named.get().file());
             return;
         }
-        problems.add(new BatchProblem(Code.NO_ENTRY, null, rel, null, folderCode.isPresent()
-                ? "the name gives no page number (0001, 0002 …)" : "the name gives no 档号"));
+        problems.add(BatchProblem.of(Code.NO_ENTRY, null, rel, null, folderCode.isPresent()
+                ? "no-page-number" : "no-code"));
     }
 
     private static Optional<Name> named(String rel, String stem, Optional<String> folderCode) {
@@ -150,18 +149,17 @@ final class BatchNaming {
         if (code.isPresent()) {
             codes.computeIfAbsent(code.get(), c -> new ArrayList<>());
         } else {
-            problems.add(new BatchProblem(Code.NO_IMAGES, null, relative(base, dir), null,
-                    "the folder is empty and its name gives no 档号"));
+            problems.add(BatchProblem.of(Code.NO_IMAGES, null, relative(base, dir), null,
+                    "empty-folder-no-code"));
         }
     }
 
     private static String linkReason(Path base, Path link) {
         try {
             Path target = link.getParent().resolve(Files.readSymbolicLink(link)).normalize();
-            return target.startsWith(base) ? "a symbolic link, never followed"
-                    : "a symbolic link pointing outside the batch, never followed";
+            return target.startsWith(base) ? "link" : "link-outside";
         } catch (IOException | UnsupportedOperationException e) {
-            return "a symbolic link, never followed";
+            return "link";
         }
     }
 

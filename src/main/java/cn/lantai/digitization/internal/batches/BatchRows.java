@@ -11,7 +11,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -24,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class BatchRows {
 
     private static final TypeReference<List<BatchFile>> FILES = new TypeReference<>() { };
-    private static final TypeReference<List<String>> DIGESTS = new TypeReference<>() { };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     private final JdbcClient jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -99,6 +101,14 @@ public class BatchRows {
                 .single(), Viewer.class);
     }
 
+    /**
+     * The person's catalogue view the batch's next run attaches with: saved again at every resume and re-run, so a
+     * clearance or data scope lowered since the submission holds for what is attached from then on.
+     */
+    public void setViewer(long id, Viewer viewer) {
+        jdbc.sql("UPDATE scan_batch SET viewer = ? WHERE id = ?").params(json.writeValueAsString(viewer), id).update();
+    }
+
     public boolean prepared(long id) {
         return jdbc.sql("SELECT prepared FROM scan_batch WHERE id = ?").param(id).query(Boolean.class).single();
     }
@@ -116,7 +126,7 @@ public class BatchRows {
 
     /** Moves the batch from one of the given states to another; false when it was in none of them. */
     public boolean moveState(long id, State to, State... from) {
-        String in = String.join(",", java.util.Arrays.stream(from).map(s -> "'" + s.name() + "'").toList());
+        String in = String.join(",", Arrays.stream(from).map(s -> "'" + s.name() + "'").toList());
         return jdbc.sql("UPDATE scan_batch SET state = ?, finished_at = NULL WHERE id = ? AND state IN (" + in + ")")
                 .params(to.name(), id).update() == 1;
     }
@@ -159,7 +169,7 @@ public class BatchRows {
     }
 
     /** Sends held entries back to be checked again; an accepted page count, where given, stands for 页数. */
-    public int reopenHeld(long batch, java.util.Map<String, Integer> accepted) {
+    public int reopenHeld(long batch, Map<String, Integer> accepted) {
         accepted.forEach((code, pages) -> jdbc.sql("""
                 UPDATE scan_batch_entry SET accepted_pages = ? WHERE batch_id = ? AND archival_code = ? AND state = 'HELD'""")
                 .params(pages, batch, code).update());
@@ -173,9 +183,11 @@ public class BatchRows {
 
     public void addProblem(long batch, String entryCode, BatchProblem p) {
         jdbc.sql("""
-                INSERT INTO scan_batch_problem (batch_id, entry_code, code, archival_code, file, page, reason)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(batch, entryCode, p.code().name(), p.archivalCode(), p.file(), p.page(), cut(p.reason()))
+                INSERT INTO scan_batch_problem (batch_id, entry_code, code, archival_code, file, page, reason,
+                reason_args) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(batch, entryCode, p.code().name(), p.archivalCode(), p.file(), p.page(), cut(p.reason()),
+                        p.args().isEmpty() ? null : json.writeValueAsString(p.args().stream()
+                                .map(a -> a.length() > 300 ? a.substring(0, 300) : a).toList()))
                 .update();
     }
 
@@ -197,7 +209,9 @@ public class BatchRows {
         return jdbc.sql("SELECT * FROM scan_batch_problem WHERE batch_id = ? ORDER BY id").param(batch)
                 .query((rs, n) -> new BatchProblem(BatchProblem.Code.valueOf(rs.getString("code")),
                         rs.getString("archival_code"), rs.getString("file"),
-                        (Integer) rs.getObject("page", Integer.class), rs.getString("reason")))
+                        (Integer) rs.getObject("page", Integer.class), rs.getString("reason"),
+                        rs.getString("reason_args") == null ? List.of()
+                                : json.readValue(rs.getString("reason_args"), STRINGS)))
                 .list();
     }
 
@@ -228,7 +242,7 @@ public class BatchRows {
         String digests = rs.getString("digests");
         return new EntryRow(rs.getLong("batch_id"), rs.getString("archival_code"), rs.getString("state"),
                 (Long) rs.getObject("item_id", Long.class), json.readValue(rs.getString("files"), FILES),
-                rs.getInt("pages"), digests == null ? List.of() : json.readValue(digests, DIGESTS),
+                rs.getInt("pages"), digests == null ? List.of() : json.readValue(digests, STRINGS),
                 (Integer) rs.getObject("accepted_pages", Integer.class));
     }
 

@@ -60,19 +60,19 @@ final class BatchUnzip {
         try {
             opened = ZipFile.builder().setFile(zipFile.toFile()).get();
         } catch (IOException e) {
-            throw new BatchFailure("the upload is not a zip file");
+            throw new BatchFailure("not-zip");
         }
         try (ZipFile zip = opened) {
             Enumeration<ZipArchiveEntry> entries = zip.getEntries();
             int count = 0;
             while (entries.hasMoreElements()) {
                 if (++count > limits.entries()) {
-                    throw new BatchFailure("the zip holds more than " + limits.entries() + " entries");
+                    throw new BatchFailure("too-many-entries", limits.entries());
                 }
                 entry(zip, entries.nextElement(), base, inflation, seen, problems);
             }
         } catch (ZipInflation.Exceeded e) {
-            throw new BatchFailure("the zip inflates past " + (limits.inflation().total() >> 20) + " MB in all (a zip bomb?)");
+            throw new BatchFailure("zip-bomb", limits.inflation().total() >> 20);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack into " + base, e);
         }
@@ -84,21 +84,21 @@ final class BatchUnzip {
         String raw = decode(entry);
         String name = safeRelative(raw);
         if (name == null || !base.resolve(name).normalize().startsWith(base)) {
-            problems.add(problem(Code.UNSAFE_PATH, raw, "the name leaves the batch (absolute or with ..)"));
+            problems.add(problem(Code.UNSAFE_PATH, raw, "zip-outside"));
             return;
         }
         if (entry.isUnixSymlink()) {
-            problems.add(problem(Code.UNSAFE_PATH, name, "a symbolic link, never followed"));
+            problems.add(problem(Code.UNSAFE_PATH, name, "link"));
             return;
         }
         if (!seen.add(name)) {
-            problems.add(problem(Code.UNSAFE_PATH, name, "the name is in the zip twice"));
+            problems.add(problem(Code.UNSAFE_PATH, name, "zip-twice"));
             return;
         }
         Path target = base.resolve(name);
         for (Path p = target.getParent(); p != null && !p.equals(base); p = p.getParent()) {
             if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                problems.add(problem(Code.UNSAFE_PATH, name, "a file stands where its folder should be"));
+                problems.add(problem(Code.UNSAFE_PATH, name, "zip-file-for-folder"));
                 return;
             }
         }
@@ -107,8 +107,7 @@ final class BatchUnzip {
             return;
         }
         if (entry.getGeneralPurposeBit().usesEncryption() || !zip.canReadEntryData(entry)) {
-            problems.add(problem(Code.UNREADABLE, name, "the zip entry is encrypted or compressed in a way Lantai "
-                    + "does not read"));
+            problems.add(problem(Code.UNREADABLE, name, "zip-unsupported"));
             return;
         }
         Files.createDirectories(target.getParent());
@@ -119,16 +118,16 @@ final class BatchUnzip {
             if (e.excess() == ZipInflation.Excess.TOTAL) {
                 throw e;
             }
-            problems.add(problem(Code.TOO_LARGE, name, "inflates past " + (inflation.limits().entry() >> 20)
-                    + " MB or " + inflation.limits().ratio() + " times its compressed size (a zip bomb)"));
+            problems.add(problem(Code.TOO_LARGE, name, "zip-bomb-entry",
+                    inflation.limits().entry() >> 20, inflation.limits().ratio()));
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(target);
-            problems.add(problem(Code.UNREADABLE, name, "the zip entry is damaged: " + e.getMessage()));
+            problems.add(problem(Code.UNREADABLE, name, "zip-damaged", e.getMessage()));
         }
     }
 
-    private static BatchProblem problem(Code code, String file, String reason) {
-        return new BatchProblem(code, null, file, null, reason);
+    private static BatchProblem problem(Code code, String file, String key, Object... args) {
+        return BatchProblem.of(code, null, file, null, key, args);
     }
 
     static String decode(ZipArchiveEntry entry) {

@@ -8,6 +8,7 @@ import cn.lantai.catalog.ItemFilter;
 import cn.lantai.catalog.Viewer;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -47,7 +48,7 @@ final class EntryLookup {
 
     /** The entries whose 档号 starts with the prefix (a batch's scope), as the viewer may see them. */
     void under(String prefix, Consumer<List<Item>> consumer) {
-        String normal = prefix.toUpperCase(java.util.Locale.ROOT).replaceAll("[.．•・]", "·");
+        String normal = prefix.toUpperCase(Locale.ROOT).replaceAll("[.．•・]", "·");
         String fonds = normal.length() >= 4 ? normal.substring(0, 4) : null;
         String category = normal.length() >= 7 && normal.charAt(4) == '-' ? normal.substring(5, 7) : null;
         catalog.forEachItem(new ItemFilter(fonds, category, null, null, null, null, null, null, null), viewer, 1000,

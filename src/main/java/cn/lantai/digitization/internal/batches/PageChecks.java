@@ -7,17 +7,19 @@ import cn.lantai.digitization.internal.images.PageAnalysis;
 import cn.lantai.digitization.internal.images.PageImages;
 import cn.lantai.digitization.internal.images.PageInfo;
 import cn.lantai.digitization.internal.images.UnreadablePage;
+import cn.lantai.preservation.Digests;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -34,8 +36,11 @@ final class PageChecks {
     /** The side, in pixels, pages are decoded at for the blank and skew looks. */
     static final int LOOK_SIDE = PageAnalysis.WORKING_SIDE;
 
-    /** One page found: its file, its index in that file, what the file says of it and the file's SHA-256. */
-    record CheckedPage(BatchFile file, PageInfo info, String sha256) {
+    /**
+     * One page found: its file, its index in that file, what the file says of it, the file's SHA-256 and the copy
+     * that was hashed and read ({@code source}), which is the one stored.
+     */
+    record CheckedPage(BatchFile file, PageInfo info, String sha256, Path source) {
     }
 
     /** An entry's pages in order and the problems found. */
@@ -47,16 +52,24 @@ final class PageChecks {
     }
 
     private final long maxFileBytes;
+    private final Path staging;
+    private int staged;
 
-    PageChecks(long maxFileBytes) {
+    /**
+     * @param staging where the files of a batch read in place (the inbox) are copied before anything reads them, so
+     *                what is checked, hashed and stored is one copy the server alone writes; {@code null} for files
+     *                already in the batch's own work folder
+     */
+    PageChecks(long maxFileBytes, Path staging) {
         this.maxFileBytes = maxFileBytes;
+        this.staging = staging;
     }
 
     Checked check(Path root, String code, List<BatchFile> files, BatchOptions options, Integer expectedPages) {
         List<BatchProblem> problems = new ArrayList<>();
         List<CheckedPage> pages = new ArrayList<>();
         if (files.isEmpty()) {
-            problems.add(new BatchProblem(Code.NO_IMAGES, code, code, null, "the folder of the 档号 is empty"));
+            problems.add(BatchProblem.of(Code.NO_IMAGES, code, code, null, "empty-folder"));
             return new Checked(pages, problems);
         }
         List<BatchFile> ordered = naming(code, files, problems);
@@ -66,8 +79,8 @@ final class PageChecks {
         // a count is only compared once the pages are all there and readable: a gap or a damaged file is its own cause
         boolean blocked = problems.stream().anyMatch(p -> p.code().blocking());
         if (expectedPages != null && !blocked && pages.size() != expectedPages) {
-            problems.add(new BatchProblem(Code.PAGE_COUNT_MISMATCH, code, null, null,
-                    pages.size() + " page(s) scanned, the entry's 页数 says " + expectedPages));
+            problems.add(BatchProblem.of(Code.PAGE_COUNT_MISMATCH, code, null, null,
+                    "page-count", pages.size(), expectedPages));
         }
         return new Checked(pages, problems);
     }
@@ -79,9 +92,8 @@ final class PageChecks {
             sources.add(f.whole() ? "file " + f.file() : "pages in " + parent(f.file()));
         }
         if (sources.size() > 1) {
-            problems.add(new BatchProblem(Code.DUPLICATE_CODE, code, String.join("; ", sources.stream()
-                    .map(s -> s.replaceFirst("^(file|pages in) ", "")).toList()), null,
-                    "the 档号 appears " + sources.size() + " times in the batch: " + String.join(", ", sources)));
+            problems.add(BatchProblem.of(Code.DUPLICATE_CODE, code, String.join("; ", sources.stream()
+                    .map(s -> s.replaceFirst("^(file|pages in) ", "")).toList()), null, "code-twice", sources.size()));
             return List.of();
         }
         if (files.get(0).whole()) {
@@ -91,14 +103,14 @@ final class PageChecks {
         for (BatchFile f : files.stream().sorted(Comparator.comparing(BatchFile::file)).toList()) {
             BatchFile before = byNumber.putIfAbsent(f.number(), f);
             if (before != null) {
-                problems.add(new BatchProblem(Code.DUPLICATE_CODE, code, f.file(), f.number(),
-                        "page " + f.number() + " is given twice (" + before.file() + ", " + f.file() + ")"));
+                problems.add(BatchProblem.of(Code.DUPLICATE_CODE, code, f.file(), f.number(),
+                        "page-twice", f.number(), before.file(), f.file()));
             }
         }
         int last = byNumber.lastKey();
         for (int n = 1; n < last; n++) {
             if (!byNumber.containsKey(n)) {
-                problems.add(new BatchProblem(Code.PAGE_GAP, code, null, n, "page " + n + " is missing"));
+                problems.add(BatchProblem.of(Code.PAGE_GAP, code, null, n, "page-missing", n));
             }
         }
         return List.copyOf(byNumber.values());
@@ -109,18 +121,33 @@ final class PageChecks {
         Path path = root.resolve(file.file());
         Integer number = file.whole() ? null : file.number();
         if (BatchNaming.isLink(path)) {
-            problems.add(new BatchProblem(Code.UNSAFE_PATH, code, file.file(), number, "a symbolic link, never read"));
+            problems.add(BatchProblem.of(Code.UNSAFE_PATH, code, file.file(), number, "link-not-read"));
             return;
         }
         long size = size(path);
         if (size > maxFileBytes) {
-            problems.add(new BatchProblem(Code.TOO_LARGE, code, file.file(), number,
-                    "the file has " + size + " bytes, more than " + maxFileBytes));
+            problems.add(BatchProblem.of(Code.TOO_LARGE, code, file.file(), number,
+                    "file-too-large", size, maxFileBytes));
+            return;
+        }
+        Path read;
+        String sha256;
+        try {
+            Staged copy = stage(path);
+            read = copy.path();
+            sha256 = copy.sha256();
+        } catch (FileSystemLoopException e) {
+            // swapped for a symbolic link since it was looked at: never followed
+            problems.add(BatchProblem.of(Code.UNSAFE_PATH, code, file.file(), number, "link-not-read"));
+            return;
+        } catch (Oversized e) {
+            problems.add(BatchProblem.of(Code.TOO_LARGE, code, file.file(), number,
+                    "file-grew", maxFileBytes));
             return;
         }
         List<PageInfo> infos;
         try {
-            infos = PageImages.probe(path);
+            infos = PageImages.probe(read);
             if (infos.isEmpty()) {
                 throw new UnreadablePage(file.file() + ": holds no page");
             }
@@ -128,39 +155,40 @@ final class PageChecks {
             problems.add(unreadable(code, file.file(), number, e));
             return;
         }
-        String sha256 = sha256(path);
         for (PageInfo info : infos) {
-            Integer page = file.whole() ? Integer.valueOf(pages.size() + 1) : number;
+            // the page's own place in its file: a page held back before it must not shift the numbers after it
+            Integer page = file.whole() ? Integer.valueOf(info.index() + 1) : number;
             int before = problems.size();
             BufferedImage look;
             try {
-                look = PageImages.decode(path, info.index(), LOOK_SIDE);
+                look = PageImages.decode(read, info.index(), LOOK_SIDE);
             } catch (UnreadablePage | OutOfMemoryError e) {
                 problems.add(unreadable(code, file.file(), page, e));
                 continue;
             }
             int dpi = Math.min(info.dpiX(), info.dpiY());
             if (dpi <= 0) {
-                problems.add(new BatchProblem(Code.LOW_RESOLUTION, code, file.file(), page,
-                        "no resolution stated"));
+                problems.add(BatchProblem.of(Code.LOW_RESOLUTION, code, file.file(), page,
+                        "no-dpi"));
             } else if (dpi < options.requiredDpi()) {
-                problems.add(new BatchProblem(Code.LOW_RESOLUTION, code, file.file(), page,
-                        dpi + " dpi, less than " + options.requiredDpi()));
+                problems.add(BatchProblem.of(Code.LOW_RESOLUTION, code, file.file(), page,
+                        "low-dpi", dpi, options.requiredDpi()));
             }
             PageAnalysis.Measures measures = PageAnalysis.measure(look);
             if (options.blankCheck() && measures.blank()) {
-                problems.add(new BatchProblem(Code.BLANK_PAGE, code, file.file(), page, String.format(Locale.ROOT,
-                        "the page looks blank (ink on %.3f %% of it)", measures.ink().ratio() * 100)));
+                problems.add(BatchProblem.of(Code.BLANK_PAGE, code, file.file(), page, "blank",
+                        String.format(Locale.ROOT, "%.3f", measures.ink().ratio() * 100)));
             } else if (!options.deskew()) {
                 double skew = measures.skew();
                 if (Math.abs(skew) > options.maxSkew()) {
-                    problems.add(new BatchProblem(Code.SKEWED, code, file.file(), page, String.format(Locale.ROOT,
-                            "leans %.1f°, more than %.1f°", skew, options.maxSkew())));
+                    problems.add(BatchProblem.of(Code.SKEWED, code, file.file(), page, "skewed",
+                            String.format(Locale.ROOT, "%.1f", skew), String.format(Locale.ROOT, "%.1f",
+                            options.maxSkew())));
                 }
             }
             if (problems.size() == before || problems.subList(before, problems.size()).stream()
                     .noneMatch(p -> p.code().blocking())) {
-                pages.add(new CheckedPage(file, info, sha256));
+                pages.add(new CheckedPage(file, info, sha256, read));
             }
         }
     }
@@ -168,21 +196,50 @@ final class PageChecks {
     private static BatchProblem unreadable(String code, String file, Integer page, Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         Code kind = message.contains("claims") || e instanceof OutOfMemoryError ? Code.TOO_LARGE : Code.UNREADABLE;
-        return new BatchProblem(kind, code, file, page, message);
+        return BatchProblem.of(kind, code, file, page, kind == Code.TOO_LARGE ? "too-many-pixels" : "unreadable",
+                message);
     }
 
-    static String sha256(Path path) {
-        try (InputStream in = Files.newInputStream(path)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
+    private record Staged(Path path, String sha256) {
+    }
+
+    /** A file that grew past the limit while it was copied. */
+    private static final class Oversized extends RuntimeException {
+    }
+
+    /**
+     * Reads the file once, through an open that does not follow a symbolic link (a link put in its place since it was
+     * looked at fails with {@link FileSystemLoopException}), hashing it and, for a batch read in place, copying it into
+     * the staging folder under its own name; everything after reads that copy, and the store is given it.
+     */
+    private Staged stage(Path path) throws FileSystemLoopException {
+        Path copy = null;
+        try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
+            OutputStream out = OutputStream.nullOutputStream();
+            if (staging != null) {
+                copy = staging.resolve(Integer.toString(++staged)).resolve(path.getFileName().toString());
+                Files.createDirectories(copy.getParent());
+                out = Files.newOutputStream(copy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             }
-            return HexFormat.of().formatHex(digest.digest());
+            Digests.Both digest = new Digests.Both();
+            try (OutputStream target = out) {
+                byte[] buffer = new byte[1 << 16];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    digest.update(buffer, 0, n);
+                    if (digest.size() > maxFileBytes) {
+                        throw new Oversized();
+                    }
+                    target.write(buffer, 0, n);
+                }
+            }
+            return new Staged(copy != null ? copy : path, digest.digests().sha256());
+        } catch (FileSystemLoopException e) {
+            throw e;
         } catch (IOException e) {
+            if (Files.isSymbolicLink(path) || String.valueOf(e.getMessage()).contains("symbolic link")) {
+                throw new FileSystemLoopException(path.toString());
+            }
             throw new UncheckedIOException(e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

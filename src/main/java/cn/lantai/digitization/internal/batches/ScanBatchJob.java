@@ -1,5 +1,6 @@
 package cn.lantai.digitization.internal.batches;
 
+import cn.lantai.catalog.ArchivalCode;
 import cn.lantai.catalog.CatalogManagement;
 import cn.lantai.catalog.Item;
 import cn.lantai.catalog.Viewer;
@@ -17,14 +18,18 @@ import cn.lantai.jobs.JobStatus;
 import cn.lantai.jobs.Jobs;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,17 +53,21 @@ public class ScanBatchJob implements JobHandler {
     private final CatalogManagement catalog;
     private final PageLedger ledger;
     private final Attaching attaching;
+    private final EntryLocks locks;
+    private final MessageSource messages;
     private final TransactionTemplate tx;
     private final Map<Long, ReentrantLock> running = new ConcurrentHashMap<>();
 
     ScanBatchJob(BatchRows rows, BatchFolders folders, Jobs jobs, CatalogManagement catalog, PageLedger ledger,
-            Attaching attaching, PlatformTransactionManager transactions) {
+            Attaching attaching, EntryLocks locks, MessageSource messages, PlatformTransactionManager transactions) {
+        this.messages = messages;
         this.rows = rows;
         this.folders = folders;
         this.jobs = jobs;
         this.catalog = catalog;
         this.ledger = ledger;
         this.attaching = attaching;
+        this.locks = locks;
         this.tx = new TransactionTemplate(transactions);
     }
 
@@ -77,7 +86,7 @@ public class ScanBatchJob implements JobHandler {
         Optional<Long> found = rows.byJob(job.id());
         if (found.isEmpty()) {
             // a run that a resume or re-run replaced: the batch now belongs to its newer job
-            jobs.succeed(job.id(), 0, 0, 0, 0, "superseded");
+            jobs.succeed(job.id(), 0, 0, 0, 0, zh("digitization.batch.job.superseded"));
             return;
         }
         long id = found.get();
@@ -104,7 +113,8 @@ public class ScanBatchJob implements JobHandler {
             Path root = prepare(id, batch.source());
             Viewer viewer = rows.viewer(id);
             EntryLookup lookup = new EntryLookup(catalog, viewer);
-            PageChecks checks = new PageChecks(folders.maxFileBytes());
+            PageChecks checks = new PageChecks(folders.maxFileBytes(),
+                    BatchFolders.INBOX.equals(batch.source()) ? folders.staging(id) : null);
             ScanBatch.Counts before = rows.batch(id).orElseThrow().counts();
             int[] tally = {before.attached(), before.held()};
             for (EntryRow entry : rows.entriesIn(id, "PENDING")) {
@@ -122,12 +132,29 @@ public class ScanBatchJob implements JobHandler {
             end(job, id, "done");
         } catch (BatchFailure e) {
             log.info("Scan batch {} refused: {}", id, e.getMessage());
-            rows.setState(id, State.FAILED, e.getMessage());
+            String reason = zh(e.key(), e.args());
+            rows.setState(id, State.FAILED, reason);
+            removeFailedWork(id, batch.source());
             ScanBatch.Counts c = rows.batch(id).orElseThrow().counts();
-            jobs.fail(job, c.pagesDone(), c.pagesTotal(), c.attached(), c.held(), e.getMessage());
+            jobs.fail(job, c.pagesDone(), c.pagesTotal(), c.attached(), c.held(), reason);
         } catch (RuntimeException e) {
             rows.setState(id, State.FAILED, String.valueOf(e.getMessage()));
+            removeFailedWork(id, batch.source());
             throw e;
+        }
+    }
+
+    /**
+     * A failed batch is never run again (a re-run takes only a finished one), so its upload and what was unpacked of
+     * it would stay on disk for good: they go at once. An inbox folder is the bureau's and stays.
+     */
+    private void removeFailedWork(long id, String source) {
+        if (BatchFolders.ZIP.equals(source)) {
+            try {
+                folders.removeWork(id);
+            } catch (RuntimeException e) {
+                log.warn("Scan batch {}: its work folder could not be removed: {}", id, e.toString());
+            }
         }
     }
 
@@ -168,27 +195,28 @@ public class ScanBatchJob implements JobHandler {
             checked = checks.check(root, code, entry.files(), options, null);
             state = "SKIPPED";
         } else if (item.isEmpty()) {
-            checked = new Checked(List.of(), List.of(new BatchProblem(Code.NO_ENTRY, code, place(entry), null,
-                    "no catalogue entry with this 档号 that you may attach to")));
+            checked = new Checked(List.of(), List.of(BatchProblem.of(Code.NO_ENTRY, code, place(entry), null,
+                    "no-entry")));
             state = "ORPHAN";
         } else {
             Integer expected = entry.acceptedPages() != null ? entry.acceptedPages() : EntryLookup.pages(item.get());
             checked = checks.check(root, code, entry.files(), options, expected);
             state = checked.blocked() ? "HELD" : "ATTACHED";
         }
-        if ("ATTACHED".equals(state)) {
-            attaching.deposit(id, item.get(), code, checked.pages(), root, options, checked.problems(), viewer.name());
-        }
         List<String> digests = checked.pages().stream()
                 .map(p -> p.sha256() + "|" + p.file().file() + "|" + (p.file().whole() ? "" : p.file().number()))
                 .distinct().toList();
         String finalState = state;
-        tx.executeWithoutResult(s -> {
-            rows.forgetProblems(id, code);
-            checked.problems().forEach(p -> rows.addProblem(id, code, p));
+        Runnable commit = () -> tx.executeWithoutResult(s -> {
             if ("ATTACHED".equals(finalState)) {
+                // another batch attaching the same entry waits here until this one's ledger is committed
+                locks.inTransaction(item.get().id());
+                attaching.deposit(id, item.get(), code, checked.pages(), options, checked.problems(),
+                        viewer.name());
                 attaching.record(item.get(), code, checked.pages(), viewer.name());
             }
+            rows.forgetProblems(id, code);
+            checked.problems().forEach(p -> rows.addProblem(id, code, p));
             rows.finishEntry(id, code, finalState, item.map(i -> i.id().value()).orElse(null), digests);
             rows.addDone(id, entry.pages());
             tally[0] += "ATTACHED".equals(finalState) ? 1 : 0;
@@ -196,6 +224,15 @@ public class ScanBatchJob implements JobHandler {
             BatchRows.Steering now = rows.steering(id);
             jobs.progress(job, "checking", now.pagesDone(), now.pagesTotal(), tally[0], tally[1]);
         });
+        try {
+            if ("ATTACHED".equals(state)) {
+                locks.inProcess(item.get().id(), commit);
+            } else {
+                commit.run();
+            }
+        } finally {
+            folders.clearStaging(id);
+        }
     }
 
     /** Across the batch: the same file content twice, and the scope's entries that got no images. */
@@ -208,22 +245,20 @@ public class ScanBatchJob implements JobHandler {
                 String[] parts = d.split("\\|", -1);
                 String before = firstBySha.putIfAbsent(parts[0], parts[1]);
                 if (before != null && !before.equals(parts[1])) {
-                    rows.addProblem(id, null, new BatchProblem(Code.DUPLICATE_PAGE, e.archivalCode(), parts[1],
-                            parts[2].isEmpty() ? null : Integer.valueOf(parts[2]), "the same image as " + before
-                            + " (same SHA-256)"));
+                    rows.addProblem(id, null, BatchProblem.of(Code.DUPLICATE_PAGE, e.archivalCode(), parts[1],
+                            parts[2].isEmpty() ? null : Integer.valueOf(parts[2]), "duplicate-page", before));
                 }
             }
         }
         if (options.scope() != null) {
-            java.util.Set<String> inBatch = new java.util.HashSet<>();
+            Set<String> inBatch = new HashSet<>();
             entries.forEach(e -> inBatch.add(e.archivalCode()));
             lookup.under(options.scope(), items -> {
                 for (Item i : items) {
-                    String code = cn.lantai.catalog.ArchivalCode.normalise(i.archivalCode()).orElse(i.archivalCode());
+                    String code = ArchivalCode.normalise(i.archivalCode()).orElse(i.archivalCode());
                     if (!inBatch.contains(code) && ledger.pages(i.id()).isEmpty()) {
-                        rows.addProblem(id, null, new BatchProblem(Code.NO_IMAGES, code, null, null,
-                                "an entry of the batch's scope " + options.scope()
-                                        + " with no images in this batch and none attached before"));
+                        rows.addProblem(id, null, BatchProblem.of(Code.NO_IMAGES, code, null, null,
+                                "no-images-in-scope", options.scope()));
                     }
                 }
             });
@@ -237,7 +272,12 @@ public class ScanBatchJob implements JobHandler {
             rows.setDone(id, b.counts().pagesTotal());
         }
         ScanBatch.Counts c = rows.batch(id).orElseThrow().counts();
-        jobs.succeed(job, c.pagesDone(), c.pagesTotal(), c.attached(), c.held(), how);
+        jobs.succeed(job, c.pagesDone(), c.pagesTotal(), c.attached(), c.held(), zh("digitization.batch.job." + how));
+    }
+
+    /** Job and batch messages are stored as words, in the bundles' default language (zh-CN), as the other jobs' are. */
+    private String zh(String key, Object... args) {
+        return messages.getMessage(key, args, key, Locale.SIMPLIFIED_CHINESE);
     }
 
     private static String place(EntryRow entry) {

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,6 +30,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The pages' tile pyramids under {@code <derivatives>/iiif/<item id>/<page>-<SHA-256 prefix of the master>/}: made
@@ -235,19 +235,10 @@ public class Pyramids {
     }
 
     private static void deleteQuietly(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    log.warn("not removed: {}", p);
-                }
-            });
+        try {
+            FileSystemUtils.deleteRecursively(dir);
         } catch (IOException e) {
-            log.warn("not removed: {}", dir);
+            log.warn("not removed: {} ({})", dir, e.toString());
         }
     }
 }

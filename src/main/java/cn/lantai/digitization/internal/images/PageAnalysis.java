@@ -3,6 +3,7 @@ package cn.lantai.digitization.internal.images;
 import cn.lantai.digitization.ScanPage.ColourMode;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 
 /**
  * Measures of a page image for the scan checks: how much ink it holds (blank-page suspicion), how far its text lines
@@ -87,7 +88,7 @@ public final class PageAnalysis {
             double radians = Math.toRadians(angle);
             double sin = Math.sin(radians);
             double cos = Math.cos(radians);
-            java.util.Arrays.fill(bins, 0);
+            Arrays.fill(bins, 0);
             for (int p = 0; p < points.length; p += 2) {
                 int x = points[p];
                 int y = points[p + 1];
@@ -378,7 +379,7 @@ public final class PageAnalysis {
                     }
                 }
             }
-            return n == points.length ? points : java.util.Arrays.copyOf(points, n);
+            return n == points.length ? points : Arrays.copyOf(points, n);
         }
     }
 }

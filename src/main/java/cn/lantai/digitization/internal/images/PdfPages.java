@@ -1,6 +1,7 @@
 package cn.lantai.digitization.internal.images;
 
 import cn.lantai.digitization.ScanPage.ColourMode;
+import cn.lantai.digitization.internal.TempFolder;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
@@ -12,7 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.io.ScratchFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
@@ -104,7 +106,9 @@ final class PdfPages {
     private static PDDocument open(Path file) {
         PDDocument document;
         try {
-            document = Loader.loadPDF(file.toFile(), "", null, null, IOUtils.createTempFileOnlyStreamCache());
+            // PDFBox's cache of the document's streams: under the data directory, not the system's temp folder
+            document = Loader.loadPDF(file.toFile(), "", null, null,
+                    () -> new ScratchFile(MemoryUsageSetting.setupTempFileOnly().setTempDir(TempFolder.current().toFile())));
         } catch (InvalidPasswordException e) {
             throw new UnreadablePage(PageImages.name(file) + ": the PDF is encrypted with a password", e);
         } catch (IOException | RuntimeException e) {

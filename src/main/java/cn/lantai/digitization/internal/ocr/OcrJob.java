@@ -19,6 +19,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -44,6 +46,7 @@ class OcrJob implements JobHandler {
     static final String KIND = "ocr";
     private static final Logger log = LoggerFactory.getLogger(OcrJob.class);
 
+    private final MessageSource messages;
     private final OcrEngine engine;
     private final ExecutorService pool;
     private final ScannedPages scannedPages;
@@ -57,8 +60,9 @@ class OcrJob implements JobHandler {
 
     OcrJob(OcrEngine engine, @Qualifier("ocrPool") ExecutorService pool, ScannedPages scannedPages,
             ArchivalStore store, PageReadings readings, Jobs jobs, SearchManagement search,
-            ApplicationEventPublisher events, TransactionTemplate transaction,
+            ApplicationEventPublisher events, TransactionTemplate transaction, MessageSource messages,
             @Value("${lantai.digitization.ocr.max-side:3508}") int maxSide) {
+        this.messages = messages;
         this.engine = engine;
         this.pool = pool;
         this.scannedPages = scannedPages;
@@ -82,7 +86,7 @@ class OcrJob implements JobHandler {
         String missing = engine.unavailable();
         if (missing != null) {
             log.warn("OCR of entry {} not run: {}", item, missing);
-            jobs.fail(job.id(), 0, 0, 0, 0, "OCR not run: " + missing);
+            jobs.fail(job.id(), 0, 0, 0, 0, zh("digitization.ocr.job.not-run", missing));
             return;
         }
         List<ScanPage> pages = scannedPages.of(item);
@@ -123,8 +127,13 @@ class OcrJob implements JobHandler {
         transaction.executeWithoutResult(s -> events.publishEvent(new PagesRecognised(item, read)));
         search.reindex(List.of(item));
         jobs.succeed(job.id(), progress.done, pages.size(), progress.read, progress.failed,
-                progress.failed == 0 ? read.size() + " pages read"
-                        : read.size() + " pages read, " + progress.failed + " could not be read (see page_reading)");
+                progress.failed == 0 ? zh("digitization.ocr.job.read", read.size())
+                        : zh("digitization.ocr.job.read-some", read.size(), progress.failed));
+    }
+
+    /** Job messages are stored as words, in the bundles' default language (zh-CN), as the other jobs' are. */
+    private String zh(String key, Object... args) {
+        return messages.getMessage(key, args, key, Locale.SIMPLIFIED_CHINESE);
     }
 
     /** Reads one page and records the outcome; never throws for a bad page. */

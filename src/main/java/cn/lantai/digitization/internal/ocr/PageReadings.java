@@ -5,6 +5,7 @@ import cn.lantai.digitization.PageText;
 import cn.lantai.digitization.internal.TextLedger;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -102,7 +103,7 @@ public class PageReadings {
                 }).list();
         Map<ItemId, List<String>> out = new HashMap<>();
         pages.forEach((item, list) -> out.put(item,
-                java.util.Arrays.stream(list).map(t -> t == null ? "" : t).toList()));
+                Arrays.stream(list).map(t -> t == null ? "" : t).toList()));
         return out;
     }
 

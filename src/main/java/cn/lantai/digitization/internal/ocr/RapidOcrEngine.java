@@ -1,6 +1,7 @@
 package cn.lantai.digitization.internal.ocr;
 
 import cn.lantai.digitization.PageText;
+import cn.lantai.digitization.internal.TempFolder;
 import com.benjaminwan.ocrlibrary.OcrResult;
 import com.benjaminwan.ocrlibrary.Point;
 import com.benjaminwan.ocrlibrary.TextBlock;
@@ -75,7 +76,7 @@ public class RapidOcrEngine implements OcrEngine {
         }
         Path file = null;
         try {
-            file = Files.createTempFile("lantai-ocr-", ".bmp");
+            file = Files.createTempFile(TempFolder.current(), "lantai-ocr-", ".bmp");
             Pgm.writeRgb(page, file);
             ParamConfig params = ParamConfig.getDefaultConfig();
             int longest = Math.max(page.getWidth(), page.getHeight());

@@ -1,6 +1,7 @@
 package cn.lantai.digitization.internal.ocr;
 
 import cn.lantai.digitization.PageText;
+import cn.lantai.digitization.internal.TempFolder;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Tesseract 5 through its command line ({@code tesseract <page> stdout -l chi_sim tsv}), one process per page with
@@ -75,7 +77,7 @@ public class TesseractEngine implements OcrEngine {
     public Reading read(BufferedImage page, int dpi) {
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("lantai-ocr-");
+            dir = Files.createTempDirectory(TempFolder.current(), "lantai-ocr-");
             Path input = dir.resolve("page.pgm");
             Path output = dir.resolve("out.tsv");
             Path errors = dir.resolve("err.txt");
@@ -170,11 +172,8 @@ public class TesseractEngine implements OcrEngine {
         if (dir == null) {
             return;
         }
-        try (var files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                Files.deleteIfExists(f);
-            }
-            Files.deleteIfExists(dir);
+        try {
+            FileSystemUtils.deleteRecursively(dir);
         } catch (IOException e) {
             // a temp file left behind is cleaned with the temp folder
         }

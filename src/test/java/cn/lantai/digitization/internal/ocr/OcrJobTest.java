@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -55,6 +56,7 @@ class OcrJobTest {
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transaction;
     @Autowired JdbcClient jdbc;
+    @Autowired MessageSource messages;
     @TempDir java.nio.file.Path dir;
 
     private ExecutorService pool;
@@ -141,7 +143,8 @@ class OcrJobTest {
     // -------------------------------------------------------------------------------------------------------------
 
     private OcrJob job(OcrEngine engine) {
-        return new OcrJob(engine, pool, scannedPages, store, readings, jobs, search, events, transaction, 3508);
+        return new OcrJob(engine, pool, scannedPages, store, readings, jobs, search, events, transaction, messages,
+                3508);
     }
 
     /** A job row of its own kind (no handler picks it up), for the job under test to report into. */
