@@ -11,6 +11,15 @@ public interface JobHandler {
     /** Runs the job to its end; progress is reported through {@link Jobs#progress}. A thrown exception fails it. */
     void run(JobStatus job);
 
+    /**
+     * Whether jobs of this kind are follow-up work the application starts by itself, many at a time (reading scanned
+     * pages, making derivatives): they run on workers of their own, so that a person's import, transfer or batch never
+     * waits behind thousands of them.
+     */
+    default boolean background() {
+        return false;
+    }
+
     /** Where the job's report can be downloaded, if it writes one. */
     default String reportLink(JobId id) {
         return null;

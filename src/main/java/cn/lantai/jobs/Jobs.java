@@ -31,12 +31,15 @@ public class Jobs {
 
     private final JdbcClient jdbc;
     private final TaskExecutor executor;
+    private final TaskExecutor backgroundExecutor;
     private final ObjectProvider<JobHandler> handlerBeans;
     private volatile Map<String, JobHandler> handlers;
 
-    Jobs(JdbcClient jdbc, @Qualifier("jobExecutor") TaskExecutor executor, ObjectProvider<JobHandler> handlers) {
+    Jobs(JdbcClient jdbc, @Qualifier("jobExecutor") TaskExecutor executor,
+            @Qualifier("backgroundJobExecutor") TaskExecutor backgroundExecutor, ObjectProvider<JobHandler> handlers) {
         this.jdbc = jdbc;
         this.executor = executor;
+        this.backgroundExecutor = backgroundExecutor;
         this.handlerBeans = handlers;
     }
 
@@ -158,7 +161,8 @@ public class Jobs {
     }
 
     private void dispatch(JobId id) {
-        executor.execute(() -> runNow(id));
+        JobHandler handler = handler(status(id).kind());
+        (handler != null && handler.background() ? backgroundExecutor : executor).execute(() -> runNow(id));
     }
 
     private void runNow(JobId id) {

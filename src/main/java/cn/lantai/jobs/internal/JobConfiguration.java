@@ -19,4 +19,19 @@ class JobConfiguration {
         executor.initialize();
         return executor;
     }
+
+    /**
+     * Two workers for the follow-up work the application queues by itself ({@code JobHandler#background}: OCR, which
+     * reads pages side by side on the cores, and derivatives): waiting their turn there delays nobody's own job.
+     */
+    @Bean
+    TaskExecutor backgroundJobExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(2);
+        executor.setMaxPoolSize(2);
+        executor.setThreadNamePrefix("background-job-");
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        executor.initialize();
+        return executor;
+    }
 }

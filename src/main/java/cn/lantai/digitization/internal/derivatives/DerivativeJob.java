@@ -81,6 +81,12 @@ public class DerivativeJob implements JobHandler {
         return KIND;
     }
 
+    /** Queued by itself after each attached entry: it waits its turn apart from people's own jobs. */
+    @Override
+    public boolean background() {
+        return true;
+    }
+
     /** The job's parameters for this entry. */
     public static String params(ItemId item, boolean force) {
         return item.value() + (force ? " force" : "");

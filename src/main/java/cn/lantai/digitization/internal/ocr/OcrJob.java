@@ -80,6 +80,12 @@ class OcrJob implements JobHandler {
         return KIND;
     }
 
+    /** Queued by itself after each attached entry: it waits its turn apart from people's own jobs. */
+    @Override
+    public boolean background() {
+        return true;
+    }
+
     @Override
     public void run(JobStatus job) {
         ItemId item = new ItemId(Long.parseLong(job.params().strip()));
