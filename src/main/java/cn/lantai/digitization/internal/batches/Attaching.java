@@ -94,8 +94,11 @@ class Attaching {
         return true;
     }
 
-    /** Makes the checked pages the entry's pages (a re-scan replaces them all) and announces them. */
-    void record(Item item, String code, List<CheckedPage> pages, String actor) {
+    /**
+     * Makes the checked pages the entry's pages (a re-scan replaces them all), with each page's quarter turns
+     * ({@code turns} in page order; see {@link PageOrientations}), and announces them.
+     */
+    void record(Item item, String code, List<CheckedPage> pages, List<Integer> turns, String actor) {
         Map<BatchFile, String> names = masterNames(code, pages);
         List<ScanPage> scanned = new ArrayList<>();
         for (CheckedPage p : pages) {
@@ -104,6 +107,11 @@ class Attaching {
                     p.info().colourMode()));
         }
         ledger.record(item.id(), scanned);
+        for (int i = 0; i < scanned.size() && i < turns.size(); i++) {
+            if (turns.get(i) != 0) {
+                ledger.turn(item.id(), i + 1, turns.get(i));
+            }
+        }
         ledger.truncate(item.id(), scanned.size());
         events.publishEvent(new PagesAttached(item.id(), IntStream.rangeClosed(1, scanned.size()).boxed().toList(),
                 actor));
@@ -117,7 +125,9 @@ class Attaching {
         if (options.cropBorders()) {
             steps.add("crop black borders");
         }
-        if (options.rotate() != 0) {
+        if (options.autoRotate()) {
+            steps.add("rotate each page upright as the OCR engine detects its orientation");
+        } else if (options.rotate() != 0) {
             steps.add("rotate " + options.rotate() + "°");
         }
         return String.join(", ", steps);

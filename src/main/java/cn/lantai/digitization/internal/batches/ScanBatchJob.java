@@ -48,17 +48,19 @@ public class ScanBatchJob implements JobHandler {
     private final CatalogManagement catalog;
     private final PageLedger ledger;
     private final Attaching attaching;
+    private final PageOrientations orientations;
     private final TransactionTemplate tx;
     private final Map<Long, ReentrantLock> running = new ConcurrentHashMap<>();
 
     ScanBatchJob(BatchRows rows, BatchFolders folders, Jobs jobs, CatalogManagement catalog, PageLedger ledger,
-            Attaching attaching, PlatformTransactionManager transactions) {
+            Attaching attaching, PageOrientations orientations, PlatformTransactionManager transactions) {
         this.rows = rows;
         this.folders = folders;
         this.jobs = jobs;
         this.catalog = catalog;
         this.ledger = ledger;
         this.attaching = attaching;
+        this.orientations = orientations;
         this.tx = new TransactionTemplate(transactions);
     }
 
@@ -176,6 +178,7 @@ public class ScanBatchJob implements JobHandler {
             checked = checks.check(root, code, entry.files(), options, expected);
             state = checked.blocked() ? "HELD" : "ATTACHED";
         }
+        List<Integer> turns = "ATTACHED".equals(state) ? orientations.turns(root, checked.pages(), options) : List.of();
         if ("ATTACHED".equals(state)) {
             attaching.deposit(id, item.get(), code, checked.pages(), root, options, checked.problems(), viewer.name());
         }
@@ -187,7 +190,7 @@ public class ScanBatchJob implements JobHandler {
             rows.forgetProblems(id, code);
             checked.problems().forEach(p -> rows.addProblem(id, code, p));
             if ("ATTACHED".equals(finalState)) {
-                attaching.record(item.get(), code, checked.pages(), viewer.name());
+                attaching.record(item.get(), code, checked.pages(), turns, viewer.name());
             }
             rows.finishEntry(id, code, finalState, item.map(i -> i.id().value()).orElse(null), digests);
             rows.addDone(id, entry.pages());

@@ -24,9 +24,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 import cn.lantai.digitization.ScanPage;
-import cn.lantai.digitization.internal.images.PageImages;
+import cn.lantai.digitization.internal.ProcessedPages;
 import cn.lantai.digitization.internal.images.UnreadablePage;
-import cn.lantai.preservation.ArchivalStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,7 +50,7 @@ public class Pyramids {
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(Pyramids.class);
 
-    private final ArchivalStore store;
+    private final ProcessedPages processed;
     private final Path root;
     private final ReentrantLock[] locks = new ReentrantLock[256];
     private final Semaphore builds = new Semaphore(PARALLEL_BUILDS);
@@ -60,8 +59,8 @@ public class Pyramids {
     /** Masters that could not be cut, and when: not decoded again for every tile a viewer asks for. */
     private final Map<Path, Long> failed = new ConcurrentHashMap<>();
 
-    Pyramids(ArchivalStore store, @Value("${lantai.digitization.derivatives}") Path derivatives) {
-        this.store = store;
+    Pyramids(ProcessedPages processed, @Value("${lantai.digitization.derivatives}") Path derivatives) {
+        this.processed = processed;
         this.root = derivatives.resolve("iiif");
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new ReentrantLock();
@@ -70,7 +69,8 @@ public class Pyramids {
 
     /** The page's pyramid, built first if its master has none yet. */
     public Pyramid of(ScanPage page) {
-        Path dir = dirOf(page);
+        ProcessedPages.Steps steps = processed.steps(page);
+        Path dir = dirOf(page, steps);
         Pyramid known = read.get(dir);
         if (known != null && Files.isRegularFile(dir.resolve(Pyramid.INDEX))) {
             return known;
@@ -93,7 +93,7 @@ public class Pyramids {
             }
             Pyramid made;
             try {
-                made = build(page, dir);
+                made = build(page, steps, dir);
             } catch (RuntimeException e) {
                 if (failed.size() >= REMEMBERED) {
                     failed.clear();
@@ -120,8 +120,18 @@ public class Pyramids {
 
     /** Where the page's pyramid is (whether made or not). */
     public Path dirOf(ScanPage page) {
+        return dirOf(page, processed.steps(page));
+    }
+
+    /**
+     * The name carries the master's digest and the page's processing ({@link ProcessedPages.Steps#key}): a page
+     * turned otherwise by a re-scan of the same master gets new tiles, and the old ones are removed.
+     */
+    private Path dirOf(ScanPage page, ProcessedPages.Steps steps) {
+        String key = steps.key();
         return root.resolve(Long.toString(page.item().value()))
-                .resolve(page.page() + "-" + page.sha256().substring(0, Math.min(16, page.sha256().length())));
+                .resolve(page.page() + "-" + page.sha256().substring(0, Math.min(16, page.sha256().length()))
+                        + (key.isEmpty() ? "" : "-" + key));
     }
 
     /** How many pyramids this process has built (for the metrics and the logs). */
@@ -129,16 +139,14 @@ public class Pyramids {
         return built.get();
     }
 
-    private Pyramid build(ScanPage page, Path dir) {
-        Path master = store.location(page.item(), page.master())
-                .orElseThrow(() -> new UnreadablePage("the master " + page.master() + " is not in the store"));
+    private Pyramid build(ScanPage page, ProcessedPages.Steps steps, Path dir) {
         builds.acquireUninterruptibly();
         Path work = null;
         try {
             Files.createDirectories(dir.getParent());
             work = dir.getParent().resolve(".build-" + page.page() + "-" + UUID.randomUUID());
             Files.createDirectory(work);
-            BufferedImage level = normalised(PageImages.decode(master, page.masterIndex(), 0),
+            BufferedImage level = normalised(processed.open(page, steps, 0).image(),
                     page.colourMode() == ScanPage.ColourMode.COLOUR);
             boolean colour = level.getType() == BufferedImage.TYPE_INT_RGB;
             int width = level.getWidth();

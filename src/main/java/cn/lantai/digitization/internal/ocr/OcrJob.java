@@ -5,7 +5,7 @@ import cn.lantai.digitization.PageText;
 import cn.lantai.digitization.PagesRecognised;
 import cn.lantai.digitization.ScanPage;
 import cn.lantai.digitization.ScannedPages;
-import cn.lantai.digitization.internal.images.PageImages;
+import cn.lantai.digitization.internal.ProcessedPages;
 import cn.lantai.digitization.internal.images.UnreadablePage;
 import cn.lantai.digitization.internal.ocr.PageReadings.Outcome;
 import cn.lantai.digitization.internal.ocr.PageReadings.Row;
@@ -13,10 +13,8 @@ import cn.lantai.jobs.JobHandler;
 import cn.lantai.jobs.JobId;
 import cn.lantai.jobs.JobStatus;
 import cn.lantai.jobs.Jobs;
-import cn.lantai.preservation.ArchivalStore;
 import cn.lantai.search.SearchManagement;
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +45,7 @@ class OcrJob implements JobHandler {
     private final OcrEngine engine;
     private final ExecutorService pool;
     private final ScannedPages scannedPages;
-    private final ArchivalStore store;
+    private final ProcessedPages processed;
     private final PageReadings readings;
     private final Jobs jobs;
     private final SearchManagement search;
@@ -56,13 +54,13 @@ class OcrJob implements JobHandler {
     private final int maxSide;
 
     OcrJob(OcrEngine engine, @Qualifier("ocrPool") ExecutorService pool, ScannedPages scannedPages,
-            ArchivalStore store, PageReadings readings, Jobs jobs, SearchManagement search,
+            ProcessedPages processed, PageReadings readings, Jobs jobs, SearchManagement search,
             ApplicationEventPublisher events, TransactionTemplate transaction,
             @Value("${lantai.digitization.ocr.max-side:3508}") int maxSide) {
         this.engine = engine;
         this.pool = pool;
         this.scannedPages = scannedPages;
-        this.store = store;
+        this.processed = processed;
         this.readings = readings;
         this.jobs = jobs;
         this.search = search;
@@ -130,10 +128,10 @@ class OcrJob implements JobHandler {
     /** Reads one page and records the outcome; never throws for a bad page. */
     Outcome read(ScanPage page) {
         try {
-            Path file = store.location(page.item(), page.master()).orElseThrow(() -> new UnreadablePage(
-                    "the master " + page.master() + " is not in the entry's stored object"));
-            BufferedImage image = PageImages.decode(file, page.masterIndex(), maxSide);
-            double factor = image.getWidth() == 0 ? 1.0 : (double) page.width() / image.getWidth();
+            // read upright and as shown, so the words' boxes fall on the IIIF tiles and the access images
+            ProcessedPages.Processed processedPage = processed.open(page, maxSide);
+            BufferedImage image = processedPage.image();
+            double factor = processedPage.scale();
             int dpi = page.dpiX() > 0 ? (int) Math.round(page.dpiX() / factor) : 0;
             Reading reading = engine.read(image, dpi).scaled(factor);
             readings.read(new PageText(page.item(), page.page(), engine.name(), reading.text(), reading.words()),
