@@ -8,6 +8,10 @@ import cn.lantai.catalog.ItemId;
 import cn.lantai.catalog.Scope;
 import cn.lantai.catalog.Viewer;
 import cn.lantai.digitization.internal.ProcessedPages;
+import cn.lantai.digitization.internal.TextLedger;
+import cn.lantai.digitization.internal.derivatives.DerivativeFiles;
+import cn.lantai.digitization.internal.iiif.Pyramids;
+import cn.lantai.digitization.internal.ocr.PageReadings;
 import cn.lantai.digitization.internal.batches.BatchFolders;
 import cn.lantai.digitization.internal.images.PageProcessing;
 import cn.lantai.digitization.internal.images.PageSamples;
@@ -92,6 +96,14 @@ abstract class ScanBatchesContract {
     BatchFolders folders;
     @Autowired
     ProcessedPages processed;
+    @Autowired
+    Pyramids pyramids;
+    @Autowired
+    PageReadings readings;
+    @Autowired
+    TextLedger texts;
+    @Autowired
+    DerivativeFiles derivativeFiles;
     Path inbox;
     Path dataDir;
 
@@ -304,6 +316,62 @@ abstract class ScanBatchesContract {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    @Test
+    void aRescanWithFewerPagesTakesTheDroppedPagesTextTilesAndAccessImagesWithThem() throws Exception {
+        Item a = entry(2013, "重扫少页的件", null);
+        ScanFixtures.Zip three = new ScanFixtures.Zip();
+        for (int n = 1; n <= 3; n++) {
+            three.file(a.archivalCode() + "/000" + n + ".png", ScanFixtures.png(300));
+        }
+        awaitState(upload(three.bytes()), "DONE");
+        assertThat(pages.of(a.id())).hasSize(3);
+        awaitQuietOcr(a.id());
+        ScanPage third = pages.page(a.id(), 3).orElseThrow();
+        // page 3 as it stands once shown and read: tiles cut, an access image made, its text stored
+        mvc.perform(get("/iiif/3/{id}/info.json", third.imageId()).with(Staff.as(DIGITIZER)))
+                .andExpect(status().isOk());
+        Path tiles = pyramids.dirOf(third);
+        assertThat(tiles).isDirectory();
+        readings.read(new PageText(a.id(), 3, "test", "只在第三页的词", List.of()), third.sha256());
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> accessImages(a.id()).stream()
+                .anyMatch(f -> f.startsWith("0003-")));
+
+        ScanFixtures.Zip two = new ScanFixtures.Zip();
+        for (int n = 1; n <= 2; n++) {
+            two.file(a.archivalCode() + "/000" + n + ".png", ScanFixtures.png(300));
+        }
+        awaitState(upload(two.bytes()), "DONE");
+
+        assertThat(pages.of(a.id())).extracting(ScanPage::page).containsExactly(1, 2);
+        assertThat(texts.page(a.id(), 3)).as("the dropped page's OCR text").isEmpty();
+        assertThat(readings.of(a.id())).doesNotContainKey(3);
+        assertThat(tiles).as("the dropped page's IIIF tiles").doesNotExist();
+        mvc.perform(get("/iiif/3/{id}/info.json", third.imageId()).with(Staff.as(DIGITIZER)))
+                .andExpect(status().isNotFound());
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(accessImages(a.id()))
+                .as("the dropped page's access image").noneMatch(f -> f.startsWith("0003-"))
+                .anyMatch(f -> f.startsWith("0002-")));
+    }
+
+    List<String> accessImages(ItemId item) throws Exception {
+        Path folder = derivativeFiles.folder(item).resolve("access");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).toList();
+        }
+    }
+
+    /** Waits until the entry's OCR job, started by the attach, has ended (whether Tesseract is here or not). */
+    void awaitQuietOcr(ItemId item) {
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() ->
+                jdbc.sql("SELECT COUNT(*) FROM job WHERE kind = 'ocr' AND params = ?").param(Long.toString(item.value()))
+                        .query(Long.class).single() > 0
+                && jdbc.sql("SELECT COUNT(*) FROM job WHERE kind = 'ocr' AND params = ? AND state IN ('QUEUED', "
+                        + "'RUNNING')").param(Long.toString(item.value())).query(Long.class).single() == 0);
     }
 
     @Test

@@ -44,10 +44,10 @@ public class PageLedger {
         }
     }
 
-    /** Removes the entry's pages numbered above {@code lastPage} (a re-scan with fewer pages). */
+    /** Removes the entry's pages numbered above {@code lastPage} (a re-scan with fewer pages); how many went. */
     @Transactional
-    public void truncate(ItemId item, int lastPage) {
-        jdbc.sql("DELETE FROM scan_page WHERE item_id = ? AND page > ?").params(item.value(), lastPage).update();
+    public int truncate(ItemId item, int lastPage) {
+        return jdbc.sql("DELETE FROM scan_page WHERE item_id = ? AND page > ?").params(item.value(), lastPage).update();
     }
 
     /**

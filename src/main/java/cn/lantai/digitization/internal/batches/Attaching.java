@@ -4,6 +4,7 @@ import cn.lantai.catalog.Item;
 import cn.lantai.digitization.BatchOptions;
 import cn.lantai.digitization.BatchProblem;
 import cn.lantai.digitization.PagesAttached;
+import cn.lantai.digitization.PagesDropped;
 import cn.lantai.digitization.ScanPage;
 import cn.lantai.digitization.internal.PageLedger;
 import cn.lantai.digitization.internal.batches.PageChecks.CheckedPage;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Attaches (挂接) an entry's checked pages: the masters, unchanged, into the entry's stored object as a new version
  * under {@code content/scans/} with a PREMIS validation event for the checks (and a policy-assignment event for the
- * processing asked of the derivatives), then the page ledger, then {@link PagesAttached}. A master already in the object's head under the
+ * processing asked of the derivatives), then the page ledger, then {@link PagesAttached} (and {@link PagesDropped} when a
+ * re-scan has fewer pages than the entry had). A master already in the object's head under the
  * same name with the same SHA-256 is not deposited again, so a run resumed after a crash between the store and the
  * database never writes a second version. The ledger and the event join the caller's transaction.
  */
@@ -112,7 +114,9 @@ class Attaching {
                 ledger.turn(item.id(), i + 1, turns.get(i));
             }
         }
-        ledger.truncate(item.id(), scanned.size());
+        if (ledger.truncate(item.id(), scanned.size()) > 0) {
+            events.publishEvent(new PagesDropped(item.id(), scanned.size()));
+        }
         events.publishEvent(new PagesAttached(item.id(), IntStream.rangeClosed(1, scanned.size()).boxed().toList(),
                 actor));
     }

@@ -21,8 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import cn.lantai.catalog.ItemId;
 import cn.lantai.digitization.ScanPage;
 import cn.lantai.digitization.internal.ProcessedPages;
 import cn.lantai.digitization.internal.images.UnreadablePage;
@@ -49,6 +52,8 @@ public class Pyramids {
     private static final int REMEMBERED = 10_000;
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(Pyramids.class);
+    /** A pyramid's folder ({@code <page>-<digest>[-<steps>]}) or one being built ({@code .build-<page>-…}). */
+    private static final Pattern PAGE_FOLDER = Pattern.compile("^(?:\\.build-)?(\\d+)-");
 
     private final ProcessedPages processed;
     private final Path root;
@@ -222,6 +227,25 @@ public class Pyramids {
                         Math.min(Pyramid.TILE, level.getHeight() - y));
                 Encoders.jpeg(tile, folder.resolve(column + "_" + row + ".jpg"));
             }
+        }
+    }
+
+    /** Removes the tiles of the entry's pages numbered above {@code lastPage} (a re-scan with fewer pages). */
+    public void dropAbove(ItemId item, int lastPage) {
+        Path folder = root.resolve(Long.toString(item.value()));
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> pages = Files.list(folder)) {
+            pages.filter(p -> {
+                Matcher m = PAGE_FOLDER.matcher(p.getFileName().toString());
+                return m.find() && m.group(1).length() <= 9 && Integer.parseInt(m.group(1)) > lastPage;
+            }).forEach(old -> {
+                read.remove(old);
+                deleteQuietly(old);
+            });
+        } catch (IOException e) {
+            log.warn("tiles of dropped pages of item {} not removed: {}", item, e.toString());
         }
     }
 

@@ -115,7 +115,8 @@ class OcrJob implements JobHandler {
                 throw new IllegalStateException("OCR of entry " + item + " interrupted", e);
             }
         }
-        readings.truncate(item, pages.size());
+        // the entry's pages as they are now: a re-scan with fewer pages while this job read takes the text it wrote
+        readings.truncate(item, scannedPages.of(item).size());
         List<Integer> read = readings.of(item).values().stream().filter(r -> r.outcome() == Outcome.READ)
                 .map(Row::page).sorted().toList();
         transaction.executeWithoutResult(s -> events.publishEvent(new PagesRecognised(item, read)));
