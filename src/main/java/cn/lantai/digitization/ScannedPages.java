@@ -39,6 +39,14 @@ public class ScannedPages {
         return batches.lastAttachedOptions(item.value()).map(Processing::of).orElse(Processing.NONE);
     }
 
+    /**
+     * The clockwise quarter turns (0-3) that make the page upright, recorded when it was attached (the batch's fixed
+     * rotation, or the orientation the OCR engine detected for {@code rotate=auto}); 0 for none or no such page.
+     */
+    public int turns(ItemId item, int page) {
+        return ledger.turns(item, page);
+    }
+
     /** All attached pages (画幅) of the archive. */
     public long count() {
         return ledger.count();

@@ -7,7 +7,15 @@ import cn.lantai.catalog.Item;
 import cn.lantai.catalog.ItemId;
 import cn.lantai.catalog.Scope;
 import cn.lantai.catalog.Viewer;
+import cn.lantai.digitization.internal.ProcessedPages;
+import cn.lantai.digitization.internal.TextLedger;
+import cn.lantai.digitization.internal.derivatives.DerivativeFiles;
+import cn.lantai.digitization.internal.iiif.Pyramids;
+import cn.lantai.digitization.internal.ocr.PageReadings;
 import cn.lantai.digitization.internal.batches.BatchFolders;
+import cn.lantai.digitization.internal.images.PageProcessing;
+import cn.lantai.digitization.internal.images.PageSamples;
+import cn.lantai.digitization.internal.ocr.TesseractEngine;
 import cn.lantai.digitization.internal.batches.ScanBatchJob;
 import cn.lantai.jobs.JobId;
 import cn.lantai.jobs.JobState;
@@ -16,9 +24,16 @@ import cn.lantai.preservation.ArchivalStore;
 import cn.lantai.preservation.PreservationEvent;
 import cn.lantai.preservation.StoredFile;
 import cn.lantai.support.Entries;
+import cn.lantai.support.OrientationPages;
 import cn.lantai.support.Staff;
+import cn.lantai.support.TesseractOsdAvailable;
 import com.jayway.jsonpath.JsonPath;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import javax.imageio.ImageIO;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +46,7 @@ import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,6 +95,16 @@ abstract class ScanBatchesContract {
     PlatformTransactionManager transactions;
     @Autowired
     BatchFolders folders;
+    @Autowired
+    ProcessedPages processed;
+    @Autowired
+    Pyramids pyramids;
+    @Autowired
+    PageReadings readings;
+    @Autowired
+    TextLedger texts;
+    @Autowired
+    DerivativeFiles derivativeFiles;
     Path inbox;
     Path dataDir;
 
@@ -243,6 +269,120 @@ abstract class ScanBatchesContract {
                 && e.detail().contains("deskew, crop black borders, rotate 90°"));
         assertThat(pages.of(a.id())).hasSize(1);
         assertThat(pages.processing(a.id())).isEqualTo(new Processing(true, true, 90));
+    }
+
+    @Test
+    @ExtendWith(TesseractOsdAvailable.class)
+    void aPageScannedUpsideDownInABatchWithRotateAutoIsShownAndReadUprightWhileItsMasterStaysAsScanned()
+            throws Exception {
+        Item a = entry(2014, "倒扫的件", 1);
+        BufferedImage upright = OrientationPages.upright();
+        byte[] scanned = png(PageProcessing.rotate(upright, 2), 200);
+        long id = upload(new ScanFixtures.Zip().file(a.archivalCode() + "/0001.png", scanned).bytes(),
+                "rotate", "auto");
+        String report = awaitState(id, "DONE");
+        assertThat(problems(report)).isEmpty();
+        assertThat((String) JsonPath.read(report, "$.processing.rotate")).isEqualTo("auto");
+        assertThat(pages.turns(a.id(), 1)).as("half a turn recorded as the page's processing").isEqualTo(2);
+        assertThat(store.events(a.id())).anyMatch(e -> e.detail() != null
+                && e.detail().contains("as the OCR engine detects its orientation"));
+
+        ScanPage page = pages.page(a.id(), 1).orElseThrow();
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(scanned));
+        assertThat(page.sha256()).isEqualTo(sha);
+        Path master = store.location(a.id(), page.master()).orElseThrow();
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(master))))
+                .as("the master in the store is the page as scanned").isEqualTo(sha);
+
+        byte[] full = mvc.perform(get("/iiif/3/{id}/full/max/0/default.jpg", page.imageId()).with(Staff.as(DIGITIZER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        BufferedImage shown = ImageIO.read(new ByteArrayInputStream(full));
+        assertThat(ink(shown, 0, shown.getHeight() / 2)).as("the text stands at the top of the page shown")
+                .isGreaterThan(20 * ink(shown, shown.getHeight() / 2, shown.getHeight()));
+
+        // what the OCR job reads: the processed page, as OcrJob#read opens it
+        String text = new TesseractEngine("tesseract", "chi_sim", Duration.ofMinutes(2))
+                .read(processed.open(page, 3508).image(), 200).text();
+        assertThat(text).contains(OrientationPages.PHRASE);
+    }
+
+    /** Dark pixels in rows [from, to). */
+    static long ink(BufferedImage image, int from, int to) {
+        long n = 0;
+        for (int y = from; y < to; y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if ((image.getRGB(x, y) & 0xff) < 128) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    static byte[] png(BufferedImage image, int dpi) throws Exception {
+        Path file = Files.createTempFile("lantai-page-", ".png");
+        try {
+            PageSamples.png(image, dpi, file);
+            return Files.readAllBytes(file);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void aRescanWithFewerPagesTakesTheDroppedPagesTextTilesAndAccessImagesWithThem() throws Exception {
+        Item a = entry(2013, "重扫少页的件", null);
+        ScanFixtures.Zip three = new ScanFixtures.Zip();
+        for (int n = 1; n <= 3; n++) {
+            three.file(a.archivalCode() + "/000" + n + ".png", ScanFixtures.png(300));
+        }
+        awaitState(upload(three.bytes()), "DONE");
+        assertThat(pages.of(a.id())).hasSize(3);
+        awaitQuietOcr(a.id());
+        ScanPage third = pages.page(a.id(), 3).orElseThrow();
+        // page 3 as it stands once shown and read: tiles cut, an access image made, its text stored
+        mvc.perform(get("/iiif/3/{id}/info.json", third.imageId()).with(Staff.as(DIGITIZER)))
+                .andExpect(status().isOk());
+        Path tiles = pyramids.dirOf(third);
+        assertThat(tiles).isDirectory();
+        readings.read(new PageText(a.id(), 3, "test", "只在第三页的词", List.of()), third.sha256());
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> accessImages(a.id()).stream()
+                .anyMatch(f -> f.startsWith("0003-")));
+
+        ScanFixtures.Zip two = new ScanFixtures.Zip();
+        for (int n = 1; n <= 2; n++) {
+            two.file(a.archivalCode() + "/000" + n + ".png", ScanFixtures.png(300));
+        }
+        awaitState(upload(two.bytes()), "DONE");
+
+        assertThat(pages.of(a.id())).extracting(ScanPage::page).containsExactly(1, 2);
+        assertThat(texts.page(a.id(), 3)).as("the dropped page's OCR text").isEmpty();
+        assertThat(readings.of(a.id())).doesNotContainKey(3);
+        assertThat(tiles).as("the dropped page's IIIF tiles").doesNotExist();
+        mvc.perform(get("/iiif/3/{id}/info.json", third.imageId()).with(Staff.as(DIGITIZER)))
+                .andExpect(status().isNotFound());
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(accessImages(a.id()))
+                .as("the dropped page's access image").noneMatch(f -> f.startsWith("0003-"))
+                .anyMatch(f -> f.startsWith("0002-")));
+    }
+
+    List<String> accessImages(ItemId item) throws Exception {
+        Path folder = derivativeFiles.folder(item).resolve("access");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(p -> p.getFileName().toString()).toList();
+        }
+    }
+
+    /** Waits until the entry's OCR job, started by the attach, has ended (whether Tesseract is here or not). */
+    void awaitQuietOcr(ItemId item) {
+        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() ->
+                jdbc.sql("SELECT COUNT(*) FROM job WHERE kind = 'ocr' AND params = ?").param(Long.toString(item.value()))
+                        .query(Long.class).single() > 0
+                && jdbc.sql("SELECT COUNT(*) FROM job WHERE kind = 'ocr' AND params = ? AND state IN ('QUEUED', "
+                        + "'RUNNING')").param(Long.toString(item.value())).query(Long.class).single() == 0);
     }
 
     @Test

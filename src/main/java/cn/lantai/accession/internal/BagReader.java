@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.lantai.accession.PropertyCheck.Property;
+import cn.lantai.catalog.ZipEntryNames;
 
 /**
  * Reads the tag files of a BagIt bag (RFC 8493): bagit.txt, bag-info.txt and the payload and tag manifests. It
@@ -165,7 +166,7 @@ public final class BagReader {
                 continue;
             }
             Matcher m = LINE.matcher(line);
-            String path = m.matches() ? EntryNames.safeRelative(percentDecoded(m.group(2))) : null;
+            String path = m.matches() ? ZipEntryNames.safeRelative(percentDecoded(m.group(2))) : null;
             if (path != null && payload) {
                 path = path.startsWith("data/") ? path.substring("data/".length()) : null;
             }

@@ -24,6 +24,7 @@ import cn.lantai.accession.FilingRefused;
 import cn.lantai.accession.FilingRefused.Kind;
 import cn.lantai.catalog.DescriptionField;
 import cn.lantai.catalog.EntryInput;
+import cn.lantai.catalog.ZipEntryNames;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -113,7 +114,7 @@ public record FilingMetadata(String sourceId, EntryInput entry, List<DeclaredFil
                 throw malformed("accession.filing.bad-json", "files");
             }
             String given = text(file.get("name"), "name");
-            String name = given == null ? null : EntryNames.safeRelative(given);
+            String name = given == null ? null : ZipEntryNames.safeRelative(given);
             if (name == null) {
                 throw malformed("accession.filing.bad-name", given);
             }

@@ -23,6 +23,7 @@ import cn.lantai.catalog.Description;
 import cn.lantai.catalog.DescriptionField;
 import cn.lantai.catalog.EntryInput;
 import cn.lantai.catalog.Violation;
+import cn.lantai.catalog.ZipEntryNames;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
@@ -146,7 +147,7 @@ public final class RecordCheck {
         boolean whole = true;
         List<String> names = new ArrayList<>();
         for (String given : record.files()) {
-            String name = EntryNames.safeRelative(given);
+            String name = ZipEntryNames.safeRelative(given);
             if (name == null) {
                 findings.add(Finding.fail(Property.SECURITY, "SEC-PATH", label, given, "accession.check.record-path"));
                 whole = false;

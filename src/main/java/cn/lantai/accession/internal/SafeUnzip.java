@@ -4,7 +4,6 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -17,6 +16,7 @@ import java.util.Set;
 
 import cn.lantai.accession.PackageRefused;
 import cn.lantai.accession.PropertyCheck.Property;
+import cn.lantai.catalog.ZipEntryNames;
 import cn.lantai.catalog.ZipInflation;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -91,7 +91,6 @@ public final class SafeUnzip {
     private static final class Unpack {
 
         private final Path root;
-        private final int rootBytes;
         private final ZipInflation inflation;
         private final Set<String> seen = new HashSet<>();
         private final List<String> extracted = new ArrayList<>();
@@ -100,23 +99,20 @@ public final class SafeUnzip {
 
         Unpack(Path root, ZipInflation inflation) {
             this.root = root;
-            this.rootBytes = root.toString().getBytes(StandardCharsets.UTF_8).length;
             this.inflation = inflation;
         }
 
         void entry(ZipFile zip, ZipArchiveEntry entry) throws IOException {
-            String raw = EntryNames.decode(entry);
-            String name = EntryNames.safeRelative(raw);
-            if (name == null || !root.resolve(name).normalize().startsWith(root)) {
-                refuse(raw, Property.SECURITY, "SEC-PATH", "accession.check.unsafe-path");
-                return;
-            }
-            if (!EntryNames.fitsFileSystem(name, rootBytes)) {
-                refuse(raw, Property.SECURITY, "SEC-PATH", "accession.check.name-too-long");
-                return;
-            }
-            if (entry.isUnixSymlink()) {
-                refuse(name, Property.SECURITY, "SEC-PATH", "accession.check.symlink");
+            ZipEntryNames.Judged judged = ZipEntryNames.judge(entry, root);
+            String name = judged.name();
+            if (!judged.safe()) {
+                switch (judged.refusal()) {
+                    case LEAVES_FOLDER -> refuse(judged.raw(), Property.SECURITY, "SEC-PATH",
+                            "accession.check.unsafe-path");
+                    case TOO_LONG -> refuse(judged.raw(), Property.SECURITY, "SEC-PATH",
+                            "accession.check.name-too-long");
+                    case LINK -> refuse(name, Property.SECURITY, "SEC-PATH", "accession.check.symlink");
+                }
                 return;
             }
             if (!seen.add(name)) {

@@ -44,10 +44,26 @@ public class PageLedger {
         }
     }
 
-    /** Removes the entry's pages numbered above {@code lastPage} (a re-scan with fewer pages). */
+    /** Removes the entry's pages numbered above {@code lastPage} (a re-scan with fewer pages); how many went. */
     @Transactional
-    public void truncate(ItemId item, int lastPage) {
-        jdbc.sql("DELETE FROM scan_page WHERE item_id = ? AND page > ?").params(item.value(), lastPage).update();
+    public int truncate(ItemId item, int lastPage) {
+        return jdbc.sql("DELETE FROM scan_page WHERE item_id = ? AND page > ?").params(item.value(), lastPage).update();
+    }
+
+    /**
+     * Records the clockwise quarter turns (0-3) that make the page upright; {@link #record} resets them to 0, so a
+     * re-scan's turns are set after its pages are recorded.
+     */
+    @Transactional
+    public void turn(ItemId item, int page, int quarterTurns) {
+        jdbc.sql("UPDATE scan_page SET turns = ? WHERE item_id = ? AND page = ?")
+                .params(Math.floorMod(quarterTurns, 4), item.value(), page).update();
+    }
+
+    /** The page's recorded quarter turns; 0 when none or no such page. */
+    public int turns(ItemId item, int page) {
+        return jdbc.sql("SELECT turns FROM scan_page WHERE item_id = ? AND page = ?").params(item.value(), page)
+                .query(Integer.class).optional().orElse(0);
     }
 
     public List<ScanPage> pages(ItemId item) {

@@ -34,7 +34,8 @@ import org.springframework.web.multipart.MultipartFile;
  * {@code GET …} (the person's batches), {@code GET …/{id}} and {@code GET …/{id}/report} (state, progress, counts,
  * entries and problems), {@code POST …/{id}/pause}, {@code …/resume}, {@code …/rerun} ({@code {"accept": {档号: n}}}).
  * Options: {@code minDpi} (200), {@code denseText} (300 dpi at least), {@code maxSkew} (2°), {@code blankCheck}
- * (true), {@code deskew}, {@code cropBorders}, {@code rotate} (0/90/180/270), {@code scope} (a 档号 prefix).
+ * (true), {@code deskew}, {@code cropBorders}, {@code rotate} (0/90/180/270, or {@code auto}: each page's orientation
+ * detected by the OCR engine), {@code scope} (a 档号 prefix).
  */
 @RestController
 @RequestMapping("/api/v1/scan-batches")
@@ -50,13 +51,14 @@ class ScanBatchController {
 
     /** The options as JSON or form fields give them; missing ones take their defaults. */
     record Options(String path, Integer minDpi, Boolean denseText, Double maxSkew, Boolean blankCheck, Boolean deskew,
-            Boolean cropBorders, Integer rotate, String scope) {
+            Boolean cropBorders, String rotate, String scope) {
 
         BatchOptions options() {
             BatchOptions d = BatchOptions.defaults();
             return new BatchOptions(minDpi == null ? d.minDpi() : minDpi, Boolean.TRUE.equals(denseText),
                     maxSkew == null ? d.maxSkew() : maxSkew, blankCheck == null || blankCheck,
-                    Boolean.TRUE.equals(deskew), Boolean.TRUE.equals(cropBorders), rotate == null ? 0 : rotate, scope);
+                    Boolean.TRUE.equals(deskew), Boolean.TRUE.equals(cropBorders), BatchOptions.rotation(rotate),
+                    scope);
         }
     }
 
@@ -123,7 +125,7 @@ class ScanBatchController {
         body.put("source", b.source());
         body.put("options", b.options());
         body.put("processing", b.options().processing() ? Map.of("deskew", b.options().deskew(), "cropBorders",
-                b.options().cropBorders(), "rotate", b.options().rotate()) : Map.of());
+                b.options().cropBorders(), "rotate", b.options().autoRotate() ? "auto" : b.options().rotate()) : Map.of());
         body.put("job", b.job() == null ? null : b.job().value());
         body.put("progress", Map.of("done", b.counts().pagesDone(), "total", b.counts().pagesTotal()));
         Map<String, Object> counts = new LinkedHashMap<>();

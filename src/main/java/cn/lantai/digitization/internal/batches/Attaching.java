@@ -4,6 +4,7 @@ import cn.lantai.catalog.Item;
 import cn.lantai.digitization.BatchOptions;
 import cn.lantai.digitization.BatchProblem;
 import cn.lantai.digitization.PagesAttached;
+import cn.lantai.digitization.PagesDropped;
 import cn.lantai.digitization.ScanPage;
 import cn.lantai.digitization.internal.PageLedger;
 import cn.lantai.digitization.internal.batches.PageChecks.CheckedPage;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
  * Attaches (挂接) an entry's checked pages: the masters, unchanged, into the entry's stored object as a new version
  * under {@code content/scans/} with a PREMIS validation event for the checks (and a policy-assignment event for the
  * processing asked of the derivatives), then the page ledger (only when it names what the head holds), then
- * {@link PagesAttached}. A master already in the object's head under the
+ * {@link PagesAttached} (and {@link PagesDropped} when a re-scan has fewer pages than the entry had). A master already
+ * in the object's head under the
  * same name with the same SHA-256 is not deposited again, so a run resumed after a crash between the store and the
  * database never writes a second version. The ledger and the event join the caller's transaction.
  */
@@ -103,8 +105,11 @@ class Attaching {
         return true;
     }
 
-    /** Makes the checked pages the entry's pages (a re-scan replaces them all) and announces them. */
-    void record(Item item, String code, List<CheckedPage> pages, String actor) {
+    /**
+     * Makes the checked pages the entry's pages (a re-scan replaces them all), with each page's quarter turns
+     * ({@code turns} in page order; see {@link PageOrientations}), and announces them.
+     */
+    void record(Item item, String code, List<CheckedPage> pages, List<Integer> turns, String actor) {
         Map<BatchFile, String> names = masterNames(code, pages);
         List<ScanPage> scanned = new ArrayList<>();
         for (CheckedPage p : pages) {
@@ -122,7 +127,14 @@ class Attaching {
             }
         }
         ledger.record(item.id(), scanned);
-        ledger.truncate(item.id(), scanned.size());
+        for (int i = 0; i < scanned.size() && i < turns.size(); i++) {
+            if (turns.get(i) != 0) {
+                ledger.turn(item.id(), i + 1, turns.get(i));
+            }
+        }
+        if (ledger.truncate(item.id(), scanned.size()) > 0) {
+            events.publishEvent(new PagesDropped(item.id(), scanned.size()));
+        }
         events.publishEvent(new PagesAttached(item.id(), IntStream.rangeClosed(1, scanned.size()).boxed().toList(),
                 actor));
     }
@@ -135,7 +147,9 @@ class Attaching {
         if (options.cropBorders()) {
             steps.add("crop black borders");
         }
-        if (options.rotate() != 0) {
+        if (options.autoRotate()) {
+            steps.add("rotate each page upright as the OCR engine detects its orientation");
+        } else if (options.rotate() != 0) {
             steps.add("rotate " + options.rotate() + "°");
         }
         return String.join(", ", steps);

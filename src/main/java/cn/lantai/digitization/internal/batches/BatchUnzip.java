@@ -1,16 +1,12 @@
 package cn.lantai.digitization.internal.batches;
 
+import cn.lantai.catalog.ZipEntryNames;
 import cn.lantai.catalog.ZipInflation;
 import cn.lantai.digitization.BatchProblem;
 import cn.lantai.digitization.BatchProblem.Code;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -26,14 +22,12 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 /**
  * Unpacks a batch's zip into its work folder entry by entry, through the catalogue's {@link ZipInflation} (real bytes
  * counted against the entry, total and ratio limits). An entry whose name leaves the folder (absolute, a drive,
- * {@code ..}), a symbolic link, or a name seen twice is left out as UNSAFE_PATH; one inflating past the entry or
- * ratio limit is deleted and reported TOO_LARGE; an encrypted or corrupt entry is UNREADABLE; the others go on. Names
- * without the UTF-8 flag are UTF-8 when their bytes are, and GB18030 (a superset of GBK) otherwise, as Windows' zip
- * tools write them. Only a file that is no zip, a zip past the entry count or the total refuses the batch.
+ * {@code ..}) or is too long for the file system, a symbolic link (each judged by the catalogue's {@link
+ * ZipEntryNames}, which also reads GBK names written without the UTF-8 flag), or a name seen twice is left out as
+ * UNSAFE_PATH; one inflating past the entry or ratio limit is deleted and reported TOO_LARGE; an encrypted or corrupt
+ * entry is UNREADABLE; the others go on. Only a file that is no zip, a zip past the entry count or the total refuses the batch.
  */
 final class BatchUnzip {
-
-    private static final Charset GB18030 = Charset.forName("GB18030");
 
     /** How far a batch may inflate and how many entries it may hold. */
     record Limits(ZipInflation.Limits inflation, int entries) {
@@ -81,14 +75,14 @@ final class BatchUnzip {
 
     private static void entry(ZipFile zip, ZipArchiveEntry entry, Path base, ZipInflation inflation, Set<String> seen,
             List<BatchProblem> problems) throws IOException {
-        String raw = decode(entry);
-        String name = safeRelative(raw);
-        if (name == null || !base.resolve(name).normalize().startsWith(base)) {
-            problems.add(problem(Code.UNSAFE_PATH, raw, "zip-outside"));
-            return;
-        }
-        if (entry.isUnixSymlink()) {
-            problems.add(problem(Code.UNSAFE_PATH, name, "link"));
+        ZipEntryNames.Judged judged = ZipEntryNames.judge(entry, base);
+        String name = judged.name();
+        if (!judged.safe()) {
+            problems.add(switch (judged.refusal()) {
+                case LEAVES_FOLDER -> problem(Code.UNSAFE_PATH, judged.raw(), "zip-outside");
+                case TOO_LONG -> problem(Code.UNSAFE_PATH, judged.raw(), "zip-too-long");
+                case LINK -> problem(Code.UNSAFE_PATH, name, "link");
+            });
             return;
         }
         if (!seen.add(name)) {
@@ -128,47 +122,5 @@ final class BatchUnzip {
 
     private static BatchProblem problem(Code code, String file, String key, Object... args) {
         return BatchProblem.of(code, null, file, null, key, args);
-    }
-
-    static String decode(ZipArchiveEntry entry) {
-        byte[] raw = entry.getRawName();
-        if (entry.getGeneralPurposeBit().usesUTF8ForNames() || isUtf8(raw)) {
-            return new String(raw, StandardCharsets.UTF_8);
-        }
-        return new String(raw, GB18030);
-    }
-
-    private static boolean isUtf8(byte[] raw) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
-    }
-
-    /** The name as {@code /}-separated parts, or null when absolute, with a drive, a {@code ..} or a control character. */
-    static String safeRelative(String name) {
-        if (name == null || name.isEmpty() || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            return null;
-        }
-        String slashed = name.replace('\\', '/');
-        if (slashed.startsWith("/") || slashed.matches("^[A-Za-z]:.*")) {
-            return null;
-        }
-        List<String> parts = new ArrayList<>();
-        for (String part : slashed.split("/")) {
-            if (part.equals("..")) {
-                return null;
-            }
-            if (!part.isEmpty() && !part.equals(".")) {
-                if (part.getBytes(StandardCharsets.UTF_8).length > 255) {
-                    return null;
-                }
-                parts.add(part);
-            }
-        }
-        return parts.isEmpty() ? null : String.join("/", parts);
     }
 }

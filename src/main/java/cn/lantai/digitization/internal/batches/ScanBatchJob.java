@@ -55,11 +55,13 @@ public class ScanBatchJob implements JobHandler {
     private final Attaching attaching;
     private final EntryLocks locks;
     private final MessageSource messages;
+    private final PageOrientations orientations;
     private final TransactionTemplate tx;
     private final Map<Long, ReentrantLock> running = new ConcurrentHashMap<>();
 
     ScanBatchJob(BatchRows rows, BatchFolders folders, Jobs jobs, CatalogManagement catalog, PageLedger ledger,
-            Attaching attaching, EntryLocks locks, MessageSource messages, PlatformTransactionManager transactions) {
+            Attaching attaching, EntryLocks locks, MessageSource messages, PageOrientations orientations,
+            PlatformTransactionManager transactions) {
         this.messages = messages;
         this.rows = rows;
         this.folders = folders;
@@ -68,6 +70,7 @@ public class ScanBatchJob implements JobHandler {
         this.ledger = ledger;
         this.attaching = attaching;
         this.locks = locks;
+        this.orientations = orientations;
         this.tx = new TransactionTemplate(transactions);
     }
 
@@ -203,6 +206,8 @@ public class ScanBatchJob implements JobHandler {
             checked = checks.check(root, code, entry.files(), options, expected);
             state = checked.blocked() ? "HELD" : "ATTACHED";
         }
+        // the pages' orientation is read before the entry's transaction: it runs the OCR engine
+        List<Integer> turns = "ATTACHED".equals(state) ? orientations.turns(checked.pages(), options) : List.of();
         List<String> digests = checked.pages().stream()
                 .map(p -> p.sha256() + "|" + p.file().file() + "|" + (p.file().whole() ? "" : p.file().number()))
                 .distinct().toList();
@@ -213,7 +218,7 @@ public class ScanBatchJob implements JobHandler {
                 locks.inTransaction(item.get().id());
                 attaching.deposit(id, item.get(), code, checked.pages(), options, checked.problems(),
                         viewer.name());
-                attaching.record(item.get(), code, checked.pages(), viewer.name());
+                attaching.record(item.get(), code, checked.pages(), turns, viewer.name());
             }
             rows.forgetProblems(id, code);
             checked.problems().forEach(p -> rows.addProblem(id, code, p));

@@ -1,5 +1,6 @@
 package cn.lantai.digitization.internal.derivatives;
 
+import cn.lantai.digitization.internal.ProcessedPages;
 import cn.lantai.catalog.ItemId;
 import cn.lantai.digitization.ScanPage;
 import cn.lantai.preservation.Digests;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
  * OCFL object: they are remade from the masters whenever wanted. Every file name carries the digest of what it was
  * made from (the page's master and its index for an access image; all pages' masters for the PDF and OFD), so a
  * derivative of masters since replaced is never found, let alone served, and a file is written aside and moved into
- * place whole: a crash leaves the previous copy or none, never half a file.
+ * place whole: a crash leaves the previous copy or none, never half a file. An access image's name also carries the
+ * page's processing ({@link ProcessedPages.Steps#key}), so a page turned otherwise by a re-scan is made again.
  */
 @Component
 public class DerivativeFiles {
@@ -34,9 +36,11 @@ public class DerivativeFiles {
     public static final int THUMBNAIL_SIDE = 200;
 
     private final Path root;
+    private final ProcessedPages processed;
 
-    DerivativeFiles(@Value("${lantai.digitization.derivatives}") Path root) {
+    DerivativeFiles(@Value("${lantai.digitization.derivatives}") Path root, ProcessedPages processed) {
         this.root = root.toAbsolutePath().normalize();
+        this.processed = processed;
     }
 
     /** The entry's folder (made on demand by {@link #replace}). */
@@ -124,9 +128,11 @@ public class DerivativeFiles {
         return Digests.sha256(s.toString().getBytes(StandardCharsets.UTF_8)).substring(0, 32);
     }
 
-    private static String pageName(ScanPage page) {
+    private String pageName(ScanPage page) {
         String sha = page.sha256() == null || page.sha256().length() < 16 ? "0" : page.sha256().substring(0, 16);
-        return String.format("%04d-%s-%d.jpg", page.page(), sha, page.masterIndex());
+        String steps = processed.steps(page).key();
+        return String.format("%04d-%s-%d%s.jpg", page.page(), sha, page.masterIndex(),
+                steps.isEmpty() ? "" : "-" + steps);
     }
 
     /** Fills the file being written. */

@@ -8,7 +8,7 @@ import cn.lantai.digitization.PageText;
 import cn.lantai.digitization.ScanPage;
 import cn.lantai.digitization.internal.PageLedger;
 import cn.lantai.digitization.internal.TextLedger;
-import cn.lantai.digitization.internal.images.PageImages;
+import cn.lantai.digitization.internal.ProcessedPages;
 import cn.lantai.digitization.internal.images.UnreadablePage;
 import cn.lantai.jobs.JobHandler;
 import cn.lantai.jobs.JobStatus;
@@ -59,10 +59,12 @@ public class DerivativeJob implements JobHandler {
     private final ArchiveSeal seal;
     private final DerivativeFiles files;
     private final MessageSource messages;
+    private final ProcessedPages processed;
     private final ReentrantLock[] locks = new ReentrantLock[64];
 
     DerivativeJob(Jobs jobs, PageLedger pages, TextLedger texts, ArchivalStore store, CatalogManagement catalog,
-            ArchiveSeal seal, DerivativeFiles files, MessageSource messages) {
+            ArchiveSeal seal, DerivativeFiles files, MessageSource messages, ProcessedPages processed) {
+        this.processed = processed;
         this.jobs = jobs;
         this.pages = pages;
         this.texts = texts;
@@ -145,7 +147,7 @@ public class DerivativeJob implements JobHandler {
                 keep.add(thumbnail);
             }
             PageText text = read.get(page.page());
-            sheets.add(Sheet.of(page, made ? access : null, text == null ? List.of() : text.words(),
+            sheets.add(Sheet.of(processed.upright(page), made ? access : null, text == null ? List.of() : text.words(),
                     made ? null : messages.getMessage("digitization.derivatives.blank-page",
                             new Object[] {page.page()}, Locale.SIMPLIFIED_CHINESE)));
             if (job != null && ++done % 10 == 0) {
@@ -188,8 +190,8 @@ public class DerivativeJob implements JobHandler {
                     new Object[] {page.master()}, Locale.SIMPLIFIED_CHINESE));
         }
         try {
-            // subsampled while decoding to at most twice the access size, then scaled down smoothly
-            BufferedImage pixels = PageImages.decode(master.get(), page.masterIndex(), 2 * DerivativeFiles.ACCESS_SIDE);
+            // subsampled while decoding to at most twice the access size, processed, then scaled down smoothly
+            BufferedImage pixels = processed.open(page, 2 * DerivativeFiles.ACCESS_SIDE).image();
             BufferedImage large = AccessImages.scaled(pixels, DerivativeFiles.ACCESS_SIDE);
             BufferedImage small = AccessImages.scaled(large, DerivativeFiles.THUMBNAIL_SIDE);
             DerivativeFiles.replace(access, out -> AccessImages.writeJpeg(large, out));
@@ -211,7 +213,8 @@ public class DerivativeJob implements JobHandler {
         StringBuilder s = new StringBuilder();
         for (Sheet sheet : sheets) {
             PageText text = read.get(sheet.page());
-            s.append(sheet.page()).append(':').append(sheet.image() != null).append(':');
+            s.append(sheet.page()).append(':').append(sheet.image() == null ? "" : sheet.image().getFileName())
+                    .append(':');
             if (text != null) {
                 s.append(text.engine()).append(':').append(text.text()).append(':').append(text.words());
             }

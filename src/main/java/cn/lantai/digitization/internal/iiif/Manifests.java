@@ -14,6 +14,7 @@ import cn.lantai.catalog.OpenStatus;
 import cn.lantai.catalog.Retention;
 import cn.lantai.digitization.ScanPage;
 import cn.lantai.digitization.ScannedPages;
+import cn.lantai.digitization.internal.ProcessedPages;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -95,7 +96,9 @@ public class Manifests {
         return r;
     }
 
-    private Map<String, Object> canvas(String manifest, String service, ScanPage page) {
+    private Map<String, Object> canvas(String manifest, String service, ScanPage scanned) {
+        // sized as shown: a page recorded as turned a quarter stands the other way up
+        ScanPage page = ProcessedPages.upright(scanned, pages.turns(scanned.item(), scanned.page()));
         String id = manifest + "/canvas/" + page.page();
         Map<String, Object> canvas = new LinkedHashMap<>();
         canvas.put("id", id);

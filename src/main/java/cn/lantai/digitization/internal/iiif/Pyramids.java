@@ -20,12 +20,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import cn.lantai.catalog.ItemId;
 import cn.lantai.digitization.ScanPage;
-import cn.lantai.digitization.internal.images.PageImages;
+import cn.lantai.digitization.internal.ProcessedPages;
 import cn.lantai.digitization.internal.images.UnreadablePage;
-import cn.lantai.preservation.ArchivalStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -50,8 +52,10 @@ public class Pyramids {
     private static final int REMEMBERED = 10_000;
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(Pyramids.class);
+    /** A pyramid's folder ({@code <page>-<digest>[-<steps>]}) or one being built ({@code .build-<page>-…}). */
+    private static final Pattern PAGE_FOLDER = Pattern.compile("^(?:\\.build-)?(\\d+)-");
 
-    private final ArchivalStore store;
+    private final ProcessedPages processed;
     private final Path root;
     private final ReentrantLock[] locks = new ReentrantLock[256];
     private final Semaphore builds = new Semaphore(PARALLEL_BUILDS);
@@ -60,8 +64,8 @@ public class Pyramids {
     /** Masters that could not be cut, and when: not decoded again for every tile a viewer asks for. */
     private final Map<Path, Long> failed = new ConcurrentHashMap<>();
 
-    Pyramids(ArchivalStore store, @Value("${lantai.digitization.derivatives}") Path derivatives) {
-        this.store = store;
+    Pyramids(ProcessedPages processed, @Value("${lantai.digitization.derivatives}") Path derivatives) {
+        this.processed = processed;
         this.root = derivatives.resolve("iiif");
         for (int i = 0; i < locks.length; i++) {
             locks[i] = new ReentrantLock();
@@ -70,7 +74,8 @@ public class Pyramids {
 
     /** The page's pyramid, built first if its master has none yet. */
     public Pyramid of(ScanPage page) {
-        Path dir = dirOf(page);
+        ProcessedPages.Steps steps = processed.steps(page);
+        Path dir = dirOf(page, steps);
         Pyramid known = read.get(dir);
         if (known != null && Files.isRegularFile(dir.resolve(Pyramid.INDEX))) {
             return known;
@@ -93,7 +98,7 @@ public class Pyramids {
             }
             Pyramid made;
             try {
-                made = build(page, dir);
+                made = build(page, steps, dir);
             } catch (RuntimeException e) {
                 if (failed.size() >= REMEMBERED) {
                     failed.clear();
@@ -120,8 +125,18 @@ public class Pyramids {
 
     /** Where the page's pyramid is (whether made or not). */
     public Path dirOf(ScanPage page) {
+        return dirOf(page, processed.steps(page));
+    }
+
+    /**
+     * The name carries the master's digest and the page's processing ({@link ProcessedPages.Steps#key}): a page
+     * turned otherwise by a re-scan of the same master gets new tiles, and the old ones are removed.
+     */
+    private Path dirOf(ScanPage page, ProcessedPages.Steps steps) {
+        String key = steps.key();
         return root.resolve(Long.toString(page.item().value()))
-                .resolve(page.page() + "-" + page.sha256().substring(0, Math.min(16, page.sha256().length())));
+                .resolve(page.page() + "-" + page.sha256().substring(0, Math.min(16, page.sha256().length()))
+                        + (key.isEmpty() ? "" : "-" + key));
     }
 
     /** How many pyramids this process has built (for the metrics and the logs). */
@@ -129,16 +144,14 @@ public class Pyramids {
         return built.get();
     }
 
-    private Pyramid build(ScanPage page, Path dir) {
-        Path master = store.location(page.item(), page.master())
-                .orElseThrow(() -> new UnreadablePage("the master " + page.master() + " is not in the store"));
+    private Pyramid build(ScanPage page, ProcessedPages.Steps steps, Path dir) {
         builds.acquireUninterruptibly();
         Path work = null;
         try {
             Files.createDirectories(dir.getParent());
             work = dir.getParent().resolve(".build-" + page.page() + "-" + UUID.randomUUID());
             Files.createDirectory(work);
-            BufferedImage level = normalised(PageImages.decode(master, page.masterIndex(), 0),
+            BufferedImage level = normalised(processed.open(page, steps, 0).image(),
                     page.colourMode() == ScanPage.ColourMode.COLOUR);
             boolean colour = level.getType() == BufferedImage.TYPE_INT_RGB;
             int width = level.getWidth();
@@ -214,6 +227,25 @@ public class Pyramids {
                         Math.min(Pyramid.TILE, level.getHeight() - y));
                 Encoders.jpeg(tile, folder.resolve(column + "_" + row + ".jpg"));
             }
+        }
+    }
+
+    /** Removes the tiles of the entry's pages numbered above {@code lastPage} (a re-scan with fewer pages). */
+    public void dropAbove(ItemId item, int lastPage) {
+        Path folder = root.resolve(Long.toString(item.value()));
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> pages = Files.list(folder)) {
+            pages.filter(p -> {
+                Matcher m = PAGE_FOLDER.matcher(p.getFileName().toString());
+                return m.find() && m.group(1).length() <= 9 && Integer.parseInt(m.group(1)) > lastPage;
+            }).forEach(old -> {
+                read.remove(old);
+                deleteQuietly(old);
+            });
+        } catch (IOException e) {
+            log.warn("tiles of dropped pages of item {} not removed: {}", item, e.toString());
         }
     }
 

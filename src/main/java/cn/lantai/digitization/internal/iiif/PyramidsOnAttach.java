@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import cn.lantai.digitization.PagesAttached;
+import cn.lantai.digitization.PagesDropped;
 import cn.lantai.digitization.ScannedPages;
 import cn.lantai.digitization.internal.images.UnreadablePage;
 import jakarta.annotation.PreDestroy;
@@ -38,6 +39,12 @@ class PyramidsOnAttach {
     PyramidsOnAttach(ScannedPages pages, Pyramids pyramids) {
         this.pages = pages;
         this.pyramids = pyramids;
+    }
+
+    /** Once a re-scan with fewer pages commits, the dropped pages' tiles go (no request can reach them by then). */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(PagesDropped event) {
+        pyramids.dropAbove(event.item(), event.lastPage());
     }
 
     @TransactionalEventListener(fallbackExecution = true)

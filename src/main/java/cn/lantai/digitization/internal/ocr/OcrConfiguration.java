@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The OCR engine ({@code lantai.digitization.ocr.engine}: {@code rapidocr}, the default for its accuracy, or
  * {@code tesseract}; docs/OCR.md has the measurements) and the pool pages are read on, sized to the cores
- * ({@code lantai.digitization.ocr.threads}, 0 for all).
+ * ({@code lantai.digitization.ocr.threads}, 0 for all). Orientation (a batch's {@code rotate=auto}) is Tesseract's OSD
+ * for both engines: RapidOCR's own classifier tells only 0° from 180°, per line.
  */
 @Configuration(proxyBeanMethods = false)
 class OcrConfiguration {
@@ -25,7 +26,8 @@ class OcrConfiguration {
             @Value("${lantai.digitization.ocr.rapidocr.detection-side:1024}") int detectionSide) {
         return switch (engine) {
             case "tesseract" -> new TesseractEngine(command, language, timeout);
-            case "rapidocr" -> new RapidOcrEngine(Runtime.getRuntime().availableProcessors(), detectionSide);
+            case "rapidocr" -> new RapidOcrEngine(Runtime.getRuntime().availableProcessors(), detectionSide,
+                    new TesseractOrientation(command, timeout));
             default -> throw new IllegalStateException(
                     "lantai.digitization.ocr.engine must be tesseract or rapidocr, not " + engine);
         };

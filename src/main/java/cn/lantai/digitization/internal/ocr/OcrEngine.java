@@ -1,6 +1,7 @@
 package cn.lantai.digitization.internal.ocr;
 
 import java.awt.image.BufferedImage;
+import java.util.OptionalInt;
 
 /**
  * An OCR engine behind one port: reads one page image into its text in reading order and its words or lines with
@@ -21,4 +22,13 @@ public interface OcrEngine {
      * @throws OcrFailed when the engine fails, crashes or passes its deadline
      */
     Reading read(BufferedImage page, int dpi);
+
+    /**
+     * The clockwise quarter turns (0 to 3) that make the page upright, as the engine detects its orientation; empty
+     * when the engine cannot tell (no orientation detector, too little text, low confidence). Never throws for a bad
+     * page: a page whose orientation is unknown is left as scanned.
+     */
+    default OptionalInt orientation(BufferedImage page) {
+        return OptionalInt.empty();
+    }
 }

@@ -5,7 +5,7 @@ import cn.lantai.digitization.PageText;
 import cn.lantai.digitization.PagesRecognised;
 import cn.lantai.digitization.ScanPage;
 import cn.lantai.digitization.ScannedPages;
-import cn.lantai.digitization.internal.images.PageImages;
+import cn.lantai.digitization.internal.ProcessedPages;
 import cn.lantai.digitization.internal.images.UnreadablePage;
 import cn.lantai.digitization.internal.ocr.PageReadings.Outcome;
 import cn.lantai.digitization.internal.ocr.PageReadings.Row;
@@ -13,10 +13,8 @@ import cn.lantai.jobs.JobHandler;
 import cn.lantai.jobs.JobId;
 import cn.lantai.jobs.JobStatus;
 import cn.lantai.jobs.Jobs;
-import cn.lantai.preservation.ArchivalStore;
 import cn.lantai.search.SearchManagement;
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,7 +48,7 @@ class OcrJob implements JobHandler {
     private final OcrEngine engine;
     private final ExecutorService pool;
     private final ScannedPages scannedPages;
-    private final ArchivalStore store;
+    private final ProcessedPages processed;
     private final PageReadings readings;
     private final Jobs jobs;
     private final SearchManagement search;
@@ -59,14 +57,14 @@ class OcrJob implements JobHandler {
     private final int maxSide;
 
     OcrJob(OcrEngine engine, @Qualifier("ocrPool") ExecutorService pool, ScannedPages scannedPages,
-            ArchivalStore store, PageReadings readings, Jobs jobs, SearchManagement search,
+            ProcessedPages processed, PageReadings readings, Jobs jobs, SearchManagement search,
             ApplicationEventPublisher events, TransactionTemplate transaction, MessageSource messages,
             @Value("${lantai.digitization.ocr.max-side:3508}") int maxSide) {
         this.messages = messages;
         this.engine = engine;
         this.pool = pool;
         this.scannedPages = scannedPages;
-        this.store = store;
+        this.processed = processed;
         this.readings = readings;
         this.jobs = jobs;
         this.search = search;
@@ -127,7 +125,8 @@ class OcrJob implements JobHandler {
                 throw new IllegalStateException("OCR of entry " + item + " interrupted", e);
             }
         }
-        readings.truncate(item, pages.size());
+        // the entry's pages as they are now: a re-scan with fewer pages while this job read takes the text it wrote
+        readings.truncate(item, scannedPages.of(item).size());
         List<Integer> read = readings.of(item).values().stream().filter(r -> r.outcome() == Outcome.READ)
                 .map(Row::page).sorted().toList();
         transaction.executeWithoutResult(s -> events.publishEvent(new PagesRecognised(item, read)));
@@ -145,10 +144,10 @@ class OcrJob implements JobHandler {
     /** Reads one page and records the outcome; never throws for a bad page. */
     Outcome read(ScanPage page) {
         try {
-            Path file = store.location(page.item(), page.master()).orElseThrow(() -> new UnreadablePage(
-                    "the master " + page.master() + " is not in the entry's stored object"));
-            BufferedImage image = PageImages.decode(file, page.masterIndex(), maxSide);
-            double factor = image.getWidth() == 0 ? 1.0 : (double) page.width() / image.getWidth();
+            // read upright and as shown, so the words' boxes fall on the IIIF tiles and the access images
+            ProcessedPages.Processed processedPage = processed.open(page, maxSide);
+            BufferedImage image = processedPage.image();
+            double factor = processedPage.scale();
             int dpi = page.dpiX() > 0 ? (int) Math.round(page.dpiX() / factor) : 0;
             Reading reading = engine.read(image, dpi).scaled(factor);
             readings.read(new PageText(page.item(), page.page(), engine.name(), reading.text(), reading.words()),

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * PP-OCRv3 (detection, direction classification, recognition) through RapidOCR for Java and the ONNX runtime, both
@@ -23,6 +24,11 @@ import java.util.List;
  * not known to be thread-safe, so pages go through it one at a time, each using all cores inside the runtime. It
  * gives lines (text blocks), not words: the boxes recorded are the lines' boxes. Lines come in detection order and
  * are put in reading order (top to bottom, then left to right) here.
+ * <p>
+ * PP-OCR's direction classifier only tells a line upright from upside down (0° or 180°), line by line, after
+ * detection, and RapidOCR for Java does not report its verdict; a page turned a quarter is not found by it at all. So a
+ * page's orientation is asked of Tesseract's OSD when one is given ({@link #RapidOcrEngine(int, int,
+ * TesseractOrientation)}), and is unknown otherwise.
  */
 public class RapidOcrEngine implements OcrEngine {
 
@@ -31,6 +37,7 @@ public class RapidOcrEngine implements OcrEngine {
     private InferenceEngine engine;
     private volatile String unavailable;
     private volatile boolean checked;
+    private final TesseractOrientation orientation;
 
     /**
      * @param threads       the runtime's threads for one page
@@ -38,8 +45,19 @@ public class RapidOcrEngine implements OcrEngine {
      *                      reads the lines from the page as given
      */
     public RapidOcrEngine(int threads, int detectionSide) {
+        this(threads, detectionSide, null);
+    }
+
+    /** @param orientation where a page's orientation is detected; null: never detected */
+    public RapidOcrEngine(int threads, int detectionSide, TesseractOrientation orientation) {
         this.threads = Math.max(1, threads);
         this.detectionSide = detectionSide;
+        this.orientation = orientation;
+    }
+
+    @Override
+    public OptionalInt orientation(BufferedImage page) {
+        return orientation == null ? OptionalInt.empty() : orientation.detect(page);
     }
 
     @Override

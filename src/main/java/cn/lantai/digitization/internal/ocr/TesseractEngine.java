@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 import org.springframework.util.FileSystemUtils;
 
@@ -27,11 +28,19 @@ public class TesseractEngine implements OcrEngine {
     private final Duration deadline;
     private volatile String unavailable;
     private volatile boolean checked;
+    private final TesseractOrientation orientation;
 
     public TesseractEngine(String command, String language, Duration deadline) {
         this.command = command;
         this.language = language;
         this.deadline = deadline;
+        this.orientation = new TesseractOrientation(command, deadline);
+    }
+
+    /** Tesseract's own orientation and script detection ({@link TesseractOrientation}). */
+    @Override
+    public OptionalInt orientation(BufferedImage page) {
+        return orientation.detect(page);
     }
 
     @Override

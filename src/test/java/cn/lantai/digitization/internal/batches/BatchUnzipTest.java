@@ -44,6 +44,24 @@ class BatchUnzipTest {
     }
 
     @Test
+    void aNameTooLongForTheFileSystemIsLeftOutAndAGbkNameIsReadAsWritten() throws Exception {
+        byte[] page = ScanFixtures.png(300);
+        String longName = "档".repeat(86) + "案/0001.png"; // 258 bytes in UTF-8: one part past NAME_MAX
+        Path zip = write(new ScanFixtures.Zip().gbk().file("文书档案/0012-WS·2019-Y-BGS-0002/0001.png", page)
+                .file(longName, page).bytes());
+        Path root = dir.resolve("pages");
+
+        List<BatchProblem> problems = new BatchUnzip(SMALL).unpack(zip, root);
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo(Code.UNSAFE_PATH);
+            assertThat(p.file()).isEqualTo(longName);
+            assertThat(p.reason()).contains("too long");
+        });
+        assertThat(root.resolve("文书档案/0012-WS·2019-Y-BGS-0002/0001.png")).hasBinaryContent(page);
+    }
+
+    @Test
     void aZipInflatingPastItsTotalOrHoldingTooManyEntriesFailsTheBatch() throws Exception {
         ScanFixtures.Zip big = new ScanFixtures.Zip();
         for (int i = 0; i < 6; i++) {

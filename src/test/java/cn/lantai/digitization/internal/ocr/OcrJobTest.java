@@ -13,6 +13,7 @@ import cn.lantai.jobs.JobId;
 import cn.lantai.jobs.JobState;
 import cn.lantai.jobs.JobStatus;
 import cn.lantai.jobs.Jobs;
+import cn.lantai.digitization.internal.ProcessedPages;
 import cn.lantai.preservation.ArchivalStore;
 import cn.lantai.search.SearchManagement;
 import cn.lantai.support.LantaiTest;
@@ -47,6 +48,7 @@ class OcrJobTest {
 
     @Autowired CatalogManagement catalog;
     @Autowired ArchivalStore store;
+    @Autowired ProcessedPages processed;
     @Autowired PageLedger ledger;
     @Autowired TextLedger texts;
     @Autowired PageReadings readings;
@@ -143,7 +145,7 @@ class OcrJobTest {
     // -------------------------------------------------------------------------------------------------------------
 
     private OcrJob job(OcrEngine engine) {
-        return new OcrJob(engine, pool, scannedPages, store, readings, jobs, search, events, transaction, messages,
+        return new OcrJob(engine, pool, scannedPages, processed, readings, jobs, search, events, transaction, messages,
                 3508);
     }
 

@@ -1,10 +1,11 @@
-package cn.lantai.accession.internal;
+package cn.lantai.catalog;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -12,20 +13,64 @@ import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 
 /**
- * Names of zip entries and of files listed in a package, read and judged before anything is written under them.
- * Windows' zip tools write names in the system's code page without the UTF-8 flag (GBK on Chinese Windows), so a
- * name is UTF-8 when flagged or when its bytes are valid UTF-8, and GB18030 (a superset of GBK) otherwise.
+ * Names of zip entries (and of files a package lists), read and judged before anything is written under them; the one
+ * copy for every module that unpacks a zip, beside {@link ZipInflation} (accession's transfer packages, digitization's
+ * scan batches). Windows' zip tools write names in the system's code page without the UTF-8 flag (GBK on Chinese
+ * Windows), so a name is UTF-8 when flagged or when its bytes are valid UTF-8, and GB18030 (a superset of GBK)
+ * otherwise. A name is refused when it would leave the folder it is unpacked into (absolute, a drive letter, a
+ * {@code ..} part, a control character), when Linux cannot hold it, or when the entry is a symbolic link.
  */
-public final class EntryNames {
+public final class ZipEntryNames {
 
-    static final Charset GB18030 = Charset.forName("GB18030");
+    /** Why an entry is not unpacked. */
+    public enum Refusal {
+        /** Absolute, a drive, {@code ..}, a control character, or empty: it would leave the folder or is no name. */
+        LEAVES_FOLDER,
+        /** A part past 255 bytes, or the whole path past 4,096 bytes under the folder. */
+        TOO_LONG,
+        /** A symbolic link: never followed, never written. */
+        LINK
+    }
+
+    /**
+     * An entry's name as read ({@code raw}), as a safe relative path ({@code name}, null when refused for leaving the
+     * folder), and why it is refused (null when it may be unpacked).
+     */
+    public record Judged(String raw, String name, Refusal refusal) {
+
+        public boolean safe() {
+            return refusal == null;
+        }
+    }
+
+    private static final Charset GB18030 = Charset.forName("GB18030");
     private static final int NAME_MAX = 255;
     private static final int PATH_MAX = 4096;
     private static final Pattern DRIVE = Pattern.compile("^[A-Za-z]:.*");
 
-    private EntryNames() {
+    private ZipEntryNames() {
     }
 
+    /**
+     * The entry judged for unpacking under {@code root} (absolute and normalised): its decoded name made relative,
+     * checked to stay under the root and to fit the file system, and the entry checked not to be a link.
+     */
+    public static Judged judge(ZipArchiveEntry entry, Path root) {
+        String raw = decode(entry);
+        String name = safeRelative(raw);
+        if (name == null || !root.resolve(name).normalize().startsWith(root)) {
+            return new Judged(raw, null, Refusal.LEAVES_FOLDER);
+        }
+        if (!fitsFileSystem(name, root.toString().getBytes(StandardCharsets.UTF_8).length)) {
+            return new Judged(raw, name, Refusal.TOO_LONG);
+        }
+        if (entry.isUnixSymlink()) {
+            return new Judged(raw, name, Refusal.LINK);
+        }
+        return new Judged(raw, name, null);
+    }
+
+    /** The entry's name: UTF-8 when flagged or valid as UTF-8, GB18030 otherwise. */
     public static String decode(ZipArchiveEntry entry) {
         byte[] raw = entry.getRawName();
         if (entry.getGeneralPurposeBit().usesUTF8ForNames() || isUtf8(raw)) {
