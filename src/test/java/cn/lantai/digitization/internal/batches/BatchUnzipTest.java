@@ -56,7 +56,7 @@ class BatchUnzipTest {
         assertThat(problems).singleElement().satisfies(p -> {
             assertThat(p.code()).isEqualTo(Code.UNSAFE_PATH);
             assertThat(p.file()).isEqualTo(longName);
-            assertThat(p.reason()).contains("too long");
+            assertThat(p.reason()).isEqualTo("digitization.problem.zip-too-long");
         });
         assertThat(root.resolve("文书档案/0012-WS·2019-Y-BGS-0002/0001.png")).hasBinaryContent(page);
     }
