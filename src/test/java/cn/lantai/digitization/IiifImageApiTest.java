@@ -272,7 +272,9 @@ class IiifImageApiTest {
                 "full/maximum/0/default.jpg",
                 "full/max/!/default.jpg",
                 "full/max/90.0.1/default.jpg",
-                "full/99999999999999,/0/default.jpg")) {
+                "full/99999999999999,/0/default.jpg",
+                "0,0,600,600/%5Epct:715827883.34/0/default.jpg", // 600 × 7,158,278.83 is 2^32 + 4: wrapped, 4 × 4
+                "full/%5Epct:99999999999999999/0/default.jpg")) {
             MockHttpServletResponse response = image(page, bad);
             assertThat(response.getStatus()).as(bad).isEqualTo(400);
             assertThat(response.getContentType()).as(bad).startsWith("text/plain");
