@@ -44,8 +44,13 @@ import org.w3c.dom.NodeList;
  */
 public final class PageImages {
 
-    /** 20,000 × 20,000 pixels: an A0 sheet at 600 dpi is about 19,900 × 28,000; larger is not a page. */
-    public static final long MAX_PIXELS = 400_000_000L;
+    /**
+     * The most pixels a page may have: as many as one decode may return, since the viewer's tiles are cut from the
+     * page decoded whole (an A2 sheet at 600 dpi is about 9,900 × 14,000 pixels, an A0 sheet at 300 dpi about 139
+     * million). A page that claims more is refused from its header, so a batch reports it instead of attaching a page
+     * that could never be shown.
+     */
+    public static final long MAX_PIXELS = 100_000_000L;
 
     /** The most pages one file may hold (a TIFF of tiny directories or a PDF of empty pages is not a record's scan). */
     public static final int MAX_PAGES = 20_000;
@@ -293,7 +298,8 @@ public final class PageImages {
     static void checkSize(int index, long width, long height) {
         if (width <= 0 || height <= 0 || width * height > MAX_PIXELS) {
             throw new UnreadablePage("page " + (index + 1) + " claims " + width + " × " + height
-                    + " pixels, more than a page can have (at most " + MAX_PIXELS + ")");
+                    + " pixels, more than a page can have (at most " + MAX_PIXELS
+                    + ", the most the viewer can cut into tiles)");
         }
     }
 

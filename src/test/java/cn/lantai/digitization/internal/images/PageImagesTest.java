@@ -227,13 +227,19 @@ class PageImagesTest {
     }
 
     @Test
-    void aPageWithinTheClaimLimitButTooLargeToDecodeAtOnceIsRefusedBeforeDecoding() throws IOException {
+    void aPageTooLargeToDecodeAtOnceIsRefusedFromItsHeaderSoABatchNeverAttachesAPageThatCannotBeShown() {
+        // 225 M pixels: it used to pass the probe (and so a batch's checks) while the viewer's pyramid, which decodes
+        // the page whole, refused it on every tile
         Path file = dir.resolve("huge.tif");
-        Files.write(file, bombTiff(15_000, 15_000)); // 225 M pixels: a page, but not one to decode whole
-        assertThat(PageImages.probe(file).get(0).width()).isEqualTo(15_000);
+        assertThatThrownBy(() -> {
+            Files.write(file, bombTiff(15_000, 15_000));
+            PageImages.probe(file);
+        }).isInstanceOf(UnreadablePage.class).hasMessageContaining("claims 15000 × 15000")
+                .hasMessageContaining("at most " + PageImages.MAX_DECODED_PIXELS);
+        assertThat(PageImages.MAX_PIXELS).as("what a batch accepts, the viewer can show")
+                .isLessThanOrEqualTo(PageImages.MAX_DECODED_PIXELS);
         long before = allocated();
-        assertThatThrownBy(() -> PageImages.decode(file, 0, 0)).isInstanceOf(UnreadablePage.class)
-                .hasMessageContaining("read it smaller");
+        assertThatThrownBy(() -> PageImages.decode(file, 0, 0)).isInstanceOf(UnreadablePage.class);
         assertThat(allocated() - before).isLessThan(20_000_000L);
     }
 
