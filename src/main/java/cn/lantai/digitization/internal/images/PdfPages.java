@@ -66,7 +66,7 @@ final class PdfPages {
                 Plan plan = plan(document.getPage(i), i, file);
                 int dpi = Math.round(plan.dpi());
                 pages.add(new PageInfo(i, plan.width(), plan.height(), dpi, dpi, plan.colourMode(),
-                        PageImages.Format.PDF.mediaType));
+                        ImageFormats.Format.PDF.mediaType));
             }
             return pages;
         } catch (IOException e) {

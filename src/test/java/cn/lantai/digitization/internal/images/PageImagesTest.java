@@ -339,6 +339,21 @@ class PageImagesTest {
     }
 
     @Test
+    void formatsAreToldByTheirFirstBytesAndResolutionsReadFromTheirOwnMetadataInTheirOwnPlaces() throws IOException {
+        Path pngNamedJpeg = dir.resolve("really-a-png.jpg");
+        PageSamples.png(page, 400, pngNamedJpeg);
+        assertThat(ImageFormats.format(pngNamedJpeg)).isEqualTo(ImageFormats.Format.PNG);
+        Path pdfNamedTiff = dir.resolve("really-a-pdf.tif");
+        PageSamples.pdf(List.of(page), pdfNamedTiff);
+        assertThat(ImageFormats.format(pdfNamedTiff)).isEqualTo(ImageFormats.Format.PDF);
+        Path text = Files.writeString(dir.resolve("notes.tif"), "not an image");
+        assertThatThrownBy(() -> ImageFormats.format(text)).isInstanceOf(UnreadablePage.class)
+                .hasMessageContaining("not a page image format");
+        assertThat(Resolutions.dpi(null)).containsExactly(0, 0);
+        assertThat(PageImages.probe(pngNamedJpeg).get(0).dpiX()).isEqualTo(400);
+    }
+
+    @Test
     void aTruncatedJpegIsUnreadableNotGreyFilled() throws IOException {
         Path whole = dir.resolve("whole.jpg");
         PageSamples.jpeg(page, 300, false, whole);
