@@ -1,6 +1,7 @@
 package cn.lantai.digitization;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.awt.Color;
@@ -272,7 +273,9 @@ class IiifImageApiTest {
                 "full/maximum/0/default.jpg",
                 "full/max/!/default.jpg",
                 "full/max/90.0.1/default.jpg",
-                "full/99999999999999,/0/default.jpg")) {
+                "full/99999999999999,/0/default.jpg",
+                "0,0,600,600/%5Epct:715827883.34/0/default.jpg", // 600 × 7,158,278.83 is 2^32 + 4: wrapped, 4 × 4
+                "full/%5Epct:99999999999999999/0/default.jpg")) {
             MockHttpServletResponse response = image(page, bad);
             assertThat(response.getStatus()).as(bad).isEqualTo(400);
             assertThat(response.getContentType()).as(bad).startsWith("text/plain");
@@ -283,6 +286,36 @@ class IiifImageApiTest {
                 "/iiif/3/" + page.item().value() + "/info.json", "/iiif/3/99999999999999999999-1/info.json")) {
             assertThat(mvc.perform(get(missing).with(Staff.archivist())).andReturn().getResponse().getStatus())
                     .as(missing).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aLargeRegionIsComposedBandByBandAndALopsidedSizeOfItIsRefused() throws Exception {
+        Item item = entries.open("大幅图纸");
+        BufferedImage sheet = ScannedEntries.greyPage(8000, 3100, 200);
+        var g = sheet.createGraphics();
+        g.setColor(Color.BLACK);
+        g.fillRect(0, 1550, 8000, 100);
+        g.dispose();
+        ScanPage page = entries.attachPng(item, sheet).get(0);
+
+        // one row of 8,000 pixels would make the service compose all 24.8 million pixels of the page
+        MockHttpServletResponse lopsided = image(page, "full/8000,1/0/default.png");
+        assertThat(lopsided.getStatus()).isEqualTo(400);
+        assertThat(lopsided.getContentAsString(StandardCharsets.UTF_8)).contains("lopsided");
+
+        BufferedImage whole = decode(image(page, "full/max/0/default.png"));
+        assertThat((long) whole.getWidth() * whole.getHeight()).isLessThanOrEqualTo(12_000_000L);
+        assertThat((double) whole.getWidth() / whole.getHeight()).isCloseTo(8000.0 / 3100, within(0.01));
+        int barTop = (int) Math.floor(1550.0 * whole.getHeight() / 3100) - 1;
+        int barBottom = (int) Math.ceil(1650.0 * whole.getHeight() / 3100) + 1;
+        for (int y = 0; y < whole.getHeight(); y++) {
+            int grey = whole.getRaster().getSample(whole.getWidth() / 2, y, 0);
+            if (y < barTop || y > barBottom) {
+                assertThat(grey).as("row %d: the page's grey, no seam between bands", y).isBetween(190, 210);
+            } else if (y > barTop + 2 && y < barBottom - 2) {
+                assertThat(grey).as("row %d: the black bar where the page has it", y).isLessThan(40);
+            }
         }
     }
 

@@ -38,6 +38,10 @@ public class IiifImages {
     public static final String PROFILE_URI = "http://iiif.io/api/image/3/level2.json";
     /** An A4 page at about 400 dpi at most in one answer; a viewer asks for tiles, not for the whole page at once. */
     public static final Limits LIMITS = new Limits(8000, 8000, 12_000_000L);
+    /** The most pixels of a level held at once for one answer: twice the largest answer. */
+    static final long COMPOSE_AREA = 2 * LIMITS.maxArea();
+    /** The level pixels of one band where a region is composed band by band. */
+    static final long BAND_AREA = LIMITS.maxArea() / 4;
     /** Answers composed at once: each holds its region's pixels in memory. */
     private static final Semaphore COMPOSING = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
 
@@ -107,17 +111,53 @@ public class IiifImages {
         }
     }
 
-    /** The region at the asked size, from the tiles of the coarsest level with enough pixels. */
+    /**
+     * The region at the asked size, from the tiles of the coarsest level with enough pixels. A region of that level
+     * larger than {@link #COMPOSE_AREA} is never held whole: it is composed and scaled in bands of rows, each at most
+     * {@link #BAND_AREA} level pixels; a size so lopsided that one row of the answer would need more than
+     * {@link #COMPOSE_AREA} of them ({@code full/8000,1} of a large page) is refused.
+     */
     static BufferedImage compose(Pyramid p, Rect r, int width, int height) {
         int f = p.bestLevel(r, width, height);
-        int levelW = p.levelWidth(f);
-        int levelH = p.levelHeight(f);
         int x0 = r.x() / f;
         int y0 = r.y() / f;
-        int x1 = Math.min(levelW, Pyramid.ceil(r.x() + r.w(), f));
-        int y1 = Math.min(levelH, Pyramid.ceil(r.y() + r.h(), f));
-        BufferedImage canvas = new BufferedImage(Math.max(1, x1 - x0), Math.max(1, y1 - y0),
+        int x1 = Math.min(p.levelWidth(f), Pyramid.ceil(r.x() + r.w(), f));
+        int y1 = Math.min(p.levelHeight(f), Pyramid.ceil(r.y() + r.h(), f));
+        int levelW = Math.max(1, x1 - x0);
+        int levelH = Math.max(1, y1 - y0);
+        if ((long) levelW * levelH <= COMPOSE_AREA) {
+            return Encoders.scaled(levelRegion(p, f, x0, y0, levelW, levelH), width, height);
+        }
+        double rowsPerRow = (double) levelH / height;
+        if (levelW * Math.ceil(rowsPerRow) > COMPOSE_AREA) {
+            throw new BadImageRequest("the size " + width + " × " + height + " is too lopsided for the region "
+                    + r.w() + " × " + r.h() + ": each row of it would need " + (long) (levelW * Math.ceil(rowsPerRow))
+                    + " pixels of the page; ask for a size in proportion to the region");
+        }
+        BufferedImage out = new BufferedImage(width, height,
                 p.colour() ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_BYTE_GRAY);
+        int bandRows = (int) Math.max(1, Math.floor(BAND_AREA / (levelW * rowsPerRow)));
+        Graphics2D g = out.createGraphics();
+        try {
+            for (int top = 0; top < height; top += bandRows) {
+                int bottom = Math.min(height, top + bandRows);
+                int from = (int) Math.floor(top * rowsPerRow);
+                int to = bottom == height ? levelH : Math.max(from + 1, (int) Math.round(bottom * rowsPerRow));
+                BufferedImage band = levelRegion(p, f, x0, y0 + from, levelW, to - from);
+                g.drawImage(Encoders.scaled(band, width, bottom - top), 0, top, null);
+            }
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    /** The pixels of level {@code f} from (x0, y0), w × h of them, drawn from its tiles. */
+    private static BufferedImage levelRegion(Pyramid p, int f, int x0, int y0, int w, int h) {
+        BufferedImage canvas = new BufferedImage(w, h,
+                p.colour() ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_BYTE_GRAY);
+        int x1 = x0 + w;
+        int y1 = y0 + h;
         Graphics2D g = canvas.createGraphics();
         try {
             for (int row = y0 / Pyramid.TILE; row <= (y1 - 1) / Pyramid.TILE; row++) {
@@ -129,7 +169,7 @@ public class IiifImages {
         } finally {
             g.dispose();
         }
-        return Encoders.scaled(canvas, width, height);
+        return canvas;
     }
 
     private static BufferedImage read(Path tile) {

@@ -218,8 +218,9 @@ public record ImageRequest(Region region, Size size, boolean mirror, int rotatio
             w = scaled(r.w(), scale, limits.maxWidth());
             h = scaled(r.h(), scale, limits.maxHeight());
         } else if (size.percent() != null) {
-            w = (int) Math.round(r.w() * size.percent() / 100);
-            h = (int) Math.round(r.h() * size.percent() / 100);
+            // a percentage may be as large as the grammar lets it be: clamped before the cast, never wrapped round
+            w = clamped(r.w() * size.percent() / 100);
+            h = clamped(r.h() * size.percent() / 100);
         } else if (size.confined()) {
             double scale = fit(r.w(), r.h(), size.width(), size.height(), limits);
             if (!size.upscale()) {
@@ -253,6 +254,11 @@ public record ImageRequest(Region region, Size size, boolean mirror, int rotatio
                     + limits.maxWidth() + " × " + limits.maxHeight() + ", " + limits.maxArea() + " pixels)");
         }
         return new int[] {w, h};
+    }
+
+    /** A computed side as an int, rounded; past {@code Integer.MAX_VALUE} it stays there (and fails the limits). */
+    private static int clamped(double side) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.round(side));
     }
 
     /** A side scaled, rounded (1,800 × 1/9 is 200, not 199.99…), never past its bound nor below one pixel. */

@@ -99,12 +99,18 @@ public class Pyramids {
             Pyramid made;
             try {
                 made = build(page, steps, dir);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // a master too large to cut in this heap fails like a damaged one: recorded, not retried per tile
                 if (failed.size() >= REMEMBERED) {
                     failed.clear();
                 }
                 failed.put(dir, System.currentTimeMillis());
-                throw e;
+                if (e instanceof OutOfMemoryError) {
+                    log.warn("the master of page {} is too large to cut into tiles in this heap", page.imageId());
+                    throw new UnreadablePage("the master of page " + page.imageId()
+                            + " cannot be read: it is too large to cut into tiles in the memory this server has");
+                }
+                throw (RuntimeException) e;
             }
             failed.remove(dir);
             removeOthers(page, dir);

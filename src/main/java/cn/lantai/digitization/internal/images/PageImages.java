@@ -1,32 +1,23 @@
 package cn.lantai.digitization.internal.images;
 
 import cn.lantai.digitization.ScanPage.ColourMode;
+import cn.lantai.digitization.internal.images.ImageFormats.Format;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataFormatImpl;
-import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
-import org.w3c.dom.NodeList;
 
 /**
  * Reads page images (TIFF, also multi-page, with LZW, Deflate, CCITT G4 or JPEG compression; JPEG, also CMYK/YCCK and
@@ -40,12 +31,19 @@ import org.w3c.dom.NodeList;
  * holds the whole page. A truncated or damaged file is an {@link UnreadablePage}, also where a reader would fill the
  * missing part with grey and say nothing (a JPEG without its end marker, a PNG whose chunk checksums fail).
  *
+ * <p>Formats are told and checked for damage in {@link ImageFormats}; resolutions are read in {@link Resolutions}.
+ *
  * <p>Stateless: every call opens its own reader, so it may be called from several threads at once.
  */
 public final class PageImages {
 
-    /** 20,000 × 20,000 pixels: an A0 sheet at 600 dpi is about 19,900 × 28,000; larger is not a page. */
-    public static final long MAX_PIXELS = 400_000_000L;
+    /**
+     * The most pixels a page may have: as many as one decode may return, since the viewer's tiles are cut from the
+     * page decoded whole (an A2 sheet at 600 dpi is about 9,900 × 14,000 pixels, an A0 sheet at 300 dpi about 139
+     * million). A page that claims more is refused from its header, so a batch reports it instead of attaching a page
+     * that could never be shown.
+     */
+    public static final long MAX_PIXELS = 100_000_000L;
 
     /** The most pages one file may hold (a TIFF of tiny directories or a PDF of empty pages is not a record's scan). */
     public static final int MAX_PAGES = 20_000;
@@ -66,17 +64,6 @@ public final class PageImages {
         ImageIO.setUseCache(false);
     }
 
-    /** The formats Lantai reads, told by their first bytes. */
-    enum Format {
-        TIFF("image/tiff"), JPEG("image/jpeg"), JP2("image/jp2"), PNG("image/png"), PDF("application/pdf");
-
-        final String mediaType;
-
-        Format(String mediaType) {
-            this.mediaType = mediaType;
-        }
-    }
-
     private PageImages() {
     }
 
@@ -89,7 +76,7 @@ public final class PageImages {
 
     /** The file's pages as its headers describe them. */
     public static List<PageInfo> probe(Path file) {
-        Format format = format(file);
+        Format format = ImageFormats.format(file);
         if (format == Format.PDF) {
             return PdfPages.probe(file);
         }
@@ -123,7 +110,7 @@ public final class PageImages {
         if (maxSide < 0) {
             throw new IllegalArgumentException("maxSide must be 0 or positive: " + maxSide);
         }
-        Format format = format(file);
+        Format format = ImageFormats.format(file);
         if (format == Format.PDF) {
             return PdfPages.decode(file, index, region, maxSide);
         }
@@ -187,12 +174,12 @@ public final class PageImages {
 
     private static <T> T withReader(Path file, Format format, ReaderWork<T> work) {
         if (format == Format.JPEG) {
-            requireJpegEnd(file);
+            ImageFormats.requireJpegEnd(file);
         } else if (format == Format.PNG) {
-            requireIntactPng(file);
+            ImageFormats.requireIntactPng(file);
         }
         try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
-            ImageReader reader = reader(in, format, file);
+            ImageReader reader = ImageFormats.reader(in, format, file);
             try {
                 reader.setInput(in, false, false);
                 return work.apply(reader);
@@ -207,73 +194,6 @@ public final class PageImages {
         }
     }
 
-    /** The format told by the file's first bytes; an empty, unknown or missing file is unreadable. */
-    static Format format(Path file) {
-        byte[] head = new byte[16];
-        int n;
-        try (InputStream in = Files.newInputStream(file)) {
-            n = in.readNBytes(head, 0, head.length);
-        } catch (NoSuchFileException e) {
-            throw new UnreadablePage(name(file) + ": no such file", e);
-        } catch (IOException e) {
-            throw new UnreadablePage(name(file) + ": cannot be opened (" + e.getMessage() + ")", e);
-        }
-        if (n == 0) {
-            throw new UnreadablePage(name(file) + ": the file is empty");
-        }
-        if (n >= 4 && ((head[0] == 'I' && head[1] == 'I' && (head[2] == 42 || head[2] == 43) && head[3] == 0)
-                || (head[0] == 'M' && head[1] == 'M' && head[2] == 0 && (head[3] == 42 || head[3] == 43)))) {
-            return Format.TIFF;
-        }
-        if (n >= 3 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xD8 && (head[2] & 0xff) == 0xFF) {
-            return Format.JPEG;
-        }
-        if (n >= 8 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') {
-            return Format.PNG;
-        }
-        if ((n >= 12 && head[0] == 0 && head[1] == 0 && head[2] == 0 && head[3] == 12 && head[4] == 'j'
-                && head[5] == 'P' && head[6] == ' ' && head[7] == ' ')
-                || (n >= 4 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0x4F && (head[2] & 0xff) == 0xFF
-                        && (head[3] & 0xff) == 0x51)) {
-            return Format.JP2;
-        }
-        if (n >= 5 && head[0] == '%' && head[1] == 'P' && head[2] == 'D' && head[3] == 'F' && head[4] == '-') {
-            return Format.PDF;
-        }
-        throw new UnreadablePage(name(file) + ": not a page image format Lantai reads (TIFF, JPEG, JPEG 2000, PNG, PDF)");
-    }
-
-    /** The reader for the format: TwelveMonkeys' for TIFF and JPEG, jai-imageio's for JPEG 2000, the JDK's for PNG. */
-    private static ImageReader reader(ImageInputStream in, Format format, Path file) throws IOException {
-        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-        ImageReader chosen = null;
-        String preferred = switch (format) {
-            case TIFF, JPEG -> "com.twelvemonkeys.";
-            case JP2 -> "com.github.jaiimageio.jpeg2000.";
-            case PNG -> "com.sun.imageio.plugins.png.";
-            case PDF -> "-";
-        };
-        while (readers.hasNext()) {
-            ImageReader candidate = readers.next();
-            if (candidate.getClass().getName().startsWith(preferred)) {
-                if (chosen != null) {
-                    chosen.dispose();
-                }
-                chosen = candidate;
-                break;
-            }
-            if (chosen == null) {
-                chosen = candidate;
-            } else {
-                candidate.dispose();
-            }
-        }
-        if (chosen == null) {
-            throw new UnreadablePage(name(file) + ": no reader for " + format.mediaType + " is installed");
-        }
-        return chosen;
-    }
-
     private static PageInfo info(ImageReader reader, int index, Format format) throws IOException {
         int count = reader.getNumImages(true);
         if (index < 0 || index >= count) {
@@ -283,9 +203,9 @@ public final class PageImages {
         int height = reader.getHeight(index);
         checkSize(index, width, height);
         IIOMetadata metadata = reader.getImageMetadata(index);
-        int[] dpi = format == Format.TIFF ? tiffDpi(metadata) : dpi(metadata);
+        int[] dpi = format == Format.TIFF ? Resolutions.tiffDpi(metadata) : Resolutions.dpi(metadata);
         if (format == Format.JPEG && dpi[0] == 0 && reader.getInput() instanceof ImageInputStream in) {
-            dpi = exifDpi(in);
+            dpi = Resolutions.exifDpi(in);
         }
         return new PageInfo(index, width, height, dpi[0], dpi[1], colourMode(reader, index), format.mediaType);
     }
@@ -293,7 +213,8 @@ public final class PageImages {
     static void checkSize(int index, long width, long height) {
         if (width <= 0 || height <= 0 || width * height > MAX_PIXELS) {
             throw new UnreadablePage("page " + (index + 1) + " claims " + width + " × " + height
-                    + " pixels, more than a page can have (at most " + MAX_PIXELS + ")");
+                    + " pixels, more than a page can have (at most " + MAX_PIXELS
+                    + ", the most the viewer can cut into tiles)");
         }
     }
 
@@ -311,246 +232,6 @@ public final class PageImages {
             return ColourMode.BITONAL;
         }
         return model.getNumColorComponents() == 1 ? ColourMode.GREYSCALE : ColourMode.COLOUR;
-    }
-
-    /**
-     * Dots per inch from the EXIF IFD0 of a JPEG that has no JFIF density (cameras and phone scanners write only EXIF):
-     * the marker segments before the first scan are walked, reading at most 1 MB; 0 where none is found.
-     */
-    static int[] exifDpi(ImageInputStream in) throws IOException {
-        long mark = in.getStreamPosition();
-        try {
-            in.seek(2);
-            long limit = 1 << 20;
-            while (in.getStreamPosition() < limit) {
-                int ff = in.read();
-                int marker = in.read();
-                if (ff != 0xFF || marker < 0 || marker == 0xDA || marker == 0xD9) {
-                    break;
-                }
-                int length = in.readUnsignedShort();
-                if (length < 2) {
-                    break;
-                }
-                if (marker == 0xE1 && length > 14) {
-                    byte[] segment = new byte[length - 2];
-                    in.readFully(segment);
-                    if (segment[0] == 'E' && segment[1] == 'x' && segment[2] == 'i' && segment[3] == 'f') {
-                        return exifResolution(ByteBuffer.wrap(segment, 6, segment.length - 6).slice());
-                    }
-                } else {
-                    in.skipBytes(length - 2);
-                }
-            }
-            return new int[] {0, 0};
-        } catch (IOException | RuntimeException e) {
-            return new int[] {0, 0}; // a garbled EXIF block states no resolution
-        } finally {
-            in.seek(mark);
-        }
-    }
-
-    private static int[] exifResolution(ByteBuffer tiff) {
-        tiff.order(tiff.get(0) == 'I' ? java.nio.ByteOrder.LITTLE_ENDIAN : java.nio.ByteOrder.BIG_ENDIAN);
-        int ifd = tiff.getInt(4);
-        int entries = tiff.getShort(ifd) & 0xffff;
-        double x = 0;
-        double y = 0;
-        int unit = 2;
-        for (int i = 0; i < entries; i++) {
-            int at = ifd + 2 + 12 * i;
-            int tag = tiff.getShort(at) & 0xffff;
-            int type = tiff.getShort(at + 2) & 0xffff;
-            if ((tag == 282 || tag == 283) && type == 5) {
-                int offset = tiff.getInt(at + 8);
-                long numerator = tiff.getInt(offset) & 0xffffffffL;
-                long denominator = tiff.getInt(offset + 4) & 0xffffffffL;
-                double value = denominator == 0 ? 0 : (double) numerator / denominator;
-                if (tag == 282) {
-                    x = value;
-                } else {
-                    y = value;
-                }
-            } else if (tag == 296 && type == 3) {
-                unit = tiff.getShort(at + 8) & 0xffff;
-            }
-        }
-        if (unit != 2 && unit != 3) {
-            return new int[] {0, 0};
-        }
-        double perInch = unit == 3 ? 2.54 : 1;
-        int dx = sane(x * perInch);
-        int dy = sane(y * perInch);
-        return new int[] {dx == 0 ? dy : dx, dy == 0 ? dx : dy};
-    }
-
-    private static final String TIFF_METADATA = "com_sun_media_imageio_plugins_tiff_image_1.0";
-
-    /**
-     * Dots per inch from the TIFF's own XResolution, YResolution and ResolutionUnit tags (the standard tree reports
-     * 72 dpi for a TIFF that states none); 0 where the file states none or states no unit.
-     */
-    static int[] tiffDpi(IIOMetadata metadata) {
-        int[] dpi = {0, 0};
-        if (metadata == null || !java.util.Arrays.asList(metadata.getMetadataFormatNames()).contains(TIFF_METADATA)) {
-            return dpi(metadata);
-        }
-        IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(TIFF_METADATA);
-        NodeList fields = root.getElementsByTagName("TIFFField");
-        double x = 0;
-        double y = 0;
-        int unit = 2;
-        for (int i = 0; i < fields.getLength(); i++) {
-            IIOMetadataNode field = (IIOMetadataNode) fields.item(i);
-            String number = field.getAttribute("number");
-            switch (number) {
-                case "282" -> x = rational(field);
-                case "283" -> y = rational(field);
-                case "296" -> unit = (int) rational(field);
-                default -> {
-                }
-            }
-        }
-        if (unit != 2 && unit != 3) {
-            return dpi;
-        }
-        double perInch = unit == 3 ? 2.54 : 1;
-        dpi[0] = sane(x * perInch);
-        dpi[1] = sane(y * perInch);
-        if (dpi[0] == 0) {
-            dpi[0] = dpi[1];
-        } else if (dpi[1] == 0) {
-            dpi[1] = dpi[0];
-        }
-        return dpi;
-    }
-
-    /** The first value of a TIFF field in the native tree ("300/1", "300" or a number). */
-    private static double rational(IIOMetadataNode field) {
-        NodeList values = field.getElementsByTagName("*");
-        for (int i = 0; i < values.getLength(); i++) {
-            String value = ((IIOMetadataNode) values.item(i)).getAttribute("value");
-            if (value != null && !value.isEmpty()) {
-                try {
-                    int slash = value.indexOf('/');
-                    if (slash < 0) {
-                        return Double.parseDouble(value);
-                    }
-                    double denominator = Double.parseDouble(value.substring(slash + 1));
-                    return denominator == 0 ? 0 : Double.parseDouble(value.substring(0, slash)) / denominator;
-                } catch (NumberFormatException e) {
-                    return 0;
-                }
-            }
-        }
-        return 0;
-    }
-
-    private static int sane(double dpi) {
-        return Double.isFinite(dpi) && dpi >= 1 && dpi <= 100_000 ? (int) Math.round(dpi) : 0;
-    }
-
-    /** Dots per inch from the standard metadata tree (millimetres per pixel); 0 where the file states none. */
-    static int[] dpi(IIOMetadata metadata) {
-        int[] dpi = {0, 0};
-        if (metadata == null || !metadata.isStandardMetadataFormatSupported()) {
-            return dpi;
-        }
-        IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(IIOMetadataFormatImpl.standardMetadataFormatName);
-        String[] names = {"HorizontalPixelSize", "VerticalPixelSize"};
-        for (int i = 0; i < 2; i++) {
-            NodeList nodes = root.getElementsByTagName(names[i]);
-            if (nodes.getLength() > 0) {
-                try {
-                    float mmPerPixel = Float.parseFloat(((IIOMetadataNode) nodes.item(0)).getAttribute("value"));
-                    if (mmPerPixel > 0 && Float.isFinite(mmPerPixel)) {
-                        long value = Math.round(25.4 / mmPerPixel);
-                        dpi[i] = value > 100_000 ? 0 : (int) value;
-                    }
-                } catch (NumberFormatException e) {
-                    // a value the file garbles is a value it does not state
-                }
-            }
-        }
-        if (dpi[0] == 0 && dpi[1] > 0) {
-            dpi[0] = dpi[1];
-        } else if (dpi[1] == 0 && dpi[0] > 0) {
-            dpi[1] = dpi[0];
-        }
-        return dpi;
-    }
-
-    /**
-     * A JPEG must end with its EOI marker (perhaps followed by a little padding): the JDK decoder fills a truncated
-     * scan with grey and only warns.
-     */
-    private static void requireJpegEnd(Path file) {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            int window = (int) Math.min(size, 4096);
-            ByteBuffer tail = ByteBuffer.allocate(window);
-            channel.position(size - window);
-            while (tail.hasRemaining() && channel.read(tail) >= 0) {
-                // fill the window
-            }
-            byte[] bytes = tail.array();
-            for (int i = window - 2; i >= 2; i--) {
-                if ((bytes[i] & 0xff) == 0xFF && (bytes[i + 1] & 0xff) == 0xD9) {
-                    return;
-                }
-            }
-        } catch (IOException e) {
-            throw new UnreadablePage(name(file) + ": cannot be read (" + e.getMessage() + ")", e);
-        }
-        throw new UnreadablePage(name(file) + ": truncated JPEG (no end-of-image marker)");
-    }
-
-    /** Every PNG chunk's CRC must match and the file must reach its IEND chunk (the JDK reader checks neither). */
-    private static void requireIntactPng(Path file) {
-        try (InputStream raw = Files.newInputStream(file);
-                InputStream in = new java.io.BufferedInputStream(raw, 65536)) {
-            in.skipNBytes(8);
-            byte[] buffer = new byte[65536];
-            while (true) {
-                byte[] header = in.readNBytes(8);
-                if (header.length < 8) {
-                    throw new UnreadablePage(name(file) + ": truncated PNG (no IEND chunk)");
-                }
-                long length = ((header[0] & 0xffL) << 24) | ((header[1] & 0xff) << 16) | ((header[2] & 0xff) << 8)
-                        | (header[3] & 0xff);
-                if (length > Integer.MAX_VALUE) {
-                    throw new UnreadablePage(name(file) + ": damaged PNG (chunk length " + length + ")");
-                }
-                CRC32 crc = new CRC32();
-                crc.update(header, 4, 4);
-                long left = length;
-                while (left > 0) {
-                    int read = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-                    if (read < 0) {
-                        throw new UnreadablePage(name(file) + ": truncated PNG (a chunk ends early)");
-                    }
-                    crc.update(buffer, 0, read);
-                    left -= read;
-                }
-                byte[] stored = in.readNBytes(4);
-                if (stored.length < 4) {
-                    throw new UnreadablePage(name(file) + ": truncated PNG (a chunk ends early)");
-                }
-                long expected = ((stored[0] & 0xffL) << 24) | ((stored[1] & 0xff) << 16) | ((stored[2] & 0xff) << 8)
-                        | (stored[3] & 0xff);
-                String type = new String(header, 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
-                if (crc.getValue() != expected) {
-                    throw new UnreadablePage(name(file) + ": damaged PNG (checksum of chunk " + type + " fails)");
-                }
-                if (type.equals("IEND")) {
-                    return;
-                }
-            }
-        } catch (UnreadablePage e) {
-            throw e;
-        } catch (IOException e) {
-            throw new UnreadablePage(name(file) + ": truncated or unreadable PNG (" + e.getMessage() + ")", e);
-        }
     }
 
     static String name(Path file) {

@@ -8,20 +8,33 @@ import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.io.ScratchFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
@@ -55,7 +68,7 @@ final class PdfPages {
                 Plan plan = plan(document.getPage(i), i, file);
                 int dpi = Math.round(plan.dpi());
                 pages.add(new PageInfo(i, plan.width(), plan.height(), dpi, dpi, plan.colourMode(),
-                        PageImages.Format.PDF.mediaType));
+                        ImageFormats.Format.PDF.mediaType));
             }
             return pages;
         } catch (IOException e) {
@@ -87,7 +100,8 @@ final class PdfPages {
                 g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
                 g.translate(-area.x * factor, -area.y * factor);
                 PDFRenderer renderer = new PDFRenderer(document);
-                renderer.setSubsamplingAllowed(factor < 1.0);
+                // always: an embedded image larger than the page is drawn at is read subsampled, never decoded whole
+                renderer.setSubsamplingAllowed(true);
                 float scale = (float) (plan.dpi() / 72.0 * factor);
                 renderer.renderPageToGraphics(index, g, scale);
             } finally {
@@ -155,7 +169,7 @@ final class PdfPages {
         }
         float dpi = DEFAULT_DPI;
         ColourMode mode = ColourMode.COLOUR;
-        PDImageXObject largest = largestImage(page.getResources(), index, file);
+        PDImageXObject largest = largestImage(page, index, file);
         if (largest != null) {
             int w = largest.getCOSObject().getInt(COSName.WIDTH, 0);
             int h = largest.getCOSObject().getInt(COSName.HEIGHT, 0);
@@ -182,35 +196,107 @@ final class PdfPages {
         return new Plan(width, height, dpi, mode);
     }
 
-    /** The page's largest image by pixel count (from the image dictionaries, nothing decoded); bombs are refused. */
-    private static PDImageXObject largestImage(PDResources resources, int index, Path file) {
-        if (resources == null) {
-            return null;
+    /** How deep forms may nest inside forms before the page is refused (a loop or a bomb of nesting). */
+    static final int MAX_FORM_DEPTH = 12;
+
+    /**
+     * The page's largest image by pixel count. Every image the page can draw is checked against the bomb limit: those
+     * of its resources, of the forms among them and the forms inside those (recursively), and the inline images of
+     * its content and of the forms; a JPEG or JPEG 2000 image by the size its own header states as well as the size
+     * its dictionary declares, since the decoder goes by the header. Nothing is decoded.
+     */
+    private static PDImageXObject largestImage(PDPage page, int index, Path file) {
+        PDImageXObject[] largest = {null};
+        long[] most = {0};
+        try {
+            inlineImages(new PDFStreamParser(page), index, file);
+            walk(page.getResources(), index, file, 0, new HashSet<>(), image -> {
+                long pixels = (long) image.getCOSObject().getInt(COSName.WIDTH, 0)
+                        * image.getCOSObject().getInt(COSName.HEIGHT, 0);
+                if (pixels > most[0]) {
+                    most[0] = pixels;
+                    largest[0] = image;
+                }
+            });
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof UnreadablePage unreadable) {
+                throw unreadable;
+            }
+            throw new UnreadablePage(PageImages.name(file) + ": page " + (index + 1) + " has a damaged image or form ("
+                    + e.getMessage() + ")", e);
         }
-        PDImageXObject largest = null;
-        long most = 0;
+        return largest[0];
+    }
+
+    private static void walk(PDResources resources, int index, Path file, int depth, Set<COSBase> seen,
+            Consumer<PDImageXObject> images) throws IOException {
+        if (resources == null) {
+            return;
+        }
+        if (depth > MAX_FORM_DEPTH) {
+            throw new UnreadablePage(PageImages.name(file) + ": page " + (index + 1) + " nests forms more than "
+                    + MAX_FORM_DEPTH + " deep");
+        }
         for (COSName name : resources.getXObjectNames()) {
-            PDXObject object;
-            try {
-                object = resources.getXObject(name);
-            } catch (IOException | RuntimeException e) {
-                throw new UnreadablePage(PageImages.name(file) + ": page " + (index + 1) + " has a damaged image ("
-                        + e.getMessage() + ")", e);
+            PDXObject object = resources.getXObject(name);
+            if (object == null || !seen.add(object.getCOSObject())) {
+                continue;
             }
             if (object instanceof PDImageXObject image) {
-                long w = image.getCOSObject().getInt(COSName.WIDTH, 0);
-                long h = image.getCOSObject().getInt(COSName.HEIGHT, 0);
-                if (w <= 0 || h <= 0 || w * h > PageImages.MAX_PIXELS) {
-                    throw new UnreadablePage(PageImages.name(file) + ": page " + (index + 1) + " holds an image that "
-                            + "claims " + w + " × " + h + " pixels, more than a page can have");
-                }
-                if (w * h > most) {
-                    most = w * h;
-                    largest = image;
-                }
+                checkClaim(image.getCOSObject().getInt(COSName.WIDTH, 0), image.getCOSObject().getInt(COSName.HEIGHT, 0),
+                        index, file);
+                checkEncodedSize(image, index, file);
+                images.accept(image);
+            } else if (object instanceof PDFormXObject form) {
+                inlineImages(new PDFStreamParser(form), index, file);
+                walk(form.getResources(), index, file, depth + 1, seen, images);
             }
         }
-        return largest;
+    }
+
+    /** The inline images ({@code BI … ID … EI}) of a content stream, by the sizes they declare. */
+    private static void inlineImages(PDFStreamParser parser, int index, Path file) throws IOException {
+        for (Object token = parser.parseNextToken(); token != null; token = parser.parseNextToken()) {
+            if (token instanceof Operator op && "BI".equals(op.getName()) && op.getImageParameters() != null) {
+                COSDictionary parameters = op.getImageParameters();
+                checkClaim(parameters.getInt(COSName.W, parameters.getInt(COSName.WIDTH, 0)),
+                        parameters.getInt(COSName.H, parameters.getInt(COSName.HEIGHT, 0)), index, file);
+            }
+        }
+    }
+
+    private static void checkClaim(long w, long h, int index, Path file) {
+        if (w <= 0 || h <= 0 || w * h > PageImages.MAX_PIXELS) {
+            throw new UnreadablePage(PageImages.name(file) + ": page " + (index + 1) + " holds an image that "
+                    + "claims " + w + " × " + h + " pixels, more than a page can have");
+        }
+    }
+
+    /** A JPEG or JPEG 2000 image's size as its own header states it (what the decoder will allocate). */
+    private static void checkEncodedSize(PDImageXObject image, int index, Path file) throws IOException {
+        List<COSName> filters = image.getStream().getFilters();
+        if (filters.isEmpty()) {
+            return;
+        }
+        COSName last = filters.get(filters.size() - 1);
+        if (!COSName.DCT_DECODE.equals(last) && !COSName.JPX_DECODE.equals(last)) {
+            return;
+        }
+        try (InputStream encoded = image.getStream().createInputStream(
+                List.of(COSName.DCT_DECODE.getName(), COSName.JPX_DECODE.getName()));
+                ImageInputStream in = ImageIO.createImageInputStream(encoded)) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                return; // an encoding no reader knows fails when rendered, with a reason
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                checkClaim(reader.getWidth(0), reader.getHeight(0), index, file);
+            } finally {
+                reader.dispose();
+            }
+        }
     }
 
     private static ColourMode colourMode(PDImageXObject image) {

@@ -19,7 +19,17 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.nio.charset.StandardCharsets;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDFormContentStream;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
@@ -217,13 +227,19 @@ class PageImagesTest {
     }
 
     @Test
-    void aPageWithinTheClaimLimitButTooLargeToDecodeAtOnceIsRefusedBeforeDecoding() throws IOException {
+    void aPageTooLargeToDecodeAtOnceIsRefusedFromItsHeaderSoABatchNeverAttachesAPageThatCannotBeShown() {
+        // 225 M pixels: it used to pass the probe (and so a batch's checks) while the viewer's pyramid, which decodes
+        // the page whole, refused it on every tile
         Path file = dir.resolve("huge.tif");
-        Files.write(file, bombTiff(15_000, 15_000)); // 225 M pixels: a page, but not one to decode whole
-        assertThat(PageImages.probe(file).get(0).width()).isEqualTo(15_000);
+        assertThatThrownBy(() -> {
+            Files.write(file, bombTiff(15_000, 15_000));
+            PageImages.probe(file);
+        }).isInstanceOf(UnreadablePage.class).hasMessageContaining("claims 15000 × 15000")
+                .hasMessageContaining("at most " + PageImages.MAX_DECODED_PIXELS);
+        assertThat(PageImages.MAX_PIXELS).as("what a batch accepts, the viewer can show")
+                .isLessThanOrEqualTo(PageImages.MAX_DECODED_PIXELS);
         long before = allocated();
-        assertThatThrownBy(() -> PageImages.decode(file, 0, 0)).isInstanceOf(UnreadablePage.class)
-                .hasMessageContaining("read it smaller");
+        assertThatThrownBy(() -> PageImages.decode(file, 0, 0)).isInstanceOf(UnreadablePage.class);
         assertThat(allocated() - before).isLessThan(20_000_000L);
     }
 
@@ -245,6 +261,96 @@ class PageImagesTest {
         assertThatThrownBy(() -> PageImages.probe(file)).isInstanceOf(UnreadablePage.class)
                 .hasMessageContaining("1000000 × 1000000");
         assertThatThrownBy(() -> PageImages.decode(file, 0, 500)).isInstanceOf(UnreadablePage.class);
+    }
+
+    @Test
+    void aBombInsideAFormAnInlineBombAndAJpegLargerThanItsDictionarySaysAreRefused() throws IOException {
+        // an image claiming a bomb size, drawn through a form inside a form
+        Path inForm = dir.resolve("form-bomb.pdf");
+        try (PDDocument document = new PDDocument()) {
+            PDPage pdfPage = new PDPage(PDRectangle.A4);
+            document.addPage(pdfPage);
+            var image = LosslessFactory.createFromImage(document, PageSamples.textPage(50, 70, 1));
+            image.getCOSObject().setInt(COSName.WIDTH, 1_000_000);
+            image.getCOSObject().setInt(COSName.HEIGHT, 1_000_000);
+            PDFormXObject inner = new PDFormXObject(document);
+            inner.setBBox(PDRectangle.A4);
+            inner.setResources(new PDResources());
+            try (var content = new PDFormContentStream(inner)) {
+                content.drawImage(image, 0, 0, 595, 842);
+            }
+            PDFormXObject outer = new PDFormXObject(document);
+            outer.setBBox(PDRectangle.A4);
+            outer.setResources(new PDResources());
+            try (var content = new PDFormContentStream(outer)) {
+                content.drawForm(inner);
+            }
+            try (var content = new PDPageContentStream(document, pdfPage)) {
+                content.drawForm(outer);
+            }
+            document.save(inForm.toFile());
+        }
+        // an inline image claiming a bomb size
+        Path inline = dir.resolve("inline-bomb.pdf");
+        try (PDDocument document = new PDDocument()) {
+            PDPage pdfPage = new PDPage(PDRectangle.A4);
+            document.addPage(pdfPage);
+            PDStream content = new PDStream(document);
+            try (var out = content.createOutputStream()) {
+                out.write(("q 595 0 0 842 0 0 cm BI /W 1000000 /H 1000000 /CS /G /BPC 8 ID ")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                out.write(new byte[64]);
+                out.write(" EI Q".getBytes(StandardCharsets.ISO_8859_1));
+            }
+            pdfPage.setContents(content);
+            document.save(inline.toFile());
+        }
+        // a JPEG whose dictionary says 100 × 100 but whose own header (which the decoder goes by) says 30,000²
+        Path jpeg = dir.resolve("small.jpg");
+        PageSamples.jpeg(PageSamples.textPage(100, 100, 1), 300, false, jpeg);
+        byte[] bytes = Files.readAllBytes(jpeg);
+        for (int i = 2; i < bytes.length - 9; i++) {
+            if ((bytes[i] & 0xff) == 0xFF && (bytes[i + 1] & 0xff) == 0xC0) {
+                bytes[i + 5] = (byte) (30_000 >> 8);
+                bytes[i + 6] = (byte) 30_000;
+                bytes[i + 7] = (byte) (30_000 >> 8);
+                bytes[i + 8] = (byte) 30_000;
+                break;
+            }
+        }
+        Path lying = dir.resolve("lying-jpeg.pdf");
+        try (PDDocument document = new PDDocument()) {
+            PDPage pdfPage = new PDPage(PDRectangle.A4);
+            document.addPage(pdfPage);
+            PDImageXObject image = JPEGFactory.createFromByteArray(document, bytes);
+            image.getCOSObject().setInt(COSName.WIDTH, 100);
+            image.getCOSObject().setInt(COSName.HEIGHT, 100);
+            try (var content = new PDPageContentStream(document, pdfPage)) {
+                content.drawImage(image, 0, 0, 595, 842);
+            }
+            document.save(lying.toFile());
+        }
+        for (Path file : List.of(inForm, inline, lying)) {
+            assertThatThrownBy(() -> PageImages.probe(file)).as(file.getFileName().toString())
+                    .isInstanceOf(UnreadablePage.class).hasMessageContaining("more than a page can have");
+            assertThatThrownBy(() -> PageImages.decode(file, 0, 0)).as(file.getFileName().toString())
+                    .isInstanceOf(UnreadablePage.class);
+        }
+    }
+
+    @Test
+    void formatsAreToldByTheirFirstBytesAndResolutionsReadFromTheirOwnMetadataInTheirOwnPlaces() throws IOException {
+        Path pngNamedJpeg = dir.resolve("really-a-png.jpg");
+        PageSamples.png(page, 400, pngNamedJpeg);
+        assertThat(ImageFormats.format(pngNamedJpeg)).isEqualTo(ImageFormats.Format.PNG);
+        Path pdfNamedTiff = dir.resolve("really-a-pdf.tif");
+        PageSamples.pdf(List.of(page), pdfNamedTiff);
+        assertThat(ImageFormats.format(pdfNamedTiff)).isEqualTo(ImageFormats.Format.PDF);
+        Path text = Files.writeString(dir.resolve("notes.tif"), "not an image");
+        assertThatThrownBy(() -> ImageFormats.format(text)).isInstanceOf(UnreadablePage.class)
+                .hasMessageContaining("not a page image format");
+        assertThat(Resolutions.dpi(null)).containsExactly(0, 0);
+        assertThat(PageImages.probe(pngNamedJpeg).get(0).dpiX()).isEqualTo(400);
     }
 
     @Test
