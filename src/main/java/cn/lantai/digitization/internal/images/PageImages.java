@@ -2,6 +2,7 @@ package cn.lantai.digitization.internal.images;
 
 import cn.lantai.digitization.ScanPage.ColourMode;
 import cn.lantai.digitization.internal.images.ImageFormats.Format;
+import com.twelvemonkeys.imageio.stream.BufferedFileImageInputStream;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 
 /**
@@ -178,7 +178,8 @@ public final class PageImages {
         } else if (format == Format.PNG) {
             ImageFormats.requireIntactPng(file);
         }
-        try (ImageInputStream in = new FileImageInputStream(file.toFile())) {
+        // buffered: the JPEG reader counts its images byte by byte, one system call each through the JDK's plain stream
+        try (ImageInputStream in = new BufferedFileImageInputStream(file.toFile())) {
             ImageReader reader = ImageFormats.reader(in, format, file);
             try {
                 reader.setInput(in, false, false);
