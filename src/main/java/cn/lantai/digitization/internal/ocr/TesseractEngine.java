@@ -58,28 +58,7 @@ public class TesseractEngine implements OcrEngine {
     }
 
     private String check() {
-        try {
-            Process p = new ProcessBuilder(command, "--list-langs").redirectErrorStream(true).start();
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return "Tesseract (" + command + ") did not answer --list-langs within 30 s";
-            }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (p.exitValue() != 0) {
-                return "Tesseract (" + command + ") does not run: exit " + p.exitValue();
-            }
-            if (out.lines().map(String::strip).noneMatch(language::equals)) {
-                return "Tesseract has no language data " + language
-                        + " (Debian: apt-get install tesseract-ocr-chi-sim)";
-            }
-            return null;
-        } catch (IOException e) {
-            return "Tesseract is not installed on this machine (" + command
-                    + " not found; Debian: apt-get install tesseract-ocr tesseract-ocr-chi-sim)";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted while looking for Tesseract";
-        }
+        return TesseractLanguages.missing(command, language, "tesseract-ocr-chi-sim");
     }
 
     @Override

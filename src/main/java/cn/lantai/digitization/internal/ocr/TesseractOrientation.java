@@ -89,21 +89,7 @@ public class TesseractOrientation {
 
     /** Whether Tesseract runs here with its orientation data; the reason in plain words when not. */
     public String unavailable() {
-        try {
-            Process p = new ProcessBuilder(command, "--list-langs").redirectErrorStream(true).start();
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                return "Tesseract (" + command + ") did not answer --list-langs within 30 s";
-            }
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return out.lines().map(String::strip).anyMatch("osd"::equals) ? null
-                    : "Tesseract has no orientation data osd (Debian: apt-get install tesseract-ocr-osd)";
-        } catch (IOException e) {
-            return "Tesseract is not installed (" + command + "; Debian: apt-get install tesseract-ocr tesseract-ocr-osd)";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted while looking for Tesseract";
-        }
+        return TesseractLanguages.missing(command, "osd", "tesseract-ocr-osd");
     }
 
     @Override
