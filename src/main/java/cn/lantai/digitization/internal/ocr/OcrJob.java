@@ -119,6 +119,13 @@ class OcrJob implements JobHandler {
             try {
                 f.get();
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof OcrStopped) {
+                    // the application is stopping: the job stays running and is resumed, from its pages read, at the
+                    // next start
+                    log.info("OCR of entry {} stopped with the application; it resumes at the next start", item);
+                    running.forEach(r -> r.cancel(false));
+                    return;
+                }
                 throw new IllegalStateException("OCR of entry " + item + " stopped: " + e.getCause(), e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -153,6 +160,8 @@ class OcrJob implements JobHandler {
             readings.read(new PageText(page.item(), page.page(), engine.name(), reading.text(), reading.words()),
                     page.sha256());
             return Outcome.READ;
+        } catch (OcrStopped e) {
+            throw e;
         } catch (UnreadablePage | OcrFailed e) {
             return failed(page, e.getMessage());
         } catch (RuntimeException | OutOfMemoryError e) {

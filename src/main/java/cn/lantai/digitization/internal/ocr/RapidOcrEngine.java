@@ -7,6 +7,7 @@ import com.benjaminwan.ocrlibrary.Point;
 import com.benjaminwan.ocrlibrary.TextBlock;
 import io.github.mymonstercat.Model;
 import io.github.mymonstercat.ocr.InferenceEngine;
+import jakarta.annotation.PreDestroy;
 import io.github.mymonstercat.ocr.config.HardwareConfig;
 import io.github.mymonstercat.ocr.config.ParamConfig;
 import java.awt.image.BufferedImage;
@@ -35,6 +36,7 @@ public class RapidOcrEngine implements OcrEngine {
     private final int threads;
     private final int detectionSide;
     private InferenceEngine engine;
+    private boolean stopped;
     private volatile String unavailable;
     private volatile boolean checked;
     private final TesseractOrientation orientation;
@@ -79,6 +81,15 @@ public class RapidOcrEngine implements OcrEngine {
         return unavailable;
     }
 
+    /**
+     * Waits for the page being read to end and lets no other start: the ONNX runtime tears itself down when the JVM
+     * exits, and a read still running in it then ends the process abnormally (seen when stopping during OCR).
+     */
+    @PreDestroy
+    synchronized void stop() {
+        stopped = true;
+    }
+
     private synchronized InferenceEngine engine() {
         if (engine == null) {
             engine = InferenceEngine.getInstance(Model.ONNX_PPOCR_V3, new HardwareConfig(threads, -1));
@@ -103,11 +114,16 @@ public class RapidOcrEngine implements OcrEngine {
             params.setMostAngle(false);
             OcrResult result;
             synchronized (this) {
+                if (stopped) {
+                    throw new OcrStopped();
+                }
                 result = engine().runOcr(file.toString(), params);
             }
             return reading(result);
         } catch (IOException e) {
             throw new OcrFailed("RapidOCR could not read the page: " + e.getMessage(), e);
+        } catch (OcrStopped e) {
+            throw e;
         } catch (RuntimeException e) {
             throw e instanceof OcrFailed f ? f : new OcrFailed("RapidOCR failed: " + e, e);
         } finally {

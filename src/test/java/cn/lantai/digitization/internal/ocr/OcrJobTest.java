@@ -129,6 +129,26 @@ class OcrJobTest {
     }
 
     @Test
+    void anEngineStoppingWithTheApplicationLeavesTheJobToResumeAndFailsNoPage() {
+        Item item = entries.entry("停机测试", blank(1), blank(2));
+        FakeEngine stopping = new FakeEngine(page -> {
+            if (page == 2) {
+                throw new OcrStopped();
+            }
+        });
+        JobStatus job = status(item);
+        jobs.progress(job.id(), "reading", 0, 2, 0, 0);
+        job(stopping).run(job);
+
+        // page 2 is neither read nor failed, and the job is still running: the next start resumes it
+        assertThat(readings.of(item.id())).doesNotContainKey(2);
+        assertThat(jobs.status(job.id()).state()).isEqualTo(JobState.RUNNING);
+        FakeEngine resumed = new FakeEngine(page -> { });
+        job(resumed).run(status(item));
+        assertThat(resumed.pagesRead).containsExactly(2);
+    }
+
+    @Test
     void withoutTesseractOnTheMachineTheJobSaysSoAndThePagesStayAttached() {
         Item item = entries.entry("无引擎测试", blank(1));
         TesseractEngine missing = new TesseractEngine("/nonexistent/bin/tesseract", "chi_sim", Duration.ofSeconds(5));
