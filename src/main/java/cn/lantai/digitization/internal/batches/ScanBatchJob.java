@@ -81,7 +81,10 @@ public class ScanBatchJob implements JobHandler {
                 Thread t = new Thread(r, "scan-check-" + CHECKERS.incrementAndGet());
                 t.setDaemon(true);
                 return t;
-            });
+            },
+            // once the pool is shut down (the application stopping) the job thread checks the entry itself, as it
+            // did before there was a pool: a check handed over is never dropped unrun, so no one waits on it forever
+            (task, pool) -> task.run());
 
     ScanBatchJob(BatchRows rows, BatchFolders folders, Jobs jobs, CatalogManagement catalog, PageLedger ledger,
             Attaching attaching, EntryLocks locks, MessageSource messages, PageOrientations orientations,
@@ -99,9 +102,10 @@ public class ScanBatchJob implements JobHandler {
         this.checkers.allowCoreThreadTimeOut(true);
     }
 
+    /** Lets the checks handed over finish (a few entries at most): a check cut short would fail its batch. */
     @PreDestroy
     void stop() {
-        checkers.shutdownNow();
+        checkers.shutdown();
     }
 
     @Override
@@ -229,6 +233,10 @@ public class ScanBatchJob implements JobHandler {
         int window = AHEAD_PER_CORE * cores;
         Deque<Ahead> ahead = new ArrayDeque<>();
         int next = 0;
+        if (staging != null) {
+            // copies left by a run that stopped without its clean-up (the process killed): each entry's folder is new
+            folders.clearStaging(id);
+        }
         try {
             for (int i = 0; i < pending.size(); i++) {
                 while (next < pending.size() && ahead.size() < window) {
