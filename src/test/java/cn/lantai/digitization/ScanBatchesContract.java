@@ -477,6 +477,67 @@ abstract class ScanBatchesContract {
     }
 
     @Test
+    void aBatchOfMoreEntriesThanAreCheckedAheadAttachesThemInOrderOnceEachAndAPauseStopsAfterTheEntryInHand()
+            throws Exception {
+        // more entries than the checks run ahead of the one being attached (2 a core), read in place from the inbox
+        int count = 2 * ScanBatchJob.AHEAD_PER_CORE * Runtime.getRuntime().availableProcessors() + 3;
+        List<Item> items = new ArrayList<>();
+        String name = "ahead-" + fonds;
+        for (int i = 0; i < count; i++) {
+            Item item = entry(2012, "先查后挂的件" + i, 2);
+            items.add(item);
+            Path folder = inbox.resolve(name).resolve(item.archivalCode());
+            Files.createDirectories(folder);
+            Files.write(folder.resolve("0001.png"), ScanFixtures.png(300 + i));
+            Files.write(folder.resolve("0002.png"), ScanFixtures.png(600 + i));
+        }
+        items.sort(java.util.Comparator.comparing(Item::archivalCode));
+        String answer = mvc.perform(post("/api/v1/scan-batches").with(Staff.as(DIGITIZER))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"path\": \"" + name + "\"}"))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(answer, "$.id")).longValue();
+
+        // paused once its first entry is attached (or found done, if it was quicker than that)
+        Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> !pages.of(items.get(0).id()).isEmpty()
+                || batches.batch(id, viewer()).state() == ScanBatch.State.DONE);
+        try {
+            staff.as(DIGITIZER, () -> batches.pause(id, viewer()));
+        } catch (RuntimeException e) {
+            assertThat(batches.batch(id, viewer()).state()).isEqualTo(ScanBatch.State.DONE);
+        }
+        JobId first = batchJob(id);
+        Awaitility.await().atMost(Duration.ofSeconds(120))
+                .until(() -> jobs.status(first).state() == JobState.SUCCEEDED);
+
+        // the entries attached are the first ones in 档号 order, each with both its pages; the rest have none
+        List<Boolean> attached = items.stream().map(i -> !pages.of(i.id()).isEmpty()).toList();
+        int done = attached.indexOf(false) < 0 ? count : attached.indexOf(false);
+        assertThat(attached.subList(done, count)).doesNotContain(true);
+        Map<ItemId, Map<String, Integer>> versions = new HashMap<>();
+        for (Item i : items.subList(0, done)) {
+            assertThat(pages.of(i.id())).hasSize(2);
+            versions.put(i.id(), versions(i.id()));
+        }
+        ScanBatch paused = batches.batch(id, viewer());
+        assertThat(paused.counts().attached()).isEqualTo(done);
+        assertThat(paused.counts().pagesDone()).isEqualTo(2L * done);
+        // the checks run ahead of the pause leave no staged copy behind
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            assertThat(files.filter(Files::isRegularFile).map(Path::toString)).noneMatch(f -> f.contains("/staged/"));
+        }
+
+        if (paused.state() == ScanBatch.State.PAUSED) {
+            staff.as(DIGITIZER, () -> batches.resume(id, viewer()));
+            awaitState(id, "DONE");
+        }
+        for (Item i : items) {
+            assertThat(pages.of(i.id())).as(i.archivalCode()).hasSize(2);
+        }
+        versions.forEach((item, before) -> assertThat(versions(item)).as("attached once: " + item).isEqualTo(before));
+        assertThat(batches.batch(id, viewer()).counts().attached()).isEqualTo(count);
+    }
+
+    @Test
     void aBatchPausedBeforeItStartsAttachesNothingUntilResumed() {
         Item a = entry(2017, "暂停的件", null);
         byte[] zip = new ScanFixtures.Zip().file(a.archivalCode() + "/0001.png", ScanFixtures.png(300)).bytes();

@@ -131,13 +131,21 @@ public class BatchFolders {
         return work.resolve(Long.toString(id)).resolve("pages");
     }
 
-    /** Where the files of an inbox batch are copied, one entry at a time, before they are read and stored. */
+    /**
+     * Where the files of an inbox batch are copied before they are read and stored: a folder an entry, for the few
+     * entries checked ahead of the one being attached.
+     */
     Path staging(long id) {
         return work.resolve(Long.toString(id)).resolve("staged");
     }
 
     void clearStaging(long id) {
         delete(staging(id));
+    }
+
+    /** Removes one entry's staged copies (a folder under {@link #staging(long)}). */
+    void clearStaging(Path entryStaging) {
+        delete(entryStaging);
     }
 
     void clearPages(long id) {

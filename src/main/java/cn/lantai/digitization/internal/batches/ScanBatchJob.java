@@ -16,8 +16,11 @@ import cn.lantai.jobs.JobHandler;
 import cn.lantai.jobs.JobId;
 import cn.lantai.jobs.JobStatus;
 import cn.lantai.jobs.Jobs;
+import jakarta.annotation.PreDestroy;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +29,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,12 +49,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * across the batch at its end (duplicate pages, entries of the scope without images). Pausing is seen between
  * entries; a run started again (a restart, a resume, a re-run) goes on from the entries still pending, and an entry
  * interrupted between the store and the database deposits nothing twice (see {@link Attaching}).
+ *
+ * <p>The checks (copy and hash, decode, blank and skew looks) are the batch's heavy part and read only the entry's own
+ * files: they run ahead on a pool sized to the cores, at most {@link #AHEAD_PER_CORE} entries a core ahead of the one
+ * being attached, while the job thread attaches strictly in order, one transaction an entry, as before. Checks run
+ * ahead of a pause are thrown away: the entries stay pending and are checked again when the batch goes on.
  */
 @Component
 public class ScanBatchJob implements JobHandler {
 
     public static final String KIND = "scan-batch";
     private static final Logger log = LoggerFactory.getLogger(ScanBatchJob.class);
+    /** Entries checked ahead of the one being attached, per core: bounds the memory the checks hold. */
+    public static final int AHEAD_PER_CORE = 2;
+    private static final AtomicInteger CHECKERS = new AtomicInteger();
 
     private final BatchRows rows;
     private final BatchFolders folders;
@@ -58,6 +75,16 @@ public class ScanBatchJob implements JobHandler {
     private final PageOrientations orientations;
     private final TransactionTemplate tx;
     private final Map<Long, ReentrantLock> running = new ConcurrentHashMap<>();
+    private final int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+    private final ThreadPoolExecutor checkers = new ThreadPoolExecutor(cores, cores, 30, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "scan-check-" + CHECKERS.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            },
+            // once the pool is shut down (the application stopping) the job thread checks the entry itself, as it
+            // did before there was a pool: a check handed over is never dropped unrun, so no one waits on it forever
+            (task, pool) -> task.run());
 
     ScanBatchJob(BatchRows rows, BatchFolders folders, Jobs jobs, CatalogManagement catalog, PageLedger ledger,
             Attaching attaching, EntryLocks locks, MessageSource messages, PageOrientations orientations,
@@ -72,6 +99,13 @@ public class ScanBatchJob implements JobHandler {
         this.locks = locks;
         this.orientations = orientations;
         this.tx = new TransactionTemplate(transactions);
+        this.checkers.allowCoreThreadTimeOut(true);
+    }
+
+    /** Lets the checks handed over finish (a few entries at most): a check cut short would fail its batch. */
+    @PreDestroy
+    void stop() {
+        checkers.shutdown();
     }
 
     @Override
@@ -116,17 +150,12 @@ public class ScanBatchJob implements JobHandler {
             Path root = prepare(id, batch.source());
             Viewer viewer = rows.viewer(id);
             EntryLookup lookup = new EntryLookup(catalog, viewer);
-            PageChecks checks = new PageChecks(folders.maxFileBytes(),
-                    BatchFolders.INBOX.equals(batch.source()) ? folders.staging(id) : null);
+            Path staging = BatchFolders.INBOX.equals(batch.source()) ? folders.staging(id) : null;
             ScanBatch.Counts before = rows.batch(id).orElseThrow().counts();
             int[] tally = {before.attached(), before.held()};
-            for (EntryRow entry : rows.entriesIn(id, "PENDING")) {
-                BatchRows.Steering now = rows.steering(id);
-                if (now.state() != State.RUNNING || !job.equals(now.job())) {
-                    end(job, id, "paused");
-                    return;
-                }
-                entry(id, job, root, entry, batch.options(), checks, lookup, viewer, tally);
+            if (!entries(id, job, root, staging, batch.options(), lookup, viewer, tally)) {
+                end(job, id, "paused");
+                return;
             }
             tx.executeWithoutResult(s -> finish(id, batch.options(), lookup));
             if (rows.entriesIn(id, "HELD").isEmpty()) {
@@ -188,24 +217,97 @@ public class ScanBatchJob implements JobHandler {
         return root;
     }
 
-    private void entry(long id, JobId job, Path root, EntryRow entry, BatchOptions options, PageChecks checks,
-            EntryLookup lookup, Viewer viewer, int[] tally) {
+    /** An entry whose checks were started: its row, its catalogue entry, its state so far and its checks. */
+    private record Ahead(EntryRow entry, Optional<Item> item, String state, FutureTask<Checked> checked,
+            Path staging) {
+    }
+
+    /**
+     * Attaches or holds the pending entries in order, their checks running ahead on the pool; false when the batch
+     * was paused (or taken over by another run) before it got through them. Whatever ends the loop, the checks still
+     * queued are dropped and those running are waited for before their staged copies are removed.
+     */
+    private boolean entries(long id, JobId job, Path root, Path staging, BatchOptions options, EntryLookup lookup,
+            Viewer viewer, int[] tally) {
+        List<EntryRow> pending = rows.entriesIn(id, "PENDING");
+        int window = AHEAD_PER_CORE * cores;
+        Deque<Ahead> ahead = new ArrayDeque<>();
+        int next = 0;
+        if (staging != null) {
+            // copies left by a run that stopped without its clean-up (the process killed): each entry's folder is new
+            folders.clearStaging(id);
+        }
+        try {
+            for (int i = 0; i < pending.size(); i++) {
+                while (next < pending.size() && ahead.size() < window) {
+                    ahead.add(start(pending.get(next), next, root, staging, options, lookup));
+                    next++;
+                }
+                BatchRows.Steering now = rows.steering(id);
+                if (now.state() != State.RUNNING || !job.equals(now.job())) {
+                    return false;
+                }
+                Ahead entry = ahead.poll();
+                try {
+                    entry(id, job, entry, options, viewer, tally);
+                } finally {
+                    if (entry.staging() != null) {
+                        folders.clearStaging(entry.staging());
+                    }
+                }
+            }
+            return true;
+        } finally {
+            for (Ahead a : ahead) {
+                if (!checkers.remove(a.checked())) {
+                    try {
+                        waitFor(a.checked());
+                    } catch (ExecutionException e) {
+                        // a check thrown away: the entry stays pending and is checked again
+                    }
+                }
+            }
+            if (staging != null) {
+                folders.clearStaging(id);
+            }
+        }
+    }
+
+    /** Looks the entry up (here, in order) and starts its checks on the pool. */
+    private Ahead start(EntryRow entry, int index, Path root, Path batchStaging, BatchOptions options,
+            EntryLookup lookup) {
         String code = entry.archivalCode();
         Optional<Item> item = entry.files().isEmpty() ? Optional.empty() : lookup.find(code);
-        Checked checked;
+        Path staging = batchStaging == null ? null : batchStaging.resolve(Integer.toString(index));
+        PageChecks checks = new PageChecks(folders.maxFileBytes(), staging);
+        FutureTask<Checked> task;
         String state;
         if (entry.files().isEmpty()) {
-            checked = checks.check(root, code, entry.files(), options, null);
+            task = new FutureTask<>(() -> checks.check(root, code, entry.files(), options, null));
             state = "SKIPPED";
         } else if (item.isEmpty()) {
-            checked = new Checked(List.of(), List.of(BatchProblem.of(Code.NO_ENTRY, code, place(entry), null,
-                    "no-entry")));
+            task = new FutureTask<>(() -> new Checked(List.of(), List.of(BatchProblem.of(Code.NO_ENTRY, code,
+                    place(entry), null, "no-entry"))));
             state = "ORPHAN";
         } else {
             Integer expected = entry.acceptedPages() != null ? entry.acceptedPages() : EntryLookup.pages(item.get());
-            checked = checks.check(root, code, entry.files(), options, expected);
-            state = checked.blocked() ? "HELD" : "ATTACHED";
+            task = new FutureTask<>(() -> checks.check(root, code, entry.files(), options, expected));
+            state = null;
         }
+        if (state == null) {
+            checkers.execute(task);
+        } else {
+            task.run();
+        }
+        return new Ahead(entry, item, state, task, staging);
+    }
+
+    private void entry(long id, JobId job, Ahead ahead, BatchOptions options, Viewer viewer, int[] tally) {
+        EntryRow entry = ahead.entry();
+        String code = entry.archivalCode();
+        Optional<Item> item = ahead.item();
+        Checked checked = result(ahead.checked());
+        String state = ahead.state() != null ? ahead.state() : checked.blocked() ? "HELD" : "ATTACHED";
         // the pages' orientation is read before the entry's transaction: it runs the OCR engine
         List<Integer> turns = "ATTACHED".equals(state) ? orientations.turns(checked.pages(), options) : List.of();
         List<String> digests = checked.pages().stream()
@@ -229,14 +331,42 @@ public class ScanBatchJob implements JobHandler {
             BatchRows.Steering now = rows.steering(id);
             jobs.progress(job, "checking", now.pagesDone(), now.pagesTotal(), tally[0], tally[1]);
         });
+        if ("ATTACHED".equals(state)) {
+            locks.inProcess(item.get().id(), commit);
+        } else {
+            commit.run();
+        }
+    }
+
+    /** The checks' result, waited for as the job thread waited for them when it ran them itself (not interrupted). */
+    private static Checked result(FutureTask<Checked> task) {
         try {
-            if ("ATTACHED".equals(state)) {
-                locks.inProcess(item.get().id(), commit);
-            } else {
-                commit.run();
+            return waitFor(task);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static Checked waitFor(FutureTask<Checked> task) throws ExecutionException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
         } finally {
-            folders.clearStaging(id);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
