@@ -29,7 +29,6 @@ class TempFolderTest {
         Path copy = temp.newFile("page-", ".bmp");
         assertThat(copy.getParent()).isEqualTo(temp.path());
         Files.delete(copy);
-        assertThat(temp.path().startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath())).isFalse();
     }
 
     @Test
