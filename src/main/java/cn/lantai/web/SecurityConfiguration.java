@@ -54,8 +54,8 @@ class SecurityConfiguration {
     /** The actuator's health: for anyone, like the public API, and no token is read for it. */
     static final String[] HEALTH = {"/actuator/health", "/actuator/health/**"};
 
-    static final String[] PUBLIC_PATHS = {"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-            "/v3/api-docs", "/v3/api-docs/**"};
+    static final String[] PUBLIC_PATHS = {"/login", "/css/**", "/js/**", "/vendor/**", "/webjars/**", "/favicon.ico",
+            "/error", "/v3/api-docs", "/v3/api-docs/**"};
 
     private final CatalogImports imports;
     private final ViewerResolver viewers;
