@@ -15,6 +15,8 @@ public enum Right {
     APPRAISE,
     /** 利用: register readers, serve requests. */
     SERVE_READERS,
+    /** 利用审批: approve or refuse requests for controlled records. */
+    APPROVE_USE,
     /** 库房: locations, out/in log, climate. */
     MANAGE_STACKS,
     /** 执法: inspections of units. */

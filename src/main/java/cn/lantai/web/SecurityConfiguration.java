@@ -54,8 +54,9 @@ class SecurityConfiguration {
     /** The actuator's health: for anyone, like the public API, and no token is read for it. */
     static final String[] HEALTH = {"/actuator/health", "/actuator/health/**"};
 
+    /** The public portal over open records and the verification of certificates: for anyone, signed in or not. */
     static final String[] PUBLIC_PATHS = {"/login", "/css/**", "/js/**", "/vendor/**", "/webjars/**", "/favicon.ico",
-            "/error", "/v3/api-docs", "/v3/api-docs/**"};
+            "/error", "/v3/api-docs", "/v3/api-docs/**", "/portal", "/portal/**", "/verify", "/verify/**"};
 
     private final CatalogImports imports;
     private final ViewerResolver viewers;
