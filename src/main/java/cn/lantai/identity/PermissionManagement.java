@@ -155,6 +155,15 @@ public class PermissionManagement {
         return names;
     }
 
+    /**
+     * The codes of the roles the signed-in person holds now, their own and their groups' (for work routed to a role,
+     * such as the approval of requests for controlled records).
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Set<String> myRoles() {
+        return Set.copyOf(accounts.effectiveRoles(Actor.name()));
+    }
+
     /** Defines a role or changes one (built-in roles too: their rights and scope, not their code). */
     @Transactional
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
