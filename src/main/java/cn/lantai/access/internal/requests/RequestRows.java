@@ -88,7 +88,7 @@ public class RequestRows {
         if (roles.isEmpty()) {
             return List.of();
         }
-        return withItems(jdbc.sql(REQUEST + """
+        return withItems(jdbc.sql(REQUEST + " " + """
                  WHERE id IN (SELECT request_id FROM access_request_item
                               WHERE state = 'PENDING' AND route_role IN (:roles))
                  ORDER BY created_at, id""").param("roles", roles).query(RequestRows::request).list()

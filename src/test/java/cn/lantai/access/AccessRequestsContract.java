@@ -1,0 +1,166 @@
+package cn.lantai.access;
+
+import static cn.lantai.access.RequestFixtures.APPROVER;
+import static cn.lantai.access.RequestFixtures.CLERK;
+import static cn.lantai.access.RequestFixtures.LOW;
+import static cn.lantai.access.RequestFixtures.REQUESTER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import cn.lantai.access.internal.requests.GrantExpiry;
+import cn.lantai.audit.AuditEntry;
+import cn.lantai.audit.AuditQuery;
+import cn.lantai.audit.AuditTrail;
+import cn.lantai.catalog.CatalogManagement;
+import cn.lantai.catalog.Item;
+import cn.lantai.catalog.ItemId;
+import cn.lantai.catalog.ItemNotFound;
+import cn.lantai.catalog.Viewer;
+import cn.lantai.digitization.Derivatives;
+import cn.lantai.digitization.internal.PageLedger;
+import cn.lantai.digitization.internal.derivatives.DerivativeJob;
+import cn.lantai.identity.PermissionManagement;
+import cn.lantai.preservation.ArchivalStore;
+import cn.lantai.support.Staff;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Requests for controlled records on a database: asked, routed, approved, delivered with the watermark burnt in,
+ * counted, and expired, the same on H2 and PostgreSQL.
+ */
+abstract class AccessRequestsContract {
+
+    @Autowired
+    CatalogManagement catalog;
+    @Autowired
+    ArchivalStore store;
+    @Autowired
+    PageLedger ledger;
+    @Autowired
+    DerivativeJob job;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    Staff staff;
+    @Autowired
+    PermissionManagement permissions;
+    @Autowired
+    AccessRequests requests;
+    @Autowired
+    GrantedCopies copies;
+    @Autowired
+    GrantExpiry expiry;
+    @Autowired
+    Derivatives derivatives;
+    @Autowired
+    AuditTrail trail;
+
+    @TempDir
+    Path dir;
+
+    RequestFixtures world;
+
+    @BeforeEach
+    void aWorld() {
+        world = new RequestFixtures(catalog, store, ledger, job, jdbc, staff, dir);
+    }
+
+    @Test
+    void aVisitorsRequestIsRoutedApprovedDeliveredWatermarkedCountedAndExpiresOnce() throws IOException {
+        Item item = world.controlled("控制使用的会议记录", 2);
+        long visit = world.visit("周来访");
+
+        FiledRequest filed = staff.as(CLERK, () -> requests.ask(List.of(item.id()), Purpose.RESEARCH, "编写区志",
+                visit, viewer(CLERK)));
+        AccessRequest asked = filed.request();
+        String slip = filed.slip().orElseThrow();
+
+        assertThat(slip).as("256 random bits, base64url").hasSize(43);
+        assertThat(asked.requesterName()).isEqualTo("周来访");
+        assertThat(asked.items()).singleElement().satisfies(i -> {
+            assertThat(i.routeRole()).isEqualTo("USE_APPROVAL");
+            assertThat(i.state()).isEqualTo(RequestState.PENDING);
+        });
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM access_request WHERE slip_digest = ?").params(slip)
+                .query(Integer.class).single()).as("the secret itself is never stored").isZero();
+        assertThat(requests.bySlip(slip).id()).isEqualTo(asked.id());
+        assertThat(staff.as(APPROVER, () -> requests.queue(viewer(APPROVER)))).extracting(AccessRequest::id)
+                .contains(asked.id());
+        assertThatThrownBy(() -> copies.bySlip(slip, item.id(), null)).isInstanceOf(RequestProblem.class)
+                .satisfies(e -> assertThat(((RequestProblem) e).code()).isEqualTo("access.grant.pending"));
+
+        AccessRequest approved = staff.as(APPROVER, () -> requests.approve(asked.id(), null, 3, viewer(APPROVER)));
+
+        RequestedItem granted = approved.items().get(0);
+        assertThat(granted.state()).isEqualTo(RequestState.APPROVED);
+        assertThat(granted.grantedUntil()).isBetween(Instant.now().plusSeconds(3 * 86_400 - 600),
+                Instant.now().plusSeconds(3 * 86_400 + 600));
+        Grant grant = copies.bySlip(slip, item.id(), "203.0.113.9");
+        assertThat(copies.view(grant).pages()).isEqualTo(2);
+        copies.view(grant);
+        assertThat(world.uses(UseKind.ITEM_USED, item.id().value())).as("the first viewing only").isEqualTo(1);
+
+        BufferedImage served = ImageIO.read(new ByteArrayInputStream(copies.page(grant, 1)));
+        BufferedImage plain = ImageIO.read(derivatives.access(item.id(), 1, Viewer.system()).file().toFile());
+        assertThat(served.getWidth()).isEqualTo(plain.getWidth());
+        assertThat(Pixels.differingShare(served, plain)).as("the watermark is in the pixels").isGreaterThan(0.02);
+
+        copies.pdf(grant, false);
+        copies.pdf(grant, true);
+        assertThat(world.uses(UseKind.DOWNLOAD, item.id().value())).isEqualTo(1);
+        assertThat(world.uses(UseKind.PRINT, item.id().value())).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT visit_id FROM access_use WHERE kind = 'DOWNLOAD' AND item_id = ?")
+                .params(item.id().value()).query(Long.class).single()).isEqualTo(visit);
+
+        world.lapse(asked.id(), item.id().value());
+        assertThatThrownBy(() -> copies.bySlip(slip, item.id(), null))
+                .isInstanceOfSatisfying(RequestProblem.class, e -> assertThat(e.status()).isEqualTo(410));
+        assertThat(expiry.sweep(Instant.now())).isGreaterThanOrEqualTo(1);
+        expiry.sweep(Instant.now());
+        assertThat(audit("access.request.expired", asked.number() + " item:" + item.id().value())).hasSize(1);
+        assertThat(requests.bySlip(slip).items().get(0).state()).isEqualTo(RequestState.EXPIRED);
+        for (String step : List.of("access.request.asked", "access.request.routed", "access.request.approved",
+                "access.request.viewed", "access.request.downloaded", "access.request.printed")) {
+            assertThat(audit(step, asked.number())).as(step).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aRecordThatDoesNotExistOrIsAboveTheRequestersClearanceAnswersAsMissingAndIsAudited() {
+        Item secret = world.classified("机密的规划", "机密", 1);
+        ItemId missing = new ItemId(987_000_000L + System.nanoTime() % 1_000_000);
+
+        for (ItemId id : List.of(secret.id(), missing)) {
+            assertThatThrownBy(() -> staff.as(LOW, () -> requests.ask(List.of(id), Purpose.WORK, "查考",
+                    null, viewer(LOW)))).isExactlyInstanceOf(ItemNotFound.class)
+                    .hasMessage("item " + id + " not found");
+            assertThat(audit("access.request.item-not-found", "item:" + id.value())).as("" + id)
+                    .extracting(AuditEntry::actor).containsExactly(LOW);
+        }
+        AccessRequest own = staff.as(REQUESTER, () -> requests.ask(List.of(secret.id()), Purpose.WORK, "查考",
+                null, viewer(REQUESTER))).request();
+        assertThat(own.items()).singleElement().extracting(RequestedItem::state).isEqualTo(RequestState.PENDING);
+    }
+
+    Viewer viewer(String username) {
+        return permissions.permissions(username).orElseThrow().viewer("127.0.0.1");
+    }
+
+    List<AuditEntry> audit(String action, String target) {
+        return staff.asAuditor(() -> trail.entries(new AuditQuery(null, action, target, null, null), 0, 100))
+                .entries();
+    }
+}
