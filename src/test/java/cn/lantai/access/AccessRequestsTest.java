@@ -140,6 +140,29 @@ class AccessRequestsTest extends AccessRequestsContract {
                 .getContentAsString(StandardCharsets.UTF_8)).contains(AccessRequest.number(id), "已批准");
     }
 
+    @Test
+    void theDeskFilesAVisitorsRequestOnThePageAndIsShownTheSlipLinkOnce() throws Exception {
+        Item item = world.controlled("控制使用的婚姻登记", 1);
+        long visit = world.visit("<b>蒋</b>来访");
+        var filed = mvc.perform(post("/requests").with(Staff.page(CLERK)).with(csrf())
+                .param("items", item.id().value() + "").param("purpose", "PERSONAL_EVIDENCE")
+                .param("reason", "婚姻证明").param("visitId", visit + "")).andReturn();
+        assertThat(filed.getResponse().getStatus()).isEqualTo(302);
+        String shown = mvc.perform(get(filed.getResponse().getRedirectedUrl()).with(Staff.page(CLERK))
+                .flashAttrs(filed.getFlashMap())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(shown).contains("/portal/requests/", "&lt;b&gt;蒋&lt;/b&gt;来访").doesNotContain("<b>蒋");
+        String again = mvc.perform(get(filed.getResponse().getRedirectedUrl()).with(Staff.page(CLERK))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(again).doesNotContain("/portal/requests/");
+
+        String forApprover = mvc.perform(get(filed.getResponse().getRedirectedUrl()).with(Staff.page(APPROVER)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(forApprover).contains("name=\"days\"", "name=\"reason\"", "婚姻证明");
+        assertThat(mvc.perform(post(filed.getResponse().getRedirectedUrl() + "/refuse").with(Staff.page(APPROVER))
+                .with(csrf()).param("reason", "")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("拒绝时须填写理由");
+    }
+
     // ---- bad input and attack -------------------------------------------------------------------------------
 
     @Test
