@@ -128,7 +128,8 @@ abstract class AccessRequestsContract {
         world.lapse(asked.id(), item.id().value());
         assertThatThrownBy(() -> copies.bySlip(slip, item.id(), null))
                 .isInstanceOfSatisfying(RequestProblem.class, e -> assertThat(e.status()).isEqualTo(410));
-        assertThat(expiry.sweep(Instant.now())).isGreaterThanOrEqualTo(1);
+        // twice (and the scheduled sweep may run too): each expiry is marked and audited once
+        expiry.sweep(Instant.now());
         expiry.sweep(Instant.now());
         assertThat(audit("access.request.expired", asked.number() + " item:" + item.id().value())).hasSize(1);
         assertThat(requests.bySlip(slip).items().get(0).state()).isEqualTo(RequestState.EXPIRED);

@@ -146,7 +146,7 @@ class AccessRequestsTest extends AccessRequestsContract {
         long visit = world.visit("<b>蒋</b>来访");
         var filed = mvc.perform(post("/requests").with(Staff.page(CLERK)).with(csrf())
                 .param("items", item.id().value() + "").param("purpose", "PERSONAL_EVIDENCE")
-                .param("reason", "婚姻证明").param("visitId", visit + "")).andReturn();
+                .param("reason", "婚姻证明<img src=x onerror=alert(1)>").param("visitId", visit + "")).andReturn();
         assertThat(filed.getResponse().getStatus()).isEqualTo(302);
         String shown = mvc.perform(get(filed.getResponse().getRedirectedUrl()).with(Staff.page(CLERK))
                 .flashAttrs(filed.getFlashMap())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -157,7 +157,8 @@ class AccessRequestsTest extends AccessRequestsContract {
 
         String forApprover = mvc.perform(get(filed.getResponse().getRedirectedUrl()).with(Staff.page(APPROVER)))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(forApprover).contains("name=\"days\"", "name=\"reason\"", "婚姻证明");
+        assertThat(forApprover).contains("name=\"days\"", "name=\"reason\"", "婚姻证明&lt;img src=x onerror=alert(1)&gt;")
+                .doesNotContain("<img src=x");
         assertThat(mvc.perform(post(filed.getResponse().getRedirectedUrl() + "/refuse").with(Staff.page(APPROVER))
                 .with(csrf()).param("reason", "")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains("拒绝时须填写理由");
