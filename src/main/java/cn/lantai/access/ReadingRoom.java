@@ -15,9 +15,12 @@ import cn.lantai.access.internal.readers.ItemReferences;
 import cn.lantai.access.internal.readers.Visitors;
 import cn.lantai.audit.AuditEvent;
 import cn.lantai.audit.AuditTrail;
+import cn.lantai.catalog.ItemNotFound;
 import cn.lantai.catalog.Viewer;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The reading room's desk (利用登记): registers visitors (at the desk, or in advance on the portal), finds them again
@@ -45,10 +48,12 @@ public class ReadingRoom {
     private final ItemReferences references;
     private final UseLedger ledger;
     private final AuditTrail trail;
+    private final TransactionTemplate transactions;
     private final Clock clock = Clock.systemDefaultZone();
 
     ReadingRoom(Visitors visitors, Visits visits, DeskVisits desk, IdDigests digests, ItemReferences references,
-            UseLedger ledger, AuditTrail trail) {
+            UseLedger ledger, AuditTrail trail, PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.visitors = visitors;
         this.visits = visits;
         this.desk = desk;
@@ -155,21 +160,31 @@ public class ReadingRoom {
 
     /**
      * A file (卷) or an item (件) used in the visit, named by its 档号 or the item's id and found with the clerk's sight
-     * (not found as the catalogue answers it otherwise): counted once, in 卷次 or 件次, with its category.
+     * (not found as the catalogue answers it otherwise): counted once, in 卷次 or 件次, with its category. The record is
+     * looked up before the use's transaction, so that a refusal's audit entries stay although nothing is counted.
      */
-    @Transactional
     public UsedItem itemUsed(long visitId, String reference, Viewer clerk) {
         requireDesk(clerk, "access.visit.item-used");
         Visit visit = openVisit(visitId);
-        UsedItem found = references.resolve(visitId, reference, clerk);
-        Instant now = clock.instant();
-        UsedItem used = new UsedItem(visitId, found.level(), found.refId(), found.archivalCode(), found.category(), now);
-        desk.itemUsed(used, clerk.name());
-        ledger.record(UseKind.ITEM_USED, visitId, used.refId(), used.level(), used.category(), visit.purpose(), 1,
-                clerk.name(), now);
-        trail.record(new AuditEvent(clerk.name(), clerk.address(), "access.visit.item-used", "visit:" + visitId,
-                null, used.level() + " " + used.refId() + " " + used.archivalCode()));
-        return used;
+        UsedItem found;
+        try {
+            found = references.resolve(visitId, reference, clerk);
+        } catch (ItemNotFound e) {
+            trail.recordApart(new AuditEvent(clerk.name(), clerk.address(), "access.visit.item-refused",
+                    "visit:" + visitId, null, reference));
+            throw e;
+        }
+        return transactions.execute(status -> {
+            Instant now = clock.instant();
+            UsedItem used = new UsedItem(visitId, found.level(), found.refId(), found.archivalCode(), found.category(),
+                    now);
+            desk.itemUsed(used, clerk.name());
+            ledger.record(UseKind.ITEM_USED, visitId, used.refId(), used.level(), used.category(), visit.purpose(), 1,
+                    clerk.name(), now);
+            trail.record(new AuditEvent(clerk.name(), clerk.address(), "access.visit.item-used", "visit:" + visitId,
+                    null, used.level() + " " + used.refId() + " " + used.archivalCode()));
+            return used;
+        });
     }
 
     /** Pages copied for the visitor (复制页数), 1 to {@link #MAX_PAGES} in one step. */
