@@ -81,10 +81,11 @@ public class UseStatistics {
             throw new ReadingRoomRefused("access.statistics.order", from, to);
         }
         if (from.getYear() < FIRST_YEAR || to.getYear() > today.getYear() + 1) {
-            throw new ReadingRoomRefused("access.statistics.years", FIRST_YEAR, today.getYear() + 1);
+            throw new ReadingRoomRefused("access.statistics.years", Integer.toString(FIRST_YEAR),
+                    Integer.toString(today.getYear() + 1));
         }
         if (by == UseGrouping.DAY && ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
-            throw new ReadingRoomRefused("access.statistics.too-many-days", MAX_DAYS);
+            throw new ReadingRoomRefused("access.statistics.too-many-days", Integer.toString(MAX_DAYS));
         }
     }
 

@@ -15,11 +15,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatObject;
 
 /**
  * The reading-room desk's walk in the browser: a visitor not yet registered is looked up by their ID number, registered,
  * their visit started, a record they use added by its 档号 and the pages copied; looked up again they are found, not
- * registered twice; and the statistics page counts today's visit in its table and draws its chart.
+ * registered twice; and the statistics page counts today's visit in its table and draws its chart. And on a phone, a
+ * person registers in advance on the portal, is told of a wrong check digit without losing what they typed, sees only
+ * their masked number in the confirmation, and the desk finds them with their planned day and purpose.
  */
 class ReadingRoomBrowserTest extends BrowserTest {
 
@@ -80,5 +83,41 @@ class ReadingRoomBrowserTest extends BrowserTest {
         assertThat(todayRow.locator("td").nth(3)).not().hasText("0");
         assertThat(page.locator("#use-chart svg")).hasCount(1);
         screenshot("statistics");
+    }
+    @Test
+    void aPersonRegistersInAdvanceOnAPhoneAndTheDeskFindsThemByTheirNumber() {
+        String number = ReadingRoomTest.residentId();
+        String masked = number.substring(0, 4) + "**********" + number.substring(14);
+        page.setViewportSize(360, 740);
+        visit("/portal/register");
+        page.getByLabel("姓名").fill("贾宝玉");
+        page.getByLabel("证件号码").fill(number.substring(0, 17) + (number.charAt(17) == '0' ? '1' : '0'));
+        page.getByLabel("联系电话").fill("13612345678");
+        page.getByLabel("利用目的").selectOption("PERSONAL_EVIDENCE");
+        page.getByLabel("预约日期").fill(LocalDate.now().plusDays(2).toString());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交预约")).click();
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("校验码");
+        assertThat(page.getByLabel("姓名")).hasValue("贾宝玉");
+        screenshot("wrong-check-digit");
+
+        page.getByLabel("证件号码").fill(number);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交预约")).click();
+        Locator confirmation = page.locator(".confirmation");
+        assertThat(confirmation).containsText(masked);
+        assertThat(confirmation).containsText("携带");
+        assertThat(page.locator("main")).not().containsText("贾宝玉");
+        Object overflow = page.evaluate("document.documentElement.scrollWidth > window.innerWidth");
+        assertThatObject(overflow).as("no sideways scrolling at 360 px").isEqualTo(false);
+        screenshot("confirmation");
+
+        page.setViewportSize(1366, 768);
+        signIn(Account.ARCHIVIST);
+        visit("/reading-room");
+        page.locator("#find-idNumber").fill(number);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查找")).click();
+        Locator card = page.locator(".visitor-card");
+        assertThat(card.locator(".visitor-name")).hasText("贾宝玉");
+        assertThat(card).containsText(LocalDate.now().plusDays(2).toString());
+        assertThat(page.locator("#visit-purpose")).hasValue("PERSONAL_EVIDENCE");
     }
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -105,7 +106,8 @@ class UseStatisticsTest {
     }
 
     private static Map<String, List<Long>> byKey(UseFigures f) {
-        return f.rows().stream().collect(Collectors.toMap(UseFigures.Row::key, UseFigures.Row::figures));
+        return f.rows().stream().collect(Collectors.toMap(UseFigures.Row::key, UseFigures.Row::figures, (a, b) -> a,
+                LinkedHashMap::new));
     }
 
     @Test
