@@ -10,7 +10,6 @@ import java.util.Optional;
 import cn.lantai.access.IdType;
 import cn.lantai.access.PlannedVisit;
 import cn.lantai.access.Purpose;
-import cn.lantai.access.Visitor;
 import cn.lantai.access.internal.Visits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
