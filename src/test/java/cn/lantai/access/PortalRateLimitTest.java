@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 
 import cn.lantai.support.LantaiTest;
-import cn.lantai.support.Staff;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -21,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
  * The public surface's per-address limits at their defaults (120 portal requests and 10 verifications a minute): an
  * address past its allowance gets 429 with Retry-After, a problem in its language from the API and a page from the
  * portal, while other addresses go on; a forged X-Forwarded-For buys nothing; verification has its own, stricter
- * allowance; staff signed in are not limited on the images. Each test calls from addresses of its own.
+ * allowance. Each test calls from addresses of its own.
  */
 @LantaiTest
 class PortalRateLimitTest {
@@ -106,15 +105,5 @@ class PortalRateLimitTest {
                 "请在");
         assertThat(call(get("/portal").with(from(guesser))).getStatus()).as("the portal's allowance is apart")
                 .isEqualTo(200);
-    }
-
-    @Test
-    void theImagesOfSignedInStaffAreNotLimitedByTheirAddress() throws Exception {
-        String office = someAddress();
-        for (int i = 0; i < 1300; i++) {
-            int status = call(get("/iiif/3/8999999999-1/info.json").with(from(office)).with(Staff.archivist()))
-                    .getStatus();
-            assertThat(status).as("call %d", i).isEqualTo(404);
-        }
     }
 }
