@@ -147,6 +147,22 @@ class PortalLeakTest {
     }
 
     @Test
+    void hostileOrOversizedInputOnThePortalIsNamedAndTheRestOfTheSearchRuns() throws Exception {
+        String f = records.fonds;
+        String answer = page(get("/portal").param("q", f + " " + "防".repeat(5000)).param("yearFrom", "两千")
+                .param("yearTo", "<script>").param("fonds", "<script>alert(1)</script>").param("category", "../..")
+                .param("sort", "BY_MOOD").param("page", "-3"));
+        assertThat(answer).contains("检索词过长，只用了前 200 个字。", "年度应为四位数字，已忽略。", "全宗号只能是字母或数字，已忽略。",
+                "门类代码只能是字母或数字，已忽略。", "页码应为正整数，已显示第一页。").doesNotContain("<script>alert(1)");
+        assertNoClosedRecordIn(answer);
+        String deep = page(get("/portal").param("q", f).param("page", "2147483648" + "0".repeat(40)));
+        assertThat(deep).contains("最多只能翻到第 500 页");
+        assertNoClosedRecordIn(deep);
+        assertThat(page(get("/portal").param("q", f).param("sort", "date_desc")))
+                .contains("共找到 " + records.open.size() + " 件开放档案");
+    }
+
+    @Test
     void aClosedRecordAnswersExactlyAsAMissingOneEverywhere() throws Exception {
         List<String> refused = new ArrayList<>();
         records.closed.forEach(c -> refused.add(Long.toString(c.id().value())));

@@ -141,7 +141,8 @@ final class PortalRecords {
         try {
             Path file = Files.createTempFile(dir, "page", ".png");
             ImageIO.write(image, "png", file.toFile());
-            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            String sha = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
             List<ScanPage> pages = List.of(new ScanPage(item.id(), 1, "scans/0001.png", 0, sha, 600, 800, 300, 300,
                     ScanPage.ColourMode.COLOUR));
             store.deposit(new Deposit(item, List.of(new ContentFile("scans/0001.png", file, "image/png")), List.of(),

@@ -168,15 +168,15 @@ class PortalPages {
         if (t == null) {
             return 0;
         }
-        if (!t.matches("[0-9]{1,9}") || Integer.parseInt(t) < 1) {
+        if (!t.matches("[0-9]+") || t.matches("0+")) {
             problems.add(messages.getMessage("portal.search.bad-page", null, locale));
             return 0;
         }
-        int page = Integer.parseInt(t) - 1;
-        if (page > lastPage) {
+        String digits = t.replaceFirst("^0+", "");
+        if (digits.length() > 9 || Integer.parseInt(digits) - 1 > lastPage) {
             problems.add(messages.getMessage("portal.search.too-deep", new Object[] {lastPage + 1}, locale));
             return lastPage;
         }
-        return page;
+        return Integer.parseInt(digits) - 1;
     }
 }
