@@ -56,7 +56,8 @@ class SecurityConfiguration {
 
     /** The public portal over open records and the verification of certificates: for anyone, signed in or not. */
     static final String[] PUBLIC_PATHS = {"/login", "/css/**", "/js/**", "/vendor/**", "/webjars/**", "/favicon.ico",
-            "/error", "/v3/api-docs", "/v3/api-docs/**", "/portal", "/portal/**", "/verify", "/verify/**"};
+            "/error", "/v3/api-docs", "/v3/api-docs/**", "/portal", "/portal/**", "/verify", "/verify/**",
+            "/robots.txt"};
 
     private final CatalogImports imports;
     private final ViewerResolver viewers;
@@ -114,8 +115,10 @@ class SecurityConfiguration {
 
     /**
      * The IIIF images and manifests of scanned pages ({@code /iiif/**}): for the workbench's deep-zoom viewer, signed in
-     * with its session, and for API callers with a token; nobody else for now (the public portal's rules for open
-     * records come later). An unauthenticated call gets 401, not the sign-in page: an image is no page to land on.
+     * with its session, for API callers with a token, and for anyone else as the public ({@link ViewerResolver} makes
+     * an anonymous caller {@code Viewer.publicUser}): the controllers ask the catalogue, so an anonymous caller sees the
+     * pages of open, unclassified records only, and anything else answers the same 404 as a page that does not exist.
+     * A token or session that no longer holds is no error here: the caller is simply the public.
      */
     @Bean
     @Order(2)
@@ -123,13 +126,12 @@ class SecurityConfiguration {
             throws Exception {
         RequestMatcher nothingPublic = request -> false;
         http.securityMatcher("/iiif/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .requestCache(cache -> cache.disable())
                 .headers(headers -> headers.referrerPolicy(r -> r.policy(ReferrerPolicy.NO_REFERRER))
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
                 .addFilterBefore(new BearerTokens(accounts, permissions, nothingPublic), BasicAuthenticationFilter.class)
-                .addFilterAfter(new SessionGuard(permissions, nothingPublic), AnonymousAuthenticationFilter.class)
-                .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized));
+                .addFilterAfter(new SessionGuard(permissions, nothingPublic), AnonymousAuthenticationFilter.class);
         return http.build();
     }
 

@@ -342,7 +342,7 @@ class IiifImageApiTest {
         assertThat(mvc.perform(get("/iiif/3/{id}/info.json", page.imageId()).with(Staff.page(low))).andReturn()
                 .getResponse().getStatus()).as("signed in to the workbench, the same").isEqualTo(404);
         assertThat(mvc.perform(get("/iiif/3/{id}/info.json", page.imageId())).andReturn().getResponse().getStatus())
-                .as("nobody signed in: nothing yet, not even open records").isEqualTo(401);
+                .as("nobody signed in: the public, who sees a controlled page as missing").isEqualTo(404);
         assertThat(Files.exists(pyramids.dirOf(page))).as("no tile was cut for a refused request").isFalse();
 
         MockHttpServletResponse allowed = mvc.perform(get("/iiif/3/{id}/info.json", page.imageId())

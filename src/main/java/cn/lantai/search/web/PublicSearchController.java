@@ -2,9 +2,11 @@ package cn.lantai.search.web;
 
 import static cn.lantai.search.web.SearchParameters.*;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import cn.lantai.catalog.Viewer;
+import cn.lantai.search.SearchHit;
 import cn.lantai.search.SearchManagement;
 import cn.lantai.search.SearchQuery;
 import cn.lantai.search.SearchQueryRejected;
@@ -18,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
  * search, for anyone, without a token. It answers as {@code /api/v1/search} does, always for the public: only open
  * (开放) records without a classification (密级) are found, counted or faceted, whoever calls and whatever token comes
  * with the call. Filters by classification or open status would mean nothing here and are refused; text, page and
- * size are bounded as for everyone. Not audited per call: all it shows is open.
+ * size are bounded as for everyone. Not audited per call: all it shows is open. Hits carry no highlight of the
+ * general text, which holds the archive's working fields (see {@link #withoutWorkingFields}).
  */
 @RestController
 class PublicSearchController {
@@ -40,8 +43,23 @@ class PublicSearchController {
         if (all.containsKey("classification") || all.containsKey("openStatus")) {
             throw new SearchQueryRejected("search.public.no-security-filters");
         }
-        return search.search(new SearchQuery(q, blank(fonds), blank(category), number("yearFrom", yearFrom, null),
-                number("yearTo", yearTo, null), retention(retention), null, null, null, sort(sort),
-                number("page", page, 0), number("size", size, 20), PUBLIC));
+        SearchResult result = search.search(new SearchQuery(q, blank(fonds), blank(category),
+                number("yearFrom", yearFrom, null), number("yearTo", yearTo, null), retention(retention), null, null,
+                null, sort(sort), number("page", page, 0), number("size", size, 20), PUBLIC));
+        return new SearchResult(result.total(), result.totalExact(),
+                result.hits().stream().map(PublicSearchController::withoutWorkingFields).toList(), result.facets(),
+                result.facetsExact());
+    }
+
+    /**
+     * The hit without the highlight of the general text, which holds every other description field, the archive's
+     * working ones among them (备注 notes, 档案保管沿革 custodial history, 销毁情况): the portal shows a record's public
+     * description only, and a fragment of those fields is no part of it.
+     */
+    private static SearchHit withoutWorkingFields(SearchHit h) {
+        Map<String, String> shown = new LinkedHashMap<>(h.highlights());
+        shown.remove("text");
+        return new SearchHit(h.id(), h.archivalCode(), h.title(), h.fonds(), h.category(), h.year(), h.date(),
+                h.classification(), h.openStatus(), h.score(), shown, h.page());
     }
 }
