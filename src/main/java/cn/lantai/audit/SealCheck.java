@@ -8,6 +8,7 @@ import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,6 +17,13 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.SignedData;
+import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.cert.CertException;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
@@ -24,6 +32,7 @@ import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 
 /**
  * Checks what the archive signed against a given SM2 public key, with nothing else: no Spring context, no database,
@@ -34,6 +43,9 @@ import org.bouncycastle.operator.OperatorCreationException;
 public final class SealCheck {
 
     private static final Provider BC = new BouncyCastleProvider();
+    /** SM2 with SM3 (GM/T 0006: 1.2.156.10197.1.501), or SM2 signing (1.2.156.10197.1.301.1), in a SignerInfo. */
+    private static final java.util.Set<String> SM2_SIGNATURES = java.util.Set.of(
+            GMObjectIdentifiers.sm2sign_with_sm3.getId(), GMObjectIdentifiers.sm2sign.getId());
 
     private SealCheck() {
     }
@@ -102,7 +114,9 @@ public final class SealCheck {
 
     /**
      * Whether the PDF carries signatures that all verify with the key and the last of which covers the whole file
-     * but its own place (nothing added after sealing); false for anything that is no such PDF.
+     * but its own place (nothing added after sealing); false for anything that is no such PDF. The place itself is
+     * held to one exact form, so that no byte of the file can change unnoticed: the hex string is the DER of the CMS
+     * and zeros after it, in one letter case, and the CMS is {@link #strictCms strict}.
      */
     public static boolean pdfSealedBy(byte[] pdf, PublicKey key) {
         if (pdf == null || key == null) {
@@ -114,14 +128,77 @@ public final class SealCheck {
                 return false;
             }
             for (PDSignature signature : signatures) {
-                if (!cmsSignedBy(signature.getSignedContent(pdf), der(signature.getContents(pdf)), key)) {
+                int[] range = signature.getByteRange();
+                if (range.length != 4 || range[0] != 0 || range[1] < 0 || range[2] <= range[1] + 1
+                        || (long) range[2] + range[3] > pdf.length) {
+                    return false;
+                }
+                byte[] contents = signature.getContents(pdf);
+                byte[] der = der(contents);
+                if (!canonicalHex(pdf, range[1], range[2], contents) || !zerosAfter(contents, der.length)
+                        || !strictCms(der, key)
+                        || !cmsSignedBy(signature.getSignedContent(pdf), der, key)) {
                     return false;
                 }
             }
             int[] range = signatures.get(signatures.size() - 1).getByteRange();
-            return range.length == 4 && range[0] == 0 && range[1] >= 0 && range[2] > range[1]
-                    && (long) range[2] + range[3] == pdf.length;
+            return (long) range[2] + range[3] == pdf.length;
         } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The gap between the signed ranges is {@code <hex>} of exactly these bytes, all upper or all lower case. */
+    private static boolean canonicalHex(byte[] pdf, int from, int to, byte[] contents) {
+        String gap = new String(pdf, from, to - from, StandardCharsets.ISO_8859_1);
+        String hex = HexFormat.of().formatHex(contents);
+        return gap.equals("<" + hex + ">") || gap.equals("<" + hex.toUpperCase(java.util.Locale.ROOT) + ">");
+    }
+
+    private static boolean zerosAfter(byte[] contents, int length) {
+        for (int i = length; i < contents.length; i++) {
+            if (contents[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The CMS SignedData as the archive makes it and nothing more, so that none of its unsigned parts can change
+     * unnoticed: a ContentInfo of signedData over detached id-data, version 1, one digest algorithm (SM3, no parameters) which is the signer's, no CRLs, one certificate
+     * whose key is this key and whose signature verifies with it, one signer (version 1) that names that certificate,
+     * signs with SM2 and has signed attributes but no unsigned ones.
+     */
+    private static boolean strictCms(byte[] der, PublicKey key) {
+        try {
+            CMSSignedData cms = new CMSSignedData(der);
+            ContentInfo info = ContentInfo.getInstance(der);
+            SignedData signed = SignedData.getInstance(info.getContent());
+            if (!CMSObjectIdentifiers.signedData.equals(info.getContentType())
+                    || !CMSObjectIdentifiers.data.equals(signed.getEncapContentInfo().getContentType())
+                    || signed.getEncapContentInfo().getContent() != null
+                    || !signed.getVersion().hasValue(1) || signed.getDigestAlgorithms().size() != 1
+                    || signed.getCRLs() != null && signed.getCRLs().size() > 0) {
+                return false;
+            }
+            var certificates = cms.getCertificates().getMatches(null);
+            var signers = cms.getSignerInfos().getSigners();
+            if (certificates.size() != 1 || signers.size() != 1) {
+                return false;
+            }
+            X509CertificateHolder certificate = certificates.iterator().next();
+            SignerInformation signer = signers.iterator().next();
+            AlgorithmIdentifier digest = AlgorithmIdentifier.getInstance(signed.getDigestAlgorithms().getObjectAt(0));
+            return Arrays.equals(certificate.getSubjectPublicKeyInfo().getEncoded(), key.getEncoded())
+                    && certificate.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(BC)
+                            .build(key))
+                    && signer.getVersion() == 1 && signer.getSID().match(certificate)
+                    && signer.getDigestAlgorithmID().equals(digest)
+                    && GMObjectIdentifiers.sm3.equals(digest.getAlgorithm()) && digest.getParameters() == null
+                    && SM2_SIGNATURES.contains(signer.getEncryptionAlgOID())
+                    && signer.getSignedAttributes() != null && signer.getUnsignedAttributes() == null;
+        } catch (CMSException | OperatorCreationException | CertException | IOException | RuntimeException e) {
             return false;
         }
     }

@@ -15,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -218,13 +216,9 @@ final class CertificateOfd {
                 .setProperty(property)
                 .setPicture(new SES_ESPictrueInfo().setType("PNG").setData(png.toByteArray()).setWidth(40)
                         .setHeight(40));
-        return new SESeal().seteSealInfo(info).setCert(x509(certificate))
+        return new SESeal().seteSealInfo(info).setCert(new DEROctetString(certificate))
                 .setSignAlgID(GMObjectIdentifiers.sm2sign_with_sm3)
                 .setSignedValue(seal.signSm2(info.getEncoded("DER")));
-    }
-
-    private static Certificate x509(byte[] der) throws GeneralSecurityException {
-        return CertificateFactory.getInstance("X.509").generateCertificate(new java.io.ByteArrayInputStream(der));
     }
 
     /** The seal's picture: a red ring, a star, and the archive's name below it. */
@@ -294,7 +288,7 @@ final class CertificateOfd {
             byte[] signature = seal.signSm2(toSign.getEncoded("DER"));
             return new SES_Signature()
                     .setToSign(toSign)
-                    .setCert(x509(seal.certificate()))
+                    .setCert(new DEROctetString(seal.certificate()))
                     .setSignatureAlgID(GMObjectIdentifiers.sm2sign_with_sm3)
                     .setSignature(signature)
                     .getEncoded("DER");

@@ -7,24 +7,26 @@ import java.nio.file.Path;
 import java.security.PublicKey;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import cn.lantai.audit.SealCheck;
+import org.bouncycastle.asn1.ASN1BitString;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.jcajce.provider.digest.SM3;
 import org.ofdrw.core.basicType.ST_Loc;
 import org.ofdrw.core.signatures.Signatures;
 import org.ofdrw.core.signatures.range.Reference;
+import org.ofdrw.core.signatures.range.References;
+import org.ofdrw.core.signatures.appearance.Seal;
 import org.ofdrw.core.signatures.sig.Signature;
-import org.ofdrw.gm.ses.v4.SES_Signature;
-import org.ofdrw.gm.ses.v4.SESeal;
-import org.ofdrw.gm.ses.v4.TBS_Sign;
 import org.ofdrw.reader.OFDReader;
 import org.ofdrw.reader.ResourceLocator;
-import org.ofdrw.sign.verify.OFDValidator;
-import org.ofdrw.sign.verify.exceptions.DocNotSignException;
-import org.ofdrw.sign.verify.exceptions.FileIntegrityException;
 import org.ofdrw.sign.verify.exceptions.InvalidSignedValueException;
 
 /**
@@ -39,6 +41,8 @@ public final class OfdSeals {
 
     static final int MAX_ENTRIES = 10_000;
     static final long MAX_UNPACKED = 512L << 20;
+    /** SM3 as OFD's CheckMethod names it: its OID (GM/T 0006) or its name. */
+    private static final Set<String> SM3_NAMES = Set.of("1.2.156.10197.1.401", "SM3");
     private static final byte[] END_RECORD = {0x50, 0x4B, 0x05, 0x06};
 
     private OfdSeals() {
@@ -93,42 +97,44 @@ public final class OfdSeals {
                     || list.getSignatures().size() != 1) {
                 return Outcome.no("access.certificate.problem.unsigned");
             }
-            // the files as the validator finds them: Signature.xml relative to Signatures.xml, the rest to it
+            // Signature.xml is found relative to Signatures.xml, the files it names relative to itself
             rl.save();
-            Set<String> exempt = new HashSet<>();
-            Set<String> covered = new HashSet<>();
             try {
                 rl.cd("/");
                 rl.cd(signaturesLoc.parent());
                 ST_Loc base = list.getSignatures().get(0).getBaseLoc();
-                exempt.add(name(root, rl.getFile(base)));
+                Path signatureFile = rl.getFile(base);
                 Signature signature = rl.get(base, Signature::new);
                 rl.cd(base.parent());
-                exempt.add(name(root, rl.getFile(signature.getSignedValue())));
-                for (Reference ref : signature.getSignedInfo().getReferences().getReferences()) {
-                    covered.add(name(root, rl.getFile(ref.getFileRef())));
+                Path signedValueFile = rl.getFile(signature.getSignedValue());
+                Set<String> covered = new HashSet<>(Set.of(name(root, signatureFile), name(root, signedValueFile)));
+                References references = signature.getSignedInfo().getReferences();
+                if (!SM3_NAMES.contains(String.valueOf(references.getCheckMethod()).toUpperCase(Locale.ROOT))) {
+                    return Outcome.no("access.certificate.problem.signature");
                 }
+                for (Reference ref : references.getReferences()) {
+                    Path protectedFile = rl.getFile(ref.getFileRef());
+                    byte[] digest = new SM3.Digest().digest(Files.readAllBytes(protectedFile));
+                    if (!Arrays.equals(ref.getCheckValue(), digest)) {
+                        return Outcome.no("access.certificate.problem.altered");
+                    }
+                    covered.add(name(root, protectedFile));
+                }
+                if (!covered.containsAll(entries)) {
+                    return Outcome.no("access.certificate.problem.not-covered");
+                }
+                Seal sealRef = signature.getSignedInfo().getSeal();
+                byte[] sealFile = sealRef == null ? null : Files.readAllBytes(rl.getFile(sealRef.getBaseLoc()));
+                checkSignedValue(Files.readAllBytes(signatureFile), Files.readAllBytes(signedValueFile), sealFile,
+                        key);
             } finally {
                 rl.restore();
             }
-            for (String entry : entries) {
-                if (!exempt.contains(entry) && !covered.contains(entry)) {
-                    return Outcome.no("access.certificate.problem.not-covered");
-                }
-            }
-            String number = reader.getOFDDir().getOfd().getDocBody().getDocInfo().getSubject();
-            OFDValidator validator = new OFDValidator(reader);
-            validator.setValidator((type, alg, tbs, value) -> checkSignedValue(tbs, value, key));
-            validator.exeValidate();
-            return new Outcome(true, null, number);
+            return new Outcome(true, null, reader.getOFDDir().getOfd().getDocBody().getDocInfo().getSubject());
         } catch (InvalidSignedValueException e) {
             return Outcome.no("access.certificate.problem.signature");
-        } catch (FileIntegrityException e) {
-            return Outcome.no("access.certificate.problem.altered");
-        } catch (DocNotSignException e) {
-            return Outcome.no("access.certificate.problem.unsigned");
-        } catch (Exception e) {
-            // anything ofdrw cannot read (a missing file, broken XML) is no sealed OFD
+        } catch (Exception | LinkageError e) {
+            // anything that cannot be read as an OFD (a missing file, broken XML) is no sealed OFD
             return Outcome.no("access.certificate.problem.malformed");
         }
     }
@@ -137,25 +143,41 @@ public final class OfdSeals {
         return strip(root.relativize(file.toAbsolutePath().normalize()).toString());
     }
 
-    /** The SES_Signature: its dataHash is the SM3 of Signature.xml, it and its seal are signed by the key. */
-    private static void checkSignedValue(byte[] signatureXml, byte[] signedValue, PublicKey key)
-            throws InvalidSignedValueException, IOException {
-        SES_Signature ses;
+    /**
+     * The SES_Signature (GB/T 38540 v4), read with BouncyCastle's ASN.1 alone: {@code SEQUENCE {toSign TBS_Sign, cert
+     * OCTET STRING, signatureAlgID OID, signature BIT STRING, ...}}, {@code TBS_Sign ::= SEQUENCE {version INTEGER (4),
+     * eseal SESeal, timeInfo GeneralizedTime, dataHash BIT STRING, propertyInfo IA5String, ...}}, {@code SESeal ::=
+     * SEQUENCE {esealInfo SES_SealInfo, cert OCTET STRING, signAlgID OID, signedValue BIT STRING}}. Its dataHash is
+     * the SM3 of Signature.xml, the seal file it names (Seal.esl) is that SESeal, and the TBS_Sign and the SES_SealInfo are both signed SM3withSM2 by the key.
+     */
+    private static void checkSignedValue(byte[] signatureXml, byte[] signedValue, byte[] sealFile, PublicKey key)
+            throws InvalidSignedValueException {
         try {
-            ses = SES_Signature.getInstance(signedValue);
-        } catch (RuntimeException e) {
-            throw new InvalidSignedValueException("not an SES_Signature v4");
-        }
-        TBS_Sign toSign = ses.getToSign();
-        if (!Arrays.equals(toSign.getDataHash().getOctets(), new SM3.Digest().digest(signatureXml))) {
-            throw new InvalidSignedValueException("dataHash is not the SM3 of Signature.xml");
-        }
-        if (!SealCheck.sm2SignedBy(toSign.getEncoded("DER"), ses.getSignature().getOctets(), key)) {
-            throw new InvalidSignedValueException("the signature is not the archive key's");
-        }
-        SESeal seal = toSign.getEseal();
-        if (!SealCheck.sm2SignedBy(seal.geteSealInfo().getEncoded("DER"), seal.getSignedValue().getOctets(), key)) {
-            throw new InvalidSignedValueException("the seal is not the archive key's");
+            ASN1Sequence ses = ASN1Sequence.getInstance(signedValue);
+            ASN1Sequence toSign = ASN1Sequence.getInstance(ses.getObjectAt(0));
+            ASN1Sequence eseal = ASN1Sequence.getInstance(toSign.getObjectAt(1));
+            boolean sm2 = GMObjectIdentifiers.sm2sign_with_sm3.equals(ses.getObjectAt(2))
+                    && GMObjectIdentifiers.sm2sign_with_sm3.equals(eseal.getObjectAt(2));
+            if (!sm2 || ASN1Integer.getInstance(toSign.getObjectAt(0)).intValueExact() != 4) {
+                throw new InvalidSignedValueException("not an SES_Signature v4 with SM3withSM2");
+            }
+            if (sealFile != null && !Arrays.equals(sealFile, eseal.getEncoded(ASN1Encoding.DER))) {
+                throw new InvalidSignedValueException("Seal.esl is not the seal in the signature");
+            }
+            byte[] dataHash = ASN1BitString.getInstance(toSign.getObjectAt(3)).getOctets();
+            if (!Arrays.equals(dataHash, new SM3.Digest().digest(signatureXml))) {
+                throw new InvalidSignedValueException("dataHash is not the SM3 of Signature.xml");
+            }
+            if (!SealCheck.sm2SignedBy(toSign.getEncoded(ASN1Encoding.DER),
+                    ASN1BitString.getInstance(ses.getObjectAt(3)).getOctets(), key)) {
+                throw new InvalidSignedValueException("the signature is not the archive key's");
+            }
+            if (!SealCheck.sm2SignedBy(eseal.getObjectAt(0).toASN1Primitive().getEncoded(ASN1Encoding.DER),
+                    ASN1BitString.getInstance(eseal.getObjectAt(3)).getOctets(), key)) {
+                throw new InvalidSignedValueException("the seal is not the archive key's");
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidSignedValueException("not an SES_Signature v4: " + e.getMessage());
         }
     }
 
