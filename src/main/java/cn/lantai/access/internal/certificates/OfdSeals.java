@@ -33,9 +33,10 @@ import org.ofdrw.sign.verify.exceptions.InvalidSignedValueException;
  * Checks an OFD's electronic seal against a given SM2 public key alone (the archive's, as published): the package is a
  * well-formed zip with nothing after its end record, no entry twice and no more than {@value #MAX_ENTRIES} entries or
  * {@value #MAX_UNPACKED} bytes unpacked; it carries exactly one signature, whose Signature.xml lists the SM3 of every
- * other file of the package (nothing added beside it) and each digest matches (ofdrw's validator); the SES_Signature
- * (v4) it points to has as dataHash the SM3 of that Signature.xml, and both its signature and its seal's verify
- * SM3withSM2 with the key, not with the certificates they carry.
+ * other file of the package (nothing added beside it) and each digest matches; the Seal.esl it names is the seal inside
+ * the SES_Signature (v4) it points to, whose dataHash is the SM3 of that Signature.xml and whose signature and seal
+ * both verify SM3withSM2 with the key, not with the certificates they carry. ofdrw's own validator is not used: its
+ * ASN.1 parsers need a BouncyCastle method that 1.87 no longer has.
  */
 public final class OfdSeals {
 
