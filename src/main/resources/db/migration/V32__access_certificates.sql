@@ -28,3 +28,6 @@ CREATE TABLE access_certificate (
 CREATE INDEX access_certificate_pdf ON access_certificate (pdf_sha256);
 CREATE INDEX access_certificate_ofd ON access_certificate (ofd_sha256);
 CREATE INDEX access_certificate_issued ON access_certificate (issued_at);
+
+-- The running number of certificates (LT-<year>-<n>): one sequence, so two clerks issuing at once never get the same.
+CREATE SEQUENCE access_certificate_seq START WITH 1;

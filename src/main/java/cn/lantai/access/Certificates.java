@@ -136,8 +136,7 @@ public class Certificates {
             throw new CertificateProblem(503, "access.certificate.no-font");
         }
         Instant now = clock.instant();
-        String number = CertificateNumbers.number(now.atZone(CHINA).getYear(),
-                records.lastOfYear(now.atZone(CHINA).getYear()) + 1);
+        String number = CertificateNumbers.number(now.atZone(CHINA).getYear(), records.nextSequence());
         String code = CertificateNumbers.newCode();
         String verifyUrl = publicUrl + "/verify?n=" + number + "&c=" + code;
         Certificate certificate = new Certificate(number, item.id().value(), item.archivalCode(), title(item), first,

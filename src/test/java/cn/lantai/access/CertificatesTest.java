@@ -2,6 +2,7 @@ package cn.lantai.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -131,8 +132,7 @@ class CertificatesTest {
             assertThat(offline(file)).startsWith("0 ").contains("VALID", "revocation cannot be known");
         }
         String uploaded = mvc.perform(multipart("/verify").file(new MockMultipartFile("file", "c.ofd",
-                "application/ofd", ofd)).with(org.springframework.security.test.web.servlet.request
-                .SecurityMockMvcRequestPostProcessors.csrf())).andExpect(status().isOk()).andReturn().getResponse()
+                "application/ofd", ofd)).with(csrf())).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(uploaded).contains("有效", number);
 
@@ -267,6 +267,38 @@ class CertificatesTest {
                 .param("a", secret.id().value()).param("b", open.id().value()).query(Long.class).single())
                 .isZero();
         assertThat(staff.asAuditor(() -> trail.entries(new AuditQuery(CATALOGUER, "access.certificate.issue.refused", null, null, null), 0, 10)).entries()).extracting(AuditEntry::actor).contains(CATALOGUER);
+    }
+
+    @Test
+    void theWorkbenchPageIssuesKeepsWhatWasTypedOnARefusalAndRevokes() throws Exception {
+        Item item = records.scanned(records.entry("工作台出证"), 2);
+        var refused = mvc.perform(post("/certificates").with(Staff.page(CLERK)).with(csrf())
+                .param("itemId", String.valueOf(item.id().value())).param("firstPage", "2").param("lastPage", "5")
+                .param("purpose", "WORK")).andExpect(status().is3xxRedirection()).andReturn();
+        assertThat((Map<String, Object>) refused.getFlashMap()).containsEntry("problem", "页码范围 2–5 不对：该档案共 2 页")
+                .containsEntry("lastPage", 5);
+
+        var issued = mvc.perform(post("/certificates").with(Staff.page(CLERK)).with(csrf())
+                .param("itemId", String.valueOf(item.id().value())).param("purpose", "CHRONICLES"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String message = (String) issued.getFlashMap().get("message");
+        String number = (String) issued.getFlashMap().get("issued");
+        assertThat(message).startsWith("已出具证明 " + number + "，核验码 ");
+        assertThat(mvc.perform(get("/certificates").param("q", number).with(Staff.page(CLERK)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains(number, item.archivalCode(), "1–2", "有效");
+        assertThat(mvc.perform(get("/certificates/{n}/ofd", number).with(Staff.page(CLERK)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentType()).isEqualTo("application/ofd");
+
+        var noReason = mvc.perform(post("/certificates/{n}/revoke", number).with(Staff.page(CLERK)).with(csrf())
+                .param("reason", "")).andReturn();
+        assertThat((Map<String, Object>) noReason.getFlashMap()).containsEntry("problem", "撤销须填写原因");
+        mvc.perform(post("/certificates/{n}/revoke", number).with(Staff.page(CLERK)).with(csrf())
+                .param("reason", "编号错误")).andExpect(status().is3xxRedirection());
+        String code = message.substring(message.lastIndexOf(' ') + 1);
+        assertThat(body(mvc.perform(get("/api/v1/public/certificates/{n}", number).param("code", code))
+                .andReturn().getResponse())).containsEntry("state", "REVOKED").containsEntry("revokeReason", "编号错误");
+        mvc.perform(get("/certificates").with(Staff.page(CATALOGUER))).andExpect(status().isForbidden());
     }
 
     @Test

@@ -8,8 +8,8 @@ import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 /**
- * Certificate numbers and verification codes. A number is {@code LT-<year>-<six digits>}, in sequence within the
- * year (the register's order, printed on the certificate); alone it proves nothing, so every certificate also has a
+ * Certificate numbers and verification codes. A number is {@code LT-<year>-<six digits or more>}: the year of issue
+ * and the register's running number (a database sequence), printed on the certificate; alone it proves nothing, so every certificate also has a
  * random verification code of 12 characters from 31 unambiguous ones (about 59 bits), printed beside it and in the QR
  * code. Only the code's SHA-256 is kept.
  */
@@ -23,12 +23,8 @@ public final class CertificateNumbers {
     private CertificateNumbers() {
     }
 
-    static String prefix(int year) {
-        return "LT-" + year + "-";
-    }
-
-    public static String number(int year, int sequence) {
-        return prefix(year) + String.format("%06d", sequence);
+    public static String number(int year, long sequence) {
+        return "LT-" + year + "-" + String.format("%06d", sequence);
     }
 
     /** Whether the text has the form of a number (anything else is looked up as no certificate at all). */

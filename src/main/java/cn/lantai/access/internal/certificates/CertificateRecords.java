@@ -30,12 +30,9 @@ public class CertificateRecords {
     public record Digests(String pdfSha256, String pdfSm3, String ofdSha256, String ofdSm3) {
     }
 
-    /** The highest number of the year's series ({@code LT-2026-000123}), 0 when none was issued yet. */
-    public int lastOfYear(int year) {
-        String prefix = CertificateNumbers.prefix(year);
-        return jdbc.sql("SELECT MAX(number) FROM access_certificate WHERE number LIKE :prefix")
-                .param("prefix", prefix + "%").query(String.class).optional()
-                .map(n -> Integer.parseInt(n.substring(prefix.length()))).orElse(0);
+    /** The next running number (a database sequence: never the same twice, even for two clerks at once). */
+    public long nextSequence() {
+        return jdbc.sql("SELECT nextval('access_certificate_seq')").query(Long.class).single();
     }
 
     public void insert(Certificate c, String codeDigest, Digests digests) {
