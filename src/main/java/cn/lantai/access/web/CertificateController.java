@@ -62,7 +62,7 @@ class CertificateController {
     @PostMapping("/api/v1/certificates")
     ResponseEntity<Map<String, Object>> issue(@RequestBody IssueBody body, Viewer viewer) {
         if (body == null || body.itemId() == null) {
-            throw new CertificateProblem(400, "access.certificate.not-found");
+            throw new CertificateProblem(400, "access.certificate.no-item");
         }
         IssuedCertificate issued = certificates.issue(new Certificates.Request(body.itemId(), body.firstPage(),
                 body.lastPage(), body.visitId(), body.purpose()), viewer);

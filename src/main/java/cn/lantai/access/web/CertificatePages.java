@@ -67,7 +67,7 @@ class CertificatePages {
             RedirectAttributes redirect, Locale locale) {
         try {
             if (itemId == null) {
-                throw new ItemNotFound(0L);
+                throw new CertificateProblem(400, "access.certificate.no-item");
             }
             IssuedCertificate issued = certificates.issue(new Certificates.Request(itemId, firstPage, lastPage,
                     visitId, purpose), viewer);
