@@ -2,6 +2,7 @@ package cn.lantai;
 
 import java.util.Arrays;
 
+import cn.lantai.access.CertificateCheck;
 import cn.lantai.audit.AuditTrail;
 import cn.lantai.preservation.CatalogueRebuilds;
 import org.springframework.boot.SpringApplication;
@@ -18,6 +19,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class LantaiApplication {
 
     public static void main(String[] args) {
+        if (CertificateCheck.requested(args)) {
+            // An offline check of a certified copy needs the archive's public key alone: no Spring, no database.
+            System.exit(CertificateCheck.run(args, System.out));
+        }
         if (Arrays.stream(args).anyMatch(a -> isOption(a, AuditTrail.VERIFY_OPTION)
                 || isOption(a, CatalogueRebuilds.OPTION))) {
             // A verification run opens no port and replays no interrupted events: nothing appends before it looks.

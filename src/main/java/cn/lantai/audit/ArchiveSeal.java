@@ -1,6 +1,8 @@
 package cn.lantai.audit;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.Optional;
 
 import cn.lantai.audit.internal.AuditKeys;
@@ -64,6 +66,39 @@ public class ArchiveSeal {
      */
     public boolean verifyPdf(byte[] document) {
         return document != null && pdf.sealed(document);
+    }
+
+    /**
+     * A PDF made elsewhere (a certified copy) signed as the archive's own sealed PDFs are: an incremental update whose
+     * adbe.pkcs7.detached signature (CMS SignedData, SM3withSM2) covers the whole file but its own place.
+     *
+     * @throws IllegalArgumentException when the bytes are no PDF
+     * @throws IllegalStateException when the archive's private key is missing
+     */
+    public byte[] sealPdf(byte[] pdfDocument, String signer, String reason) {
+        try {
+            return pdf.seal(pdfDocument, signer, reason);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a PDF to seal: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The archive key's bare SM3withSM2 signature of the bytes (GM/T 0009 signer id 1234567812345678), DER
+     * {@code SEQUENCE {r, s}}: for signature formats that are not CMS (the OFD seal of GB/T 38540).
+     */
+    public byte[] signSm2(byte[] content) {
+        return keys.sign(content);
+    }
+
+    /** A self-signed X.509 certificate (DER) of the archive's public key, for formats that carry one (an OFD seal). */
+    public byte[] certificate() {
+        return signer.certificate();
+    }
+
+    /** The archive's public key, to check with {@link SealCheck}; null when the key files are missing. */
+    public PublicKey publicKey() {
+        return signer.publicKey();
     }
 
     /** Signs arbitrary bytes (detached CMS, DER) with the archive's key, for JSON reports and receipts' digests. */

@@ -127,14 +127,19 @@ public class AuditKeys {
 
     /** The SM2 signature of the text's UTF-8 bytes, base64. */
     private String sign(String text) {
+        return Base64.getEncoder().encodeToString(sign(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The SM3withSM2 signature of the bytes (signer id 1234567812345678), DER {@code SEQUENCE {r, s}}. */
+    public byte[] sign(byte[] content) {
         if (privateKey == null) {
             throw new IllegalStateException("the audit signing key " + files.privateKey() + " is missing");
         }
         try {
             Signature signature = Signature.getInstance(ALGORITHM, BC);
             signature.initSign(privateKey);
-            signature.update(text.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(signature.sign());
+            signature.update(content);
+            return signature.sign();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SM2 signing failed", e);
         }

@@ -18,7 +18,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
-import org.bouncycastle.asn1.ASN1InputStream;
+import cn.lantai.audit.SealCheck;
 import cn.lantai.audit.SealedDocument;
 import org.springframework.stereotype.Component;
 
@@ -57,28 +57,7 @@ public class PdfReport {
      * whole file but its own place (nothing added after sealing); false for anything that is no such PDF.
      */
     public boolean sealed(byte[] pdf) {
-        try (PDDocument doc = Loader.loadPDF(pdf)) {
-            List<PDSignature> signatures = doc.getSignatureDictionaries();
-            if (signatures.isEmpty()) {
-                return false;
-            }
-            for (PDSignature signature : signatures) {
-                if (!signer.verify(signature.getSignedContent(pdf), der(signature.getContents(pdf)))) {
-                    return false;
-                }
-            }
-            int[] range = signatures.get(signatures.size() - 1).getByteRange();
-            return range.length == 4 && range[0] == 0 && (long) range[2] + range[3] == pdf.length;
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-    }
-
-    /** The signature's place in the file is padded with zeros after the DER: the DER alone. */
-    private static byte[] der(byte[] contents) throws IOException {
-        try (ASN1InputStream in = new ASN1InputStream(contents)) {
-            return in.readObject().getEncoded();
-        }
+        return SealCheck.pdfSealedBy(pdf, signer.publicKey());
     }
 
     private byte[] layout(SealedDocument content, Path fontFile) throws IOException {
@@ -128,12 +107,20 @@ public class PdfReport {
     }
 
     private byte[] sign(byte[] unsigned, SealedDocument content) throws IOException {
+        return seal(unsigned, content.author(), content.reason());
+    }
+
+    /**
+     * Another module's PDF signed as the archive's own: an incremental update adding a signature field whose
+     * adbe.pkcs7.detached CMS covers the whole file but the signature's place.
+     */
+    public byte[] seal(byte[] unsigned, String name, String reason) throws IOException {
         try (PDDocument doc = Loader.loadPDF(unsigned)) {
             PDSignature signature = new PDSignature();
             signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
             signature.setSubFilter(PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED);
-            signature.setName(content.author());
-            signature.setReason(content.reason());
+            signature.setName(name);
+            signature.setReason(reason);
             signature.setSignDate(Calendar.getInstance());
             doc.addSignature(signature, range -> signer.sign(range.readAllBytes()));
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,16 +17,14 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
-import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
-import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import cn.lantai.audit.SealCheck;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,24 +67,24 @@ public class ReportSigner {
      * archive's public key (not with whatever certificate it carries); false for anything malformed.
      */
     public boolean verify(byte[] content, byte[] signature) {
-        if (content == null || signature == null || signature.length == 0 || keys.publicKey() == null) {
-            return false;
-        }
+        return SealCheck.cmsSignedBy(content, signature, keys.publicKey());
+    }
+
+    /** The archive's public key (null when the key files are missing). */
+    public PublicKey publicKey() {
+        return keys.publicKey();
+    }
+
+    /**
+     * A self-signed X.509 certificate of the archive's public key, DER: it only carries the key to a reader (an OFD
+     * seal needs one), trust comes from comparing the key with the published one or its fingerprint.
+     */
+    public byte[] certificate() {
         try {
-            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(content), signature);
-            var signers = cms.getSignerInfos().getSigners();
-            if (signers.isEmpty()) {
-                return false;
-            }
-            var verifier = new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(keys.publicKey());
-            for (SignerInformation signer : signers) {
-                if (!signer.verify(verifier)) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (CMSException | OperatorCreationException | RuntimeException e) {
-            return false;
+            ContentSigner signer = new JcaContentSignerBuilder(ALGORITHM).setProvider(BC).build(keys.privateKey());
+            return certificate(signer).getEncoded();
+        } catch (OperatorCreationException | GeneralSecurityException e) {
+            throw new IllegalStateException("certifying the archive's key failed", e);
         }
     }
 

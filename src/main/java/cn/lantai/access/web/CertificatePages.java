@@ -1,0 +1,122 @@
+package cn.lantai.access.web;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import cn.lantai.access.Certificate;
+import cn.lantai.access.CertificateProblem;
+import cn.lantai.access.Certificates;
+import cn.lantai.access.IssuedCertificate;
+import cn.lantai.access.Purpose;
+import cn.lantai.catalog.ItemNotFound;
+import cn.lantai.catalog.Viewer;
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The workbench's certificates page {@code /certificates}: the issue form (record, pages, visit, purpose), the issued
+ * certificates found by number, 档号 or 题名 with their files, and revocation with a reason. A refused issue or
+ * revocation says why above the form and keeps what was typed.
+ */
+@Controller
+class CertificatePages {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.of("Asia/Shanghai"));
+
+    private final Certificates certificates;
+    private final MessageSource messages;
+
+    CertificatePages(Certificates certificates, MessageSource messages) {
+        this.certificates = certificates;
+        this.messages = messages;
+    }
+
+    /** A row of the list. */
+    record Row(Certificate certificate, String issuedAt, String revokedAt) {
+    }
+
+    @GetMapping("/certificates")
+    String list(@RequestParam(name = "q", required = false) String q, Viewer viewer, Model model) {
+        List<Row> rows = certificates.search(q, viewer).stream().map(c -> new Row(c, TIME.format(c.issuedAt()),
+                c.revokedAt() == null ? null : TIME.format(c.revokedAt()))).toList();
+        model.addAttribute("rows", rows);
+        model.addAttribute("q", q == null ? "" : q);
+        model.addAttribute("purposes", Purpose.values());
+        return "certificates";
+    }
+
+    @PostMapping("/certificates")
+    String issue(@RequestParam(name = "itemId", required = false) Long itemId,
+            @RequestParam(name = "firstPage", required = false) Integer firstPage,
+            @RequestParam(name = "lastPage", required = false) Integer lastPage,
+            @RequestParam(name = "visitId", required = false) Long visitId,
+            @RequestParam(name = "purpose", required = false) Purpose purpose, Viewer viewer,
+            RedirectAttributes redirect, Locale locale) {
+        try {
+            if (itemId == null) {
+                throw new CertificateProblem(400, "access.certificate.no-item");
+            }
+            IssuedCertificate issued = certificates.issue(new Certificates.Request(itemId, firstPage, lastPage,
+                    visitId, purpose), viewer);
+            redirect.addFlashAttribute("message", messages.getMessage("certificates.issued",
+                    new Object[] {issued.certificate().number(), issued.code()}, locale));
+            redirect.addFlashAttribute("issued", issued.certificate().number());
+            redirect.addAttribute("q", issued.certificate().number());
+        } catch (CertificateProblem e) {
+            redirect.addFlashAttribute("problem", messages.getMessage(e.code(), e.args(), locale));
+            keep(redirect, itemId, firstPage, lastPage, visitId, purpose);
+        } catch (ItemNotFound e) {
+            redirect.addFlashAttribute("problem", messages.getMessage("problem.not-found", null, locale));
+            keep(redirect, itemId, firstPage, lastPage, visitId, purpose);
+        }
+        return "redirect:/certificates";
+    }
+
+    @PostMapping("/certificates/{number}/revoke")
+    String revoke(@PathVariable String number, @RequestParam(name = "reason", required = false) String reason,
+            Viewer viewer, RedirectAttributes redirect, Locale locale) {
+        try {
+            certificates.revoke(number, reason, viewer);
+            redirect.addFlashAttribute("message", messages.getMessage("certificates.revoked-done",
+                    new Object[] {number}, locale));
+        } catch (CertificateProblem e) {
+            redirect.addFlashAttribute("problem", messages.getMessage(e.code(), e.args(), locale));
+        }
+        redirect.addAttribute("q", number);
+        return "redirect:/certificates";
+    }
+
+    @GetMapping("/certificates/{number}/{format:pdf|ofd}")
+    ResponseEntity<Resource> file(@PathVariable String number, @PathVariable String format, Viewer viewer) {
+        return CertificateController.send(certificates.file(number, format, viewer), number + "." + format);
+    }
+
+    /** A download that cannot be served (no such certificate in sight, its file gone): the status and why, as text. */
+    @ExceptionHandler(CertificateProblem.class)
+    ResponseEntity<String> problem(CertificateProblem e, Locale locale) {
+        return ResponseEntity.status(e.status()).contentType(MediaType.TEXT_PLAIN)
+                .body(messages.getMessage(e.code(), e.args(), locale));
+    }
+
+    private static void keep(RedirectAttributes redirect, Long itemId, Integer firstPage, Integer lastPage,
+            Long visitId, Purpose purpose) {
+        redirect.addFlashAttribute("itemId", itemId);
+        redirect.addFlashAttribute("firstPage", firstPage);
+        redirect.addFlashAttribute("lastPage", lastPage);
+        redirect.addFlashAttribute("visitId", visitId);
+        redirect.addFlashAttribute("purpose", purpose);
+    }
+}
