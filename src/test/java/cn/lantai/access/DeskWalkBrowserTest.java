@@ -22,6 +22,7 @@ import cn.lantai.support.Account;
 import cn.lantai.support.BrowserTest;
 import cn.lantai.support.Staff;
 import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -118,7 +119,8 @@ class DeskWalkBrowserTest extends BrowserTest {
         assertThat(page.locator(".request-items")).containsText("已批准");
 
         // the visitor, signed in nowhere, follows the link and sees the page with the watermark burnt in
-        try (BrowserContext visitor = context.browser().newContext()) {
+        try (BrowserContext visitor = context.browser().newContext(
+                new Browser.NewContextOptions().setLocale("zh-CN"))) {
             Page own = visitor.newPage();
             own.navigate(slip);
             assertThat(own.locator(".request-items")).containsText("已批准");
