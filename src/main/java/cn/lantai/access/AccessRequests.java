@@ -212,10 +212,14 @@ public class AccessRequests {
 
     // ---- reading --------------------------------------------------------------------------------------------
 
-    /** A request its requester or one of its approvers may read; anyone else finds none. */
+    /**
+     * A request its requester or one of its approvers may read, and a visitor's any clerk of the desk (who sees it in
+     * the visit's row); anyone else finds none.
+     */
     public AccessRequest request(long id, Viewer viewer) {
         AccessRequest request = rows.find(id).orElseThrow(() -> new RequestProblem(404, "access.request.not-found"));
-        if (request.requester().equals(viewer.name())) {
+        if (request.requester().equals(viewer.name())
+                || request.forVisitor() && AccessRights.servesReaders(viewer)) {
             return request;
         }
         if (AccessRights.approvesUse(viewer)) {

@@ -11,8 +11,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 import cn.lantai.catalog.CatalogManagement;
+import cn.lantai.catalog.Classification;
 import cn.lantai.catalog.Item;
 import cn.lantai.digitization.internal.PageLedger;
 import cn.lantai.digitization.internal.derivatives.DerivativeJob;
@@ -36,6 +38,8 @@ import org.springframework.test.web.servlet.MvcResult;
  */
 @LantaiTest
 class DeskRequestsTest {
+
+    private static final String OTHER_CLERK = "dr-clerk";
 
     @Autowired
     MockMvc mvc;
@@ -120,6 +124,11 @@ class DeskRequestsTest {
                 .contains(number, "只在提交申请时显示一次");
 
         assertThat(html(get("/reading-room"), CLERK)).contains(number, "待审批");
+        staff.ensure(OTHER_CLERK, "另一位利用", null, Classification.NONE, List.of("READING_ROOM"));
+        assertThat(html(get(slipPage), OTHER_CLERK)).as("any clerk of the desk reads a visitor's request")
+                .contains(number).doesNotContain("/portal/requests/");
+        assertThat(mvc.perform(get(slipPage).with(Staff.page(LOW))).andReturn().getResponse().getStatus())
+                .isEqualTo(404);
         mvc.perform(post("/requests/{id}/approve", id).with(Staff.page(APPROVER)).with(csrf()).param("days", "3"));
         assertThat(html(get("/reading-room"), CLERK)).contains(number, "已批准");
     }
