@@ -4,11 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import cn.lantai.access.internal.ItemReferences;
 import cn.lantai.access.internal.Visits;
 import cn.lantai.access.internal.requests.RequestRows;
 import cn.lantai.access.internal.requests.RequestRows.NewItem;
@@ -16,6 +21,7 @@ import cn.lantai.access.internal.requests.Routes;
 import cn.lantai.access.internal.requests.SlipTokens;
 import cn.lantai.audit.AuditEvent;
 import cn.lantai.audit.AuditTrail;
+import cn.lantai.catalog.ArchivalCode;
 import cn.lantai.catalog.CatalogManagement;
 import cn.lantai.catalog.Classification;
 import cn.lantai.catalog.DescriptionField;
@@ -53,6 +59,7 @@ public class AccessRequests {
     private final RequestRows rows;
     private final Routes routes;
     private final Visits visits;
+    private final ItemReferences references;
     private final CatalogManagement catalog;
     private final AccountManagement accounts;
     private final PermissionManagement permissions;
@@ -61,13 +68,14 @@ public class AccessRequests {
     private final int maxDays;
     private final Clock clock = Clock.systemUTC();
 
-    AccessRequests(RequestRows rows, Routes routes, Visits visits, CatalogManagement catalog,
+    AccessRequests(RequestRows rows, Routes routes, Visits visits, ItemReferences references, CatalogManagement catalog,
             AccountManagement accounts, PermissionManagement permissions, AuditTrail trail,
             @Value("${lantai.access.grant-days:7}") int defaultDays,
             @Value("${lantai.access.grant-max-days:30}") int maxDays) {
         this.rows = rows;
         this.routes = routes;
         this.visits = visits;
+        this.references = references;
         this.catalog = catalog;
         this.accounts = accounts;
         this.permissions = permissions;
@@ -93,9 +101,27 @@ public class AccessRequests {
      * @throws NotPermitted   filing for a visit without {@code SERVE_READERS} (audited)
      * @throws RequestProblem bad input: no items, too many, no reason, an oversized reason, an open item, no such visit
      */
-    @Transactional
     public FiledRequest ask(List<ItemId> items, Purpose purpose, String reason, Long visitId, Viewer viewer) {
-        List<ItemId> asked = checkedItems(items);
+        return ask(items, List.of(), purpose, reason, visitId, viewer);
+    }
+
+    /**
+     * Files a request for items named by id, by 档号 ({@code codes}), or both. A 档号 is looked up with the sight the
+     * request is filed under (a visitor's: the clerk's, then unclassified only; a staff member's: their clearance), so
+     * an unknown 档号 and one above that sight answer, and are audited, as an unknown id.
+     *
+     * @throws RequestProblem a malformed 档号 (400), besides the bad input of the other form
+     */
+    @Transactional
+    public FiledRequest ask(List<ItemId> items, List<String> codes, Purpose purpose, String reason, Long visitId,
+            Viewer viewer) {
+        List<String> named = checkedCodes(codes);
+        if ((items == null || items.isEmpty()) && named.isEmpty()) {
+            throw new RequestProblem(400, "access.request.no-items");
+        }
+        if ((items == null ? 0 : items.size()) + named.size() > MAX_ITEMS) {
+            throw new RequestProblem(400, "access.request.too-many-items", MAX_ITEMS);
+        }
         if (purpose == null) {
             throw new RequestProblem(400, "access.request.no-purpose");
         }
@@ -121,6 +147,11 @@ public class AccessRequests {
             requesterName = accounts.me().displayName();
             clearance = viewer.clearance();
         }
+        List<ItemId> all = new ArrayList<>(items == null ? List.of() : items);
+        for (String code : named) {
+            all.add(byCode(code, visit != null, clearance, viewer));
+        }
+        List<ItemId> asked = List.copyOf(new LinkedHashSet<>(all));
         List<NewItem> found = new ArrayList<>();
         for (ItemId id : asked) {
             Item item = findForRequester(id, visit != null, clearance, viewer);
@@ -152,8 +183,7 @@ public class AccessRequests {
      * Anything else answers as missing, audited alike.
      */
     private Item findForRequester(ItemId id, boolean forVisitor, Classification clearance, Viewer viewer) {
-        Viewer asking = forVisitor ? viewer
-                : new Viewer(viewer.name(), viewer.address(), clearance, true, Scope.ALL, Set.of());
+        Viewer asking = sight(forVisitor, clearance, viewer);
         try {
             Item item = forVisitor ? catalog.item(id, asking) : catalog.itemViewAuditedByCaller(id, asking);
             if (!clearance.covers(item.description().classification())) {
@@ -167,12 +197,29 @@ public class AccessRequests {
         }
     }
 
+    /** The item with that 档号 in the requester's sight, the clearance checked after as for an id; else missing. */
+    private ItemId byCode(String code, boolean forVisitor, Classification clearance, Viewer viewer) {
+        return references.itemId(code, sight(forVisitor, clearance, viewer)).orElseThrow(() -> {
+            refusal(viewer, "access.request.item-not-found", "code:" + code, null);
+            return new ItemNotFound(code);
+        });
+    }
+
+    /** A visitor's request is found with the clerk's own sight; a staff member's with their clearance, any scope. */
+    private static Viewer sight(boolean forVisitor, Classification clearance, Viewer viewer) {
+        return forVisitor ? viewer : new Viewer(viewer.name(), viewer.address(), clearance, true, Scope.ALL, Set.of());
+    }
+
     // ---- reading --------------------------------------------------------------------------------------------
 
-    /** A request its requester or one of its approvers may read; anyone else finds none. */
+    /**
+     * A request its requester or one of its approvers may read, and a visitor's any clerk of the desk (who sees it in
+     * the visit's row); anyone else finds none.
+     */
     public AccessRequest request(long id, Viewer viewer) {
         AccessRequest request = rows.find(id).orElseThrow(() -> new RequestProblem(404, "access.request.not-found"));
-        if (request.requester().equals(viewer.name())) {
+        if (request.requester().equals(viewer.name())
+                || request.forVisitor() && AccessRights.servesReaders(viewer)) {
             return request;
         }
         if (AccessRights.approvesUse(viewer)) {
@@ -187,6 +234,16 @@ public class AccessRequests {
     /** The requests the viewer filed (their own, and visitors' they filed at the desk), newest first. */
     public List<AccessRequest> mine(Viewer viewer) {
         return rows.byRequester(viewer.name(), 200);
+    }
+
+    /** For the desk: the requests filed for those visits, by visit, oldest first; only to {@code SERVE_READERS}. */
+    public Map<Long, List<AccessRequest>> forVisits(Collection<Long> visitIds, Viewer viewer) {
+        if (!AccessRights.servesReaders(viewer)) {
+            refusal(viewer, "access.request.not-permitted", "visits", Right.SERVE_READERS.name());
+            throw new NotPermitted("problem.not-permitted", Right.SERVE_READERS.name());
+        }
+        return rows.byVisits(visitIds).stream().collect(Collectors.groupingBy(AccessRequest::visitId,
+                LinkedHashMap::new, Collectors.toList()));
     }
 
     /** The approver's queue: requests with an item waiting for one of their roles, oldest first. */
@@ -299,15 +356,18 @@ public class AccessRequests {
 
     // ---- input ----------------------------------------------------------------------------------------------
 
-    private static List<ItemId> checkedItems(List<ItemId> items) {
-        if (items == null || items.isEmpty()) {
-            throw new RequestProblem(400, "access.request.no-items");
+    /** 档号 as typed, each in its normal form; one that is not a 档号 of either shape is bad input. */
+    private static List<String> checkedCodes(List<String> codes) {
+        List<String> normal = new ArrayList<>();
+        for (String code : codes == null ? List.<String>of() : codes) {
+            String given = code == null ? "" : code.strip();
+            if (given.isEmpty()) {
+                continue;
+            }
+            normal.add(ArchivalCode.normalise(given).orElseThrow(() -> new RequestProblem(400,
+                    "access.request.bad-code", given.length() > 40 ? given.substring(0, 40) + "…" : given)));
         }
-        List<ItemId> distinct = List.copyOf(new LinkedHashSet<>(items));
-        if (distinct.size() > MAX_ITEMS) {
-            throw new RequestProblem(400, "access.request.too-many-items", MAX_ITEMS);
-        }
-        return distinct;
+        return normal;
     }
 
     private static String text(String given, String missing) {

@@ -6,12 +6,12 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import cn.lantai.access.internal.ItemReferences;
 import cn.lantai.access.internal.UseLedger;
 import cn.lantai.access.internal.Visits;
 import cn.lantai.access.internal.readers.DeskVisits;
 import cn.lantai.access.internal.readers.IdDigests;
 import cn.lantai.access.internal.readers.IdDocuments;
-import cn.lantai.access.internal.readers.ItemReferences;
 import cn.lantai.access.internal.readers.Visitors;
 import cn.lantai.audit.AuditEvent;
 import cn.lantai.audit.AuditTrail;

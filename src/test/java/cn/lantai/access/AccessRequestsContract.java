@@ -20,10 +20,12 @@ import cn.lantai.access.internal.requests.GrantExpiry;
 import cn.lantai.audit.AuditEntry;
 import cn.lantai.audit.AuditQuery;
 import cn.lantai.audit.AuditTrail;
+import cn.lantai.catalog.ArchivalCode;
 import cn.lantai.catalog.CatalogManagement;
 import cn.lantai.catalog.Item;
 import cn.lantai.catalog.ItemId;
 import cn.lantai.catalog.ItemNotFound;
+import cn.lantai.catalog.NotPermitted;
 import cn.lantai.catalog.Viewer;
 import cn.lantai.digitization.Derivatives;
 import cn.lantai.digitization.internal.PageLedger;
@@ -154,6 +156,54 @@ abstract class AccessRequestsContract {
         AccessRequest own = staff.as(REQUESTER, () -> requests.ask(List.of(secret.id()), Purpose.WORK, "查考",
                 null, viewer(REQUESTER))).request();
         assertThat(own.items()).singleElement().extracting(RequestedItem::state).isEqualTo(RequestState.PENDING);
+    }
+
+    @Test
+    void itemsNamedByTheirCodeAreFoundUnderTheSightTheRequestIsFiledUnder() {
+        Item secret = world.classified("机密的征地批复", "机密", 1);
+        Item confidential = world.classified("秘密的信访件", "秘密", 1);
+        Item controlled = world.controlled("控制使用的土地证存根", 1);
+        long visit = world.visit("吴来访");
+        String secretCode = ArchivalCode.normalise(secret.archivalCode()).orElseThrow();
+        String unknown = world.fonds + "-WS·1901-Y-9999";
+
+        // a staff member's request: their clearance, as typed (lower case, spaces around), and an id beside it
+        AccessRequest own = staff.as(REQUESTER, () -> requests.ask(List.of(controlled.id()),
+                List.of("  " + secret.archivalCode().toLowerCase() + " "), Purpose.WORK, "核对", null,
+                viewer(REQUESTER))).request();
+        assertThat(own.items()).extracting(RequestedItem::itemId).containsExactlyInAnyOrder(controlled.id(), secret.id());
+
+        // above the requester's clearance, and unknown: the same answer as an unknown id, audited
+        for (String code : List.of(secretCode, unknown)) {
+            assertThatThrownBy(() -> staff.as(LOW, () -> requests.ask(List.of(), List.of(code), Purpose.WORK, "查考",
+                    null, viewer(LOW)))).isExactlyInstanceOf(ItemNotFound.class);
+        }
+        assertThat(audit("access.request.item-not-found", "code:" + unknown)).extracting(AuditEntry::actor)
+                .containsExactly(LOW);
+        assertThat(audit("access.request.item-not-found", "code:" + secretCode)).extracting(AuditEntry::actor)
+                .contains(LOW);
+
+        // a visitor's request: public clearance, though the clerk sees 秘密
+        assertThatThrownBy(() -> staff.as(CLERK, () -> requests.ask(List.of(), List.of(confidential.archivalCode()),
+                Purpose.OTHER, "了解", visit, viewer(CLERK)))).isExactlyInstanceOf(ItemNotFound.class);
+        assertThat(audit("access.request.item-not-found", "item:" + confidential.id().value()))
+                .extracting(AuditEntry::actor).contains(CLERK);
+        FiledRequest filed = staff.as(CLERK, () -> requests.ask(List.of(), List.of(controlled.archivalCode()),
+                Purpose.OTHER, "了解", visit, viewer(CLERK)));
+        assertThat(filed.request().items()).extracting(RequestedItem::itemId).containsExactly(controlled.id());
+        assertThat(staff.as(CLERK, () -> requests.forVisits(List.of(visit), viewer(CLERK))).get(visit))
+                .extracting(AccessRequest::id).containsExactly(filed.request().id());
+
+        // not a 档号: bad input, nothing filed
+        for (String bad : List.of("第三卷", "0001-WS-2020", "'; DROP TABLE access_request; --", "x".repeat(10_000))) {
+            assertThatThrownBy(() -> staff.as(REQUESTER, () -> requests.ask(List.of(), List.of(bad), Purpose.WORK,
+                    "查考", null, viewer(REQUESTER)))).isInstanceOfSatisfying(RequestProblem.class, e -> {
+                        assertThat(e.status()).isEqualTo(400);
+                        assertThat(e.code()).isEqualTo("access.request.bad-code");
+                    });
+        }
+        assertThatThrownBy(() -> staff.as(LOW, () -> requests.forVisits(List.of(visit), viewer(LOW))))
+                .as("the desk's list of a visit's requests is the desk's").isInstanceOf(NotPermitted.class);
     }
 
     Viewer viewer(String username) {

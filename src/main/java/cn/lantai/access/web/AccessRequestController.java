@@ -44,7 +44,7 @@ class AccessRequestController {
         this.messages = messages;
     }
 
-    record Asked(List<Long> items, Purpose purpose, String reason, Long visitId) {
+    record Asked(List<Long> items, List<String> archivalCodes, Purpose purpose, String reason, Long visitId) {
     }
 
     record Approval(List<Long> items, Integer days) {
@@ -55,7 +55,7 @@ class AccessRequestController {
 
     @PostMapping("/api/v1/access-requests")
     ResponseEntity<RequestView> ask(@RequestBody Asked asked, Viewer viewer) {
-        FiledRequest filed = requests.ask(ids(asked.items()), asked.purpose(), asked.reason(), asked.visitId(), viewer);
+        FiledRequest filed = requests.ask(ids(asked.items()), asked.archivalCodes(), asked.purpose(), asked.reason(), asked.visitId(), viewer);
         RequestView view = RequestViews.of(filed.request(), filed.slip().map(RequestViews::slipLink).orElse(null));
         return ResponseEntity.created(URI.create("/api/v1/access-requests/" + view.id())).body(view);
     }

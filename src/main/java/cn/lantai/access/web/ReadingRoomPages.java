@@ -1,9 +1,13 @@
 package cn.lantai.access.web;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import cn.lantai.access.AccessRequests;
+import cn.lantai.access.DeskVisit;
 import cn.lantai.access.IdType;
 import cn.lantai.access.NewVisitor;
 import cn.lantai.access.Purpose;
@@ -24,7 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The reading-room desk ({@code /reading-room}, {@code SERVE_READERS}): find a visitor by their ID document, register
- * a new one, start a visit, record the files and items used (by 档号) and the pages copied, and see today's visits.
+ * a new one, start a visit, record the files and items used (by 档号) and the pages copied, file a request for a
+ * visit's controlled records ({@code /requests?visit=…}), and see today's visits with their requests and states.
  * The ID number is looked up by POST, so it stays out of addresses, history and logs; a refused step is said on the
  * page with everything as typed.
  */
@@ -32,10 +37,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ReadingRoomPages {
 
     private final ReadingRoom room;
+    private final AccessRequests requests;
     private final MessageSource messages;
 
-    ReadingRoomPages(ReadingRoom room, MessageSource messages) {
+    ReadingRoomPages(ReadingRoom room, AccessRequests requests, MessageSource messages) {
         this.room = room;
+        this.requests = requests;
         this.messages = messages;
     }
 
@@ -145,11 +152,15 @@ class ReadingRoomPages {
     }
 
     private String render(Viewer viewer, Model model, Visitor shown) {
+        List<DeskVisit> visits;
         try {
-            model.addAttribute("visits", room.visits(room.today(), viewer));
+            visits = room.visits(room.today(), viewer);
         } catch (ReadingRoomRefused e) {
             throw new NotPermitted(e.code());
         }
+        model.addAttribute("visits", visits);
+        model.addAttribute("requests", requests.forVisits(visits.stream().map(d -> d.visit().id()).toList(), viewer));
+        model.addAttribute("now", Instant.now());
         model.addAttribute("today", room.today());
         model.addAttribute("idTypes", IdType.values());
         model.addAttribute("purposes", Purpose.values());

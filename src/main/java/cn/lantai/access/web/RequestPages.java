@@ -12,7 +12,9 @@ import cn.lantai.access.FiledRequest;
 import cn.lantai.access.Grant;
 import cn.lantai.access.GrantedCopies;
 import cn.lantai.access.Purpose;
+import cn.lantai.access.ReadingRoom;
 import cn.lantai.access.RequestProblem;
+import cn.lantai.access.Visit;
 import cn.lantai.catalog.ItemId;
 import cn.lantai.catalog.ItemNotFound;
 import cn.lantai.catalog.Viewer;
@@ -26,10 +28,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The workbench's pages of requests: {@code /requests} (one's own, and the form to ask; the desk files a visitor's
- * there too), {@code /requests/{id}} (a request, with the approver's decisions), {@code /requests/approvals} (the
+ * there too, {@code ?visit=…} choosing the visit, and gets the visitor's printable slip {@code /requests/{id}/slip}),
+ * {@code /requests/{id}} (a request, with the approver's decisions), {@code /requests/approvals} (the
  * approver's queue), and the staff requester's delivery under a grant: {@code /requests/{id}/items/{item}} (the pages
  * as simple images), {@code …/pages/{n}.jpg}, {@code …/pdf} (download) and {@code …/print}.
  */
@@ -38,23 +42,63 @@ class RequestPages {
 
     private final AccessRequests requests;
     private final GrantedCopies copies;
+    private final ReadingRoom room;
     private final MessageSource messages;
     private final Answers answers;
 
-    RequestPages(AccessRequests requests, GrantedCopies copies, MessageSource messages) {
+    RequestPages(AccessRequests requests, GrantedCopies copies, ReadingRoom room, MessageSource messages) {
         this.requests = requests;
+        this.room = room;
         this.copies = copies;
         this.messages = messages;
         this.answers = new Answers(messages);
     }
 
     @GetMapping("/requests")
-    String mine(Viewer viewer, Model model) {
+    String mine(@RequestParam(required = false) Long visit, Viewer viewer, Model model) {
+        if (visit != null) {
+            model.addAttribute("visitId", visit);
+        }
+        return form(viewer, model);
+    }
+
+    private String form(Viewer viewer, Model model) {
+        boolean desk = AccessRights.servesReaders(viewer);
         model.addAttribute("requests", requests.mine(viewer));
         model.addAttribute("purposes", Purpose.values());
-        model.addAttribute("desk", AccessRights.servesReaders(viewer));
+        model.addAttribute("desk", desk);
         model.addAttribute("now", Instant.now());
+        if (desk && model.getAttribute("visitId") instanceof Long id) {
+            // the visit chosen on the desk: shown with its visitor (masked), its purpose the form's first choice
+            room.visit(id).ifPresent(v -> {
+                model.addAttribute("chosenVisit", v);
+                model.addAttribute("chosenVisitor", room.visitor(v.visitorId()).orElse(null));
+                if (model.getAttribute("purpose") == null) {
+                    model.addAttribute("purpose", v.purpose());
+                }
+            });
+        }
         return "requests";
+    }
+
+    /** The visitor's slip for the desk to print: the link itself only right after filing (it is kept as a digest). */
+    @GetMapping("/requests/{id}/slip")
+    String slip(@PathVariable long id, Viewer viewer, Model model, HttpServletResponse response, Locale locale) {
+        return answers.page("request-problem", model, response, locale, () -> {
+            AccessRequest request = requests.request(id, viewer);
+            if (!request.forVisitor()) {
+                throw new RequestProblem(404, "access.request.not-found");
+            }
+            Visit visit = room.visit(request.visitId()).orElseThrow();
+            model.addAttribute("request", request);
+            model.addAttribute("visitor", room.visitor(visit.visitorId()).orElse(null));
+            model.addAttribute("now", Instant.now());
+            if (model.getAttribute("slip") instanceof String link) {
+                model.addAttribute("slipUrl",
+                        ServletUriComponentsBuilder.fromCurrentContextPath().path(link).toUriString());
+            }
+            return "request-slip";
+        });
     }
 
     @PostMapping("/requests")
@@ -62,10 +106,11 @@ class RequestPages {
             @RequestParam(defaultValue = "") String reason, @RequestParam(required = false) Long visitId,
             Viewer viewer, Model model, RedirectAttributes redirect, Locale locale, HttpServletResponse response) {
         try {
-            FiledRequest filed = requests.ask(ids(items), purpose, reason, visitId, viewer);
+            Named named = Named.typed(items);
+            FiledRequest filed = requests.ask(named.ids(), named.codes(), purpose, reason, visitId, viewer);
             filed.slip().ifPresent(s -> redirect.addFlashAttribute("slip", RequestViews.slipLink(s)));
             redirect.addFlashAttribute("flash", "access.request.filed");
-            return "redirect:/requests/" + filed.request().id();
+            return "redirect:/requests/" + filed.request().id() + (filed.request().forVisitor() ? "/slip" : "");
         } catch (RequestProblem | ItemNotFound e) {
             RequestProblem p = e instanceof RequestProblem given ? given
                     : new RequestProblem(404, "access.request.item-not-found");
@@ -75,7 +120,7 @@ class RequestPages {
             model.addAttribute("reason", reason);
             model.addAttribute("purpose", purpose);
             model.addAttribute("visitId", visitId);
-            return mine(viewer, model);
+            return form(viewer, model);
         }
     }
 
@@ -163,19 +208,20 @@ class RequestPages {
         });
     }
 
-    /** Item ids as typed: separated by spaces, commas or new lines; anything else is a bad id. */
-    static List<ItemId> ids(String typed) {
-        List<ItemId> ids = new ArrayList<>();
-        for (String part : typed.split("[\\s,，;；]+")) {
-            if (part.isEmpty()) {
-                continue;
+    /** Items as typed, by id or by 档号, separated by spaces, commas or new lines. */
+    record Named(List<ItemId> ids, List<String> codes) {
+
+        static Named typed(String typed) {
+            List<ItemId> ids = new ArrayList<>();
+            List<String> codes = new ArrayList<>();
+            for (String part : typed.split("[\\s,，;；]+")) {
+                if (part.matches("[0-9]{1,18}")) {
+                    ids.add(new ItemId(Long.parseLong(part)));
+                } else if (!part.isEmpty()) {
+                    codes.add(part); // the service tells a 档号 from anything else
+                }
             }
-            if (!part.matches("[0-9]{1,18}")) {
-                throw new RequestProblem(400, "access.request.bad-item-id", part.length() > 40
-                        ? part.substring(0, 40) + "…" : part);
-            }
-            ids.add(new ItemId(Long.parseLong(part)));
+            return new Named(ids, codes);
         }
-        return ids;
     }
 }

@@ -83,6 +83,15 @@ public class RequestRows {
                 .params(requester).query(RequestRows::request).list().stream().limit(limit).toList());
     }
 
+    /** The requests filed for the visits, oldest first. */
+    public List<AccessRequest> byVisits(Collection<Long> visits) {
+        if (visits.isEmpty()) {
+            return List.of();
+        }
+        return withItems(jdbc.sql(REQUEST + " WHERE visit_id IN (:visits) ORDER BY created_at, id")
+                .param("visits", visits).query(RequestRows::request).list());
+    }
+
     /** Requests with an item waiting for one of the roles, oldest first, at most {@code limit}. */
     public List<AccessRequest> waitingFor(Collection<String> roles, int limit) {
         if (roles.isEmpty()) {

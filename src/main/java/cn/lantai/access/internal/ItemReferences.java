@@ -1,4 +1,4 @@
-package cn.lantai.access.internal.readers;
+package cn.lantai.access.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +20,10 @@ import cn.lantai.catalog.Volume;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds what the desk names as used, with the clerk's sight: an item by its id, or a file (卷) or an item (件) by its
- * 档号. Through the catalogue's own reads, so what the clerk may not see is not found (and the catalogue audits the
- * refusal and the view of a controlled record).
+ * The one lookup of what the module's users name by 档号, with the sight of the viewer given: the desk's item used (an
+ * item by its id, or a file (卷) or an item (件) by its 档号) and the items a request asks for (an item by its 档号).
+ * Through the catalogue's own reads, so what the viewer may not see is not found (and the catalogue audits the refusal
+ * and the view of a controlled record).
  */
 @Component
 public class ItemReferences {
@@ -56,6 +57,14 @@ public class ItemReferences {
                 .orElseThrow(() -> new ItemNotFound(code));
     }
 
+    /**
+     * The item (件) whose 档号 is {@code code} (as {@link ArchivalCode#normalise} gives it), among those the viewer may
+     * see; empty when there is none.
+     */
+    public Optional<ItemId> itemId(String code, Viewer viewer) {
+        return itemByCode(code, viewer).map(Item::id);
+    }
+
     private static UsedItem used(long visitId, Item item) {
         return new UsedItem(visitId, UsedItem.ITEM, item.id().value(), item.archivalCode(),
                 item.description().get(DescriptionField.CATEGORY), null);
@@ -63,7 +72,11 @@ public class ItemReferences {
 
     private Optional<Item> itemByCode(String code, Viewer clerk) {
         // fonds, category, year and retention read alike in both shapes of a code; the org code may not
-        ArchivalCode c = ArchivalCode.parse(code).or(() -> ArchivalCode.parseInFile(code)).orElseThrow();
+        Optional<ArchivalCode> parsed = ArchivalCode.parse(code).or(() -> ArchivalCode.parseInFile(code));
+        if (parsed.isEmpty()) {
+            return Optional.empty();
+        }
+        ArchivalCode c = parsed.get();
         List<Item> found = new ArrayList<>();
         catalog.forEachItem(new ItemFilter(c.fonds(), c.category(), c.year(), c.year(), c.retention(), null, null,
                 null, null), clerk, 1000,
