@@ -55,7 +55,7 @@ public class RateLimits {
         if (probe.isConsumed()) {
             return ALLOWED;
         }
-        return new Decision(false, Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill()) + 1));
+        return new Decision(false, Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L));
     }
 
     private RateLimitSettings.Tier limit(Tier tier) {
