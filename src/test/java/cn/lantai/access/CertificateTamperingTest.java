@@ -254,7 +254,7 @@ class CertificateTamperingTest {
         }
     }
 
-    private static int[] byteRange(byte[] pdf) throws IOException {
+    static int[] byteRange(byte[] pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             List<PDSignature> signatures = doc.getSignatureDictionaries();
             return signatures.get(signatures.size() - 1).getByteRange();
