@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.imageio.ImageIO;
 
@@ -38,6 +39,8 @@ import cn.lantai.catalog.Viewer;
 import cn.lantai.digitization.Derivatives;
 import cn.lantai.digitization.ScannedPages;
 import org.bouncycastle.crypto.digests.SM3Digest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,6 +54,8 @@ import org.springframework.transaction.annotation.Transactional;
  * registered, counted in the use ledger and audited, their files kept under {@code lantai.certificates.dir}
  * (default {@code <data-dir>/certificates}). Anyone verifies a number with its code, or an uploaded file; a wrong code
  * answers exactly as an unknown number. The clerk or the approver ({@code APPROVE_USE}) revokes with a reason.
+ * The verify URL begins with {@code lantai.access.public-url}; where it is not set, with the address the clerk's own
+ * request came to (a warning, once, recommends setting it: the public may reach the archive by another name).
  */
 @Service
 public class Certificates {
@@ -58,6 +63,7 @@ public class Certificates {
     /** At most this many pages in one certificate. */
     public static final int MAX_PAGES = 200;
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final Logger LOG = LoggerFactory.getLogger(Certificates.class);
 
     private final CatalogManagement catalog;
     private final ScannedPages scanned;
@@ -71,13 +77,14 @@ public class Certificates {
     private final Watermark watermark;
     private final String archive;
     private final String publicUrl;
+    private final AtomicBoolean warned = new AtomicBoolean();
     private final Path dir;
     private final Clock clock = Clock.systemUTC();
 
     Certificates(CatalogManagement catalog, ScannedPages scanned, Derivatives derivatives, CertificateRecords records,
             CertificateDocuments documents, Visits visits, UseLedger ledger, AuditTrail trail, ArchiveSeal seal,
             Watermark watermark, @Value("${lantai.archive-name:档案馆}") String archive,
-            @Value("${lantai.access.public-url:http://localhost:8080}") String publicUrl,
+            @Value("${lantai.access.public-url:}") String publicUrl,
             @Value("${lantai.certificates.dir:${lantai.data-dir}/certificates}") Path dir) {
         this.catalog = catalog;
         this.scanned = scanned;
@@ -90,12 +97,17 @@ public class Certificates {
         this.seal = seal;
         this.watermark = watermark;
         this.archive = archive;
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.publicUrl = withoutSlash(publicUrl.strip());
         this.dir = dir.toAbsolutePath().normalize();
     }
 
-    /** What a clerk asks for: the record, the pages (null for the first or the last), the visit (or null), why. */
-    public record Request(long itemId, Integer firstPage, Integer lastPage, Long visitId, Purpose purpose) {
+    /**
+     * What a clerk asks for: the record, the pages (null for the first or the last), the visit (or null), why, and
+     * {@code origin}, the scheme, host and context path the clerk's request came to (the verify URL's base when
+     * {@code lantai.access.public-url} is not set).
+     */
+    public record Request(long itemId, Integer firstPage, Integer lastPage, Long visitId, Purpose purpose,
+            String origin) {
     }
 
     /**
@@ -138,7 +150,7 @@ public class Certificates {
         Instant now = clock.instant();
         String number = CertificateNumbers.number(now.atZone(CHINA).getYear(), records.nextSequence());
         String code = CertificateNumbers.newCode();
-        String verifyUrl = publicUrl + "/verify?n=" + number + "&c=" + code;
+        String verifyUrl = base(request.origin()) + "/verify?n=" + number + "&c=" + code;
         Certificate certificate = new Certificate(number, item.id().value(), item.archivalCode(), title(item), first,
                 last, visit == null ? null : visit.id(), purpose, viewer.name(), now, null, null, null);
         String visitor = visit == null ? null
@@ -155,6 +167,25 @@ public class Certificates {
                         + (visit == null ? "" : " visit " + visit.id())));
         keep(number, made);
         return new IssuedCertificate(certificate, code, verifyUrl);
+    }
+
+    /** The configured public URL, else the issuing request's origin (and a warning, once). */
+    private String base(String origin) {
+        if (!publicUrl.isEmpty()) {
+            return publicUrl;
+        }
+        if (origin == null || origin.isBlank()) {
+            throw new IllegalArgumentException("a certificate needs lantai.access.public-url or the request's origin");
+        }
+        if (warned.compareAndSet(false, true)) {
+            LOG.warn("lantai.access.public-url is not set: certificates' QR codes point at {}, the address the clerk "
+                    + "reached; set it to the address the public reaches the portal at", origin);
+        }
+        return withoutSlash(origin);
+    }
+
+    private static String withoutSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
     /**

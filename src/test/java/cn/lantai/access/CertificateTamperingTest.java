@@ -100,9 +100,9 @@ class CertificateTamperingTest {
         Item item = records.scanned(records.entry("篡改测试的证明"), 1);
         Viewer clerk = Viewer.staff(CLERK, Classification.CONFIDENTIAL, true);
         String a = staff.as(CLERK, () -> certificates.issue(new Certificates.Request(item.id().value(), null, null,
-                null, Purpose.WORK), clerk)).certificate().number();
+                null, Purpose.WORK, "http://localhost"), clerk)).certificate().number();
         String b = staff.as(CLERK, () -> certificates.issue(new Certificates.Request(item.id().value(), null, null,
-                null, Purpose.RESEARCH), clerk)).certificate().number();
+                null, Purpose.RESEARCH, "http://localhost"), clerk)).certificate().number();
         pdf = staff.as(CLERK, () -> read(certificates.file(a, "pdf", clerk)));
         ofd = staff.as(CLERK, () -> read(certificates.file(a, "ofd", clerk)));
         otherPdf = staff.as(CLERK, () -> read(certificates.file(b, "pdf", clerk)));

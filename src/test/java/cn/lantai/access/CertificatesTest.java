@@ -103,8 +103,8 @@ class CertificatesTest {
         String code = (String) issued.get("code");
         assertThat(number).matches("LT-\\d{4}-\\d{6}");
         assertThat(issued.get("purpose")).isEqualTo("PERSONAL_EVIDENCE");
-        assertThat((String) issued.get("verifyUrl")).isEqualTo("http://localhost:8080/verify?n=" + number + "&c="
-                + code);
+        assertThat((String) issued.get("verifyUrl")).as("no public URL set: the clerk's request's own address")
+                .isEqualTo("http://localhost/verify?n=" + number + "&c=" + code);
 
         Map<String, Object> checked = body(mvc.perform(get("/api/v1/public/certificates/{n}", number)
                 .param("code", code)).andExpect(status().isOk()).andReturn().getResponse());
@@ -314,6 +314,28 @@ class CertificatesTest {
         return body(mvc.perform(post("/api/v1/certificates").with(Staff.as(CLERK))
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(request)))
                 .andExpect(status().isCreated()).andReturn().getResponse());
+    }
+
+    @Test
+    void withoutAPublicUrlTheVerifyUrlIsTheAddressTheClerkReached() throws Exception {
+        Item item = records.scanned(records.entry("经代理出证"), 1);
+        Map<String, Object> issued = body(mvc.perform(post("/api/v1/certificates").with(Staff.as(CLERK))
+                .with(request -> {
+                    request.setScheme("https");
+                    request.setServerName("dangan.example.cn");
+                    request.setServerPort(443);
+                    return request;
+                })
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("itemId",
+                        item.id().value(), "purpose", "WORK"))))
+                .andExpect(status().isCreated()).andReturn().getResponse());
+        assertThat((String) issued.get("verifyUrl")).startsWith("https://dangan.example.cn/verify?n="
+                + issued.get("number") + "&c=");
+        try (PDDocument doc = Loader.loadPDF(download((String) issued.get("number"), "pdf"))) {
+            assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", ""))
+                    .as("the URL printed beside the QR code")
+                    .contains("https://dangan.example.cn/verify?n=" + issued.get("number"));
+        }
     }
 
     private byte[] download(String number, String format) throws Exception {

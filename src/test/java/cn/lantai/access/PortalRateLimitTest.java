@@ -3,6 +3,7 @@ package cn.lantai.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -46,10 +47,10 @@ class PortalRateLimitTest {
         return mvc.perform(request).andReturn().getResponse();
     }
 
-    /** Calls until refused; answers how many were served first. */
+    /** Calls until refused; answers how many were served first. The path is sent as written, escapes and all. */
     private int untilRefused(String address, String path, int most) throws Exception {
         for (int served = 0; served < most; served++) {
-            int status = call(get(path).with(from(address))).getStatus();
+            int status = call(get(URI.create(path)).with(from(address))).getStatus();
             if (status == 429) {
                 return served;
             }
@@ -104,6 +105,38 @@ class PortalRateLimitTest {
         assertThat(page.getContentAsString(StandardCharsets.UTF_8)).contains("<html lang=\"zh-CN\">", "请求过于频繁",
                 "请在");
         assertThat(call(get("/portal").with(from(guesser))).getStatus()).as("the portal's allowance is apart")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void anEscapedPathTakesTheAllowanceOfThePathItMeans() throws Exception {
+        String guesser = someAddress();
+        MockHttpServletResponse answered = call(get(URI.create("/%76erify?n=LT-2026-000001&c=ABCDEFGHJKMN"))
+                .with(from(guesser)));
+        MockHttpServletResponse plain = call(get("/verify").param("n", "LT-2026-000001").param("c", "ABCDEFGHJKMN")
+                .with(from(someAddress())));
+        assertThat(answered.getStatus()).as("the escaped address reaches the verify page (an unknown number)")
+                .isEqualTo(plain.getStatus()).isNotEqualTo(429);
+        assertThat(answered.getContentAsString(StandardCharsets.UTF_8)).contains("<title>档案证明核验");
+        assertThat(untilRefused(guesser, "/%76erify?n=LT-2026-000001&c=ABCDEFGHJKMN", 2 * 10 + 1))
+                .isBetween(9, 19);
+        assertThat(call(get("/verify").with(from(guesser))).getStatus()).as("one allowance for both spellings")
+                .isEqualTo(429);
+
+        String reader = someAddress();
+        assertThat(call(get(URI.create("/%70ortal")).with(from(reader))).getStatus()).isEqualTo(200);
+        assertThat(untilRefused(reader, "/%70ortal/items/1", 2 * 120 + 1)).isBetween(119, 239);
+        MockHttpServletResponse api = call(get(URI.create("/api/v1/%70ublic/search?q=x")).with(from(reader)));
+        assertThat(api.getStatus()).isEqualTo(429);
+        assertThat(api.getContentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void anAnonymousCallAnywhereElseTakesThePortalsAllowance() throws Exception {
+        String flooder = someAddress();
+        assertThat(untilRefused(flooder, "/login", 2 * 120 + 1)).isBetween(120, 240);
+        assertThat(call(get("/portal").with(from(flooder))).getStatus()).isEqualTo(429);
+        assertThat(call(get("/css/portal.css").with(from(flooder))).getStatus()).as("static files stay free")
                 .isEqualTo(200);
     }
 }

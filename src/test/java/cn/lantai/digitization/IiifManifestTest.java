@@ -12,10 +12,12 @@ import java.util.Locale;
 
 import cn.lantai.catalog.CatalogManagement;
 import cn.lantai.catalog.Classification;
+import cn.lantai.catalog.DescriptionField;
 import cn.lantai.catalog.Item;
 import cn.lantai.catalog.Viewer;
 import cn.lantai.digitization.internal.PageLedger;
 import cn.lantai.preservation.ArchivalStore;
+import cn.lantai.support.Entries;
 import cn.lantai.support.LantaiTest;
 import cn.lantai.support.Staff;
 import org.junit.jupiter.api.BeforeEach;
@@ -135,6 +137,35 @@ class IiifManifestTest {
                 assertThat(served.getStatus()).as(image).isEqualTo(200);
             }
         }
+    }
+
+    @Test
+    void thePublicReadsThePortalsFieldsOnlyWhileStaffReadTheWholeDescription() throws Exception {
+        Item item = catalog.create(Entries.item(entries.fonds, 1989, "征地补偿名册")
+                .with(DescriptionField.OPEN_STATUS, "开放").with(DescriptionField.CREATOR, "区档案局")
+                .with(DescriptionField.PERSONS, "张三丰；李四光").with(DescriptionField.NOTES, "内部备注：待复核")
+                .with(DescriptionField.KEYWORDS, "征地").with(DescriptionField.RETENTION, "永久").input(),
+                Viewer.system());
+        entries.attachPng(item, ScannedEntries.colourPage(300, 400));
+
+        JsonNode anonymous = json.readTree(mvc.perform(get("/iiif/3/manifests/{id}", item.id().value()))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        List<String> labels = labels(anonymous);
+        assertThat(labels).contains("档号", "题名", "责任者", "日期", "主题词")
+                .doesNotContain("人名", "备注", "密级", "开放标识", "保管期限");
+        assertThat(anonymous.toString()).doesNotContain("张三丰", "内部备注", "开放", "derivatives");
+        assertThat(anonymous.get("items").size()).as("the pages themselves are shown").isEqualTo(1);
+
+        JsonNode archivist = json.readTree(mvc.perform(get("/iiif/3/manifests/{id}", item.id().value())
+                .with(Staff.archivist())).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        assertThat(labels(archivist)).contains("人名", "开放标识", "保管期限");
+        assertThat(archivist.toString()).contains("张三丰", "derivatives/pdf");
+    }
+
+    private static List<String> labels(JsonNode manifest) {
+        List<String> labels = new ArrayList<>();
+        manifest.get("metadata").forEach(pair -> labels.add(pair.get("label").get("zh").get(0).asString()));
+        return labels;
     }
 
     @Test

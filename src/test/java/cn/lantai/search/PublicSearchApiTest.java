@@ -87,6 +87,14 @@ class PublicSearchApiTest {
     }
 
     @Test
+    void hitsCarryNoScoreWhichTheWholeIndexsStatisticsShape() throws Exception {
+        JsonNode result = publicSearch(get("/api/v1/public/search").param("q", "防汛").param("fonds", fonds));
+        assertThat(result.get("hits")).hasSize(2);
+        result.get("hits").forEach(h -> assertThat(h.has("score")).as(h.toString()).isFalse());
+        assertThat(result.toString()).doesNotContain("score");
+    }
+
+    @Test
     void totalsAndFacetsCountOnlyWhatThePublicMaySee() throws Exception {
         JsonNode facets = publicSearch(get("/api/v1/public/search").param("fonds", fonds)).get("facets");
         assertThat(facets.get("fonds").get(fonds).asLong()).isEqualTo(2);

@@ -33,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Certificates in the API. For the reading room: {@code POST /api/v1/certificates} issues one (201, its number, code
@@ -65,7 +66,8 @@ class CertificateController {
             throw new CertificateProblem(400, "access.certificate.no-item");
         }
         IssuedCertificate issued = certificates.issue(new Certificates.Request(body.itemId(), body.firstPage(),
-                body.lastPage(), body.visitId(), body.purpose()), viewer);
+                body.lastPage(), body.visitId(), body.purpose(),
+                ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()), viewer);
         Map<String, Object> out = staffView(issued.certificate());
         out.put("code", issued.code());
         out.put("verifyUrl", issued.verifyUrl());

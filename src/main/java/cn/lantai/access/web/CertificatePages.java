@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The workbench's certificates page {@code /certificates}: the issue form (record, pages, visit, purpose), the issued
@@ -70,7 +71,7 @@ class CertificatePages {
                 throw new CertificateProblem(400, "access.certificate.no-item");
             }
             IssuedCertificate issued = certificates.issue(new Certificates.Request(itemId, firstPage, lastPage,
-                    visitId, purpose), viewer);
+                    visitId, purpose, ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()), viewer);
             redirect.addFlashAttribute("message", messages.getMessage("certificates.issued",
                     new Object[] {issued.certificate().number(), issued.code()}, locale));
             redirect.addFlashAttribute("issued", issued.certificate().number());

@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UrlPathHelper;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -31,12 +32,17 @@ import tools.jackson.databind.json.JsonMapper;
  * calls (staff signed in or with a token are not limited here), and, stricter, the verification of certificates.
  * Runs after the security chains, so it knows whether an IIIF caller is signed in. A refused request gets 429 with
  * {@code Retry-After}: problem+json for the API and the images, a short page for the portal, in the caller's language.
+ * Tiers are chosen on the path as the controllers and the security chains match it: decoded ({@code /%76erify} is
+ * {@code /verify}), without {@code ;…} parameters or doubled slashes, within the application. Any other anonymous
+ * request that got past the security chains (the login page, the error page, the API description) takes the
+ * portal's allowance; only static files and the health check are free.
  */
 @Component
 @Order(0) // after Spring Security's filter chain (order -100), before the controllers
 class RateLimitFilter extends OncePerRequestFilter {
 
     private static final Pattern ENGLISH = Pattern.compile("(^|&)lang=en");
+    private static final UrlPathHelper PATHS = UrlPathHelper.defaultInstance;
 
     private final RateLimits limits;
     private final MessageSource messages;
@@ -64,11 +70,12 @@ class RateLimitFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /** The decoded, normalised path within the application, as Spring MVC and Spring Security match it. */
     private static String path(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
+        return PATHS.getPathWithinApplication(request);
     }
 
-    /** The tier of the path, or null where no limit applies. */
+    /** The tier of the (decoded) path, or null where no limit applies. */
     static Tier tier(String path) {
         if (under(path, "/verify") || under(path, "/api/v1/public/certificates")) {
             return Tier.VERIFY;
@@ -76,10 +83,19 @@ class RateLimitFilter extends OncePerRequestFilter {
         if (under(path, "/portal") || under(path, "/api/v1/public") || path.equals("/robots.txt")) {
             return Tier.PORTAL;
         }
-        if (under(path, "/iiif") && !signedIn()) {
+        if (signedIn()) {
+            return null;
+        }
+        if (under(path, "/iiif")) {
             return Tier.IMAGES;
         }
-        return null;
+        return free(path) ? null : Tier.PORTAL;
+    }
+
+    /** Static files and the health check: cheap, the same for everyone, and asked for by every portal page. */
+    private static boolean free(String path) {
+        return under(path, "/css") || under(path, "/js") || under(path, "/vendor") || under(path, "/webjars")
+                || path.equals("/favicon.ico") || under(path, "/actuator/health");
     }
 
     private static boolean under(String path, String prefix) {

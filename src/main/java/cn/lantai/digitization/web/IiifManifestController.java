@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * An entry's IIIF Presentation API 3.0 manifest at {@code /iiif/3/manifests/<item id>}, the item JSON's
  * {@code manifest}: for whoever may see the record (its view audited as the catalogue audits any), and only while the
- * entry has pages; otherwise the same 404 as a record that does not exist.
+ * entry has pages; otherwise the same 404 as a record that does not exist. The public (anonymous callers) reads the
+ * portal's fields only ({@link Manifests}).
  */
 @RestController
 class IiifManifestController extends IiifResponses {
@@ -47,7 +48,7 @@ class IiifManifestController extends IiifResponses {
         }
         Item item = access.manifest(new ItemId(Long.parseLong(itemId)), viewer);
         Map<String, Object> manifest = manifests.of(item,
-                ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
+                ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString(), viewer);
         if (((List<?>) manifest.get("items")).isEmpty()) {
             throw new ItemNotFound(item.id());
         }

@@ -15,7 +15,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * Which allowance a path takes: verification the strict one, the portal and the public API the portal's, the IIIF
  * images the images' for anonymous callers only (staff signed in or with a token keep their sight and their speed),
- * and the workbench and the staff API none.
+ * and the workbench and the staff API none. An anonymous call anywhere else that got past the security chains (the
+ * login page, the error page) takes the portal's; static files and the health check are free.
  */
 class RateLimitTiersTest {
 
@@ -33,9 +34,29 @@ class RateLimitTiersTest {
                 "/api/v1/public/items/1", "/robots.txt")) {
             assertThat(RateLimitFilter.tier(path)).as(path).isEqualTo(Tier.PORTAL);
         }
+        for (String path : List.of("/css/portal.css", "/js/portal.js", "/vendor/x.js", "/webjars/a/b.js",
+                "/favicon.ico", "/actuator/health", "/actuator/health/liveness")) {
+            assertThat(RateLimitFilter.tier(path)).as(path).isNull();
+        }
+    }
+
+    @Test
+    void anAnonymousCallerPastTheSecurityChainsTakesThePortalsAllowanceAnywhereElse() {
+        for (String path : List.of("/", "/login", "/error", "/v3/api-docs", "/verifyx", "/portalx", "/cssx")) {
+            assertThat(RateLimitFilter.tier(path)).as(path).isEqualTo(Tier.PORTAL);
+        }
+    }
+
+    @Test
+    void signedInStaffAreNotLimitedOnTheWorkbenchOrTheStaffApi() {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "archivist", null, AuthorityUtils.createAuthorityList("CATALOG_EDIT")));
         for (String path : List.of("/", "/catalogue", "/api/v1/items/1", "/verifyx", "/portalx", "/login")) {
             assertThat(RateLimitFilter.tier(path)).as(path).isNull();
         }
+        assertThat(RateLimitFilter.tier("/portal")).as("the portal is the public's, whoever asks")
+                .isEqualTo(Tier.PORTAL);
+        assertThat(RateLimitFilter.tier("/verify")).isEqualTo(Tier.VERIFY);
     }
 
     @Test

@@ -12,6 +12,7 @@ import cn.lantai.catalog.DescriptionField;
 import cn.lantai.catalog.Item;
 import cn.lantai.catalog.OpenStatus;
 import cn.lantai.catalog.Retention;
+import cn.lantai.catalog.Viewer;
 import cn.lantai.digitization.ScanPage;
 import cn.lantai.digitization.ScannedPages;
 import cn.lantai.digitization.internal.ProcessedPages;
@@ -23,7 +24,9 @@ import org.springframework.stereotype.Component;
  * labelled in Chinese and English, its scope note (范围和提要) as the summary, and one Canvas per attached page, each
  * painted by the page's image with its Image API 3.0 service (the image at the largest size kept whole, which is served
  * as a file; viewers zoom through the service's tiles). Only the record's own words go in; the pages' sizes
- * come from the page ledger, so making a manifest builds no tiles.
+ * come from the page ledger, so making a manifest builds no tiles. The public (a viewer who sees neither unopened nor
+ * classified records) reads what the portal shows of a record and no more: {@link #PUBLIC_METADATA}, without the
+ * personal names, the retention, the marks of classification and open status, or links to the staff's downloads.
  */
 @Component
 public class Manifests {
@@ -42,6 +45,15 @@ public class Manifests {
             DescriptionField.CLASSIFICATION, DescriptionField.OPEN_STATUS, DescriptionField.PAGES,
             DescriptionField.CARRIER, DescriptionField.LANGUAGE, DescriptionField.KEYWORDS, DescriptionField.PERSONS);
 
+    /**
+     * What the public reads in the metadata: the identification and content elements the portal's record page shows
+     * (the portal's own list, kept here so that digitization needs no access module). 人名 may name living people;
+     * the classification and open status are always none and 开放 for the public, so saying them says nothing.
+     */
+    static final List<DescriptionField> PUBLIC_METADATA = List.of(DescriptionField.TITLE, DescriptionField.DATE,
+            DescriptionField.CREATOR, DescriptionField.DOC_NUMBER, DescriptionField.PAGES, DescriptionField.CARRIER,
+            DescriptionField.LANGUAGE, DescriptionField.KEYWORDS);
+
     private final ScannedPages pages;
     private final MessageSource messages;
 
@@ -50,8 +62,12 @@ public class Manifests {
         this.messages = messages;
     }
 
-    /** The manifest of the entry (which the caller has been allowed to see); {@code root} is the application's URL. */
-    public Map<String, Object> of(Item item, String root) {
+    /**
+     * The manifest of the entry (which the viewer has been allowed to see); {@code root} is the application's URL.
+     * The public gets the public fields only.
+     */
+    public Map<String, Object> of(Item item, String root, Viewer viewer) {
+        boolean forPublic = isPublic(viewer);
         String id = root + PATH + item.id().value();
         Description d = item.description();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -61,7 +77,7 @@ public class Manifests {
         m.put("label", Map.of("zh", List.of(item.title() == null ? item.archivalCode() : item.title())));
         List<Map<String, Object>> metadata = new ArrayList<>();
         metadata.add(pair(label("archivalCode", "档号"), Map.of("none", List.of(item.archivalCode()))));
-        for (DescriptionField field : METADATA) {
+        for (DescriptionField field : forPublic ? PUBLIC_METADATA : METADATA) {
             String value = d.get(field);
             if (value != null && !value.isBlank()) {
                 metadata.add(pair(label(field.key(), field.label()), value(field, value)));
@@ -72,9 +88,11 @@ public class Manifests {
         if (scope != null && !scope.isBlank()) {
             m.put("summary", Map.of("zh", List.of(scope)));
         }
-        m.put("rendering", List.of(
-                rendering(root, item, "pdf", "application/pdf", "PDF（含文字层）", "PDF with a text layer"),
-                rendering(root, item, "ofd", "application/ofd", "OFD（GB/T 33190）", "OFD (GB/T 33190)")));
+        if (!forPublic) { // the downloads are the token-only API's: the public would get 401
+            m.put("rendering", List.of(
+                    rendering(root, item, "pdf", "application/pdf", "PDF（含文字层）", "PDF with a text layer"),
+                    rendering(root, item, "ofd", "application/ofd", "OFD（GB/T 33190）", "OFD (GB/T 33190)")));
+        }
         m.put("behavior", List.of("paged"));
         m.put("viewingDirection", "left-to-right");
         List<Map<String, Object>> canvases = new ArrayList<>();
@@ -83,6 +101,11 @@ public class Manifests {
         }
         m.put("items", canvases);
         return m;
+    }
+
+    /** Whether the viewer is the public: sees neither unopened nor classified records. */
+    static boolean isPublic(Viewer viewer) {
+        return !viewer.seesUnopened() && viewer.clearance() == Classification.NONE;
     }
 
     /** The whole entry as one document (the derivatives' download: a PDF with its OCR text layer, an OFD). */
