@@ -65,6 +65,7 @@ public class Certificates {
     private final CertificateRecords records;
     private final CertificateDocuments documents;
     private final Visits visits;
+    private final GrantedCopies grants;
     private final UseLedger ledger;
     private final AuditTrail trail;
     private final ArchiveSeal seal;
@@ -75,7 +76,7 @@ public class Certificates {
     private final Clock clock = Clock.systemUTC();
 
     Certificates(CatalogManagement catalog, ScannedPages scanned, Derivatives derivatives, CertificateRecords records,
-            CertificateDocuments documents, Visits visits, UseLedger ledger, AuditTrail trail, ArchiveSeal seal,
+            CertificateDocuments documents, Visits visits, GrantedCopies grants, UseLedger ledger, AuditTrail trail, ArchiveSeal seal,
             Watermark watermark, @Value("${lantai.archive-name:档案馆}") String archive,
             @Value("${lantai.access.public-url:http://localhost:8080}") String publicUrl,
             @Value("${lantai.certificates.dir:${lantai.data-dir}/certificates}") Path dir) {
@@ -85,6 +86,7 @@ public class Certificates {
         this.records = records;
         this.documents = documents;
         this.visits = visits;
+        this.grants = grants;
         this.ledger = ledger;
         this.trail = trail;
         this.seal = seal;
@@ -103,7 +105,9 @@ public class Certificates {
      *
      * @throws NotPermitted without {@code SERVE_READERS} (audited)
      * @throws ItemNotFound for a record that does not exist or is beyond the clerk's sight
-     * @throws CertificateProblem for a bad page range, an unknown visit, no purpose, no scanned pages, no font
+     * @throws CertificateProblem for a bad page range, an unknown visit, no purpose, no scanned pages, no font; for a
+     *                            controlled record without a visit (409) or without a live grant of a request filed
+     *                            for that visit (403), both audited
      */
     @Transactional
     public IssuedCertificate issue(Request request, Viewer viewer) {
@@ -116,6 +120,7 @@ public class Certificates {
             visit = visits.visit(request.visitId())
                     .orElseThrow(() -> new CertificateProblem(400, "access.certificate.no-visit", request.visitId()));
         }
+        requireGrant(item, visit, viewer);
         Purpose purpose = request.purpose() != null ? request.purpose() : visit != null ? visit.purpose() : null;
         if (purpose == null) {
             throw new CertificateProblem(400, "access.certificate.no-purpose");
@@ -175,16 +180,14 @@ public class Certificates {
         return file;
     }
 
-    /** The issued certificates whose number, 档号 or 题名 contains the text, newest first, of records in sight. */
+    /**
+     * The issued certificates whose number, 档号 or 题名 contains the text, newest first, at most 200: from the
+     * register's own copy of the 档号 and 题名 taken at issue (what the certificate itself shows, verifiable by anyone
+     * with its code), so the list reads no record from the catalogue and views none. The desk's right is checked.
+     */
     public List<Certificate> search(String text, Viewer viewer) {
         requireStaff(viewer, "list", "certificates");
-        List<Certificate> found = new ArrayList<>();
-        for (Certificate c : records.search(text)) {
-            if (sees(c, viewer)) {
-                found.add(c);
-            }
-        }
-        return found;
+        return records.search(text);
     }
 
     /**
@@ -287,6 +290,27 @@ public class Certificates {
         if (!AccessRights.servesReaders(viewer) && !AccessRights.approvesUse(viewer)) {
             refuse(viewer, action, target, "SERVE_READERS|APPROVE_USE");
         }
+    }
+
+    /**
+     * The clerk's sight is enough for an open, unclassified record. A controlled (or classified) one is copied only
+     * for a registered visit whose request for it was approved and whose viewing period has not ended: the same
+     * approval its reading needs, so a certificate is no way around the request.
+     */
+    private void requireGrant(Item item, Visit visit, Viewer viewer) {
+        if (!Viewer.controlled(item.description().classification(), item.description().openStatus())) {
+            return;
+        }
+        String refusal = visit == null ? "access.certificate.controlled-needs-visit"
+                : grants.forVisit(visit.id(), item.id()).isEmpty() ? "access.certificate.no-grant" : null;
+        if (refusal == null) {
+            return;
+        }
+        trail.recordApart(new AuditEvent(viewer.name(), viewer.address(), "access.certificate.issue.refused",
+                "item:" + item.id().value() + " " + item.archivalCode(), null,
+                (visit == null ? "no visit" : "no live grant for visit " + visit.id())));
+        throw visit == null ? new CertificateProblem(409, refusal, item.archivalCode())
+                : new CertificateProblem(403, refusal, item.archivalCode(), String.valueOf(visit.id()));
     }
 
     private void refuse(Viewer viewer, String action, String target, String right) {
