@@ -76,8 +76,8 @@ public class Certificates {
     private final Clock clock = Clock.systemUTC();
 
     Certificates(CatalogManagement catalog, ScannedPages scanned, Derivatives derivatives, CertificateRecords records,
-            CertificateDocuments documents, Visits visits, GrantedCopies grants, UseLedger ledger, AuditTrail trail, ArchiveSeal seal,
-            Watermark watermark, @Value("${lantai.archive-name:档案馆}") String archive,
+            CertificateDocuments documents, Visits visits, GrantedCopies grants, UseLedger ledger, AuditTrail trail,
+            ArchiveSeal seal, Watermark watermark, @Value("${lantai.archive-name:档案馆}") String archive,
             @Value("${lantai.access.public-url:http://localhost:8080}") String publicUrl,
             @Value("${lantai.certificates.dir:${lantai.data-dir}/certificates}") Path dir) {
         this.catalog = catalog;
