@@ -44,7 +44,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Certified copies (档案证明 / 出证): a reading-room clerk ({@code SERVE_READERS}, with sight of the record) issues a
- * copy of a record's scanned pages for a visit and purpose, as a PDF signed over its byte range (CMS SignedData,
+ * copy of a record's scanned pages for a visit and purpose (of a controlled record only for a visit holding a live
+ * grant of it, {@link GrantedCopies#forVisit}), as a PDF signed over its byte range (CMS SignedData,
  * SM3withSM2) and an OFD with the archive's electronic seal (GB/T 38540), both by the archive's one SM2 key
  * ({@link ArchiveSeal}). Each carries the archive's name, the number and its random verification code, the date, the
  * purpose, the 档号 and 题名, the watermarked pages ("档案证明 No. …") and a QR code of the verify URL. Issued ones are

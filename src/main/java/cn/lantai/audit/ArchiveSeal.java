@@ -87,8 +87,8 @@ public class ArchiveSeal {
     /**
      * The archive key's bare SM3withSM2 signature (GM/T 0009 signer id 1234567812345678, DER {@code SEQUENCE {r, s}})
      * of an OFD seal's structure (GB/T 38540 v4), and of nothing else: the DER of a {@code TBS_Sign} or of an
-     * {@code SES_SealInfo} ({@link SealStructures}). The key also signs the trail's checkpoints and CMS signatures; what
-     * this signs is never a checkpoint line nor a CMS signed-attribute set, so it cannot be made to sign one.
+     * {@code SES_SealInfo}, in canonical DER. The key also signs the trail's checkpoints and CMS signatures; what this
+     * signs is never a checkpoint line nor a CMS signed-attribute set, so it cannot be made to sign one.
      *
      * @throws IllegalArgumentException for any other bytes
      * @throws IllegalStateException when the archive's private key is missing

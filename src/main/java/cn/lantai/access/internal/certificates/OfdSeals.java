@@ -151,7 +151,8 @@ public final class OfdSeals {
      * OCTET STRING, signatureAlgID OID, signature BIT STRING, ...}}, {@code TBS_Sign ::= SEQUENCE {version INTEGER (4),
      * eseal SESeal, timeInfo GeneralizedTime, dataHash BIT STRING, propertyInfo IA5String, ...}}, {@code SESeal ::=
      * SEQUENCE {esealInfo SES_SealInfo, cert OCTET STRING, signAlgID OID, signedValue BIT STRING}}. Its dataHash is
-     * the SM3 of Signature.xml, the seal file it names (Seal.esl) is that SESeal, and the TBS_Sign and the SES_SealInfo are both signed SM3withSM2 by the key.
+     * the SM3 of Signature.xml, the seal file it names (Seal.esl) is that SESeal, and the TBS_Sign and the
+     * SES_SealInfo are both signed SM3withSM2 by the key.
      */
     private static void checkSignedValue(byte[] signatureXml, byte[] signedValue, byte[] sealFile, PublicKey key)
             throws InvalidSignedValueException {
