@@ -216,7 +216,7 @@ class CertificateTamperingTest {
         assertThat(valid(rewritten)).as("the same files written again (with data descriptors)").isTrue();
 
         // a junk byte before the added entry: a reader walking the local headers stops there and never sees it, one
-        // reading the central directory (as the OFD reader extracts) finds it
+        // reading the central directory (as most OFD viewers extract) finds it
         byte[] hidden = junkBefore(rewrite(ofd, null, null, "Doc_0/Res/extra.xml"), "Doc_0/Res/extra.xml");
         assertThat(entries(hidden)).doesNotContain("Doc_0/Res/extra.xml");
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(Files.write(dir.resolve("hidden.ofd"), hidden)

@@ -34,9 +34,9 @@ import org.ofdrw.sign.verify.exceptions.InvalidSignedValueException;
 
 /**
  * Checks an OFD's electronic seal against a given SM2 public key alone (the archive's, as published): the package is a
- * zip in the strict layout of {@link ZipLayout} (its central directory, by which OFDReader extracts, and its local
- * headers agree, with no byte between entries and none after the end record), its entries listed from the central
- * directory, none twice, no more than {@value #MAX_ENTRIES} of them or {@value #MAX_UNPACKED} bytes unpacked; it
+ * zip in the strict layout of {@link ZipLayout} (its central directory, by which most zip readers and OFD viewers
+ * extract, and its local headers, which ofdrw 2.3.1's OFDReader streams, agree, with no byte between entries and none
+ * after the end record), its entries listed from the central directory, none twice, no more than {@value #MAX_ENTRIES} of them or {@value #MAX_UNPACKED} bytes unpacked; it
  * carries exactly one signature, whose Signature.xml lists the SM3 of every other file of the package (nothing added
  * beside it) and each digest matches; the Seal.esl it names is the seal inside the SES_Signature (v4) it points to,
  * whose dataHash is the SM3 of that Signature.xml and whose signature and seal both verify SM3withSM2 with the key,

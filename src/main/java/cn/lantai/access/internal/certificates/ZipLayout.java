@@ -7,12 +7,12 @@ import java.util.List;
 
 /**
  * The strict layout of a zip, checked byte by byte so that every reader sees the same entries: the end record is the
- * last 22 bytes (no comment, one disk, no zip64); the central directory ends where it begins; its entries' local
- * headers follow each other from byte 0 in its order, each with the same name, method and sizes, its data and its data
- * descriptor (if any) right after, and the last one ends where the central directory begins. A reader that walks the
- * local headers (ZipInputStream) and one that reads the central directory (ZipFile, OFDReader) then find the same
- * files; a junk byte between entries, an entry listed only in the central directory, or two names for one entry make
- * it no zip here.
+ * last 22 bytes (no comment, one disk, no zip64); the central directory ends where the end record begins; its entries'
+ * local headers follow each other from byte 0 in its order, each with the same name, method and sizes, its data and
+ * its data descriptor (if any) right after, and the last one ends where the central directory begins. A reader that
+ * walks the local headers (ZipInputStream, commons-compress's stream as OFDReader uses it) and one that reads the
+ * central directory (ZipFile, most OFD viewers) then find the same files; a junk byte between entries, an entry listed
+ * only in the central directory, or two names for one entry make it no zip here.
  */
 final class ZipLayout {
 
