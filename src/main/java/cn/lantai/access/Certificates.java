@@ -47,7 +47,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Certified copies (档案证明 / 出证): a reading-room clerk ({@code SERVE_READERS}, with sight of the record) issues a
- * copy of a record's scanned pages for a visit and purpose, as a PDF signed over its byte range (CMS SignedData,
+ * copy of a record's scanned pages for a visit and purpose (of a controlled record only for a visit holding a live
+ * grant of it, {@link GrantedCopies#forVisit}), as a PDF signed over its byte range (CMS SignedData,
  * SM3withSM2) and an OFD with the archive's electronic seal (GB/T 38540), both by the archive's one SM2 key
  * ({@link ArchiveSeal}). Each carries the archive's name, the number and its random verification code, the date, the
  * purpose, the 档号 and 题名, the watermarked pages ("档案证明 No. …") and a QR code of the verify URL. Issued ones are
@@ -71,6 +72,7 @@ public class Certificates {
     private final CertificateRecords records;
     private final CertificateDocuments documents;
     private final Visits visits;
+    private final GrantedCopies grants;
     private final UseLedger ledger;
     private final AuditTrail trail;
     private final ArchiveSeal seal;
@@ -82,8 +84,8 @@ public class Certificates {
     private final Clock clock = Clock.systemUTC();
 
     Certificates(CatalogManagement catalog, ScannedPages scanned, Derivatives derivatives, CertificateRecords records,
-            CertificateDocuments documents, Visits visits, UseLedger ledger, AuditTrail trail, ArchiveSeal seal,
-            Watermark watermark, @Value("${lantai.archive-name:档案馆}") String archive,
+            CertificateDocuments documents, Visits visits, GrantedCopies grants, UseLedger ledger, AuditTrail trail,
+            ArchiveSeal seal, Watermark watermark, @Value("${lantai.archive-name:档案馆}") String archive,
             @Value("${lantai.access.public-url:}") String publicUrl,
             @Value("${lantai.certificates.dir:${lantai.data-dir}/certificates}") Path dir) {
         this.catalog = catalog;
@@ -92,6 +94,7 @@ public class Certificates {
         this.records = records;
         this.documents = documents;
         this.visits = visits;
+        this.grants = grants;
         this.ledger = ledger;
         this.trail = trail;
         this.seal = seal;
@@ -115,7 +118,9 @@ public class Certificates {
      *
      * @throws NotPermitted without {@code SERVE_READERS} (audited)
      * @throws ItemNotFound for a record that does not exist or is beyond the clerk's sight
-     * @throws CertificateProblem for a bad page range, an unknown visit, no purpose, no scanned pages, no font
+     * @throws CertificateProblem for a bad page range, an unknown visit, no purpose, no scanned pages, no font; for a
+     *                            controlled record without a visit (409) or without a live grant of a request filed
+     *                            for that visit (403), both audited
      */
     @Transactional
     public IssuedCertificate issue(Request request, Viewer viewer) {
@@ -128,6 +133,7 @@ public class Certificates {
             visit = visits.visit(request.visitId())
                     .orElseThrow(() -> new CertificateProblem(400, "access.certificate.no-visit", request.visitId()));
         }
+        requireGrant(item, visit, viewer);
         Purpose purpose = request.purpose() != null ? request.purpose() : visit != null ? visit.purpose() : null;
         if (purpose == null) {
             throw new CertificateProblem(400, "access.certificate.no-purpose");
@@ -206,16 +212,14 @@ public class Certificates {
         return file;
     }
 
-    /** The issued certificates whose number, 档号 or 题名 contains the text, newest first, of records in sight. */
+    /**
+     * The issued certificates whose number, 档号 or 题名 contains the text, newest first, at most 200: from the
+     * register's own copy of the 档号 and 题名 taken at issue (what the certificate itself shows, verifiable by anyone
+     * with its code), so the list reads no record from the catalogue and views none. The desk's right is checked.
+     */
     public List<Certificate> search(String text, Viewer viewer) {
         requireStaff(viewer, "list", "certificates");
-        List<Certificate> found = new ArrayList<>();
-        for (Certificate c : records.search(text)) {
-            if (sees(c, viewer)) {
-                found.add(c);
-            }
-        }
-        return found;
+        return records.search(text);
     }
 
     /**
@@ -318,6 +322,27 @@ public class Certificates {
         if (!AccessRights.servesReaders(viewer) && !AccessRights.approvesUse(viewer)) {
             refuse(viewer, action, target, "SERVE_READERS|APPROVE_USE");
         }
+    }
+
+    /**
+     * The clerk's sight is enough for an open, unclassified record. A controlled (or classified) one is copied only
+     * for a registered visit whose request for it was approved and whose viewing period has not ended: the same
+     * approval its reading needs, so a certificate is no way around the request.
+     */
+    private void requireGrant(Item item, Visit visit, Viewer viewer) {
+        if (!Viewer.controlled(item.description().classification(), item.description().openStatus())) {
+            return;
+        }
+        String refusal = visit == null ? "access.certificate.controlled-needs-visit"
+                : grants.forVisit(visit.id(), item.id()).isEmpty() ? "access.certificate.no-grant" : null;
+        if (refusal == null) {
+            return;
+        }
+        trail.recordApart(new AuditEvent(viewer.name(), viewer.address(), "access.certificate.issue.refused",
+                "item:" + item.id().value() + " " + item.archivalCode(), null,
+                (visit == null ? "no visit" : "no live grant for visit " + visit.id())));
+        throw visit == null ? new CertificateProblem(409, refusal, item.archivalCode())
+                : new CertificateProblem(403, refusal, item.archivalCode(), String.valueOf(visit.id()));
     }
 
     private void refuse(Viewer viewer, String action, String target, String right) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -82,6 +83,22 @@ public class GrantedCopies {
                 .filter(r -> r.requester().equals(viewer.name()))
                 .orElseThrow(() -> new RequestProblem(404, "access.request.not-found"));
         return live(request, item, viewer.address());
+    }
+
+    /**
+     * A live grant of the item under a request filed for that visit at the desk (approved, its period not ended),
+     * if there is one: what a certified copy of a controlled record is issued under.
+     */
+    public Optional<Grant> forVisit(long visitId, ItemId itemId) {
+        Instant now = clock.instant();
+        for (AccessRequest request : rows.byVisits(List.of(visitId))) {
+            Optional<RequestedItem> item = request.item(itemId)
+                    .filter(i -> i.stateAt(now) == RequestState.APPROVED);
+            if (request.visitId() == visitId && item.isPresent()) {
+                return Optional.of(new Grant(request, item.get(), null));
+            }
+        }
+        return Optional.empty();
     }
 
     private Grant live(AccessRequest request, ItemId itemId, String address) {

@@ -9,6 +9,7 @@ import cn.lantai.audit.internal.AuditKeys;
 import cn.lantai.audit.internal.CjkFont;
 import cn.lantai.audit.internal.PdfReport;
 import cn.lantai.audit.internal.ReportSigner;
+import cn.lantai.audit.internal.SealStructures;
 import org.springframework.stereotype.Service;
 
 /**
@@ -84,11 +85,20 @@ public class ArchiveSeal {
     }
 
     /**
-     * The archive key's bare SM3withSM2 signature of the bytes (GM/T 0009 signer id 1234567812345678), DER
-     * {@code SEQUENCE {r, s}}: for signature formats that are not CMS (the OFD seal of GB/T 38540).
+     * The archive key's bare SM3withSM2 signature (GM/T 0009 signer id 1234567812345678, DER {@code SEQUENCE {r, s}})
+     * of an OFD seal's structure (GB/T 38540 v4), and of nothing else: the DER of a {@code TBS_Sign} or of an
+     * {@code SES_SealInfo}, in canonical DER. The key also signs the trail's checkpoints and CMS signatures; what this
+     * signs is never a checkpoint line nor a CMS signed-attribute set, so it cannot be made to sign one.
+     *
+     * @throws IllegalArgumentException for any other bytes
+     * @throws IllegalStateException when the archive's private key is missing
      */
-    public byte[] signSm2(byte[] content) {
-        return keys.sign(content);
+    public byte[] signSealStructure(byte[] der) {
+        if (!SealStructures.signable(der)) {
+            throw new IllegalArgumentException("the archive's key signs bare only a GB/T 38540 TBS_Sign or "
+                    + "SES_SealInfo (v4, DER)");
+        }
+        return keys.sign(der);
     }
 
     /** A self-signed X.509 certificate (DER) of the archive's public key, for formats that carry one (an OFD seal). */

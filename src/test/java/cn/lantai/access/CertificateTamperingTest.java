@@ -211,6 +211,26 @@ class CertificateTamperingTest {
     }
 
     @Test
+    void anOfdWhoseCentralDirectoryListsAnEntryTheLocalHeadersHideIsRejected() throws Exception {
+        byte[] rewritten = rewrite(ofd, null, null, null);
+        assertThat(valid(rewritten)).as("the same files written again (with data descriptors)").isTrue();
+
+        // a junk byte before the added entry: a reader walking the local headers stops there and never sees it, one
+        // reading the central directory (as most OFD viewers extract) finds it
+        byte[] hidden = junkBefore(rewrite(ofd, null, null, "Doc_0/Res/extra.xml"), "Doc_0/Res/extra.xml");
+        assertThat(entries(hidden)).doesNotContain("Doc_0/Res/extra.xml");
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(Files.write(dir.resolve("hidden.ofd"), hidden)
+                .toFile())) {
+            assertThat(zip.getEntry("Doc_0/Res/extra.xml")).isNotNull();
+        }
+        assertThat(CertificateCheck.check(hidden, key).valid()).isFalse();
+
+        String last = entries(rewritten).get(entries(rewritten).size() - 1);
+        assertThat(CertificateCheck.check(junkBefore(rewritten, last), key).problem())
+                .as("a byte between two entries").isEqualTo("access.certificate.problem.malformed");
+    }
+
+    @Test
     void theOfflineCommandNeedsOnlyThePublicKeyAndExitsOneForATamperedCopy() throws Exception {
         Path pem = Files.writeString(dir.resolve("archive.pub.pem"), seal.publicKeyPem());
         Path good = Files.write(dir.resolve("good.pdf"), pdf);
@@ -288,6 +308,34 @@ class CertificateTamperingTest {
             doc.saveIncremental(out);
             return out.toByteArray();
         }
+    }
+
+    /**
+     * The zip with one junk byte inserted before the named entry's local header, its central directory and end record
+     * moved along so that the central directory still finds every entry.
+     */
+    private static byte[] junkBefore(byte[] zip, String name) {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(zip).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int end = zip.length - 22;
+        int cd = in.getInt(end + 16);
+        int at = -1;
+        int offsetField = -1;
+        for (int p = cd; p < end; p += 46 + in.getShort(p + 28) + in.getShort(p + 30) + in.getShort(p + 32)) {
+            String entry = new String(zip, p + 46, in.getShort(p + 28), StandardCharsets.UTF_8);
+            if (entry.equals(name)) {
+                at = in.getInt(p + 42);
+                offsetField = p + 42;
+            }
+        }
+        assertThat(at).as(name).isPositive();
+        byte[] out = new byte[zip.length + 1];
+        System.arraycopy(zip, 0, out, 0, at);
+        out[at] = 'x';
+        System.arraycopy(zip, at, out, at + 1, zip.length - at);
+        java.nio.ByteBuffer o = java.nio.ByteBuffer.wrap(out).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        o.putInt(offsetField + 1, at + 1);
+        o.putInt(end + 1 + 16, cd + 1);
+        return out;
     }
 
     private static List<String> entries(byte[] zip) throws IOException {

@@ -81,6 +81,11 @@ final class RequestFixtures {
         return catalog.create(Entries.item(fonds, year++, title).input(), Viewer.system());
     }
 
+    /** Open and unclassified, with its pages scanned and its derivatives made. */
+    Item open(String title, int pages) {
+        return scanned(open(title), pages);
+    }
+
     /** 控制使用, unclassified, with its pages scanned and its derivatives made. */
     Item controlled(String title, int pages) {
         return scanned(catalog.create(Entries.item(fonds, year++, title)

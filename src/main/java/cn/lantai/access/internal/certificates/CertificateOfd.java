@@ -218,7 +218,7 @@ final class CertificateOfd {
                         .setHeight(40));
         return new SESeal().seteSealInfo(info).setCert(new DEROctetString(certificate))
                 .setSignAlgID(GMObjectIdentifiers.sm2sign_with_sm3)
-                .setSignedValue(seal.signSm2(info.getEncoded("DER")));
+                .setSignedValue(seal.signSealStructure(info.getEncoded("DER")));
     }
 
     /** The seal's picture: a red ring, a star, and the archive's name below it. */
@@ -285,7 +285,7 @@ final class CertificateOfd {
                     .setTimeInfo(new ASN1GeneralizedTime(new Date(), Locale.ROOT))
                     .setDataHash(dataHash)
                     .setPropertyInfo(propertyInfo);
-            byte[] signature = seal.signSm2(toSign.getEncoded("DER"));
+            byte[] signature = seal.signSealStructure(toSign.getEncoded("DER"));
             return new SES_Signature()
                     .setToSign(toSign)
                     .setCert(new DEROctetString(seal.certificate()))

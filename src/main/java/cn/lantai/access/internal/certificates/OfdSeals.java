@@ -1,16 +1,19 @@
 package cn.lantai.access.internal.certificates;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 import cn.lantai.audit.SealCheck;
 import org.bouncycastle.asn1.ASN1BitString;
@@ -31,12 +34,14 @@ import org.ofdrw.sign.verify.exceptions.InvalidSignedValueException;
 
 /**
  * Checks an OFD's electronic seal against a given SM2 public key alone (the archive's, as published): the package is a
- * well-formed zip with nothing after its end record, no entry twice and no more than {@value #MAX_ENTRIES} entries or
- * {@value #MAX_UNPACKED} bytes unpacked; it carries exactly one signature, whose Signature.xml lists the SM3 of every
- * other file of the package (nothing added beside it) and each digest matches; the Seal.esl it names is the seal inside
- * the SES_Signature (v4) it points to, whose dataHash is the SM3 of that Signature.xml and whose signature and seal
- * both verify SM3withSM2 with the key, not with the certificates they carry. ofdrw's own validator is not used: its
- * ASN.1 parsers need a BouncyCastle method that 1.87 no longer has.
+ * zip in the strict layout of {@link ZipLayout} (its central directory, by which most zip readers and OFD viewers
+ * extract, and its local headers, which ofdrw 2.3.1's OFDReader streams, agree, with no byte between entries and none
+ * after the end record), its entries listed from the central directory, none twice, no more than {@value #MAX_ENTRIES} of them or {@value #MAX_UNPACKED} bytes unpacked; it
+ * carries exactly one signature, whose Signature.xml lists the SM3 of every other file of the package (nothing added
+ * beside it) and each digest matches; the Seal.esl it names is the seal inside the SES_Signature (v4) it points to,
+ * whose dataHash is the SM3 of that Signature.xml and whose signature and seal both verify SM3withSM2 with the key,
+ * not with the certificates they carry. ofdrw's own validator is not used: its ASN.1 parsers need a BouncyCastle
+ * method that 1.87 no longer has.
  */
 public final class OfdSeals {
 
@@ -61,21 +66,18 @@ public final class OfdSeals {
         if (!endsWithEndRecord(ofd)) {
             return Outcome.no("access.certificate.problem.appended");
         }
-        Set<String> entries;
-        try {
-            entries = entries(ofd);
-        } catch (IOException | RuntimeException e) {
-            return Outcome.no("access.certificate.problem.malformed");
-        }
-        if (entries == null) {
+        List<String> layout = ZipLayout.names(ofd);
+        if (layout == null) {
             return Outcome.no("access.certificate.problem.malformed");
         }
         Path file = null;
         try {
             file = Files.createTempFile("lantai-verify-", ".ofd");
             Files.write(file, ofd);
-            return verify(file, entries, key);
-        } catch (IOException e) {
+            Set<String> entries = entries(file, layout);
+            return entries == null ? Outcome.no("access.certificate.problem.malformed")
+                    : verify(file, entries, key);
+        } catch (IOException | RuntimeException e) {
             return Outcome.no("access.certificate.problem.malformed");
         } finally {
             if (file != null) {
@@ -149,7 +151,8 @@ public final class OfdSeals {
      * OCTET STRING, signatureAlgID OID, signature BIT STRING, ...}}, {@code TBS_Sign ::= SEQUENCE {version INTEGER (4),
      * eseal SESeal, timeInfo GeneralizedTime, dataHash BIT STRING, propertyInfo IA5String, ...}}, {@code SESeal ::=
      * SEQUENCE {esealInfo SES_SealInfo, cert OCTET STRING, signAlgID OID, signedValue BIT STRING}}. Its dataHash is
-     * the SM3 of Signature.xml, the seal file it names (Seal.esl) is that SESeal, and the TBS_Sign and the SES_SealInfo are both signed SM3withSM2 by the key.
+     * the SM3 of Signature.xml, the seal file it names (Seal.esl) is that SESeal, and the TBS_Sign and the
+     * SES_SealInfo are both signed SM3withSM2 by the key.
      */
     private static void checkSignedValue(byte[] signatureXml, byte[] signedValue, byte[] sealFile, PublicKey key)
             throws InvalidSignedValueException {
@@ -192,28 +195,44 @@ public final class OfdSeals {
                 && zip[zip.length - 2] == 0;
     }
 
-    /** The package's file names, or null when an entry repeats or it unpacks beyond the limits. */
-    private static Set<String> entries(byte[] zip) throws IOException {
+    /**
+     * The package's file names as its central directory lists them (what OFDReader extracts), or null when they are
+     * not the ones the strict layout found in the same order, an entry repeats, or it unpacks beyond the limits.
+     */
+    private static Set<String> entries(Path file, List<String> layout) throws IOException {
+        if (layout.size() > MAX_ENTRIES) {
+            return null;
+        }
         Set<String> names = new HashSet<>();
+        List<String> listed = new ArrayList<>();
         long unpacked = 0;
         byte[] buffer = new byte[8192];
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                if (e.isDirectory()) {
-                    continue;
-                }
-                if (!names.add(strip(e.getName())) || names.size() > MAX_ENTRIES) {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (ZipEntry e : Collections.list(zip.entries())) {
+                listed.add(e.getName());
+                if (!names.add(strip(e.getName()))) {
                     return null;
                 }
-                for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-                    unpacked += n;
-                    if (unpacked > MAX_UNPACKED) {
-                        return null;
+                try (InputStream in = zip.getInputStream(e)) {
+                    for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                        unpacked += n;
+                        if (unpacked > MAX_UNPACKED) {
+                            return null;
+                        }
                     }
                 }
             }
         }
-        return names.isEmpty() ? null : names;
+        if (!listed.equals(layout)) {
+            return null;
+        }
+        Set<String> files = new HashSet<>();
+        for (String name : listed) {
+            if (!name.endsWith("/")) {
+                files.add(strip(name));
+            }
+        }
+        return files.isEmpty() ? null : files;
     }
 
     private static String strip(String loc) {
