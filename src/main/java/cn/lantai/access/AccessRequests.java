@@ -99,7 +99,7 @@ public class AccessRequests {
      *
      * @throws ItemNotFound   an item that does not exist or is above the requester's clearance (audited)
      * @throws NotPermitted   filing for a visit without {@code SERVE_READERS} (audited)
-     * @throws RequestProblem bad input: no items, too many, no reason, an oversized reason, an open item, no such visit
+     * @throws AccessProblem bad input: no items, too many, no reason, an oversized reason, an open item, no such visit
      */
     public FiledRequest ask(List<ItemId> items, Purpose purpose, String reason, Long visitId, Viewer viewer) {
         return ask(items, List.of(), purpose, reason, visitId, viewer);
@@ -110,20 +110,20 @@ public class AccessRequests {
      * request is filed under (a visitor's: the clerk's, then unclassified only; a staff member's: their clearance), so
      * an unknown 档号 and one above that sight answer, and are audited, as an unknown id.
      *
-     * @throws RequestProblem a malformed 档号 (400), besides the bad input of the other form
+     * @throws AccessProblem a malformed 档号 (400), besides the bad input of the other form
      */
     @Transactional
     public FiledRequest ask(List<ItemId> items, List<String> codes, Purpose purpose, String reason, Long visitId,
             Viewer viewer) {
         List<String> named = checkedCodes(codes);
         if ((items == null || items.isEmpty()) && named.isEmpty()) {
-            throw new RequestProblem(400, "access.request.no-items");
+            throw new AccessProblem(400, "access.request.no-items");
         }
         if ((items == null ? 0 : items.size()) + named.size() > MAX_ITEMS) {
-            throw new RequestProblem(400, "access.request.too-many-items", MAX_ITEMS);
+            throw new AccessProblem(400, "access.request.too-many-items", MAX_ITEMS);
         }
         if (purpose == null) {
-            throw new RequestProblem(400, "access.request.no-purpose");
+            throw new AccessProblem(400, "access.request.no-purpose");
         }
         String why = text(reason, "access.request.no-reason");
         String requesterName;
@@ -134,7 +134,7 @@ public class AccessRequests {
                 refusal(viewer, "access.request.not-permitted", "visit:" + visitId, Right.SERVE_READERS.name());
                 throw new NotPermitted("problem.not-permitted", Right.SERVE_READERS.name());
             }
-            Visit v = visits.visit(visitId).orElseThrow(() -> new RequestProblem(404, "access.request.no-visit"));
+            Visit v = visits.visit(visitId).orElseThrow(() -> new AccessProblem(404, "access.request.no-visit"));
             requesterName = visits.visitor(v.visitorId()).map(Visitor::name).orElse("?");
             clearance = Classification.NONE;
             visit = v.id();
@@ -158,10 +158,10 @@ public class AccessRequests {
             String category = item.description().get(DescriptionField.CATEGORY);
             Classification classification = item.description().classification();
             if (classification == Classification.NONE && item.description().openStatus() == OpenStatus.OPEN) {
-                throw new RequestProblem(400, "access.request.open-item", item.archivalCode());
+                throw new AccessProblem(400, "access.request.open-item", item.archivalCode());
             }
             String role = routes.roleFor(category, classification)
-                    .orElseThrow(() -> new RequestProblem(409, "access.request.no-route", item.archivalCode()));
+                    .orElseThrow(() -> new AccessProblem(409, "access.request.no-route", item.archivalCode()));
             found.add(new NewItem(id, item.archivalCode(), category, classification, role));
         }
         String slip = visit != null ? SlipTokens.fresh() : null;
@@ -214,10 +214,11 @@ public class AccessRequests {
 
     /**
      * A request its requester or one of its approvers may read, and a visitor's any clerk of the desk (who sees it in
-     * the visit's row); anyone else finds none.
+     * the visit's row); anyone else finds none. A visitor's request shown to someone not of the desk names the
+     * visitor by the masked ID number only (visitors' data is the reading room's).
      */
     public AccessRequest request(long id, Viewer viewer) {
-        AccessRequest request = rows.find(id).orElseThrow(() -> new RequestProblem(404, "access.request.not-found"));
+        AccessRequest request = rows.find(id).orElseThrow(() -> new AccessProblem(404, "access.request.not-found"));
         if (request.requester().equals(viewer.name())
                 || request.forVisitor() && AccessRights.servesReaders(viewer)) {
             return request;
@@ -225,10 +226,10 @@ public class AccessRequests {
         if (AccessRights.approvesUse(viewer)) {
             Set<String> mine = permissions.myRoles();
             if (request.items().stream().anyMatch(i -> mine.contains(i.routeRole()))) {
-                return request;
+                return shownTo(request, viewer);
             }
         }
-        throw new RequestProblem(404, "access.request.not-found");
+        throw new AccessProblem(404, "access.request.not-found");
     }
 
     /** The requests the viewer filed (their own, and visitors' they filed at the desk), newest first. */
@@ -249,13 +250,24 @@ public class AccessRequests {
     /** The approver's queue: requests with an item waiting for one of their roles, oldest first. */
     public List<AccessRequest> queue(Viewer viewer) {
         requireApprover(viewer, "queue");
-        return rows.waitingFor(permissions.myRoles(), 200);
+        return rows.waitingFor(permissions.myRoles(), 200).stream().map(r -> shownTo(r, viewer)).toList();
+    }
+
+    /** The request as the viewer may see it: a visitor's named by the masked ID number unless the viewer serves. */
+    private AccessRequest shownTo(AccessRequest r, Viewer viewer) {
+        if (!r.forVisitor() || AccessRights.servesReaders(viewer)) {
+            return r;
+        }
+        String masked = visits.visit(r.visitId()).flatMap(v -> visits.visitor(v.visitorId())).map(Visitor::maskedId)
+                .orElse("");
+        return new AccessRequest(r.id(), r.requester(), masked, r.visitId(), r.purpose(), r.reason(), r.createdAt(),
+                r.items());
     }
 
     /** The visitor's request behind a slip link; a token of another shape or none known is no slip. */
     public AccessRequest bySlip(String slip) {
         return SlipTokens.digest(slip).flatMap(rows::bySlip)
-                .orElseThrow(() -> new RequestProblem(404, "access.slip.not-found"));
+                .orElseThrow(() -> new AccessProblem(404, "access.slip.not-found"));
     }
 
     /** Whether the item waits for a role the viewer holds, for the approver's page. */
@@ -274,7 +286,7 @@ public class AccessRequests {
     public AccessRequest approve(long id, List<ItemId> items, Integer days, Viewer viewer) {
         int period = days == null ? defaultDays : days;
         if (period < 1 || period > maxDays) {
-            throw new RequestProblem(400, "access.request.bad-days", maxDays);
+            throw new AccessProblem(400, "access.request.bad-days", maxDays);
         }
         Decision d = decision(id, items, viewer);
         Instant now = clock.instant();
@@ -285,7 +297,7 @@ public class AccessRequests {
                         + item.archivalCode(), "until " + until);
             }
         }
-        return rows.find(id).orElseThrow();
+        return shownTo(rows.find(id).orElseThrow(), viewer);
     }
 
     /** Refuses the given items (null or empty: every item waiting for the approver's roles) with a reason. */
@@ -300,7 +312,7 @@ public class AccessRequests {
                         + item.archivalCode(), why);
             }
         }
-        return rows.find(id).orElseThrow();
+        return shownTo(rows.find(id).orElseThrow(), viewer);
     }
 
     private record Decision(String number, List<RequestedItem> items) {
@@ -312,7 +324,7 @@ public class AccessRequests {
         AccessRequest request = request(id, viewer);
         if (request.requester().equals(viewer.name())) {
             refusal(viewer, "access.request.self-approval-refused", request.number(), null);
-            throw new RequestProblem(403, "access.request.self-approval");
+            throw new AccessProblem(403, "access.request.self-approval");
         }
         Set<String> mine = permissions.myRoles();
         Set<ItemId> wanted = items == null || items.isEmpty() ? null : new LinkedHashSet<>(items);
@@ -325,14 +337,14 @@ public class AccessRequests {
             if (open) {
                 chosen.add(item);
             } else if (wanted != null) {
-                throw new RequestProblem(409, "access.request.not-decidable", item.archivalCode());
+                throw new AccessProblem(409, "access.request.not-decidable", item.archivalCode());
             }
         }
         if (wanted != null && !wanted.isEmpty()) {
-            throw new RequestProblem(409, "access.request.not-decidable", wanted.iterator().next().value());
+            throw new AccessProblem(409, "access.request.not-decidable", wanted.iterator().next().value());
         }
         if (chosen.isEmpty()) {
-            throw new RequestProblem(409, "access.request.nothing-to-decide");
+            throw new AccessProblem(409, "access.request.nothing-to-decide");
         }
         // the approver reads what they decide on, under their own sight: beyond it, the item is missing to them
         for (RequestedItem item : chosen) {
@@ -364,7 +376,7 @@ public class AccessRequests {
             if (given.isEmpty()) {
                 continue;
             }
-            normal.add(ArchivalCode.normalise(given).orElseThrow(() -> new RequestProblem(400,
+            normal.add(ArchivalCode.normalise(given).orElseThrow(() -> new AccessProblem(400,
                     "access.request.bad-code", given.length() > 40 ? given.substring(0, 40) + "…" : given)));
         }
         return normal;
@@ -372,11 +384,11 @@ public class AccessRequests {
 
     private static String text(String given, String missing) {
         if (given == null || given.isBlank()) {
-            throw new RequestProblem(400, missing);
+            throw new AccessProblem(400, missing);
         }
         String text = given.strip();
         if (text.length() > MAX_TEXT) {
-            throw new RequestProblem(400, "access.request.too-long", MAX_TEXT);
+            throw new AccessProblem(400, "access.request.too-long", MAX_TEXT);
         }
         return text;
     }

@@ -45,23 +45,23 @@ public class ApprovalRoutes {
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     public List<ApprovalRoute> replace(List<ApprovalRoute> given, String actor, String address) {
         if (given == null || given.isEmpty() || given.size() > MAX_RULES) {
-            throw new RequestProblem(400, "access.route.bad-rules", MAX_RULES);
+            throw new AccessProblem(400, "access.route.bad-rules", MAX_RULES);
         }
         Set<String> roles = permissions.roleNames().keySet();
         Set<String> pairs = new HashSet<>();
         for (ApprovalRoute r : given) {
             if (r == null || r.role() == null || !roles.contains(r.role())) {
-                throw new RequestProblem(400, "access.route.unknown-role", r == null ? "" : String.valueOf(r.role()));
+                throw new AccessProblem(400, "access.route.unknown-role", r == null ? "" : String.valueOf(r.role()));
             }
             if (r.category() != null && !r.category().matches("[A-Za-z0-9]{1,8}")) {
-                throw new RequestProblem(400, "access.route.bad-category", r.category());
+                throw new AccessProblem(400, "access.route.bad-category", r.category());
             }
             if (!pairs.add(r.category() + "|" + r.classification())) {
-                throw new RequestProblem(400, "access.route.duplicate", r.category() + " " + r.classification());
+                throw new AccessProblem(400, "access.route.duplicate", r.category() + " " + r.classification());
             }
         }
         if (given.stream().noneMatch(r -> r.specificity() == 0)) {
-            throw new RequestProblem(400, "access.route.no-catch-all");
+            throw new AccessProblem(400, "access.route.no-catch-all");
         }
         List<ApprovalRoute> before = routes.all();
         routes.replace(given);

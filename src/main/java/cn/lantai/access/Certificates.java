@@ -10,7 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -63,7 +62,6 @@ public class Certificates {
 
     /** At most this many pages in one certificate. */
     public static final int MAX_PAGES = 200;
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Logger LOG = LoggerFactory.getLogger(Certificates.class);
 
     private final CatalogManagement catalog;
@@ -118,9 +116,9 @@ public class Certificates {
      *
      * @throws NotPermitted without {@code SERVE_READERS} (audited)
      * @throws ItemNotFound for a record that does not exist or is beyond the clerk's sight
-     * @throws CertificateProblem for a bad page range, an unknown visit, no purpose, no scanned pages, no font; for a
-     *                            controlled record without a visit (409) or without a live grant of a request filed
-     *                            for that visit (403), both audited
+     * @throws AccessProblem for a bad page range, an unknown visit, no purpose, no scanned pages, no font; for a
+     *                       controlled record without a visit (409) or without a live grant of a request filed for
+     *                       that visit (403), both audited
      */
     @Transactional
     public IssuedCertificate issue(Request request, Viewer viewer) {
@@ -131,30 +129,30 @@ public class Certificates {
         Visit visit = null;
         if (request.visitId() != null) {
             visit = visits.visit(request.visitId())
-                    .orElseThrow(() -> new CertificateProblem(400, "access.certificate.no-visit", request.visitId()));
+                    .orElseThrow(() -> new AccessProblem(400, "access.certificate.no-visit", request.visitId()));
         }
         requireGrant(item, visit, viewer);
         Purpose purpose = request.purpose() != null ? request.purpose() : visit != null ? visit.purpose() : null;
         if (purpose == null) {
-            throw new CertificateProblem(400, "access.certificate.no-purpose");
+            throw new AccessProblem(400, "access.certificate.no-purpose");
         }
         int pages = scanned.of(item.id()).size();
         if (pages == 0) {
-            throw new CertificateProblem(400, "access.certificate.no-pages");
+            throw new AccessProblem(400, "access.certificate.no-pages");
         }
         int first = request.firstPage() == null ? 1 : request.firstPage();
         int last = request.lastPage() == null ? pages : request.lastPage();
         if (first < 1 || last < first || last > pages) {
-            throw new CertificateProblem(400, "access.certificate.bad-range", first, last, pages);
+            throw new AccessProblem(400, "access.certificate.bad-range", first, last, pages);
         }
         if (last - first + 1 > MAX_PAGES) {
-            throw new CertificateProblem(400, "access.certificate.too-many-pages", MAX_PAGES);
+            throw new AccessProblem(400, "access.certificate.too-many-pages", MAX_PAGES);
         }
         if (!seal.pdfAvailable()) {
-            throw new CertificateProblem(503, "access.certificate.no-font");
+            throw new AccessProblem(503, "access.certificate.no-font");
         }
         Instant now = clock.instant();
-        String number = CertificateNumbers.number(now.atZone(CHINA).getYear(), records.nextSequence());
+        String number = CertificateNumbers.number(documents.year(now), records.nextSequence());
         String code = CertificateNumbers.newCode();
         String verifyUrl = base(request.origin()) + "/verify?n=" + number + "&c=" + code;
         Certificate certificate = new Certificate(number, item.id().value(), item.archivalCode(), title(item), first,
@@ -201,11 +199,11 @@ public class Certificates {
     public Path file(String number, String format, Viewer viewer) {
         Certificate c = forStaff(number, viewer, "download");
         if (!format.equals("pdf") && !format.equals("ofd")) {
-            throw new CertificateProblem(404, "access.certificate.not-found");
+            throw new AccessProblem(404, "access.certificate.not-found");
         }
         Path file = dir.resolve(number + "." + format);
         if (!Files.isRegularFile(file)) {
-            throw new CertificateProblem(404, "access.certificate.file-missing", number);
+            throw new AccessProblem(404, "access.certificate.file-missing", number);
         }
         trail.record(new AuditEvent(viewer.name(), viewer.address(), "access.certificate.download",
                 "certificate:" + number + " item:" + c.itemId() + " " + c.archivalCode(), null, format));
@@ -225,7 +223,7 @@ public class Certificates {
     /**
      * Revokes it with a reason; the verify page and API say so from now on.
      *
-     * @throws CertificateProblem without a reason (400), for no such certificate in sight (404), when already revoked
+     * @throws AccessProblem without a reason (400), for no such certificate in sight (404), when already revoked
      *                            (409)
      */
     @Transactional
@@ -233,13 +231,13 @@ public class Certificates {
         Certificate c = forStaff(number, viewer, "revoke");
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
-            throw new CertificateProblem(400, "access.certificate.reason-required");
+            throw new AccessProblem(400, "access.certificate.reason-required");
         }
         if (why.length() > 1000) {
-            throw new CertificateProblem(400, "access.certificate.reason-too-long", 1000);
+            throw new AccessProblem(400, "access.certificate.reason-too-long", 1000);
         }
         if (!records.revoke(number, viewer.name(), why, clock.instant())) {
-            throw new CertificateProblem(409, "access.certificate.already-revoked", number);
+            throw new AccessProblem(409, "access.certificate.already-revoked", number);
         }
         trail.record(new AuditEvent(viewer.name(), viewer.address(), "access.certificate.revoke",
                 "certificate:" + number + " item:" + c.itemId() + " " + c.archivalCode(), null, why));
@@ -266,15 +264,15 @@ public class Certificates {
      * Checks an uploaded PDF or OFD: its signature with the archive's public key over the whole file, then the
      * certificate it is by the file's digest.
      *
-     * @throws CertificateProblem 413 for a file over {@link CertificateCheck#MAX_BYTES}
+     * @throws AccessProblem 413 for a file over {@link CertificateCheck#MAX_BYTES}
      */
     @Transactional
     public CertificateStatus verify(byte[] file) {
         if (file != null && file.length > CertificateCheck.MAX_BYTES) {
-            throw new CertificateProblem(413, "access.certificate.too-large", CertificateCheck.MAX_BYTES >> 20);
+            throw new AccessProblem(413, "access.certificate.too-large", CertificateCheck.MAX_BYTES >> 20);
         }
         if (seal.publicKey() == null) {
-            throw new CertificateProblem(503, "access.certificate.no-key");
+            throw new AccessProblem(503, "access.certificate.no-key");
         }
         CertificateCheck.Verdict verdict = CertificateCheck.check(file, seal.publicKey());
         if (!verdict.valid()) {
@@ -306,7 +304,7 @@ public class Certificates {
     private Certificate forStaff(String number, Viewer viewer, String action) {
         requireStaff(viewer, action, "certificate:" + number);
         return Optional.ofNullable(number).flatMap(records::byNumber).filter(c -> sees(c, viewer))
-                .orElseThrow(() -> new CertificateProblem(404, "access.certificate.not-found"));
+                .orElseThrow(() -> new AccessProblem(404, "access.certificate.not-found"));
     }
 
     private boolean sees(Certificate c, Viewer viewer) {
@@ -341,8 +339,8 @@ public class Certificates {
         trail.recordApart(new AuditEvent(viewer.name(), viewer.address(), "access.certificate.issue.refused",
                 "item:" + item.id().value() + " " + item.archivalCode(), null,
                 (visit == null ? "no visit" : "no live grant for visit " + visit.id())));
-        throw visit == null ? new CertificateProblem(409, refusal, item.archivalCode())
-                : new CertificateProblem(403, refusal, item.archivalCode(), String.valueOf(visit.id()));
+        throw visit == null ? new AccessProblem(409, refusal, item.archivalCode())
+                : new AccessProblem(403, refusal, item.archivalCode(), String.valueOf(visit.id()));
     }
 
     private void refuse(Viewer viewer, String action, String target, String right) {
@@ -360,11 +358,11 @@ public class Certificates {
             try {
                 BufferedImage image = ImageIO.read(file.toFile());
                 if (image == null) {
-                    throw new CertificateProblem(503, "access.certificate.page-unreadable", p);
+                    throw new AccessProblem(503, "access.certificate.page-unreadable", p);
                 }
                 images.add(watermark.burn(image, lines));
             } catch (IOException e) {
-                throw new CertificateProblem(503, "access.certificate.page-unreadable", p);
+                throw new AccessProblem(503, "access.certificate.page-unreadable", p);
             }
         }
         return images;

@@ -2,7 +2,6 @@ package cn.lantai.access;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
@@ -16,15 +15,16 @@ import cn.lantai.catalog.Viewer;
  */
 public final class Grant {
 
-    private static final ZoneId ARCHIVE_ZONE = ZoneId.of("Asia/Shanghai");
-
     private final AccessRequest request;
     private final RequestedItem item;
+    private final String requester;
     private final String address;
 
-    Grant(AccessRequest request, RequestedItem item, String address) {
+    /** {@code requester}: {@code visitor:<id>} for a visitor's request, the staff member's account for their own. */
+    Grant(AccessRequest request, RequestedItem item, String requester, String address) {
         this.request = request;
         this.item = item;
+        this.requester = requester;
         this.address = address;
     }
 
@@ -42,16 +42,17 @@ public final class Grant {
 
     /**
      * The reader the catalogue and the derivatives see for this grant alone: named after the request and its
-     * requester, cleared for exactly the item's classification, seeing it although not open. Never given out.
+     * requester ({@code DY000042 visitor:7}: never a visitor's name, since the audit trail it names is kept for ever
+     * and a visitor's personal data only for the retention), cleared for exactly the item's classification, seeing it
+     * although not open. Never given out.
      */
     Viewer reader() {
         Classification level = item.classification();
-        return new Viewer(request.number() + " " + request.requesterName(), address, level, true, null, Set.of());
+        return new Viewer(request.number() + " " + requester, address, level, true, null, Set.of());
     }
 
-    /** The lines burnt into every delivered page: who, when (the archive's date), which request. */
-    List<String> watermark(Instant now) {
-        return List.of(request.requesterName(), LocalDate.ofInstant(now, ARCHIVE_ZONE).toString(),
-                request.number());
+    /** The lines burnt into every delivered page: who (by name), when (the archive's date), which request. */
+    List<String> watermark(LocalDate day) {
+        return List.of(request.requesterName(), day.toString(), request.number());
     }
 }

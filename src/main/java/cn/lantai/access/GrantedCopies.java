@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,9 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
+import cn.lantai.access.internal.ArchiveClock;
 import cn.lantai.access.internal.UseLedger;
+import cn.lantai.access.internal.Visits;
 import cn.lantai.access.internal.delivery.Watermark;
 import cn.lantai.access.internal.delivery.WatermarkedPdf;
 import cn.lantai.access.internal.requests.RequestRows;
@@ -40,8 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with the watermark (requester, date, request number) burnt into its pixels here, on the server. The grant is checked
  * first (the request's, the item's, the period's); only then are the pages read, through {@link Derivatives} for a
  * reader made for this grant alone ({@link Grant#reader()}), so nobody's own sight is widened. Every page read is
- * audited by the catalogue and the derivatives; viewing, downloads and prints are audited here, the first viewing of
- * each item counted as an item used and every download and print in the use ledger.
+ * audited by the catalogue and the derivatives; viewing, downloads and prints are audited here; the item is counted
+ * used once per visit (or per staff member's request), and every download and print, in the use ledger.
  */
 @Service
 public class GrantedCopies {
@@ -54,10 +55,14 @@ public class GrantedCopies {
     private final UseLedger ledger;
     private final AuditTrail trail;
     private final TransactionTemplate transactions;
-    private final Clock clock = Clock.systemUTC();
+    private final Visits visits;
+    private final ArchiveClock archiveClock;
 
     GrantedCopies(RequestRows rows, Derivatives derivatives, ScannedPages scanned, CatalogManagement catalog,
-            Watermark watermark, UseLedger ledger, AuditTrail trail, TransactionTemplate transactions) {
+            Watermark watermark, UseLedger ledger, AuditTrail trail, TransactionTemplate transactions, Visits visits,
+            ArchiveClock archiveClock) {
+        this.visits = visits;
+        this.archiveClock = archiveClock;
         this.rows = rows;
         this.derivatives = derivatives;
         this.scanned = scanned;
@@ -73,7 +78,7 @@ public class GrantedCopies {
     /** The grant of an item of a visitor's request, by the slip's secret. */
     public Grant bySlip(String slip, ItemId item, String address) {
         AccessRequest request = SlipTokens.digest(slip).flatMap(rows::bySlip)
-                .orElseThrow(() -> new RequestProblem(404, "access.slip.not-found"));
+                .orElseThrow(() -> new AccessProblem(404, "access.slip.not-found"));
         return live(request, item, address);
     }
 
@@ -81,7 +86,7 @@ public class GrantedCopies {
     public Grant forStaff(long requestId, ItemId item, Viewer viewer) {
         AccessRequest request = rows.find(requestId).filter(r -> !r.forVisitor())
                 .filter(r -> r.requester().equals(viewer.name()))
-                .orElseThrow(() -> new RequestProblem(404, "access.request.not-found"));
+                .orElseThrow(() -> new AccessProblem(404, "access.request.not-found"));
         return live(request, item, viewer.address());
     }
 
@@ -90,12 +95,12 @@ public class GrantedCopies {
      * if there is one: what a certified copy of a controlled record is issued under.
      */
     public Optional<Grant> forVisit(long visitId, ItemId itemId) {
-        Instant now = clock.instant();
+        Instant now = archiveClock.now();
         for (AccessRequest request : rows.byVisits(List.of(visitId))) {
             Optional<RequestedItem> item = request.item(itemId)
                     .filter(i -> i.stateAt(now) == RequestState.APPROVED);
             if (request.visitId() == visitId && item.isPresent()) {
-                return Optional.of(new Grant(request, item.get(), null));
+                return Optional.of(new Grant(request, item.get(), requester(request), null));
             }
         }
         return Optional.empty();
@@ -103,13 +108,21 @@ public class GrantedCopies {
 
     private Grant live(AccessRequest request, ItemId itemId, String address) {
         RequestedItem item = request.item(itemId)
-                .orElseThrow(() -> new RequestProblem(404, "access.grant.not-in-request"));
-        return switch (item.stateAt(clock.instant())) {
-            case PENDING -> throw new RequestProblem(404, "access.grant.pending");
-            case REFUSED -> throw new RequestProblem(404, "access.grant.refused");
-            case EXPIRED -> throw new RequestProblem(410, "access.grant.expired");
-            case APPROVED -> new Grant(request, item, address);
+                .orElseThrow(() -> new AccessProblem(404, "access.grant.not-in-request"));
+        return switch (item.stateAt(archiveClock.now())) {
+            case PENDING -> throw new AccessProblem(404, "access.grant.pending");
+            case REFUSED -> throw new AccessProblem(404, "access.grant.refused");
+            case EXPIRED -> throw new AccessProblem(410, "access.grant.expired");
+            case APPROVED -> new Grant(request, item, requester(request), address);
         };
+    }
+
+    /** Who asked, as the audit names them: {@code visitor:<id>}, or the staff member's account. */
+    private String requester(AccessRequest request) {
+        if (!request.forVisitor()) {
+            return request.requester();
+        }
+        return visits.visit(request.visitId()).map(v -> "visitor:" + v.visitorId()).orElse("visitor:?");
     }
 
     // ---- delivering -----------------------------------------------------------------------------------------
@@ -128,7 +141,7 @@ public class GrantedCopies {
 
     /** One page as a JPEG, the watermark burnt in. */
     public byte[] page(Grant grant, int page) {
-        return jpeg(watermarked(grant, page, clock.instant()));
+        return jpeg(watermarked(grant, page, archiveClock.now()));
     }
 
     /**
@@ -142,7 +155,7 @@ public class GrantedCopies {
         if (pages.isEmpty()) {
             throw new DerivativeUnavailable("digitization.derivatives.no-pages");
         }
-        Instant now = clock.instant();
+        Instant now = archiveClock.now();
         List<WatermarkedPdf.Sheet> sheets = new ArrayList<>();
         for (ScanPage p : pages) {
             sheets.add(new WatermarkedPdf.Sheet(watermarked(grant, p.page(), now), p.width(), p.height(), p.dpiX(),
@@ -172,20 +185,22 @@ public class GrantedCopies {
             if (image == null) {
                 throw new DerivativeUnavailable("digitization.derivatives.being-made");
             }
-            return watermark.burn(image, grant.watermark(now));
+            return watermark.burn(image, grant.watermark(archiveClock.date(now)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Counts the item's first viewing under this request as an item used (卷次/件次). */
+    /**
+     * Counts the item used (卷次/件次) once: once per visit for a visitor's request (the desk's entry of the same item
+     * in that visit is the same use), once per request for a staff member's own; its first viewing is noted.
+     */
     private void used(Grant grant, Item item) {
         transactions.executeWithoutResult(tx -> {
-            if (rows.firstViewing(grant.request().id(), item.id(), clock.instant())) {
-                ledger.record(UseKind.ITEM_USED, grant.request().visitId(), item.id().value(), "ITEM",
-                        item.description().get(DescriptionField.CATEGORY), grant.request().purpose(), 1,
-                        actor(grant));
-            }
+            Instant now = archiveClock.now();
+            rows.firstViewing(grant.request().id(), item.id(), now);
+            ledger.itemUsedOnce(grant.request().visitId(), grant.request().id(), item.id().value(), "ITEM",
+                    item.description().get(DescriptionField.CATEGORY), grant.request().purpose(), actor(grant), now);
         });
     }
 

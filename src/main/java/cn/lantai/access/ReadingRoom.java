@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import cn.lantai.access.internal.ArchiveClock;
 import cn.lantai.access.internal.ItemReferences;
 import cn.lantai.access.internal.UseLedger;
 import cn.lantai.access.internal.Visits;
@@ -49,10 +50,12 @@ public class ReadingRoom {
     private final UseLedger ledger;
     private final AuditTrail trail;
     private final TransactionTemplate transactions;
-    private final Clock clock = Clock.systemDefaultZone();
+    private final Clock clock;
 
     ReadingRoom(Visitors visitors, Visits visits, DeskVisits desk, IdDigests digests, ItemReferences references,
-            UseLedger ledger, AuditTrail trail, PlatformTransactionManager transactionManager) {
+            UseLedger ledger, AuditTrail trail, PlatformTransactionManager transactionManager,
+            ArchiveClock archiveClock) {
+        this.clock = archiveClock.clock();
         this.transactions = new TransactionTemplate(transactionManager);
         this.visitors = visitors;
         this.visits = visits;
@@ -100,10 +103,10 @@ public class ReadingRoom {
         Visitors.Details d = details(given);
         LocalDate today = LocalDate.now(clock);
         if (purpose == null) {
-            throw new ReadingRoomRefused("access.purpose.missing");
+            throw new AccessProblem("access.purpose.missing");
         }
         if (plannedOn == null || plannedOn.isBefore(today) || plannedOn.isAfter(today.plusDays(PLAN_AHEAD_DAYS))) {
-            throw new ReadingRoomRefused("access.plan.date", PLAN_AHEAD_DAYS);
+            throw new AccessProblem("access.plan.date", PLAN_AHEAD_DAYS);
         }
         Instant now = clock.instant();
         long id = visitors.byDigest(d.digest()).orElseGet(() -> visitors.insert(d, "PORTAL", "portal", now));
@@ -128,7 +131,8 @@ public class ReadingRoom {
     @Transactional
     public String idNumber(long visitorId, Viewer clerk) {
         requireDesk(clerk, "access.visitor.id-number");
-        String number = visitors.idNumber(visitorId).orElseThrow(() -> new ReadingRoomRefused(404, "access.visitor.not-found"));
+        String number = visitors.idNumber(visitorId)
+                .orElseThrow(() -> new AccessProblem(404, "access.visitor.not-found"));
         audit(clerk, "access.visitor.id-number-read", visitorId, IdDocuments.mask(number));
         return number;
     }
@@ -144,9 +148,9 @@ public class ReadingRoom {
     public Visit startVisit(long visitorId, Purpose purpose, String note, Viewer clerk) {
         requireDesk(clerk, "access.visit.start");
         Visitor visitor = visits.visitor(visitorId).filter(v -> !v.erased())
-                .orElseThrow(() -> new ReadingRoomRefused(404, "access.visitor.not-found"));
+                .orElseThrow(() -> new AccessProblem(404, "access.visitor.not-found"));
         if (purpose == null) {
-            throw new ReadingRoomRefused("access.purpose.missing");
+            throw new AccessProblem("access.purpose.missing");
         }
         String text = IdDocuments.text(note, MAX_NOTE, false, "note");
         Instant now = clock.instant();
@@ -160,7 +164,8 @@ public class ReadingRoom {
 
     /**
      * A file (卷) or an item (件) used in the visit, named by its 档号 or the item's id and found with the clerk's sight
-     * (not found as the catalogue answers it otherwise): counted once, in 卷次 or 件次, with its category. The record is
+     * (not found as the catalogue answers it otherwise): listed for the visit each time, but counted in 卷次 or 件次
+     * (with its category) only once per visit, a viewing under a request filed for the visit included. The record is
      * looked up before the use's transaction, so that a refusal's audit entries stay although nothing is counted.
      */
     public UsedItem itemUsed(long visitId, String reference, Viewer clerk) {
@@ -179,7 +184,7 @@ public class ReadingRoom {
             UsedItem used = new UsedItem(visitId, found.level(), found.refId(), found.archivalCode(), found.category(),
                     now);
             desk.itemUsed(used, clerk.name());
-            ledger.record(UseKind.ITEM_USED, visitId, used.refId(), used.level(), used.category(), visit.purpose(), 1,
+            ledger.itemUsedOnce(visitId, 0, used.refId(), used.level(), used.category(), visit.purpose(),
                     clerk.name(), now);
             trail.record(new AuditEvent(clerk.name(), clerk.address(), "access.visit.item-used", "visit:" + visitId,
                     null, used.level() + " " + used.refId() + " " + used.archivalCode()));
@@ -193,7 +198,7 @@ public class ReadingRoom {
         requireDesk(clerk, "access.visit.pages-copied");
         Visit visit = openVisit(visitId);
         if (pages < 1 || pages > MAX_PAGES) {
-            throw new ReadingRoomRefused("access.pages.range", MAX_PAGES);
+            throw new AccessProblem("access.pages.range", MAX_PAGES);
         }
         ledger.record(UseKind.PAGES_COPIED, visitId, null, null, null, visit.purpose(), pages, clerk.name());
         trail.record(new AuditEvent(clerk.name(), clerk.address(), "access.visit.pages-copied", "visit:" + visitId,
@@ -204,7 +209,7 @@ public class ReadingRoom {
     public List<Visitor> visitors(int page, int size, Viewer clerk) {
         requireDesk(clerk, "access.visitor.list");
         if (page < 0 || size < 1 || size > 200) {
-            throw new ReadingRoomRefused("access.page.range");
+            throw new AccessProblem("access.page.range");
         }
         return visitors.recent(page * size, size).stream().map(visits::visitor).flatMap(Optional::stream).toList();
     }
@@ -212,11 +217,11 @@ public class ReadingRoom {
     /** The visits begun on the day, with their visitors (masked), items used and pages copied. */
     public List<DeskVisit> visits(LocalDate day, Viewer clerk) {
         requireDesk(clerk, "access.visit.list");
-        return desk.on(day).stream().map(v -> new DeskVisit(v, visits.visitor(v.visitorId()).orElseThrow(),
+        return visits.startedOn(day).stream().map(v -> new DeskVisit(v, visits.visitor(v.visitorId()).orElseThrow(),
                 desk.items(v.id()), desk.pagesCopied(v.id()))).toList();
     }
 
-    /** Today, as the desk counts days (the server's time zone). */
+    /** Today, as the desk counts days (the archive's time zone, {@code lantai.archive-zone}). */
     public LocalDate today() {
         return LocalDate.now(clock);
     }
@@ -226,18 +231,19 @@ public class ReadingRoom {
         return visits.visit(id);
     }
 
-    /** A visitor, masked, for the other parts of the module. */
-    public Optional<Visitor> visitor(long id) {
+    /** A visitor, masked (name, masked ID and phone, unit): the reading room's data, for the desk only. */
+    public Optional<Visitor> visitor(long id, Viewer clerk) {
+        requireDesk(clerk, "access.visitor.read");
         return visits.visitor(id);
     }
 
     private Visit openVisit(long visitId) {
-        return visits.visit(visitId).orElseThrow(() -> new ReadingRoomRefused(404, "access.visit.not-found"));
+        return visits.visit(visitId).orElseThrow(() -> new AccessProblem(404, "access.visit.not-found"));
     }
 
     private Visitors.Details details(NewVisitor given) {
         if (given == null) {
-            throw new ReadingRoomRefused("access.name.missing");
+            throw new AccessProblem("access.name.missing");
         }
         String name = IdDocuments.text(given.name(), MAX_NAME, true, "name");
         String number = IdDocuments.normalise(given.idType(), given.idNumber(), LocalDate.now(clock));
@@ -251,7 +257,7 @@ public class ReadingRoom {
         if (!serves(viewer)) {
             trail.recordApart(new AuditEvent(viewer == null ? "anonymous" : viewer.name(),
                     viewer == null ? null : viewer.address(), "access.refused", action, null, null));
-            throw new ReadingRoomRefused(403, "access.reading-room.not-permitted");
+            throw new AccessProblem(403, "access.reading-room.not-permitted");
         }
     }
 

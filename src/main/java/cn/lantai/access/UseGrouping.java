@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum UseGrouping {
     DAY, MONTH, YEAR, PURPOSE, CATEGORY;
 
-    /** The grouping named as the API names it ({@code day}, {@code month} …), or {@link ReadingRoomRefused}. */
+    /** The grouping named as the API names it ({@code day}, {@code month} …), or {@link AccessProblem}. */
     public static UseGrouping of(String name) {
         if (name == null || name.isBlank()) {
             return DAY;
@@ -14,7 +14,7 @@ public enum UseGrouping {
         try {
             return valueOf(name.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new ReadingRoomRefused("access.statistics.bad-by");
+            throw new AccessProblem("access.statistics.bad-by");
         }
     }
 

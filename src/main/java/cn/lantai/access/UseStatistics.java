@@ -1,6 +1,5 @@
 package cn.lantai.access;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import cn.lantai.access.internal.ArchiveClock;
 import cn.lantai.access.internal.statistics.UseCounts;
 import cn.lantai.audit.AuditEvent;
 import cn.lantai.audit.AuditTrail;
@@ -32,11 +32,12 @@ public class UseStatistics {
 
     private final UseCounts counts;
     private final AuditTrail trail;
-    private final Clock clock = Clock.systemDefaultZone();
+    private final ArchiveClock archiveClock;
 
-    UseStatistics(UseCounts counts, AuditTrail trail) {
+    UseStatistics(UseCounts counts, AuditTrail trail, ArchiveClock archiveClock) {
         this.counts = counts;
         this.trail = trail;
+        this.archiveClock = archiveClock;
     }
 
     /** Whether the viewer may read the statistics. */
@@ -49,9 +50,9 @@ public class UseStatistics {
         if (!reads(viewer)) {
             trail.recordApart(new AuditEvent(viewer.name(), viewer.address(), "access.refused",
                     "access.statistics", null, null));
-            throw new ReadingRoomRefused(403, "access.statistics.not-permitted");
+            throw new AccessProblem(403, "access.statistics.not-permitted");
         }
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = archiveClock.today();
         LocalDate start = from != null ? from : (to != null ? to : today).withDayOfMonth(1);
         LocalDate end = to != null ? to : (from != null && from.isAfter(today) ? from : today);
         UseGrouping grouping = by == null ? UseGrouping.DAY : by;
@@ -78,14 +79,14 @@ public class UseStatistics {
 
     private static void check(LocalDate from, LocalDate to, UseGrouping by, LocalDate today) {
         if (from.isAfter(to)) {
-            throw new ReadingRoomRefused("access.statistics.order", from, to);
+            throw new AccessProblem("access.statistics.order", from, to);
         }
         if (from.getYear() < FIRST_YEAR || to.getYear() > today.getYear() + 1) {
-            throw new ReadingRoomRefused("access.statistics.years", Integer.toString(FIRST_YEAR),
+            throw new AccessProblem("access.statistics.years", Integer.toString(FIRST_YEAR),
                     Integer.toString(today.getYear() + 1));
         }
         if (by == UseGrouping.DAY && ChronoUnit.DAYS.between(from, to) + 1 > MAX_DAYS) {
-            throw new ReadingRoomRefused("access.statistics.too-many-days", Integer.toString(MAX_DAYS));
+            throw new AccessProblem("access.statistics.too-many-days", Integer.toString(MAX_DAYS));
         }
     }
 

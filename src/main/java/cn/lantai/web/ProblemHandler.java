@@ -29,10 +29,12 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
  * Maps the modules' exceptions to RFC 9457 problem responses with messages from the i18n bundle, for the API's
- * controllers; the workbench's pages have {@link PageErrors}.
+ * controllers; the workbench's pages have {@link PageErrors}. Just after the highest precedence: a module's own advice
+ * for its controllers (at the highest) is asked first, whatever order the advices were found in, and this one, with
+ * its catch-all, before Boot's defaults.
  */
 @RestControllerAdvice(annotations = RestController.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class ProblemHandler {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProblemHandler.class);

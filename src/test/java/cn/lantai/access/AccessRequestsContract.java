@@ -16,6 +16,7 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
+import cn.lantai.access.internal.readers.VisitorRetention;
 import cn.lantai.access.internal.requests.GrantExpiry;
 import cn.lantai.audit.AuditEntry;
 import cn.lantai.audit.AuditQuery;
@@ -69,6 +70,10 @@ abstract class AccessRequestsContract {
     Derivatives derivatives;
     @Autowired
     AuditTrail trail;
+    @Autowired
+    ReadingRoom room;
+    @Autowired
+    VisitorRetention retention;
 
     @TempDir
     Path dir;
@@ -101,8 +106,8 @@ abstract class AccessRequestsContract {
         assertThat(requests.bySlip(slip).id()).isEqualTo(asked.id());
         assertThat(staff.as(APPROVER, () -> requests.queue(viewer(APPROVER)))).extracting(AccessRequest::id)
                 .contains(asked.id());
-        assertThatThrownBy(() -> copies.bySlip(slip, item.id(), null)).isInstanceOf(RequestProblem.class)
-                .satisfies(e -> assertThat(((RequestProblem) e).code()).isEqualTo("access.grant.pending"));
+        assertThatThrownBy(() -> copies.bySlip(slip, item.id(), null)).isInstanceOf(AccessProblem.class)
+                .satisfies(e -> assertThat(((AccessProblem) e).code()).isEqualTo("access.grant.pending"));
 
         AccessRequest approved = staff.as(APPROVER, () -> requests.approve(asked.id(), null, 3, viewer(APPROVER)));
 
@@ -129,7 +134,7 @@ abstract class AccessRequestsContract {
 
         world.lapse(asked.id(), item.id().value());
         assertThatThrownBy(() -> copies.bySlip(slip, item.id(), null))
-                .isInstanceOfSatisfying(RequestProblem.class, e -> assertThat(e.status()).isEqualTo(410));
+                .isInstanceOfSatisfying(AccessProblem.class, e -> assertThat(e.status()).isEqualTo(410));
         // twice (and the scheduled sweep may run too): each expiry is marked and audited once
         expiry.sweep(Instant.now());
         expiry.sweep(Instant.now());
@@ -197,13 +202,96 @@ abstract class AccessRequestsContract {
         // not a 档号: bad input, nothing filed
         for (String bad : List.of("第三卷", "0001-WS-2020", "'; DROP TABLE access_request; --", "x".repeat(10_000))) {
             assertThatThrownBy(() -> staff.as(REQUESTER, () -> requests.ask(List.of(), List.of(bad), Purpose.WORK,
-                    "查考", null, viewer(REQUESTER)))).isInstanceOfSatisfying(RequestProblem.class, e -> {
+                    "查考", null, viewer(REQUESTER)))).isInstanceOfSatisfying(AccessProblem.class, e -> {
                         assertThat(e.status()).isEqualTo(400);
                         assertThat(e.code()).isEqualTo("access.request.bad-code");
                     });
         }
         assertThatThrownBy(() -> staff.as(LOW, () -> requests.forVisits(List.of(visit), viewer(LOW))))
                 .as("the desk's list of a visit's requests is the desk's").isInstanceOf(NotPermitted.class);
+    }
+
+    @Test
+    void anItemIsCountedOncePerVisitWhetherEnteredAtTheDeskAgainOrViewedUnderTheVisitsRequest() {
+        Item item = world.controlled("控制使用的土地档案", 1);
+        long visit = world.visit("吴来访");
+
+        staff.as(CLERK, () -> room.itemUsed(visit, item.archivalCode(), viewer(CLERK)));
+        staff.as(CLERK, () -> room.itemUsed(visit, item.archivalCode(), viewer(CLERK)));
+        assertThat(world.uses(UseKind.ITEM_USED, item.id().value())).as("entered twice, used once").isEqualTo(1);
+
+        FiledRequest filed = staff.as(CLERK, () -> requests.ask(List.of(item.id()), Purpose.RESEARCH, "核对",
+                visit, viewer(CLERK)));
+        staff.as(APPROVER, () -> requests.approve(filed.request().id(), null, 3, viewer(APPROVER)));
+        Grant grant = copies.bySlip(filed.slip().orElseThrow(), item.id(), "203.0.113.9");
+        copies.view(grant);
+        copies.pdf(grant, false);
+        assertThat(world.uses(UseKind.ITEM_USED, item.id().value()))
+                .as("the desk's entry and the slip's viewing in one visit are one use").isEqualTo(1);
+
+        // another visit is another use
+        long again = world.visit("吴来访");
+        staff.as(CLERK, () -> room.itemUsed(again, item.archivalCode(), viewer(CLERK)));
+        assertThat(world.uses(UseKind.ITEM_USED, item.id().value())).isEqualTo(2);
+
+        // a staff member's own request: once per request
+        Item other = world.controlled("控制使用的规划档案", 1);
+        AccessRequest own = staff.as(REQUESTER, () -> requests.ask(List.of(other.id()), Purpose.WORK, "查考", null,
+                viewer(REQUESTER)).request());
+        staff.as(APPROVER, () -> requests.approve(own.id(), null, 3, viewer(APPROVER)));
+        Grant mine = copies.forStaff(own.id(), other.id(), viewer(REQUESTER));
+        copies.view(mine);
+        copies.view(mine);
+        copies.pdf(mine, true);
+        assertThat(world.uses(UseKind.ITEM_USED, other.id().value())).isEqualTo(1);
+    }
+
+    @Test
+    void theAuditNamesAVisitorByIdNotByNameAndTheErasureReachesTheirEndedRequests() {
+        Item item = world.controlled("控制使用的户籍档案", 1);
+        long visit = world.visit("郑来访");
+        long visitor = jdbc.sql("SELECT visitor_id FROM access_visit WHERE id = ?").params(visit).query(Long.class)
+                .single();
+        jdbc.sql("UPDATE access_visitor SET unit = '某某大学' WHERE id = ?").params(visitor).update();
+        FiledRequest filed = staff.as(CLERK, () -> requests.ask(List.of(item.id()), Purpose.RESEARCH, "核对",
+                visit, viewer(CLERK)));
+        AccessRequest asked = filed.request();
+        staff.as(APPROVER, () -> requests.approve(asked.id(), null, 3, viewer(APPROVER)));
+        Grant grant = copies.bySlip(filed.slip().orElseThrow(), item.id(), "203.0.113.9");
+        assertThat(grant.watermark(java.time.LocalDate.of(2026, 12, 1)))
+                .as("the watermark still names the visitor: that is its point").contains("郑来访", "2026-12-01");
+        copies.view(grant);
+        copies.page(grant, 1);
+
+        List<AuditEntry> viewed = audit("access.request.viewed", asked.number());
+        assertThat(viewed).isNotEmpty().allSatisfy(e -> {
+            assertThat(e.actor()).isEqualTo(asked.number() + " visitor:" + visitor);
+            assertThat(e.toString()).doesNotContain("郑来访");
+        });
+        List<AuditEntry> all = staff.asAuditor(() -> trail.entries(new AuditQuery(asked.number() + " visitor:"
+                + visitor, null, null, null, null), 0, 100)).entries();
+        assertThat(all).as("the pages read are audited under the same name").hasSizeGreaterThan(viewed.size());
+
+        assertThatThrownBy(() -> room.visitor(visitor, viewer(APPROVER))).as("visitors' data is the desk's alone")
+                .isInstanceOfSatisfying(AccessProblem.class, e -> assertThat(e.status()).isEqualTo(403));
+        assertThat(staff.as(APPROVER, () -> requests.request(asked.id(), viewer(APPROVER))).requesterName())
+                .as("an approver sees the visitor by the masked number").isEqualTo("E1****78");
+
+        // the retention: while the grant runs the request keeps the name; once it ended, it is blanked too
+        jdbc.sql("UPDATE access_visitor SET last_seen_at = ? WHERE id = ?")
+                .params(java.sql.Timestamp.from(Instant.now().minusSeconds(5L * 366 * 86_400)), visitor).update();
+        retention.eraseExpired(Instant.now());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM access_visitor WHERE id = ? AND unit IS NULL").params(visitor)
+                .query(Integer.class).single()).as("the unit erased too").isEqualTo(1);
+        assertThat(requesterName(asked.id())).isEqualTo("郑来访");
+        world.lapse(asked.id(), item.id().value());
+        retention.eraseExpired(Instant.now());
+        assertThat(requesterName(asked.id())).isEmpty();
+    }
+
+    private String requesterName(long request) {
+        return jdbc.sql("SELECT requester_name FROM access_request WHERE id = ?").params(request)
+                .query(String.class).single();
     }
 
     Viewer viewer(String username) {

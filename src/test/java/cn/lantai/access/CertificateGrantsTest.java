@@ -167,7 +167,7 @@ class CertificateGrantsTest {
     private int refusal(Item item, Long visit) {
         try {
             issue(item, visit);
-        } catch (CertificateProblem e) {
+        } catch (AccessProblem e) {
             return e.status();
         }
         throw new AssertionError("certified without a grant");

@@ -154,6 +154,30 @@ class DeskRequestsTest {
                 .getStatus()).isEqualTo(404);
     }
 
+    @Test
+    void anApproverWhoIsNotOfTheDeskGetsNoSlipAndSeesTheVisitorOnlyByTheMaskedNumber() throws Exception {
+        Item item = world.controlled("控制使用的信访档案", 1);
+        long visit = world.visit("冯来访");
+        String slipPage = mvc.perform(post("/requests").with(Staff.page(CLERK)).with(csrf())
+                .param("items", item.archivalCode()).param("purpose", "RESEARCH").param("reason", "核对")
+                .param("visitId", "" + visit)).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(slipPage.split("/")[2]);
+
+        MockHttpServletResponse slip = mvc.perform(get(slipPage).with(Staff.page(APPROVER))).andReturn()
+                .getResponse();
+        assertThat(slip.getStatus()).isEqualTo(403);
+        assertThat(slip.getContentAsString(StandardCharsets.UTF_8)).doesNotContain("冯来访").doesNotContain("E1****78");
+
+        assertThat(html(get("/requests/" + id), APPROVER)).contains(AccessRequest.number(id), "E1****78")
+                .doesNotContain("冯来访");
+        assertThat(html(get("/requests/approvals"), APPROVER)).contains(AccessRequest.number(id), "E1****78")
+                .doesNotContain("冯来访");
+        String api = mvc.perform(get("/api/v1/access-requests/{id}", id).with(Staff.as(APPROVER))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(api).contains("\"requesterName\":\"E1****78\"").doesNotContain("冯来访");
+        assertThat(html(get(slipPage), CLERK)).as("the desk still prints it").contains("冯来访 E1****78");
+    }
+
     private MockHttpServletResponse ask(String who, String items) throws Exception {
         return mvc.perform(post("/api/v1/access-requests").with(Staff.as(who)).contentType(MediaType.APPLICATION_JSON)
                 .content("{" + items + ",\"purpose\":\"WORK\",\"reason\":\"查考\"}")).andReturn().getResponse();

@@ -6,11 +6,11 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
+import cn.lantai.access.internal.ArchiveClock;
 import cn.lantai.catalog.CatalogManagement;
 import cn.lantai.catalog.Item;
 import cn.lantai.catalog.Viewer;
@@ -45,6 +45,9 @@ class DeskWalkBrowserTest extends BrowserTest {
 
     @Autowired
     CatalogManagement catalog;
+
+    @Autowired
+    ArchiveClock archiveClock;
     @Autowired
     ArchivalStore store;
     @Autowired
@@ -144,7 +147,7 @@ class DeskWalkBrowserTest extends BrowserTest {
         visit("/reading-room");
         assertThat(visitRow(masked).locator(".visit-requests")).containsText("已批准");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("利用统计")).click();
-        Locator today = page.locator("#use-figures tbody tr[data-key='" + LocalDate.now() + "']");
+        Locator today = page.locator("#use-figures tbody tr[data-key='" + archiveClock.today() + "']");
         assertThat(today.locator("td").nth(0)).not().hasText("0");
         screenshot("statistics");
     }

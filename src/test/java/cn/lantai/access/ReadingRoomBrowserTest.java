@@ -1,7 +1,7 @@
 package cn.lantai.access;
 
-import java.time.LocalDate;
 
+import cn.lantai.access.internal.ArchiveClock;
 import cn.lantai.catalog.CatalogManagement;
 import cn.lantai.catalog.Item;
 import cn.lantai.catalog.Viewer;
@@ -28,6 +28,9 @@ class ReadingRoomBrowserTest extends BrowserTest {
 
     @Autowired
     CatalogManagement catalog;
+
+    @Autowired
+    ArchiveClock archiveClock;
 
     @Test
     void theDeskRegistersAVisitorRecordsTheirUseAndTheStatisticsShowIt() {
@@ -75,7 +78,7 @@ class ReadingRoomBrowserTest extends BrowserTest {
         assertThat(page.locator(".visitor-card .visitor-name")).hasText("林<b>黛玉</b>");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("利用统计")).click();
-        String today = LocalDate.now().toString();
+        String today = archiveClock.today().toString();
         Locator todayRow = page.locator("#use-figures tbody tr[data-key='" + today + "']");
         // persons served, files, items, pages: at least this visit's (other tests share the database)
         assertThat(todayRow.locator("td").nth(0)).not().hasText("0");
@@ -94,7 +97,7 @@ class ReadingRoomBrowserTest extends BrowserTest {
         page.getByLabel("证件号码").fill(number.substring(0, 17) + (number.charAt(17) == '0' ? '1' : '0'));
         page.getByLabel("联系电话").fill("13612345678");
         page.getByLabel("利用目的").selectOption("PERSONAL_EVIDENCE");
-        page.getByLabel("预约日期").fill(LocalDate.now().plusDays(2).toString());
+        page.getByLabel("预约日期").fill(archiveClock.today().plusDays(2).toString());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("提交预约")).click();
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("校验码");
         assertThat(page.getByLabel("姓名")).hasValue("贾宝玉");
@@ -117,7 +120,7 @@ class ReadingRoomBrowserTest extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("查找")).click();
         Locator card = page.locator(".visitor-card");
         assertThat(card.locator(".visitor-name")).hasText("贾宝玉");
-        assertThat(card).containsText(LocalDate.now().plusDays(2).toString());
+        assertThat(card).containsText(archiveClock.today().plusDays(2).toString());
         assertThat(page.locator("#visit-purpose")).hasValue("PERSONAL_EVIDENCE");
     }
 }

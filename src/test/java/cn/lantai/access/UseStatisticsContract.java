@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cn.lantai.access.internal.ArchiveClock;
 import cn.lantai.access.internal.UseLedger;
 import cn.lantai.audit.AuditQuery;
 import cn.lantai.audit.AuditTrail;
@@ -68,6 +70,9 @@ abstract class UseStatisticsContract {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ArchiveClock archiveClock;
+
     @BeforeEach
     void seed() {
         staff.token(Staff.ARCHIVIST);
@@ -95,7 +100,7 @@ abstract class UseStatisticsContract {
 
     private void use(UseKind kind, String level, String category, Purpose purpose, int quantity, String at) {
         ledger.record(kind, null, kind == UseKind.VISIT ? null : 1L, level, category, purpose, quantity, "tests",
-                LocalDateTime.parse(at).atZone(ZoneId.systemDefault()).toInstant());
+                LocalDateTime.parse(at).atZone(archiveClock.zone()).toInstant());
     }
 
     private UseFigures figures(UseGrouping by) {
@@ -123,6 +128,26 @@ abstract class UseStatisticsContract {
         assertThat(rows.get("1995-04-15")).containsExactly(1L, 0L, 0L, 3L, 0L, 0L, 0L);
         assertThat(rows.get("1996-01-01")).containsExactly(1L, 0L, 0L, 0L, 0L, 0L, 0L);
         assertThat(f.total().figures()).containsExactly(4L, 1L, 2L, 10L, 1L, 1L, 1L);
+    }
+
+    @Test
+    void aUseIsCountedOnTheArchivesDayWhateverTheServersZone() {
+        // 20:00 UTC on 30 November is 04:00 on 1 December in Beijing: the archive's day (lantai.archive-zone)
+        assertThat(archiveClock.zone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+        Viewer archivist = Viewer.staff(Staff.ARCHIVIST, Classification.TOP_SECRET, true);
+        java.util.function.Supplier<Map<String, List<Long>>> days = () -> byKey(staff.as(Staff.ARCHIVIST,
+                () -> statistics.figures(LocalDate.of(2026, 11, 30), LocalDate.of(2026, 12, 1), UseGrouping.DAY,
+                        archivist)));
+        Map<String, List<Long>> before = days.get();
+        ledger.record(UseKind.PAGES_COPIED, null, null, null, null, Purpose.WORK, 5, "tests",
+                Instant.parse("2026-11-30T20:00:00Z"));
+        Map<String, List<Long>> after = days.get();
+        assertThat(after.get("2026-12-01").get(3) - before.get("2026-12-01").get(3)).isEqualTo(5);
+        assertThat(after.get("2026-11-30").get(3)).isEqualTo(before.get("2026-11-30").get(3));
+        // 15:59:59 UTC is still the 30th there, 16:00 the 1st
+        ledger.record(UseKind.PAGES_COPIED, null, null, null, null, Purpose.WORK, 2, "tests",
+                Instant.parse("2026-11-30T15:59:59Z"));
+        assertThat(days.get().get("2026-11-30").get(3) - after.get("2026-11-30").get(3)).isEqualTo(2);
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import cn.lantai.access.ReadingRoomRefused;
+import cn.lantai.access.AccessProblem;
 import cn.lantai.access.UsedItem;
 import cn.lantai.catalog.ArchivalCode;
 import cn.lantai.catalog.CatalogManagement;
@@ -42,12 +42,12 @@ public class ItemReferences {
     public UsedItem resolve(long visitId, String reference, Viewer clerk) {
         String given = reference == null ? "" : reference.strip();
         if (given.isEmpty() || given.length() > 100) {
-            throw new ReadingRoomRefused("access.item.reference");
+            throw new AccessProblem("access.item.reference");
         }
         if (ID.matcher(given).matches()) {
             return used(visitId, catalog.item(new ItemId(Long.parseLong(given)), clerk));
         }
-        String code = ArchivalCode.normalise(given).orElseThrow(() -> new ReadingRoomRefused("access.item.reference"));
+        String code = ArchivalCode.normalise(given).orElseThrow(() -> new AccessProblem("access.item.reference"));
         Optional<Item> item = itemByCode(code, clerk);
         if (item.isPresent()) {
             return used(visitId, catalog.item(item.get().id(), clerk));

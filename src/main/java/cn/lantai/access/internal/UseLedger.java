@@ -41,6 +41,25 @@ public class UseLedger {
         record(kind, visitId, itemId, level, category, purpose, quantity, actor, clock.instant());
     }
 
+    /**
+     * A file or item used ({@link UseKind#ITEM_USED}), counted only the first time in its scope: the visit (a desk
+     * entry, or a viewing under a request filed for the visit), or the request of a staff member (no visit). True
+     * when this call counted it.
+     */
+    public boolean itemUsedOnce(Long visitId, long requestId, long refId, String level, String category,
+            Purpose purpose, String actor, Instant at) {
+        String scope = visitId != null ? "visit:" + visitId : "request:" + requestId;
+        int inserted = jdbc.sql("""
+                INSERT INTO access_item_counted (scope, item_level, ref_id, at) VALUES (:scope, :level, :ref, :at)
+                ON CONFLICT DO NOTHING""")
+                .param("scope", scope).param("level", level).param("ref", refId).param("at", Timestamp.from(at))
+                .update();
+        if (inserted == 1) {
+            record(UseKind.ITEM_USED, visitId, refId, level, category, purpose, 1, actor, at);
+        }
+        return inserted == 1;
+    }
+
     /** {@link #record(UseKind, Long, Long, String, String, Purpose, int, String)} at a given time (imports, tests). */
     public void record(UseKind kind, Long visitId, Long itemId, String level, String category, Purpose purpose,
             int quantity, String actor, Instant at) {

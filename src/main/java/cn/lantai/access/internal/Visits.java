@@ -1,30 +1,47 @@
 package cn.lantai.access.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 import cn.lantai.access.IdType;
 import cn.lantai.access.Purpose;
 import cn.lantai.access.Visit;
 import cn.lantai.access.Visitor;
+import cn.lantai.access.internal.readers.IdDocuments;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Reads visits and visitors (masked) for the parts of the module that serve them: requests, delivery, certificates. */
+/**
+ * The one reader of visits and visitors (visitors masked, by {@link IdDocuments}), for every part of the module that
+ * shows them: the desk, requests, delivery, certificates.
+ */
 @Component
 public class Visits {
 
-    private final JdbcClient jdbc;
+    private static final String VISIT = "SELECT id, visitor_id, purpose, started_at, clerk FROM access_visit";
 
-    Visits(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ArchiveClock archiveClock;
+
+    Visits(JdbcClient jdbc, ArchiveClock archiveClock) {
         this.jdbc = jdbc;
+        this.archiveClock = archiveClock;
     }
 
     public Optional<Visit> visit(long id) {
-        return jdbc.sql("SELECT id, visitor_id, purpose, started_at, clerk FROM access_visit WHERE id = :id")
-                .param("id", id)
-                .query((rs, n) -> new Visit(rs.getLong(1), rs.getLong(2), Purpose.valueOf(rs.getString(3)),
-                        rs.getTimestamp(4).toInstant(), rs.getString(5)))
-                .optional();
+        return jdbc.sql(VISIT + " WHERE id = :id").param("id", id).query(Visits::visit).optional();
+    }
+
+    /** The visits begun on the day (the archive's time zone), earliest first. */
+    public List<Visit> startedOn(LocalDate day) {
+        return jdbc.sql(VISIT + " WHERE started_at >= :from AND started_at < :to ORDER BY started_at, id")
+                .param("from", Timestamp.from(archiveClock.startOf(day)))
+                .param("to", Timestamp.from(archiveClock.startOf(day.plusDays(1))))
+                .query(Visits::visit).list();
     }
 
     public Optional<Visitor> visitor(long id) {
@@ -33,21 +50,13 @@ public class Visits {
                 FROM access_visitor WHERE id = :id""")
                 .param("id", id)
                 .query((rs, n) -> new Visitor(rs.getLong(1), rs.getString(2), IdType.valueOf(rs.getString(3)),
-                        rs.getString(4), maskPhone(rs.getString(5)), rs.getString(6), rs.getTimestamp(7).toInstant(),
-                        rs.getTimestamp(8) != null))
+                        rs.getString(4), IdDocuments.maskPhone(rs.getString(5)), rs.getString(6),
+                        rs.getTimestamp(7).toInstant(), rs.getTimestamp(8) != null))
                 .optional();
     }
 
-    /** {@code 138****5678}: the first three and last four digits of a phone number, the rest hidden. */
-    public static String maskPhone(String phone) {
-        if (phone == null || phone.isBlank()) {
-            return "";
-        }
-        String p = phone.strip();
-        if (p.length() <= 4) {
-            return "*".repeat(p.length());
-        }
-        int head = Math.min(3, p.length() - 4);
-        return p.substring(0, head) + "*".repeat(p.length() - head - 4) + p.substring(p.length() - 4);
+    private static Visit visit(ResultSet rs, int n) throws SQLException {
+        return new Visit(rs.getLong(1), rs.getLong(2), Purpose.valueOf(rs.getString(3)), rs.getTimestamp(4).toInstant(),
+                rs.getString(5));
     }
 }

@@ -10,7 +10,7 @@ import cn.lantai.access.ApprovalRoute;
 import cn.lantai.access.ApprovalRoutes;
 import cn.lantai.access.FiledRequest;
 import cn.lantai.access.Purpose;
-import cn.lantai.access.RequestProblem;
+import cn.lantai.access.AccessProblem;
 import cn.lantai.access.web.RequestViews.RequestView;
 import cn.lantai.catalog.ItemId;
 import cn.lantai.catalog.Viewer;
@@ -84,12 +84,6 @@ class AccessRequestController {
     @PutMapping("/api/v1/access-routes")
     List<ApprovalRoute> replaceRoutes(@RequestBody List<ApprovalRoute> given, Viewer viewer) {
         return routes.replace(given, viewer.name(), viewer.address());
-    }
-
-    @ExceptionHandler(RequestProblem.class)
-    ProblemDetail problem(RequestProblem e, Locale locale) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()),
-                messages.getMessage(e.code(), e.args(), locale));
     }
 
     private static List<ItemId> ids(List<Long> ids) {

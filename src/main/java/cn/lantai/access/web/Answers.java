@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.function.Supplier;
 
-import cn.lantai.access.RequestProblem;
+import cn.lantai.access.AccessProblem;
 import cn.lantai.catalog.ItemNotFound;
 import cn.lantai.digitization.DerivativeUnavailable;
 import jakarta.servlet.http.HttpServletResponse;
@@ -30,7 +30,7 @@ final class Answers {
             Supplier<String> work) {
         try {
             return work.get();
-        } catch (RequestProblem | DerivativeUnavailable | ItemNotFound e) {
+        } catch (AccessProblem | DerivativeUnavailable | ItemNotFound e) {
             Refusal r = refusal(e, locale);
             response.setStatus(r.status());
             model.addAttribute("status", r.status());
@@ -42,7 +42,7 @@ final class Answers {
     ResponseEntity<byte[]> file(Locale locale, Supplier<ResponseEntity<byte[]>> work) {
         try {
             return work.get();
-        } catch (RequestProblem | DerivativeUnavailable | ItemNotFound e) {
+        } catch (AccessProblem | DerivativeUnavailable | ItemNotFound e) {
             Refusal r = refusal(e, locale);
             return ResponseEntity.status(r.status()).contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
                     .headers(Deliveries::guarded).body(r.message().getBytes(StandardCharsets.UTF_8));
@@ -53,8 +53,8 @@ final class Answers {
     }
 
     private Refusal refusal(RuntimeException e, Locale locale) {
-        if (e instanceof RequestProblem p) {
-            return new Refusal(p.status(), messages.getMessage(p.code(), p.args(), locale));
+        if (e instanceof AccessProblem p) {
+            return new Refusal(p.status(), AccessProblems.message(messages, p, locale));
         }
         if (e instanceof DerivativeUnavailable d) {
             return new Refusal(404, messages.getMessage(d.code(), d.args(), locale));

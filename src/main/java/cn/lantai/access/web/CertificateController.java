@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import cn.lantai.access.Certificate;
-import cn.lantai.access.CertificateProblem;
+import cn.lantai.access.AccessProblem;
 import cn.lantai.access.CertificateStatus;
 import cn.lantai.access.Certificates;
 import cn.lantai.access.IssuedCertificate;
@@ -63,7 +63,7 @@ class CertificateController {
     @PostMapping("/api/v1/certificates")
     ResponseEntity<Map<String, Object>> issue(@RequestBody IssueBody body, Viewer viewer) {
         if (body == null || body.itemId() == null) {
-            throw new CertificateProblem(400, "access.certificate.no-item");
+            throw new AccessProblem(400, "access.certificate.no-item");
         }
         IssuedCertificate issued = certificates.issue(new Certificates.Request(body.itemId(), body.firstPage(),
                 body.lastPage(), body.visitId(), body.purpose(),
@@ -108,12 +108,6 @@ class CertificateController {
         Certificates.PublicKeyInfo key = certificates.publicKey();
         return Map.of("publicKeyPem", key.pem(), "algorithm", key.algorithm(), "sm3Fingerprint",
                 key.sm3Fingerprint());
-    }
-
-    @ExceptionHandler(CertificateProblem.class)
-    ProblemDetail problem(CertificateProblem e, Locale locale) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()),
-                messages.getMessage(e.code(), e.args(), locale));
     }
 
     /** Only what the certificate shows; nothing at all beyond the state for one not found. */

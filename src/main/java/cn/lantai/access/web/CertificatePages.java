@@ -1,14 +1,14 @@
 package cn.lantai.access.web;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
 import cn.lantai.access.Certificate;
-import cn.lantai.access.CertificateProblem;
+import cn.lantai.access.AccessProblem;
 import cn.lantai.access.Certificates;
 import cn.lantai.access.IssuedCertificate;
+import cn.lantai.access.internal.ArchiveClock;
 import cn.lantai.access.Purpose;
 import cn.lantai.catalog.ItemNotFound;
 import cn.lantai.catalog.Viewer;
@@ -34,13 +34,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 class CertificatePages {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
-
     private final Certificates certificates;
     private final MessageSource messages;
+    private final DateTimeFormatter time;
 
-    CertificatePages(Certificates certificates, MessageSource messages) {
+    CertificatePages(Certificates certificates, MessageSource messages, ArchiveClock archiveClock) {
+        this.time = archiveClock.format("yyyy-MM-dd HH:mm");
         this.certificates = certificates;
         this.messages = messages;
     }
@@ -51,8 +50,8 @@ class CertificatePages {
 
     @GetMapping("/certificates")
     String list(@RequestParam(name = "q", required = false) String q, Viewer viewer, Model model) {
-        List<Row> rows = certificates.search(q, viewer).stream().map(c -> new Row(c, TIME.format(c.issuedAt()),
-                c.revokedAt() == null ? null : TIME.format(c.revokedAt()))).toList();
+        List<Row> rows = certificates.search(q, viewer).stream().map(c -> new Row(c, time.format(c.issuedAt()),
+                c.revokedAt() == null ? null : time.format(c.revokedAt()))).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("q", q == null ? "" : q);
         model.addAttribute("purposes", Purpose.values());
@@ -68,7 +67,7 @@ class CertificatePages {
             RedirectAttributes redirect, Locale locale) {
         try {
             if (itemId == null) {
-                throw new CertificateProblem(400, "access.certificate.no-item");
+                throw new AccessProblem(400, "access.certificate.no-item");
             }
             IssuedCertificate issued = certificates.issue(new Certificates.Request(itemId, firstPage, lastPage,
                     visitId, purpose, ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()), viewer);
@@ -76,8 +75,8 @@ class CertificatePages {
                     new Object[] {issued.certificate().number(), issued.code()}, locale));
             redirect.addFlashAttribute("issued", issued.certificate().number());
             redirect.addAttribute("q", issued.certificate().number());
-        } catch (CertificateProblem e) {
-            redirect.addFlashAttribute("problem", messages.getMessage(e.code(), e.args(), locale));
+        } catch (AccessProblem e) {
+            redirect.addFlashAttribute("problem", AccessProblems.message(messages, e, locale));
             keep(redirect, itemId, firstPage, lastPage, visitId, purpose);
         } catch (ItemNotFound e) {
             redirect.addFlashAttribute("problem", messages.getMessage("problem.not-found", null, locale));
@@ -93,8 +92,8 @@ class CertificatePages {
             certificates.revoke(number, reason, viewer);
             redirect.addFlashAttribute("message", messages.getMessage("certificates.revoked-done",
                     new Object[] {number}, locale));
-        } catch (CertificateProblem e) {
-            redirect.addFlashAttribute("problem", messages.getMessage(e.code(), e.args(), locale));
+        } catch (AccessProblem e) {
+            redirect.addFlashAttribute("problem", AccessProblems.message(messages, e, locale));
         }
         redirect.addAttribute("q", number);
         return "redirect:/certificates";
@@ -103,13 +102,6 @@ class CertificatePages {
     @GetMapping("/certificates/{number}/{format:pdf|ofd}")
     ResponseEntity<Resource> file(@PathVariable String number, @PathVariable String format, Viewer viewer) {
         return CertificateController.send(certificates.file(number, format, viewer), number + "." + format);
-    }
-
-    /** A download that cannot be served (no such certificate in sight, its file gone): the status and why, as text. */
-    @ExceptionHandler(CertificateProblem.class)
-    ResponseEntity<String> problem(CertificateProblem e, Locale locale) {
-        return ResponseEntity.status(e.status()).contentType(MediaType.TEXT_PLAIN)
-                .body(messages.getMessage(e.code(), e.args(), locale));
     }
 
     private static void keep(RedirectAttributes redirect, Long itemId, Integer firstPage, Integer lastPage,

@@ -7,7 +7,7 @@ import cn.lantai.access.IdType;
 import cn.lantai.access.NewVisitor;
 import cn.lantai.access.Purpose;
 import cn.lantai.access.ReadingRoom;
-import cn.lantai.access.ReadingRoomRefused;
+import cn.lantai.access.AccessProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -51,8 +51,8 @@ class PortalRegistrationPages {
             redirect.addFlashAttribute("masked", masked);
             redirect.addFlashAttribute("plannedOn", plannedOn);
             return "redirect:/portal/register/done";
-        } catch (ReadingRoomRefused e) {
-            model.addAttribute("problem", messages.getMessage(e.code(), e.args(), e.code(), locale));
+        } catch (AccessProblem e) {
+            model.addAttribute("problem", AccessProblems.message(messages, e, locale));
             model.addAttribute("given", new NewVisitor(name, idType, idNumber, phone, unit));
             model.addAttribute("purpose", purpose);
             model.addAttribute("plannedOn", plannedOn);

@@ -12,7 +12,7 @@ import cn.lantai.access.IdType;
 import cn.lantai.access.NewVisitor;
 import cn.lantai.access.Purpose;
 import cn.lantai.access.ReadingRoom;
-import cn.lantai.access.ReadingRoomRefused;
+import cn.lantai.access.AccessProblem;
 import cn.lantai.access.UsedItem;
 import cn.lantai.access.Visit;
 import cn.lantai.access.Visitor;
@@ -34,8 +34,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The reading-room desk in the API, for a token with {@code SERVE_READERS} (403 otherwise, audited):
  * {@code POST /api/v1/reading-room/visitors} ({@code name, idType, idNumber, phone, unit}) registers or finds again;
- * {@code GET …/visitors?idType=&idNumber=} finds one (404 when none), without them lists the recent ones
- * ({@code page}, {@code size}); {@code GET …/visitors/{id}/id-number} reads the whole number (audited);
+ * {@code POST …/visitors/search} ({@code idType, idNumber} in the body, never in a URL, where proxies and logs keep
+ * it) finds one (404 when none); {@code GET …/visitors} lists the recent ones ({@code page}, {@code size}; an ID
+ * number given there is refused, 400); {@code GET …/visitors/{id}/id-number} reads the whole number (audited);
  * {@code POST …/visits} ({@code visitorId, purpose, note}); {@code GET …/visits?day=} a day's visits;
  * {@code POST …/visits/{id}/items} ({@code reference}: a 档号 or an item id); {@code POST …/visits/{id}/copies}
  * ({@code pages}). Visitors are always shown masked ({@code idMasked}, {@code phoneMasked}).
@@ -59,15 +60,21 @@ class ReadingRoomController {
     }
 
     @GetMapping("/visitors")
-    ResponseEntity<?> visitors(@RequestParam(required = false) IdType idType,
-            @RequestParam(required = false) String idNumber, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "50") int size, Viewer viewer) {
-        if (idType == null && (idNumber == null || idNumber.isBlank())) {
-            return ResponseEntity.ok(room.visitors(page, size, viewer).stream().map(ReadingRoomController::visitor)
-                    .toList());
+    List<Map<String, Object>> visitors(@RequestParam(required = false) String idNumber,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size, Viewer viewer) {
+        if (idNumber != null) {
+            throw new AccessProblem("access.visitor.search-in-body");
         }
-        return room.find(idType, idNumber, viewer).map(v -> ResponseEntity.ok(visitor(v)))
-                .orElseThrow(() -> new ReadingRoomRefused(404, "access.visitor.not-found"));
+        return room.visitors(page, size, viewer).stream().map(ReadingRoomController::visitor).toList();
+    }
+
+    record Search(IdType idType, String idNumber) {
+    }
+
+    @PostMapping("/visitors/search")
+    Map<String, Object> search(@RequestBody Search given, Viewer viewer) {
+        return room.find(given.idType(), given.idNumber(), viewer).map(ReadingRoomController::visitor)
+                .orElseThrow(() -> new AccessProblem(404, "access.visitor.not-found"));
     }
 
     @GetMapping("/visitors/{id}/id-number")
@@ -81,7 +88,7 @@ class ReadingRoomController {
     @PostMapping("/visits")
     ResponseEntity<Map<String, Object>> start(@RequestBody NewVisit given, Viewer viewer) {
         if (given.visitorId() == null) {
-            throw new ReadingRoomRefused(404, "access.visitor.not-found");
+            throw new AccessProblem(404, "access.visitor.not-found");
         }
         Visit v = room.startVisit(given.visitorId(), given.purpose(), given.note(), viewer);
         return ResponseEntity.created(URI.create("/api/v1/reading-room/visits/" + v.id())).body(visit(v));
@@ -152,13 +159,5 @@ class ReadingRoomController {
         body.put("items", d.items().stream().map(ReadingRoomController::used).toList());
         body.put("pagesCopied", d.pagesCopied());
         return body;
-    }
-
-    @ExceptionHandler(ReadingRoomRefused.class)
-    ProblemDetail refused(ReadingRoomRefused e, Locale locale) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()),
-                messages.getMessage(e.code(), e.args(), e.code(), locale));
-        p.setProperty("code", e.code());
-        return p;
     }
 }

@@ -12,7 +12,7 @@ import cn.lantai.access.IdType;
 import cn.lantai.access.NewVisitor;
 import cn.lantai.access.Purpose;
 import cn.lantai.access.ReadingRoom;
-import cn.lantai.access.ReadingRoomRefused;
+import cn.lantai.access.AccessProblem;
 import cn.lantai.access.Visitor;
 import cn.lantai.catalog.ItemNotFound;
 import cn.lantai.catalog.NotPermitted;
@@ -48,8 +48,7 @@ class ReadingRoomPages {
 
     @GetMapping("/reading-room")
     String desk(@RequestParam(required = false) Long visitor, Viewer viewer, Model model) {
-        Optional<Visitor> shown = visitor == null ? Optional.empty() : room.visitor(visitor);
-        return render(viewer, model, shown.orElse(null));
+        return render(viewer, model, visitor == null ? null : shown(visitor, viewer));
     }
 
     @PostMapping("/reading-room/find")
@@ -63,7 +62,7 @@ class ReadingRoomPages {
                 model.addAttribute("notFound", true);
             }
             return render(viewer, model, found.orElse(null));
-        } catch (ReadingRoomRefused e) {
+        } catch (AccessProblem e) {
             return problem(e, viewer, model, locale, null);
         }
     }
@@ -77,7 +76,7 @@ class ReadingRoomPages {
             Visitor v = room.register(new NewVisitor(name, idType, idNumber, phone, unit), viewer);
             redirect.addFlashAttribute("flash", "access.desk.registered");
             return "redirect:/reading-room?visitor=" + v.id();
-        } catch (ReadingRoomRefused e) {
+        } catch (AccessProblem e) {
             model.addAttribute("registering", new NewVisitor(name, idType, idNumber, phone, unit));
             return problem(e, viewer, model, locale, null);
         }
@@ -85,11 +84,11 @@ class ReadingRoomPages {
 
     @PostMapping("/reading-room/visitors/{id}/id-number")
     String idNumber(@PathVariable long id, Viewer viewer, Model model, Locale locale) {
-        Visitor v = room.visitor(id).orElse(null);
+        Visitor v = shown(id, viewer);
         try {
             model.addAttribute("fullNumber", room.idNumber(id, viewer));
             return render(viewer, model, v);
-        } catch (ReadingRoomRefused e) {
+        } catch (AccessProblem e) {
             return problem(e, viewer, model, locale, v);
         }
     }
@@ -98,7 +97,7 @@ class ReadingRoomPages {
     String start(@RequestParam long visitorId, @RequestParam(required = false) Purpose purpose,
             @RequestParam(defaultValue = "") String note, Viewer viewer, Model model, Locale locale,
             RedirectAttributes redirect) {
-        return step(viewer, model, locale, room.visitor(visitorId).orElse(null), redirect, "access.desk.visit-started",
+        return step(viewer, model, locale, shown(visitorId, viewer), redirect, "access.desk.visit-started",
                 () -> room.startVisit(visitorId, purpose, note, viewer).id());
     }
 
@@ -121,7 +120,7 @@ class ReadingRoomPages {
             try {
                 count = Integer.parseInt(pages.strip());
             } catch (NumberFormatException e) {
-                throw new ReadingRoomRefused("access.pages.range", ReadingRoom.MAX_PAGES);
+                throw new AccessProblem("access.pages.range", ReadingRoom.MAX_PAGES);
             }
             room.pagesCopied(id, count, viewer);
             return id;
@@ -135,7 +134,7 @@ class ReadingRoomPages {
             long visit = work.get();
             redirect.addFlashAttribute("flash", done);
             return "redirect:/reading-room#visit-" + visit;
-        } catch (ReadingRoomRefused e) {
+        } catch (AccessProblem e) {
             return problem(e, viewer, model, locale, shown);
         } catch (ItemNotFound e) {
             model.addAttribute("problem", messages.getMessage("access.item.not-found", null, locale));
@@ -143,19 +142,24 @@ class ReadingRoomPages {
         }
     }
 
-    private String problem(ReadingRoomRefused e, Viewer viewer, Model model, Locale locale, Visitor shown) {
+    private String problem(AccessProblem e, Viewer viewer, Model model, Locale locale, Visitor shown) {
         if (e.status() == 403) {
             throw new NotPermitted(e.code());
         }
-        model.addAttribute("problem", messages.getMessage(e.code(), e.args(), e.code(), locale));
+        model.addAttribute("problem", AccessProblems.message(messages, e, locale));
         return render(viewer, model, shown);
+    }
+
+    /** The visitor shown on the desk; none for one not of the desk, whom {@link #render} then refuses. */
+    private Visitor shown(long id, Viewer viewer) {
+        return room.serves(viewer) ? room.visitor(id, viewer).orElse(null) : null;
     }
 
     private String render(Viewer viewer, Model model, Visitor shown) {
         List<DeskVisit> visits;
         try {
             visits = room.visits(room.today(), viewer);
-        } catch (ReadingRoomRefused e) {
+        } catch (AccessProblem e) {
             throw new NotPermitted(e.code());
         }
         model.addAttribute("visits", visits);

@@ -13,8 +13,9 @@ import cn.lantai.access.Grant;
 import cn.lantai.access.GrantedCopies;
 import cn.lantai.access.Purpose;
 import cn.lantai.access.ReadingRoom;
-import cn.lantai.access.RequestProblem;
+import cn.lantai.access.AccessProblem;
 import cn.lantai.access.Visit;
+import cn.lantai.access.Visitor;
 import cn.lantai.catalog.ItemId;
 import cn.lantai.catalog.ItemNotFound;
 import cn.lantai.catalog.Viewer;
@@ -72,7 +73,7 @@ class RequestPages {
             // the visit chosen on the desk: shown with its visitor (masked), its purpose the form's first choice
             room.visit(id).ifPresent(v -> {
                 model.addAttribute("chosenVisit", v);
-                model.addAttribute("chosenVisitor", room.visitor(v.visitorId()).orElse(null));
+                model.addAttribute("chosenVisitor", room.visitor(v.visitorId(), viewer).orElse(null));
                 if (model.getAttribute("purpose") == null) {
                     model.addAttribute("purpose", v.purpose());
                 }
@@ -87,11 +88,13 @@ class RequestPages {
         return answers.page("request-problem", model, response, locale, () -> {
             AccessRequest request = requests.request(id, viewer);
             if (!request.forVisitor()) {
-                throw new RequestProblem(404, "access.request.not-found");
+                throw new AccessProblem(404, "access.request.not-found");
             }
             Visit visit = room.visit(request.visitId()).orElseThrow();
+            // the visitor's details are the desk's alone: an approver is refused here (403, audited)
+            Visitor visitor = room.visitor(visit.visitorId(), viewer).orElse(null);
             model.addAttribute("request", request);
-            model.addAttribute("visitor", room.visitor(visit.visitorId()).orElse(null));
+            model.addAttribute("visitor", visitor);
             model.addAttribute("now", Instant.now());
             if (model.getAttribute("slip") instanceof String link) {
                 model.addAttribute("slipUrl",
@@ -111,11 +114,11 @@ class RequestPages {
             filed.slip().ifPresent(s -> redirect.addFlashAttribute("slip", RequestViews.slipLink(s)));
             redirect.addFlashAttribute("flash", "access.request.filed");
             return "redirect:/requests/" + filed.request().id() + (filed.request().forVisitor() ? "/slip" : "");
-        } catch (RequestProblem | ItemNotFound e) {
-            RequestProblem p = e instanceof RequestProblem given ? given
-                    : new RequestProblem(404, "access.request.item-not-found");
+        } catch (AccessProblem | ItemNotFound e) {
+            AccessProblem p = e instanceof AccessProblem given ? given
+                    : new AccessProblem(404, "access.request.item-not-found");
             response.setStatus(p.status());
-            model.addAttribute("problem", messages.getMessage(p.code(), p.args(), locale));
+            model.addAttribute("problem", AccessProblems.message(messages, p, locale));
             model.addAttribute("items", items);
             model.addAttribute("reason", reason);
             model.addAttribute("purpose", purpose);

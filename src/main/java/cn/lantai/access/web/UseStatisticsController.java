@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import cn.lantai.access.ReadingRoomRefused;
+import cn.lantai.access.AccessProblem;
 import cn.lantai.access.UseFigures;
 import cn.lantai.access.UseGrouping;
 import cn.lantai.access.UseStatistics;
@@ -90,13 +90,5 @@ class UseStatisticsController {
         row.put("prints", r.prints());
         row.put("certificates", r.certificates());
         return row;
-    }
-
-    @ExceptionHandler(ReadingRoomRefused.class)
-    ProblemDetail refused(ReadingRoomRefused e, Locale locale) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()),
-                messages.getMessage(e.code(), e.args(), e.code(), locale));
-        p.setProperty("code", e.code());
-        return p;
     }
 }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Locale;
 
-import cn.lantai.access.ReadingRoomRefused;
+import cn.lantai.access.AccessProblem;
 import cn.lantai.access.UseFigures;
 import cn.lantai.access.UseGrouping;
 import cn.lantai.access.UseStatistics;
@@ -52,11 +52,11 @@ class UseStatisticsPages {
             model.addAttribute("from", f.from());
             model.addAttribute("to", f.to());
             model.addAttribute("labels", f.rows().stream().map(r -> view.label(f.by(), r.key(), locale)).toList());
-        } catch (ReadingRoomRefused e) {
+        } catch (AccessProblem e) {
             if (e.status() == 403) {
                 throw new NotPermitted(e.code());
             }
-            model.addAttribute("problem", messages.getMessage(e.code(), e.args(), e.code(), locale));
+            model.addAttribute("problem", AccessProblems.message(messages, e, locale));
         }
         return "use-statistics";
     }
@@ -67,11 +67,11 @@ class UseStatisticsPages {
             @RequestParam(required = false) String by, Viewer viewer, Locale locale) throws IOException {
         try {
             return UseStatisticsController.xlsx(statistics.figures(from, to, UseGrouping.of(by), viewer), view, locale);
-        } catch (ReadingRoomRefused e) {
+        } catch (AccessProblem e) {
             if (e.status() == 403) {
                 throw new NotPermitted(e.code());
             }
-            throw new IllegalArgumentException(messages.getMessage(e.code(), e.args(), e.code(), locale), e);
+            throw new IllegalArgumentException(AccessProblems.message(messages, e, locale), e);
         }
     }
 }

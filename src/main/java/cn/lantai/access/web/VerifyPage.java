@@ -2,14 +2,14 @@ package cn.lantai.access.web;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import cn.lantai.access.CertificateCheck;
-import cn.lantai.access.CertificateProblem;
+import cn.lantai.access.AccessProblem;
 import cn.lantai.access.CertificateStatus;
 import cn.lantai.access.Certificates;
+import cn.lantai.access.internal.ArchiveClock;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -30,13 +30,12 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 class VerifyPage {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd")
-            .withZone(ZoneId.of("Asia/Shanghai"));
-
     private final Certificates certificates;
     private final MessageSource messages;
+    private final DateTimeFormatter date;
 
-    VerifyPage(Certificates certificates, MessageSource messages) {
+    VerifyPage(Certificates certificates, MessageSource messages, ArchiveClock archiveClock) {
+        this.date = archiveClock.format("yyyy-MM-dd");
         this.certificates = certificates;
         this.messages = messages;
     }
@@ -59,9 +58,9 @@ class VerifyPage {
         model.addAttribute("c", "");
         try {
             show(certificates.verify(read(file)), model, response);
-        } catch (CertificateProblem e) {
+        } catch (AccessProblem e) {
             response.setStatus(e.status());
-            model.addAttribute("problem", messages.getMessage(e.code(), e.args(), locale));
+            model.addAttribute("problem", AccessProblems.message(messages, e, locale));
         }
         return common(model);
     }
@@ -72,7 +71,7 @@ class VerifyPage {
             return new byte[0];
         }
         if (file.getSize() > CertificateCheck.MAX_BYTES) {
-            throw new CertificateProblem(413, "access.certificate.too-large", CertificateCheck.MAX_BYTES >> 20);
+            throw new AccessProblem(413, "access.certificate.too-large", CertificateCheck.MAX_BYTES >> 20);
         }
         try (InputStream in = file.getInputStream()) {
             return in.readNBytes((int) CertificateCheck.MAX_BYTES + 1);
@@ -87,10 +86,10 @@ class VerifyPage {
     private void show(CertificateStatus status, Model model, HttpServletResponse response) {
         model.addAttribute("result", status);
         if (status.issuedAt() != null) {
-            model.addAttribute("issuedOn", DATE.format(status.issuedAt()));
+            model.addAttribute("issuedOn", date.format(status.issuedAt()));
         }
         if (status.revokedAt() != null) {
-            model.addAttribute("revokedOn", DATE.format(status.revokedAt()));
+            model.addAttribute("revokedOn", date.format(status.revokedAt()));
         }
         if (status.state() == CertificateStatus.State.NOT_FOUND) {
             response.setStatus(HttpStatus.NOT_FOUND.value());

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 import cn.lantai.access.Certificate;
+import cn.lantai.access.internal.ArchiveClock;
 import cn.lantai.audit.ArchiveSeal;
 import cn.lantai.audit.SealUnavailable;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,19 +31,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class CertificateDocuments {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日")
-            .withZone(ZoneId.of("Asia/Shanghai"));
-
     private final ArchiveSeal seal;
     private final MessageSource messages;
     private final Path dir;
+    private final ArchiveClock archiveClock;
+    private final DateTimeFormatter date;
     private volatile Font awtFont;
 
-    CertificateDocuments(ArchiveSeal seal, MessageSource messages,
+    CertificateDocuments(ArchiveSeal seal, MessageSource messages, ArchiveClock archiveClock,
             @Value("${lantai.certificates.dir:${lantai.data-dir}/certificates}") Path dir) {
+        this.archiveClock = archiveClock;
+        this.date = archiveClock.format("yyyy年M月d日");
         this.seal = seal;
         this.messages = messages;
         this.dir = dir.toAbsolutePath().normalize();
+    }
+
+    /** The year of the moment in the archive's zone: the year of the number, as of the date the certificate prints. */
+    public int year(Instant at) {
+        return archiveClock.date(at).getYear();
     }
 
     /** The two signed files. */
@@ -76,7 +83,7 @@ public class CertificateDocuments {
         lines.add(text("archive", archive));
         lines.add(text("number", c.number()));
         lines.add(text("code", code));
-        lines.add(text("date", DATE.format(c.issuedAt())));
+        lines.add(text("date", date.format(c.issuedAt())));
         lines.add(text("purpose", messages.getMessage(c.purpose().labelKey(), null, Locale.SIMPLIFIED_CHINESE)));
         if (visitor != null && !visitor.isBlank()) {
             lines.add(text("visitor", visitor));

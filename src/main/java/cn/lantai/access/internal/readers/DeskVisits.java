@@ -2,19 +2,20 @@ package cn.lantai.access.internal.readers;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 import cn.lantai.access.Purpose;
 import cn.lantai.access.UseKind;
 import cn.lantai.access.UsedItem;
-import cn.lantai.access.Visit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 
-/** The visits' rows (table {@code access_visit}) and the items used in them ({@code access_visit_item}). */
+/**
+ * Writes the visits' rows (table {@code access_visit}; {@link cn.lantai.access.internal.Visits} reads them) and keeps
+ * the items used in them ({@code access_visit_item}).
+ */
 @Component
 public class DeskVisits {
 
@@ -32,18 +33,6 @@ public class DeskVisits {
                 .param("visitor", visitorId).param("purpose", purpose.name()).param("note", note)
                 .param("at", Timestamp.from(at)).param("clerk", clerk).update(keys, "id");
         return keys.getKey().longValue();
-    }
-
-    /** The visits begun on the day (the server's time zone), earliest first. */
-    public List<Visit> on(LocalDate day) {
-        return jdbc.sql("""
-                SELECT id, visitor_id, purpose, started_at, clerk FROM access_visit
-                WHERE started_at >= :from AND started_at < :to ORDER BY started_at, id""")
-                .param("from", Timestamp.valueOf(day.atStartOfDay()))
-                .param("to", Timestamp.valueOf(day.plusDays(1).atStartOfDay()))
-                .query((rs, n) -> new Visit(rs.getLong(1), rs.getLong(2), Purpose.valueOf(rs.getString(3)),
-                        rs.getTimestamp(4).toInstant(), rs.getString(5)))
-                .list();
     }
 
     public void itemUsed(UsedItem used, String clerk) {

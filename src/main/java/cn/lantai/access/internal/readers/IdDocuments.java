@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import cn.lantai.access.IdType;
-import cn.lantai.access.ReadingRoomRefused;
+import cn.lantai.access.AccessProblem;
 
 /**
  * The checks of a visitor's ID document number and the masks of personal data. A resident ID (居民身份证) follows
@@ -47,21 +47,21 @@ public final class IdDocuments {
     private IdDocuments() {
     }
 
-    /** The number in its one normal form, or {@link ReadingRoomRefused} saying what is wrong with it. */
+    /** The number in its one normal form, or {@link AccessProblem} saying what is wrong with it. */
     public static String normalise(IdType type, String given, LocalDate today) {
         if (type == null) {
-            throw new ReadingRoomRefused("access.id.type-missing");
+            throw new AccessProblem("access.id.type-missing");
         }
         if (given == null || given.isBlank()) {
-            throw new ReadingRoomRefused("access.id.missing");
+            throw new AccessProblem("access.id.missing");
         }
         if (given.length() > MAX_LENGTH * 2) {
-            throw new ReadingRoomRefused("access.id.too-long", MAX_LENGTH);
+            throw new AccessProblem("access.id.too-long", MAX_LENGTH);
         }
         String number = Normalizer.normalize(given, Normalizer.Form.NFKC).replaceAll("[\\s]", "")
                 .toUpperCase(Locale.ROOT);
         if (number.length() > MAX_LENGTH) {
-            throw new ReadingRoomRefused("access.id.too-long", MAX_LENGTH);
+            throw new AccessProblem("access.id.too-long", MAX_LENGTH);
         }
         switch (type) {
             case RESIDENT_ID -> checkResident(number, today);
@@ -75,29 +75,29 @@ public final class IdDocuments {
 
     private static void checkResident(String number, LocalDate today) {
         if (number.length() != 18) {
-            throw new ReadingRoomRefused("access.id.resident.length", number.length());
+            throw new AccessProblem("access.id.resident.length", number.length());
         }
         if (!RESIDENT_SHAPE.matcher(number).matches()) {
-            throw new ReadingRoomRefused("access.id.resident.shape");
+            throw new AccessProblem("access.id.resident.shape");
         }
         if (!PROVINCES.contains(number.substring(0, 2)) || number.startsWith("00", 2)) {
-            throw new ReadingRoomRefused("access.id.resident.region", number.substring(0, 6));
+            throw new AccessProblem("access.id.resident.region", number.substring(0, 6));
         }
         String digits = number.substring(6, 14);
         LocalDate birth;
         try {
             birth = LocalDate.parse(digits, BIRTH);
         } catch (DateTimeParseException e) {
-            throw new ReadingRoomRefused("access.id.resident.birth-date", digits);
+            throw new AccessProblem("access.id.resident.birth-date", digits);
         }
         if (birth.isAfter(today)) {
-            throw new ReadingRoomRefused("access.id.resident.birth-future", digits);
+            throw new AccessProblem("access.id.resident.birth-future", digits);
         }
         if (birth.isBefore(EARLIEST_BIRTH)) {
-            throw new ReadingRoomRefused("access.id.resident.birth-date", digits);
+            throw new AccessProblem("access.id.resident.birth-date", digits);
         }
         if (number.charAt(17) != checkCharacter(number.substring(0, 17))) {
-            throw new ReadingRoomRefused("access.id.resident.check-digit");
+            throw new AccessProblem("access.id.resident.check-digit");
         }
     }
 
@@ -112,7 +112,7 @@ public final class IdDocuments {
 
     private static void shape(String number, Pattern pattern, IdType type) {
         if (!pattern.matcher(number).matches()) {
-            throw new ReadingRoomRefused("access.id.shape." + type.name());
+            throw new AccessProblem("access.id.shape." + type.name());
         }
     }
 
@@ -131,6 +131,19 @@ public final class IdDocuments {
         return "*".repeat(n);
     }
 
+    /** {@code 138****5678}: the first three and last four digits of a phone number, the rest hidden. */
+    public static String maskPhone(String phone) {
+        if (phone == null || phone.isBlank()) {
+            return "";
+        }
+        String p = phone.strip();
+        if (p.length() <= 4) {
+            return "*".repeat(p.length());
+        }
+        int head = Math.min(3, p.length() - 4);
+        return p.substring(0, head) + "*".repeat(p.length() - head - 4) + p.substring(p.length() - 4);
+    }
+
     /** A phone number without spaces and dashes, or null when none is given; refused when it is not one. */
     public static String phone(String given) {
         if (given == null || given.isBlank()) {
@@ -138,7 +151,7 @@ public final class IdDocuments {
         }
         String phone = Normalizer.normalize(given, Normalizer.Form.NFKC).replaceAll("[\\s()-]", "");
         if (phone.length() > 32 || !PHONE.matcher(phone).matches()) {
-            throw new ReadingRoomRefused("access.phone.shape");
+            throw new AccessProblem("access.phone.shape");
         }
         return phone;
     }
@@ -152,15 +165,15 @@ public final class IdDocuments {
         String text = given == null ? "" : Normalizer.normalize(given, Normalizer.Form.NFC).strip();
         if (text.isEmpty()) {
             if (required) {
-                throw new ReadingRoomRefused("access." + field + ".missing");
+                throw new AccessProblem("access." + field + ".missing");
             }
             return null;
         }
         if (text.codePointCount(0, text.length()) > max) {
-            throw new ReadingRoomRefused("access." + field + ".too-long", max);
+            throw new AccessProblem("access." + field + ".too-long", max);
         }
         if (CONTROL.matcher(text).find()) {
-            throw new ReadingRoomRefused("access." + field + ".control");
+            throw new AccessProblem("access." + field + ".control");
         }
         return text;
     }

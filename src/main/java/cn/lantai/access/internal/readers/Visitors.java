@@ -93,12 +93,22 @@ public class Visitors {
 
     /**
      * Clears the personal data of the visitors last seen before the cutoff (name, ID number and its mask and digest,
-     * phone): the rows stay, so visits keep their visitor, and the statistics (which hold no personal data) are whole.
-     * The digest becomes {@code erased:<id>}, which no number hashes to.
+     * phone, unit): the rows stay, so visits keep their visitor, and the statistics (which hold no personal data) are
+     * whole. The digest becomes {@code erased:<id>}, which no number hashes to. The visitor's name on their requests
+     * (filed for their visits) is blanked too once no item of the request is pending or granted beyond now: a request
+     * still running keeps it for its slip and watermark, and loses it at a later sweep.
      */
     public int erase(Instant cutoff, Instant at) {
+        jdbc.sql("""
+                UPDATE access_request SET requester_name = ''
+                WHERE requester_name <> '' AND visit_id IN (
+                    SELECT v.id FROM access_visit v JOIN access_visitor p ON p.id = v.visitor_id
+                    WHERE p.last_seen_at < :cutoff OR p.erased_at IS NOT NULL)
+                AND NOT EXISTS (SELECT 1 FROM access_request_item i WHERE i.request_id = access_request.id
+                    AND (i.state = 'PENDING' OR (i.state = 'APPROVED' AND i.granted_until > :at)))""")
+                .param("cutoff", Timestamp.from(cutoff)).param("at", Timestamp.from(at)).update();
         return jdbc.sql("""
-                UPDATE access_visitor SET name = '', id_number = NULL, id_masked = '', phone = NULL,
+                UPDATE access_visitor SET name = '', id_number = NULL, id_masked = '', phone = NULL, unit = NULL,
                     id_digest = CONCAT('erased:', CAST(id AS VARCHAR(20))), planned_on = NULL, planned_purpose = NULL,
                     erased_at = :at
                 WHERE last_seen_at < :cutoff AND erased_at IS NULL""")

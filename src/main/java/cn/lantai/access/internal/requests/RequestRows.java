@@ -116,12 +116,12 @@ public class RequestRows {
                 .update() == 1;
     }
 
-    /** Marks the item's first viewing; true only for the call that marked it. */
-    public boolean firstViewing(long request, ItemId item, Instant at) {
-        return jdbc.sql("""
+    /** Notes the item's first viewing under the request (a later one changes nothing). */
+    public void firstViewing(long request, ItemId item, Instant at) {
+        jdbc.sql("""
                 UPDATE access_request_item SET first_viewed_at = ?
                 WHERE request_id = ? AND item_id = ? AND first_viewed_at IS NULL""")
-                .params(Timestamp.from(at), request, item.value()).update() == 1;
+                .params(Timestamp.from(at), request, item.value()).update();
     }
 
     /** Approved items whose viewing period ended by the given time, not yet marked expired. */

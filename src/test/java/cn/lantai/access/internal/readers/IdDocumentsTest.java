@@ -3,7 +3,7 @@ package cn.lantai.access.internal.readers;
 import java.time.LocalDate;
 
 import cn.lantai.access.IdType;
-import cn.lantai.access.ReadingRoomRefused;
+import cn.lantai.access.AccessProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,7 +20,7 @@ class IdDocumentsTest {
         try {
             IdDocuments.normalise(type, number, TODAY);
             return "accepted";
-        } catch (ReadingRoomRefused e) {
+        } catch (AccessProblem e) {
             return e.code();
         }
     }
@@ -108,7 +108,7 @@ class IdDocumentsTest {
         assertThat(IdDocuments.mask("E12345678")).isEqualTo("E******78");
         assertThat(IdDocuments.mask("12345")).isEqualTo("*****");
         assertThat(IdDocuments.phone("138-0013 8000")).isEqualTo("13800138000");
-        assertThatThrownBy(() -> IdDocuments.phone("call me")).isInstanceOf(ReadingRoomRefused.class);
+        assertThatThrownBy(() -> IdDocuments.phone("call me")).isInstanceOf(AccessProblem.class);
         assertThat(IdDocuments.phone(" ")).isNull();
     }
 
