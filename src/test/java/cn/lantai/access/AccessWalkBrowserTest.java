@@ -13,7 +13,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -22,6 +21,7 @@ import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
+import cn.lantai.access.internal.ArchiveClock;
 import cn.lantai.audit.ArchiveSeal;
 import cn.lantai.catalog.CatalogManagement;
 import cn.lantai.catalog.Item;
@@ -64,6 +64,9 @@ class AccessWalkBrowserTest extends BrowserTest {
     private static final String INVALID = "核验未通过";
 
     @Autowired
+    ArchiveClock archiveClock;
+
+    @Autowired
     CatalogManagement catalog;
     @Autowired
     ArchivalStore store;
@@ -97,7 +100,7 @@ class AccessWalkBrowserTest extends BrowserTest {
         SearchIndexed.await(search, SearchQuery.of(words, Viewer.system()), 2);
         String number = ReadingRoomTest.residentId();
         String masked = number.substring(0, 4) + "**********" + number.substring(14);
-        String today = LocalDate.now().toString();
+        String today = archiveClock.today().toString(); // the archive's day, in its own zone
         try {
             // the clerk's figures for today before anyone comes
             signIn(new Account(CLERK, Staff.PASSWORD));
@@ -194,9 +197,12 @@ class AccessWalkBrowserTest extends BrowserTest {
                     .isGreaterThan(0.02);
 
             // 5. the clerk issues a certificate of the record for the visit and downloads its PDF and OFD
-            visit("/certificates");
-            page.locator("#itemId").fill(String.valueOf(controlled.id().value()));
-            page.locator("#visitId").fill(visitId);
+            // from the visit's row on the desk: the form starts with the visit; the record named by its 档号
+            visit("/reading-room");
+            page.locator("tr#visit-" + visitId).getByRole(AriaRole.LINK,
+                    new Locator.GetByRoleOptions().setName("出证").setExact(true)).click();
+            assertThat(page.locator("#visitId")).hasValue(visitId);
+            page.locator("#itemId").fill(controlled.archivalCode());
             page.locator("#purpose").selectOption("PERSONAL_EVIDENCE");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("出证").setExact(true)).click();
             Locator issued = page.locator("p.message[role=status]");

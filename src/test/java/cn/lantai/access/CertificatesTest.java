@@ -278,8 +278,14 @@ class CertificatesTest {
         assertThat((Map<String, Object>) refused.getFlashMap()).containsEntry("problem", "页码范围 2–5 不对：该档案共 2 页")
                 .containsEntry("lastPage", 5);
 
+        var notACode = mvc.perform(post("/certificates").with(Staff.page(CLERK)).with(csrf())
+                .param("itemId", "<b>第一份</b>").param("purpose", "CHRONICLES")).andReturn();
+        assertThat((Map<String, Object>) notACode.getFlashMap()).containsEntry("problem",
+                "“<b>第一份</b>”既不是条目编号，也不是档号。").containsEntry("itemId", "<b>第一份</b>");
+
+        // the desk names the record by its 档号, as it does everywhere else
         var issued = mvc.perform(post("/certificates").with(Staff.page(CLERK)).with(csrf())
-                .param("itemId", String.valueOf(item.id().value())).param("purpose", "CHRONICLES"))
+                .param("itemId", item.archivalCode()).param("purpose", "CHRONICLES"))
                 .andExpect(status().is3xxRedirection()).andReturn();
         String message = (String) issued.getFlashMap().get("message");
         String number = (String) issued.getFlashMap().get("issued");

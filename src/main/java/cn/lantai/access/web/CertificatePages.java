@@ -9,7 +9,9 @@ import cn.lantai.access.AccessProblem;
 import cn.lantai.access.Certificates;
 import cn.lantai.access.IssuedCertificate;
 import cn.lantai.access.internal.ArchiveClock;
+import cn.lantai.access.internal.ItemReferences;
 import cn.lantai.access.Purpose;
+import cn.lantai.catalog.ArchivalCode;
 import cn.lantai.catalog.ItemNotFound;
 import cn.lantai.catalog.Viewer;
 import org.springframework.context.MessageSource;
@@ -37,11 +39,14 @@ class CertificatePages {
     private final Certificates certificates;
     private final MessageSource messages;
     private final DateTimeFormatter time;
+    private final ItemReferences references;
 
-    CertificatePages(Certificates certificates, MessageSource messages, ArchiveClock archiveClock) {
+    CertificatePages(Certificates certificates, MessageSource messages, ArchiveClock archiveClock,
+            ItemReferences references) {
         this.time = archiveClock.format("yyyy-MM-dd HH:mm");
         this.certificates = certificates;
         this.messages = messages;
+        this.references = references;
     }
 
     /** A row of the list. */
@@ -49,7 +54,11 @@ class CertificatePages {
     }
 
     @GetMapping("/certificates")
-    String list(@RequestParam(name = "q", required = false) String q, Viewer viewer, Model model) {
+    String list(@RequestParam(name = "q", required = false) String q,
+            @RequestParam(name = "visit", required = false) Long visit, Viewer viewer, Model model) {
+        if (visit != null && !model.containsAttribute("visitId")) {
+            model.addAttribute("visitId", visit); // from the desk's visit row: the form starts with that visit
+        }
         List<Row> rows = certificates.search(q, viewer).stream().map(c -> new Row(c, time.format(c.issuedAt()),
                 c.revokedAt() == null ? null : time.format(c.revokedAt()))).toList();
         model.addAttribute("rows", rows);
@@ -59,17 +68,15 @@ class CertificatePages {
     }
 
     @PostMapping("/certificates")
-    String issue(@RequestParam(name = "itemId", required = false) Long itemId,
+    String issue(@RequestParam(name = "itemId", required = false) String itemId,
             @RequestParam(name = "firstPage", required = false) Integer firstPage,
             @RequestParam(name = "lastPage", required = false) Integer lastPage,
             @RequestParam(name = "visitId", required = false) Long visitId,
             @RequestParam(name = "purpose", required = false) Purpose purpose, Viewer viewer,
             RedirectAttributes redirect, Locale locale) {
         try {
-            if (itemId == null) {
-                throw new AccessProblem(400, "access.certificate.no-item");
-            }
-            IssuedCertificate issued = certificates.issue(new Certificates.Request(itemId, firstPage, lastPage,
+            IssuedCertificate issued = certificates.issue(new Certificates.Request(item(itemId, viewer), firstPage,
+                    lastPage,
                     visitId, purpose, ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()), viewer);
             redirect.addFlashAttribute("message", messages.getMessage("certificates.issued",
                     new Object[] {issued.certificate().number(), issued.code()}, locale));
@@ -104,7 +111,27 @@ class CertificatePages {
         return CertificateController.send(certificates.file(number, format, viewer), number + "." + format);
     }
 
-    private static void keep(RedirectAttributes redirect, Long itemId, Integer firstPage, Integer lastPage,
+    /**
+     * The record the clerk named: its id, or its 档号 as the desk writes it (found with the clerk's sight, so one
+     * beyond it is not found).
+     */
+    private long item(String given, Viewer viewer) {
+        String named = given == null ? "" : given.strip();
+        if (named.isEmpty()) {
+            throw new AccessProblem(400, "access.certificate.no-item");
+        }
+        if (named.matches("[0-9]{1,18}")) {
+            return Long.parseLong(named);
+        }
+        if (named.length() > 100) {
+            throw new AccessProblem(400, "access.request.bad-code", named.substring(0, 100));
+        }
+        String code = ArchivalCode.normalise(named)
+                .orElseThrow(() -> new AccessProblem(400, "access.request.bad-code", named));
+        return references.itemId(code, viewer).orElseThrow(() -> new ItemNotFound(code)).value();
+    }
+
+    private static void keep(RedirectAttributes redirect, String itemId, Integer firstPage, Integer lastPage,
             Long visitId, Purpose purpose) {
         redirect.addFlashAttribute("itemId", itemId);
         redirect.addFlashAttribute("firstPage", firstPage);
