@@ -58,6 +58,26 @@ public class ItemReferences {
     }
 
     /**
+     * The item (件) a person named by its id or its 档号 (as the desk writes it), among those the viewer may see.
+     *
+     * @throws AccessProblem (400) for nothing named or something that is neither an id nor a 档号
+     * @throws ItemNotFound when no such item is in the viewer's sight
+     */
+    public ItemId item(String reference, Viewer viewer) {
+        String named = reference == null ? "" : reference.strip();
+        if (named.isEmpty()) {
+            throw new AccessProblem(400, "access.certificate.no-item");
+        }
+        if (ID.matcher(named).matches()) {
+            return new ItemId(Long.parseLong(named));
+        }
+        String shown = named.length() > 40 ? named.substring(0, 40) + "…" : named;
+        String code = ArchivalCode.normalise(named).orElseThrow(() -> new AccessProblem(400,
+                "access.request.bad-code", shown));
+        return itemId(code, viewer).orElseThrow(() -> new ItemNotFound(code));
+    }
+
+    /**
      * The item (件) whose 档号 is {@code code} (as {@link ArchivalCode#normalise} gives it), among those the viewer may
      * see; empty when there is none.
      */

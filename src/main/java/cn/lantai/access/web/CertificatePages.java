@@ -11,7 +11,6 @@ import cn.lantai.access.IssuedCertificate;
 import cn.lantai.access.internal.ArchiveClock;
 import cn.lantai.access.internal.ItemReferences;
 import cn.lantai.access.Purpose;
-import cn.lantai.catalog.ArchivalCode;
 import cn.lantai.catalog.ItemNotFound;
 import cn.lantai.catalog.Viewer;
 import org.springframework.context.MessageSource;
@@ -75,7 +74,7 @@ class CertificatePages {
             @RequestParam(name = "purpose", required = false) Purpose purpose, Viewer viewer,
             RedirectAttributes redirect, Locale locale) {
         try {
-            IssuedCertificate issued = certificates.issue(new Certificates.Request(item(itemId, viewer), firstPage,
+            IssuedCertificate issued = certificates.issue(new Certificates.Request(references.item(itemId, viewer).value(), firstPage,
                     lastPage,
                     visitId, purpose, ServletUriComponentsBuilder.fromCurrentContextPath().toUriString()), viewer);
             redirect.addFlashAttribute("message", messages.getMessage("certificates.issued",
@@ -109,26 +108,6 @@ class CertificatePages {
     @GetMapping("/certificates/{number}/{format:pdf|ofd}")
     ResponseEntity<Resource> file(@PathVariable String number, @PathVariable String format, Viewer viewer) {
         return CertificateController.send(certificates.file(number, format, viewer), number + "." + format);
-    }
-
-    /**
-     * The record the clerk named: its id, or its 档号 as the desk writes it (found with the clerk's sight, so one
-     * beyond it is not found).
-     */
-    private long item(String given, Viewer viewer) {
-        String named = given == null ? "" : given.strip();
-        if (named.isEmpty()) {
-            throw new AccessProblem(400, "access.certificate.no-item");
-        }
-        if (named.matches("[0-9]{1,18}")) {
-            return Long.parseLong(named);
-        }
-        if (named.length() > 100) {
-            throw new AccessProblem(400, "access.request.bad-code", named.substring(0, 100));
-        }
-        String code = ArchivalCode.normalise(named)
-                .orElseThrow(() -> new AccessProblem(400, "access.request.bad-code", named));
-        return references.itemId(code, viewer).orElseThrow(() -> new ItemNotFound(code)).value();
     }
 
     private static void keep(RedirectAttributes redirect, String itemId, Integer firstPage, Integer lastPage,
