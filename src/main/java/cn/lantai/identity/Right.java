@@ -22,7 +22,11 @@ public enum Right {
     /** 执法: inspections of units. */
     INSPECT,
     /** 立档单位: prepare the unit's transfers. */
-    PREPARE_TRANSFER;
+    PREPARE_TRANSFER,
+    /** 编研展览: build online exhibitions from open records, keep the compilation projects. */
+    CURATE,
+    /** 统计: read the bureau's yearly statistics and the director's dashboard. */
+    READ_STATISTICS;
 
     public Optional<CatalogRight> catalogRight() {
         for (CatalogRight r : CatalogRight.values()) {

@@ -14,6 +14,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
@@ -50,6 +51,12 @@ class SecurityConfiguration {
 
     /** The public API (the portal's search): anyone, without a token, a session or a CSRF token. */
     static final String PUBLIC_API = "/api/v1/public/**";
+
+    /**
+     * The stacks' sensors post their readings with a credential of their own (a sensor token, not a person's), which
+     * the stacks module checks: no personal token is read for it.
+     */
+    static final String SENSOR_READINGS = "/api/v1/stacks/readings";
 
     /** The actuator's health: for anyone, like the public API, and no token is read for it. */
     static final String[] HEALTH = {"/actuator/health", "/actuator/health/**"};
@@ -93,7 +100,7 @@ class SecurityConfiguration {
         }
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         RequestMatcher open = new OrRequestMatcher(paths.matcher(PUBLIC_API), paths.matcher(HEALTH[0]),
-                paths.matcher(HEALTH[1]));
+                paths.matcher(HEALTH[1]), paths.matcher(HttpMethod.POST, SENSOR_READINGS));
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(auth -> auth.requestMatchers(open).permitAll()
                         .requestMatchers("/actuator/**").hasAuthority(AdminDuty.SYSTEM_ADMIN.authority())
