@@ -1,8 +1,8 @@
 package cn.lantai.exhibition;
 
 /**
- * A refusal of the exhibition module, with the HTTP status it answers and the message key (bundle {@code i18n/exhibition}) that says
- * why, with its arguments.
+ * A refusal of the exhibition module, with the HTTP status it answers and the message key (bundle
+ * {@code i18n/exhibition}) that says why, with its arguments.
  */
 public class ExhibitionProblem extends RuntimeException {
 

@@ -1,8 +1,8 @@
 package cn.lantai.supervision;
 
 /**
- * A refusal of the supervision module, with the HTTP status it answers and the message key (bundle {@code i18n/supervision}) that says
- * why, with its arguments.
+ * A refusal of the supervision module, with the HTTP status it answers and the message key (bundle
+ * {@code i18n/supervision}) that says why, with its arguments.
  */
 public class SupervisionProblem extends RuntimeException {
 
