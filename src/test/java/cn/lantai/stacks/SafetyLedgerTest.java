@@ -56,6 +56,35 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class SafetyLedgerTest {
 
     private static final String KEEPER = "safety-keeper";
+    @Test
+    void aCheckIsRecordedFromTheFormAndShownWithItsAnswers() throws Exception {
+        String room = room();
+        String form = mvc.perform(get("/stacks/safety/checks/new").param("year", "1973").param("quarter", "2")
+                .with(Staff.page(KEEPER))).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("1973年第2季度", "灭火器在有效期内，压力正常", room);
+        long fire = firstPoint(Protection.FIRE);
+        var post = post("/stacks/safety/checks").with(Staff.page(KEEPER)).with(csrf()).param("year", "1973")
+                .param("quarter", "2").param("doneOn", "1973-05-02").param("inspectors", "张三").param("rooms", room);
+        for (Answer a : answers(Map.of())) {
+            post.param("answer-" + a.pointId(), a.pointId() == fire ? "FINDING" : "OK");
+        }
+        var blank = mvc.perform(post).andReturn().getResponse();
+        assertThat(blank.getStatus()).isEqualTo(422);
+        assertThat(blank.getContentAsString()).contains("请写明问题", "张三");
+        assertThat(as(() -> checks.checks(1973))).isEmpty();
+
+        var done = mvc.perform(post.param("note-" + fire, "灭火器过期").param("room-" + fire, room)).andReturn()
+                .getResponse();
+        assertThat(done.getStatus()).isEqualTo(302);
+        long id = as(() -> checks.checks(1973)).get(0).id();
+        String shown = mvc.perform(get("/stacks/safety/checks/{id}", id).with(Staff.page(KEEPER))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(shown).contains("灭火器过期", room, "1973-05-02");
+        String ledger = mvc.perform(get("/stacks/safety").param("year", "1973").with(Staff.page(KEEPER))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(ledger).contains("灭火器过期", "逾期未检查");
+    }
+
     /** The simulated year: its rows are made once per run. */
     private static final int YEAR = 1961;
     private static Simulated simulated;
