@@ -83,6 +83,29 @@ class SafetyLedgerTest {
         String ledger = mvc.perform(get("/stacks/safety").param("year", "1973").with(Staff.page(KEEPER))).andReturn()
                 .getResponse().getContentAsString();
         assertThat(ledger).contains("灭火器过期", "逾期未检查");
+
+        long finding = as(() -> checks.findings(1973)).get(0).id();
+        var early = mvc.perform(post("/stacks/safety/findings/{id}/close", finding).with(Staff.page(KEEPER))
+                .with(csrf()).param("on", "1973-05-10").param("by", "赵六").param("year", "1973")).andReturn()
+                .getResponse();
+        assertThat(early.getStatus()).isEqualTo(422);
+        assertThat(early.getContentAsString()).contains("请先登记整改措施");
+        assertThat(mvc.perform(post("/stacks/safety/findings/{id}/fix", finding).with(Staff.page(KEEPER)).with(csrf())
+                .param("by", "王五").param("action", "更换").param("due", "1973-06-01").param("year", "1973"))
+                .andReturn().getResponse().getStatus()).isEqualTo(302);
+        var before = mvc.perform(post("/stacks/safety/findings/{id}/close", finding).with(Staff.page(KEEPER))
+                .with(csrf()).param("on", "1973-05-01").param("by", "赵六").param("year", "1973")).andReturn()
+                .getResponse();
+        assertThat(before.getStatus()).isEqualTo(422);
+        assertThat(before.getContentAsString()).contains("销号日期不能早于发现问题的日期（1973-05-02）");
+        assertThat(mvc.perform(post("/stacks/safety/findings/{id}/close", finding).with(Staff.page(KEEPER))
+                .with(csrf()).param("on", "1973-05-20").param("by", "赵六").param("year", "1973")).andReturn()
+                .getResponse().getStatus()).isEqualTo(302);
+        assertThat(as(checks::openFindings)).extracting(Finding::id).doesNotContain(finding);
+        String english = mvc.perform(get("/stacks/safety").param("year", "1973").param("lang", "en")
+                .header("Accept-Language", "en").with(Staff.page(KEEPER))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(english).contains("Ledger of the eight protections", "Q2 1973");
     }
 
     /** The simulated year: its rows are made once per run. */
