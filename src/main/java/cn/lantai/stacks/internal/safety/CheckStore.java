@@ -112,7 +112,8 @@ public class CheckStore {
     /** Each point's answer in a check, by point: whether a finding, and its note. */
     Map<Long, Answer> answers(long checkId) {
         Map<Long, Answer> answers = new LinkedHashMap<>();
-        jdbc.sql("SELECT point_id, finding, note, room_code FROM stacks_safety_answer WHERE check_id = ? ORDER BY point_id")
+        jdbc.sql("SELECT point_id, finding, note, room_code FROM stacks_safety_answer WHERE check_id = ?"
+                        + " ORDER BY point_id")
                 .param(checkId)
                 .query((rs, n) -> new Answer(rs.getLong(1), rs.getBoolean(2), rs.getString(3), rs.getString(4)))
                 .list().forEach(a -> answers.put(a.pointId(), a));

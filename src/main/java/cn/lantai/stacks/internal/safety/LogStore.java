@@ -13,7 +13,10 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** The repellent changes and the incident log (tables {@code stacks_safety_repellent}, {@code stacks_safety_incident}). */
+/**
+ * The repellent changes and the incident log (tables {@code stacks_safety_repellent},
+ * {@code stacks_safety_incident}).
+ */
 @Repository
 public class LogStore {
 
@@ -78,7 +81,8 @@ public class LogStore {
     public long[] yearCounts(int year) {
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = LocalDate.of(year, 12, 31);
-        long changes = jdbc.sql("SELECT COUNT(*) FROM stacks_safety_repellent WHERE changed_on >= ? AND changed_on <= ?")
+        long changes = jdbc.sql("SELECT COUNT(*) FROM stacks_safety_repellent WHERE changed_on >= ?"
+                + " AND changed_on <= ?")
                 .params(from, to).query(Long.class).single();
         long incidents = jdbc.sql("SELECT COUNT(*) FROM stacks_safety_incident WHERE occurred_on >= ?"
                 + " AND occurred_on <= ?").params(from, to).query(Long.class).single();

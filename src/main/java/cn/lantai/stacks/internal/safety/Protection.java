@@ -1,6 +1,6 @@
 package cn.lantai.stacks.internal.safety;
 
-/** The eight protections (八防) of the stacks, each with its checklist; its name in the bundle under {@link #labelKey}. */
+/** The eight protections (八防) of the stacks, each with its checklist; named in the bundle under {@link #labelKey}. */
 public enum Protection {
     /** 防火. */
     FIRE,

@@ -80,7 +80,8 @@ public class SafetyChecks {
     /** Retires a point: no longer asked; the checks that answered it keep it. */
     @Transactional
     public void retirePoint(long id, Viewer viewer) {
-        ChecklistPoint point = store.point(id).orElseThrow(() -> new StacksProblem(404, "stacks.safety.point.not-found"));
+        ChecklistPoint point = store.point(id)
+                .orElseThrow(() -> new StacksProblem(404, "stacks.safety.point.not-found"));
         if (!point.active()) {
             throw new StacksProblem(409, "stacks.safety.point.retired");
         }
