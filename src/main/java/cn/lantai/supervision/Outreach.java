@@ -189,8 +189,8 @@ public class Outreach {
     /** The first day of a year the lists can show (1980 to next year). */
     private LocalDate first(int year) {
         if (year < Inputs.EARLIEST.getYear() || year > inputs.today().getYear() + 1) {
-            throw new SupervisionProblem(422, "supervision.outreach.bad-year", Inputs.EARLIEST.getYear(),
-                    inputs.today().getYear() + 1);
+            throw new SupervisionProblem(422, "supervision.outreach.bad-year",
+                    String.valueOf(Inputs.EARLIEST.getYear()), String.valueOf(inputs.today().getYear() + 1));
         }
         return LocalDate.of(year, 1, 1);
     }

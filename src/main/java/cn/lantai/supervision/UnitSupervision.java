@@ -199,7 +199,8 @@ public class UnitSupervision {
         UnitProfile unit = profile(code);
         int now = inputs.today().getYear();
         if (year < now || year > now + TARGET_YEARS_AHEAD) {
-            throw new SupervisionProblem(422, "supervision.target.bad-year", now, now + TARGET_YEARS_AHEAD);
+            throw new SupervisionProblem(422, "supervision.target.bad-year", String.valueOf(now),
+                    String.valueOf(now + TARGET_YEARS_AHEAD));
         }
         if (grade == Grade.UNGRADED) {
             throw new SupervisionProblem(422, "supervision.target.bad-grade");
@@ -244,6 +245,7 @@ public class UnitSupervision {
     }
 
     private LocalDate lastInspection(String code) {
-        return inspections.ofUnit(code).stream().map(InspectionSummary::inspected).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+        return inspections.ofUnit(code).stream().map(InspectionSummary::inspected).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
     }
 }

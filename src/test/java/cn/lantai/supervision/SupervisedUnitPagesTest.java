@@ -106,6 +106,8 @@ class SupervisedUnitPagesTest {
         assertThat(mvc.perform(get("/supervision/outreach").with(Staff.page(INSPECTOR))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString()).contains("宪法日宣传", "归档培训班")
                 .doesNotContain("超大培训", "未来活动");
+        assertThat(mvc.perform(get("/supervision/outreach").param("year", "明年").with(Staff.page(INSPECTOR)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).contains("年度应在 1980 到");
     }
 
     @Test

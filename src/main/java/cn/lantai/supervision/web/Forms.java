@@ -26,12 +26,12 @@ final class Forms {
         }
     }
 
-    /** A whole number; {@code blank} when blank. */
-    static int integer(String text, int blank, String key) {
+    /** A whole number; {@code blank} when blank; refused with the key and its arguments. */
+    static int integer(String text, int blank, String key, Object... arguments) {
         try {
             return text == null || text.isBlank() ? blank : Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            throw new SupervisionProblem(422, key);
+            throw new SupervisionProblem(422, key, arguments);
         }
     }
 

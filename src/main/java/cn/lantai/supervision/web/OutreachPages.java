@@ -47,9 +47,11 @@ class OutreachPages {
     }
 
     @GetMapping("/supervision/outreach")
-    String page(@RequestParam(required = false) Integer year, Model model, Locale locale) {
-        int shown = year == null ? inputs.today().getYear() : year;
+    String page(@RequestParam(required = false) String year, Model model, Locale locale) {
+        int shown = inputs.today().getYear();
         try {
+            shown = Forms.integer(year, shown, "supervision.outreach.bad-year",
+                    String.valueOf(Inputs.EARLIEST.getYear()), String.valueOf(inputs.today().getYear() + 1));
             model.addAttribute("guidance", outreach.guidance(shown));
             model.addAttribute("trainings", outreach.trainings(shown));
             model.addAttribute("publicity", outreach.publicity(shown));
@@ -65,8 +67,10 @@ class OutreachPages {
         model.addAttribute("units", directory.formingUnits());
         model.addAttribute("guidanceKinds", GuidanceKind.values());
         model.addAttribute("publicityKinds", PublicityKind.values());
-        if (!model.containsAttribute("typed")) {
-            model.addAttribute("typed", Map.of());
+        for (String form : List.of("typedGuidance", "typedTraining", "typedPublicity")) {
+            if (!model.containsAttribute(form)) {
+                model.addAttribute(form, Map.of());
+            }
         }
         return "supervision-outreach";
     }
@@ -138,8 +142,7 @@ class OutreachPages {
             HttpServletResponse response, Locale locale) {
         response.setStatus(e.status() == 404 ? 422 : e.status());
         model.addAttribute("problem", Forms.message(messages, e, locale));
-        model.addAttribute("problemForm", form);
-        model.addAttribute("typed", typed);
+        model.addAttribute("typed" + Character.toUpperCase(form.charAt(0)) + form.substring(1), typed);
         return page(null, model, locale);
     }
 }

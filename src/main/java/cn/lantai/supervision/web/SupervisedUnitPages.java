@@ -51,10 +51,12 @@ class SupervisedUnitPages {
 
     @GetMapping("/supervision")
     String list(@RequestParam(required = false) String grade, @RequestParam(required = false) String q,
-            @RequestParam(required = false) Integer year, Model model, Locale locale) {
-        int targetYear = year == null ? inputs.today().getYear() : year;
+            @RequestParam(required = false) String year, Model model, Locale locale) {
+        int targetYear = inputs.today().getYear();
         Grade filter = null;
         try {
+            targetYear = Forms.integer(year, targetYear, "supervision.outreach.bad-year",
+                    String.valueOf(Inputs.EARLIEST.getYear()), String.valueOf(inputs.today().getYear() + 1));
             filter = grade == null || grade.isBlank() ? null : Grade.of(grade);
         } catch (SupervisionProblem e) {
             model.addAttribute("problem", Forms.message(messages, e, locale));
@@ -88,7 +90,7 @@ class SupervisedUnitPages {
                     Forms.integer(form.get("reportedItems"), 0, "supervision.unit.bad-holdings")), viewer);
             return saved(code, redirect, locale);
         } catch (SupervisionProblem e) {
-            return refused(code, "work", e, form, viewer, model, response, locale);
+            return refused(code, e, form, viewer, model, response, locale);
         }
     }
 
@@ -100,7 +102,7 @@ class SupervisedUnitPages {
                     Forms.day(form.get("reachedOn"), "supervision.grade.bad-day"), viewer);
             return saved(code, redirect, locale);
         } catch (SupervisionProblem e) {
-            return refused(code, "grade", e, form, viewer, model, response, locale);
+            return refused(code, e, form, viewer, model, response, locale);
         }
     }
 
@@ -109,11 +111,13 @@ class SupervisedUnitPages {
             HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
         try {
             String grade = form.get("grade");
-            units.setTarget(code, Forms.integer(form.get("year"), 0, "supervision.target.bad-year"),
+            units.setTarget(code, Forms.integer(form.get("year"), 0, "supervision.target.bad-year",
+                    String.valueOf(inputs.today().getYear()),
+                    String.valueOf(inputs.today().getYear() + UnitSupervision.TARGET_YEARS_AHEAD)),
                     grade == null || grade.isBlank() ? null : Grade.of(grade), viewer);
             return saved(code, redirect, locale);
         } catch (SupervisionProblem e) {
-            return refused(code, "target", e, form, viewer, model, response, locale);
+            return refused(code, e, form, viewer, model, response, locale);
         }
     }
 
@@ -141,14 +145,13 @@ class SupervisedUnitPages {
         return "redirect:/supervision/units/{code}";
     }
 
-    private String refused(String code, String form, SupervisionProblem e, Map<String, String> typed, Viewer viewer,
+    private String refused(String code, SupervisionProblem e, Map<String, String> typed, Viewer viewer,
             Model model, HttpServletResponse response, Locale locale) {
         if (e.status() == 404) {
             throw e;
         }
         response.setStatus(e.status());
         model.addAttribute("problem", Forms.message(messages, e, locale));
-        model.addAttribute("problemForm", form);
         model.addAttribute("typed", typed);
         return render(code, viewer, model);
     }

@@ -68,7 +68,8 @@ public class OutreachRows {
 
     public long addTraining(Training t, String recordedBy) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO supervision_training (held_on, title, hours, trainer, recorded_by) VALUES (?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO supervision_training (held_on, title, hours, trainer, recorded_by) "
+                        + "VALUES (?, ?, ?, ?, ?)")
                 .params(Date.valueOf(t.heldOn()), t.title(), t.hours(), t.trainer(), recordedBy)
                 .update(key, "id");
         long id = key.getKey().longValue();

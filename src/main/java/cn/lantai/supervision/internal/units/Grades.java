@@ -21,7 +21,8 @@ public class Grades {
 
     private static final String LATEST = "SELECT g.unit_code, g.grade FROM supervision_grade g WHERE g.reached_on <= ? "
             + "AND NOT EXISTS (SELECT 1 FROM supervision_grade h WHERE h.unit_code = g.unit_code "
-            + "AND h.reached_on <= ? AND (h.reached_on > g.reached_on OR (h.reached_on = g.reached_on AND h.id > g.id)))";
+            + "AND h.reached_on <= ? "
+            + "AND (h.reached_on > g.reached_on OR (h.reached_on = g.reached_on AND h.id > g.id)))";
 
     private final JdbcClient jdbc;
 

@@ -49,8 +49,8 @@ public class UnitWorkStore {
     public void save(String unitCode, UnitWork work) {
         jdbc.sql("DELETE FROM supervision_unit_archivist WHERE unit_code = ?").param(unitCode).update();
         int updated = jdbc.sql("UPDATE supervision_unit SET person_in_charge = ?, room_area = ?, room_location = ?, "
-                        + "room_equipment = ?, reported_volumes = ?, reported_items = ?, updated_at = CURRENT_TIMESTAMP "
-                        + "WHERE unit_code = ?")
+                        + "room_equipment = ?, reported_volumes = ?, reported_items = ?, "
+                        + "updated_at = CURRENT_TIMESTAMP WHERE unit_code = ?")
                 .params(work.personInCharge(), work.roomArea(), work.roomLocation(), work.roomEquipment(),
                         work.reportedVolumes(), work.reportedItems(), unitCode)
                 .update();
