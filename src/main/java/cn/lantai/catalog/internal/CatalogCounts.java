@@ -39,7 +39,7 @@ public class CatalogCounts {
         return held;
     }
 
-    /** Items opened in the range: changed to OPEN then, or entered then as OPEN (first change's old value, else now). */
+    /** Items opened in the range: changed to OPEN then, or entered then as OPEN (first change's old value, or now). */
     public long openedBetween(Instant from, Instant to) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM (

@@ -16,10 +16,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
- * How the statistics' controllers answer a {@link StatisticsProblem}: under {@code /api/} as problem+json (the status, the
- * message in the caller's language and its bundle key as {@code code}), on a page that did not answer it itself as a
- * short text with the status. A key missing from the bundles is shown as the key, never a 500. Ordered before the
- * application's catch-all handler.
+ * How the statistics' controllers answer a {@link StatisticsProblem}: under {@code /api/} as problem+json (the
+ * status, the message in the caller's language and its bundle key as {@code code}), on a page that did not answer it
+ * itself as a short text with the status. A key missing from the bundles is shown as the key, never a 500. Ordered
+ * before the application's catch-all handler.
  */
 @ControllerAdvice(basePackages = "cn.lantai.statistics.web")
 @Order(Ordered.HIGHEST_PRECEDENCE)
