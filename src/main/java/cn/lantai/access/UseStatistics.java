@@ -57,6 +57,23 @@ public class UseStatistics {
         LocalDate end = to != null ? to : (from != null && from.isAfter(today) ? from : today);
         UseGrouping grouping = by == null ? UseGrouping.DAY : by;
         check(start, end, grouping, today);
+        return summed(start, end, grouping);
+    }
+
+    /**
+     * The figures of a year of the archive's calendar, by month (every month a row, the total the year's): aggregates
+     * without personal data for the bureau's yearly statistics, which check their own right ({@code READ_STATISTICS}).
+     * A year outside {@link #FIRST_YEAR} to next year is refused ({@link AccessProblem}, 400).
+     */
+    public UseFigures year(int year) {
+        LocalDate start = LocalDate.of(year, 1, 1);
+        LocalDate end = start.withDayOfYear(start.lengthOfYear());
+        check(start, end, UseGrouping.MONTH, archiveClock.today());
+        return summed(start, end, UseGrouping.MONTH);
+    }
+
+    /** The ledger's sums over the days, grouped; periods of time in order with the empty ones too. */
+    private UseFigures summed(LocalDate start, LocalDate end, UseGrouping grouping) {
         Map<String, long[]> groups = new LinkedHashMap<>();
         if (grouping.byTime()) {
             periods(start, end, grouping).forEach(p -> groups.put(p, new long[7]));

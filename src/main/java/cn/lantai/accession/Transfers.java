@@ -256,6 +256,15 @@ public class Transfers {
         return rows.find(id).orElseThrow();
     }
 
+    /**
+     * The transfers accepted from {@code from} (inclusive) to {@code to}, with their 卷 and 件: aggregates without any
+     * unit's name, so the caller decides who may read them (the yearly statistics).
+     */
+    public TransfersReceived receivedBetween(Instant from, Instant to) {
+        long[] counts = rows.acceptedBetween(from, to);
+        return new TransfersReceived(counts[0], counts[1], counts[2]);
+    }
+
     /** The labels of the records left out of an accept because of a FAIL, for the receipt. */
     public List<String> leftOut(long id, Viewer viewer) {
         transfer(id, viewer);

@@ -3,6 +3,7 @@ package cn.lantai.digitization;
 import cn.lantai.catalog.ItemId;
 import cn.lantai.digitization.internal.PageLedger;
 import cn.lantai.digitization.internal.batches.BatchRows;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -50,5 +51,13 @@ public class ScannedPages {
     /** All attached pages (画幅) of the archive. */
     public long count() {
         return ledger.count();
+    }
+
+    /**
+     * The pages (画幅) digitized from {@code from} (inclusive) to {@code to}, as the yearly statistics count them: the
+     * pages attached then that are attached still (a page replaced later counts when it was attached again).
+     */
+    public long attachedBetween(Instant from, Instant to) {
+        return ledger.attachedBetween(from, to);
     }
 }

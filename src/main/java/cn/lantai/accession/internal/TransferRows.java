@@ -132,6 +132,14 @@ public class TransferRows {
                 .update();
     }
 
+    /** Transfers accepted from {@code from} (inclusive) to {@code to}: how many, their 卷 and their 件. */
+    public long[] acceptedBetween(Instant from, Instant to) {
+        return jdbc.sql("SELECT COUNT(*), COALESCE(SUM(volume_count), 0), COALESCE(SUM(item_count), 0) FROM transfer"
+                        + " WHERE decision = 'ACCEPTED' AND decided_at >= ? AND decided_at < ?")
+                .params(Timestamp.from(from), Timestamp.from(to))
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}).single();
+    }
+
     public void decided(long id, Decision decision, String reasons, String by, Instant at) {
         jdbc.sql("UPDATE transfer SET decision = ?, reasons = ?, decided_by = ?, decided_at = ? WHERE id = ?")
                 .params(decision.name(), reasons, by, Timestamp.from(at), id).update();

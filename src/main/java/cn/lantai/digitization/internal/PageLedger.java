@@ -80,6 +80,12 @@ public class PageLedger {
         return jdbc.sql("SELECT COUNT(*) FROM scan_page").query(Long.class).single();
     }
 
+    /** The pages attached from {@code from} (inclusive) to {@code to} and attached still. */
+    public long attachedBetween(Instant from, Instant to) {
+        return jdbc.sql("SELECT COUNT(*) FROM scan_page WHERE attached_at >= ? AND attached_at < ?")
+                .params(Timestamp.from(from), Timestamp.from(to)).query(Long.class).single();
+    }
+
     private static ScanPage row(ResultSet rs, int n) throws SQLException {
         return new ScanPage(new ItemId(rs.getLong("item_id")), rs.getInt("page"), rs.getString("master"),
                 rs.getInt("master_index"), rs.getString("sha256"), rs.getInt("width"), rs.getInt("height"),

@@ -1,0 +1,24 @@
+package cn.lantai.statistics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * One figure of the yearly report: its key (stable, the JSON field name), the message key of its label and the
+ * label's argument (a category's or grade's name; null for most), this year's value and the previous year's.
+ */
+public record Figure(String key, String label, String labelArgument, BigDecimal value, BigDecimal previous) {
+
+    /** The change against the previous year (this year's value less the previous one). */
+    public BigDecimal change() {
+        return value.subtract(previous);
+    }
+
+    /** The change in percent of the previous year, to one decimal; null when the previous year is 0 ("—"). */
+    public BigDecimal changePercent() {
+        if (previous.signum() == 0) {
+            return null;
+        }
+        return change().multiply(BigDecimal.valueOf(100)).divide(previous, 1, RoundingMode.HALF_UP);
+    }
+}

@@ -1,0 +1,8 @@
+package cn.lantai.statistics;
+
+import cn.lantai.support.LantaiTest;
+
+/** {@link YearlyReportContract} on H2. */
+@LantaiTest
+class YearlyReportTest extends YearlyReportContract {
+}
