@@ -46,6 +46,7 @@ public class MqttReadings implements MqttCallbackExtended {
     private final AtomicLong dropped = new AtomicLong();
     private volatile MqttClient client;
     private volatile boolean closing;
+    private volatile boolean subscribed;
     private Thread connector;
 
     MqttReadings(@Value("${lantai.stacks.mqtt.url:}") String url, Sensors sensors, SensorLimits limits,
@@ -102,6 +103,7 @@ public class MqttReadings implements MqttCallbackExtended {
     public void connectComplete(boolean reconnect, String serverUri) {
         try {
             client().subscribe(TOPICS, 1);
+            subscribed = true;
             LOG.info("MQTT: {} to {}, subscribed to {}", reconnect ? "reconnected" : "connected", serverUri, TOPICS);
         } catch (MqttException | RuntimeException e) {
             LOG.warn("MQTT: could not subscribe to {}: {}", TOPICS, e.getMessage());
@@ -118,6 +120,7 @@ public class MqttReadings implements MqttCallbackExtended {
 
     @Override
     public void connectionLost(Throwable cause) {
+        subscribed = false;
         LOG.warn("MQTT: connection to {} lost ({}); reconnecting", url, cause == null ? "" : cause.getMessage());
     }
 
@@ -163,10 +166,10 @@ public class MqttReadings implements MqttCallbackExtended {
         return dropped.get();
     }
 
-    /** Whether the subscriber is connected to the broker now. */
-    public boolean connected() {
+    /** Whether the subscriber is connected to the broker and subscribed now. */
+    public boolean listening() {
         MqttClient c = client;
-        return c != null && c.isConnected();
+        return subscribed && c != null && c.isConnected();
     }
 
     @PreDestroy
