@@ -131,11 +131,19 @@ public class MqttReadings implements MqttCallbackExtended {
             stored.incrementAndGet();
         } catch (StacksProblem e) {
             dropped.incrementAndGet();
-            LOG.info("MQTT: dropped a message on {}: {} {}", topic, e.key(), Arrays.toString(e.arguments()));
+            LOG.info("MQTT: dropped a message on {}: {} {}", printable(topic), e.key(),
+                    printable(Arrays.toString(e.arguments())));
         } catch (RuntimeException e) {
             dropped.incrementAndGet();
-            LOG.warn("MQTT: dropped a message on {}: {}", topic, e.toString());
+            LOG.warn("MQTT: dropped a message on {}: {}", printable(topic), e.toString());
         }
+    }
+
+    /** What a publisher sent, fit for one log line: control characters replaced, at most 200 characters. */
+    private static String printable(String text) {
+        String line = text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
     private void take(String topic, byte[] payload) {
