@@ -173,6 +173,7 @@ class ClimateTest extends ClimateContract {
                         .with(Staff.page(KEEPER)).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("id=\"issued-token\"").contains("lts_");
+        assertThat(page).contains("data-url=\"/stacks/climate/" + room + "/chart.json?from=");
         assertThat(mvc.perform(get("/stacks/climate/{room}", room).with(Staff.page(KEEPER)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
                 .doesNotContain("lts_").contains("P-1" + room);

@@ -66,7 +66,7 @@ public class DayChecks {
             Boolean r = transactions.execute(status -> {
                 readings.lockRoom(room);
                 long count = readings.day(room, day).map(ClimateDay::readings).orElse(0L);
-                return count < 2 && alerts.raise(room, AlertKind.THIN_DAY, day, count + "", now);
+                return count < 2 && alerts.raise(room, AlertKind.THIN_DAY, day, String.valueOf(count), now);
             });
             raised += Boolean.TRUE.equals(r) ? 1 : 0;
         }

@@ -35,7 +35,7 @@ class SensorStore {
                 .query((rs, n) -> sensor(rs)).optional();
     }
 
-    /** The sensor and its token's digest, for the constant-time check of a credential. */
+    /** The digest of the sensor's token, for the constant-time check of a credential. */
     Optional<String> digest(String code) {
         return jdbc.sql("SELECT token_digest FROM stacks_sensor WHERE code = ?").param(code).query(String.class)
                 .optional();
