@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -20,6 +21,7 @@ import cn.lantai.audit.AuditQuery;
 import cn.lantai.audit.AuditTrail;
 import cn.lantai.catalog.CatalogManagement;
 import cn.lantai.catalog.Classification;
+import cn.lantai.catalog.Item;
 import cn.lantai.catalog.Viewer;
 import cn.lantai.digitization.internal.PageLedger;
 import cn.lantai.preservation.ArchivalStore;
@@ -356,7 +358,7 @@ class ExhibitionsTest {
                 .filter(d -> d.getYear() == year).count();
         List<Map<String, Object>> done = jdbc.sql("SELECT finished_on, titles, wan_chars FROM exhibition_compilation "
                 + "WHERE state = 'FINISHED'").query().listOfRows().stream()
-                .filter(r -> ((java.sql.Date) r.get("FINISHED_ON")).toLocalDate().getYear() == year).toList();
+                .filter(r -> ((Date) r.get("FINISHED_ON")).toLocalDate().getYear() == year).toList();
         long titles = done.stream().mapToLong(r -> ((Number) r.get("TITLES")).longValue()).sum();
         BigDecimal wan = done.stream().map(r -> (BigDecimal) r.get("WAN_CHARS")).reduce(new BigDecimal("0.00"),
                 BigDecimal::add);
@@ -391,7 +393,7 @@ class ExhibitionsTest {
         return as(() -> exhibitions.addExhibit(id, section, record, "说明", null, viewer));
     }
 
-    private static String code(cn.lantai.catalog.Item item) {
+    private static String code(Item item) {
         return item.archivalCode();
     }
 
