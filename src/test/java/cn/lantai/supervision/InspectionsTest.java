@@ -2,6 +2,7 @@ package cn.lantai.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -10,6 +11,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
@@ -27,6 +29,7 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 
 /**
  * Law-enforcement inspections from plan to follow-up review, every refusal the workflow owes (a notice after the
@@ -221,6 +224,34 @@ class InspectionsTest {
         assertThat(late.getContentAsString(StandardCharsets.UTF_8)).contains("supervision.inspection.notice-too-late");
         assertThat(mvc.perform(get(location).with(Staff.as(INSPECTOR))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("\"state\":\"PLANNED\"");
+    }
+
+    @Test
+    void theFormsAnswerMalformedAndHostileInputWithAMessageAndTheApiWith400() throws Exception {
+        MvcResult badDate = mvc.perform(post("/supervision/inspections").with(Staff.page(INSPECTOR)).with(csrf())
+                .locale(Locale.SIMPLIFIED_CHINESE)
+                .param("unit", unit).param("planned", "2026-13-45").param("subject", "检查")).andReturn();
+        assertThat(badDate.getResponse().getRedirectedUrl()).isEqualTo("/supervision/inspections");
+        assertThat(badDate.getFlashMap().get("problem")).isEqualTo("日期格式不对，请按“年-月-日”填写。");
+        assertThat(badDate.getFlashMap().get("subject")).isEqualTo("检查");
+
+        long id = as(() -> inspections.plan(unit, today.minusDays(1), "<script>alert(1)</script>", VIEWER));
+        as(() -> inspections.recordNotice(id, today.minusMonths(2), VIEWER));
+        MvcResult two = mvc.perform(post("/supervision/inspections/{id}/team", id).with(Staff.page(INSPECTOR))
+                .with(csrf()).locale(Locale.SIMPLIFIED_CHINESE).param("on", today.toString())
+                .param("name", "甲", "乙", "", "").param("card", "A1", "A2", "", "")).andReturn();
+        assertThat(two.getResponse().getRedirectedUrl()).isEqualTo("/supervision/inspections/" + id);
+        assertThat(two.getFlashMap().get("problem")).isEqualTo("检查组至少需要 3 名执法人员。");
+
+        String shown = mvc.perform(get("/supervision/inspections/{id}", id).with(Staff.page(INSPECTOR)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(shown).contains("&lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+        assertThat(mvc.perform(get("/supervision/inspections/{id}", Long.MAX_VALUE).with(Staff.page(INSPECTOR)))
+                .andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(post("/api/v1/supervision/inspections/{id}/team", id).with(Staff.as(INSPECTOR))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"on\":\"not a date\",")).andReturn()
+                .getResponse().getStatus()).isEqualTo(400);
+        assertThat(as(() -> inspections.inspection(id)).state()).isEqualTo(InspectionState.NOTIFIED);
     }
 
     @Test
