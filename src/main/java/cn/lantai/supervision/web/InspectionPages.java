@@ -47,6 +47,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class InspectionPages {
 
     private static final String BASE = "/supervision/inspections";
+    /** The rows of the team form. */
+    static final int TEAM_ROWS = 5;
 
     private final Inspections inspections;
     private final UnitDirectory units;
@@ -109,6 +111,7 @@ class InspectionPages {
                 .orElse(inspection.unitCode()));
         model.addAttribute("today", inspections.today());
         model.addAttribute("outcomes", ItemOutcome.values());
+        model.addAttribute("teamRows", TEAM_ROWS);
         model.addAttribute("nextItems", String.join("\n", inspection.state() == InspectionState.REVIEWED
                 ? inspection.unfixedItems() : inspection.findings()));
         return "supervision-inspection";
@@ -125,6 +128,8 @@ class InspectionPages {
             @RequestParam(name = "name", required = false) List<String> names,
             @RequestParam(name = "card", required = false) List<String> cards, Viewer viewer,
             RedirectAttributes redirect, Locale locale) {
+        redirect.addFlashAttribute("keptNames", rows(names));
+        redirect.addFlashAttribute("keptCards", rows(cards));
         return step(id, redirect, locale, () -> inspections.setTeam(id, date(on), team(names, cards), viewer));
     }
 
@@ -132,6 +137,7 @@ class InspectionPages {
     String inspect(@PathVariable long id, @RequestParam(required = false) String on,
             @RequestParam(required = false) String findings, Viewer viewer, RedirectAttributes redirect,
             Locale locale) {
+        redirect.addFlashAttribute("keptFindings", findings);
         return step(id, redirect, locale, () -> inspections.inspect(id, date(on), lines(findings), viewer));
     }
 
@@ -139,6 +145,8 @@ class InspectionPages {
     String rectify(@PathVariable long id, @RequestParam(required = false) String on,
             @RequestParam(required = false) String deadline, @RequestParam(required = false) String items,
             Viewer viewer, RedirectAttributes redirect, Locale locale) {
+        redirect.addFlashAttribute("keptDeadline", deadline);
+        redirect.addFlashAttribute("keptItems", items);
         return step(id, redirect, locale, () -> {
             String number = inspections.rectify(id, date(on), date(deadline), lines(items), viewer);
             redirect.addFlashAttribute("message", messages.getMessage("supervision.inspection.rectified",
@@ -152,6 +160,7 @@ class InspectionPages {
             @RequestParam(name = "fixedOn", required = false) List<String> fixedOn,
             @RequestParam(required = false) String evidence, Viewer viewer, RedirectAttributes redirect,
             Locale locale) {
+        redirect.addFlashAttribute("keptEvidence", evidence);
         return step(id, redirect, locale, () -> {
             List<ItemFix> fixes = new ArrayList<>();
             List<String> texts = done == null ? List.of() : done;
@@ -173,6 +182,7 @@ class InspectionPages {
     String publish(@PathVariable long id, @RequestParam(required = false) String on,
             @RequestParam(required = false) String result, Viewer viewer, RedirectAttributes redirect,
             Locale locale) {
+        redirect.addFlashAttribute("keptResult", result);
         return step(id, redirect, locale, () -> inspections.publish(id, date(on), result, viewer));
     }
 
@@ -192,10 +202,20 @@ class InspectionPages {
                 .body(pdf);
     }
 
-    /** Runs a step; a refusal is shown above the inspection's forms. */
+    /** The team form's rows as typed, for showing them again after a refusal (as many as the form has). */
+    private static List<String> rows(List<String> given) {
+        List<String> rows = new ArrayList<>(given == null ? List.of() : given);
+        while (rows.size() < TEAM_ROWS) {
+            rows.add("");
+        }
+        return rows;
+    }
+
+    /** Runs a step; a refusal is shown above the inspection's forms (which show again what was typed). */
     private String step(long id, RedirectAttributes redirect, Locale locale, Runnable work) {
         try {
             work.run();
+            redirect.getFlashAttributes().keySet().removeIf(k -> k.startsWith("kept"));
         } catch (SupervisionProblem e) {
             if (e.status() == 404) {
                 throw e;
