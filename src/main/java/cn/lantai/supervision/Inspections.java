@@ -300,7 +300,8 @@ public class Inspections {
         LocalDate since = notice.acceptedOn().isAfter(inspection.publishedOn()) ? notice.acceptedOn()
                 : inspection.publishedOn();
         LocalDate day = after(done(on, today()), since, "supervision.inspection.review-too-early");
-        if (outcomes == null || outcomes.size() != notice.items().size() || outcomes.stream().anyMatch(Objects::isNull)) {
+        if (outcomes == null || outcomes.size() != notice.items().size()
+                || outcomes.stream().anyMatch(Objects::isNull)) {
             throw new SupervisionProblem(422, "supervision.inspection.outcomes", notice.items().size());
         }
         advance(inspection, InspectionState.REVIEWED, day, viewer);

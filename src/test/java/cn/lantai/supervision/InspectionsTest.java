@@ -63,7 +63,8 @@ class InspectionsTest {
     }
 
     @Test
-    void anInspectionGoesFromPlanThroughRectificationToFollowUpReviewAndANewNoticeForWhatWasNotFixed() throws Exception {
+    void anInspectionGoesFromPlanThroughRectificationToFollowUpReviewAndANewNoticeForWhatIsNotFixed()
+            throws Exception {
         LocalDate onSite = today.minusMonths(10);
         long id = inspected(onSite.minusMonths(2), onSite, List.of("档案室无温湿度记录", "归档文件未按年度整理"));
         String number = as(() -> inspections.rectify(id, onSite.plusDays(1), onSite.plusMonths(1),

@@ -81,7 +81,8 @@ public class InspectionStore {
 
     public void team(long id, List<Inspector> team) {
         for (int n = 0; n < team.size(); n++) {
-            jdbc.sql("INSERT INTO supervision_inspector (inspection_id, position, name, card_number) VALUES (?, ?, ?, ?)")
+            jdbc.sql("INSERT INTO supervision_inspector (inspection_id, position, name, card_number) "
+                            + "VALUES (?, ?, ?, ?)")
                     .params(id, n + 1, team.get(n).name(), team.get(n).cardNumber()).update();
         }
     }
@@ -130,7 +131,8 @@ public class InspectionStore {
         jdbc.sql("UPDATE supervision_rectification SET reviewed_on = ? WHERE id = ?")
                 .params(Date.valueOf(on), rectificationId).update();
         for (int n = 0; n < outcomes.size(); n++) {
-            jdbc.sql("UPDATE supervision_rectification_item SET outcome = ? WHERE rectification_id = ? AND position = ?")
+            jdbc.sql("UPDATE supervision_rectification_item SET outcome = ? "
+                            + "WHERE rectification_id = ? AND position = ?")
                     .params(outcomes.get(n).name(), rectificationId, n + 1).update();
         }
     }
@@ -176,7 +178,8 @@ public class InspectionStore {
 
     /** How many steps of this kind were done within [from, to). */
     public long steps(InspectionState step, LocalDate from, LocalDate to) {
-        return jdbc.sql("SELECT COUNT(*) FROM supervision_inspection_step WHERE step = ? AND done_on >= ? AND done_on < ?")
+        return jdbc.sql("SELECT COUNT(*) FROM supervision_inspection_step "
+                        + "WHERE step = ? AND done_on >= ? AND done_on < ?")
                 .params(step.name(), Date.valueOf(from), Date.valueOf(to)).query(Long.class).single();
     }
 
