@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class BoxStore {
 
-    private static final String SELECT = "SELECT b.id, b.number, b.fonds, b.year, b.category, b.title, b.room, b.row_no,"
+    private static final String SELECT = "SELECT b.id, b.number, b.fonds, b.box_year, b.category, b.title, b.room, b.row_no,"
             + " b.section_no, b.shelf_no, (SELECT COUNT(*) FROM stacks_placement p WHERE p.box_id = b.id)"
             + " FROM stacks_box b ";
 
@@ -27,7 +27,7 @@ public class BoxStore {
 
     public long insert(String number, String fonds, Integer year, String category, String title) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO stacks_box (number, fonds, year, category, title, created_at)"
+        jdbc.sql("INSERT INTO stacks_box (number, fonds, box_year, category, title, created_at)"
                         + " VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP)")
                 .params(number, fonds, year, category, title).update(key, "id");
         return key.getKey().longValue();
