@@ -82,7 +82,9 @@ public final class ShelfMap {
         return out.contains(Kept.BOX.name() + ":" + box.id());
     }
 
+    /** Whether the entry is out, by itself or with its box. */
     public boolean isOut(Placed entry) {
-        return out.contains(entry.kind().name() + ":" + entry.id());
+        return out.contains(entry.kind().name() + ":" + entry.id())
+                || entry.boxId() != null && out.contains(Kept.BOX.name() + ":" + entry.boxId());
     }
 }
