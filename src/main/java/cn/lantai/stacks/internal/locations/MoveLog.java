@@ -88,7 +88,7 @@ public class MoveLog {
         return jdbc.sql(SELECT + "ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY").query(MoveLog::move).list();
     }
 
-    /** The rows taken out or returned in [from, to): what a year's figures are counted from. */
+    /** The rows taken out or returned from {@code from} up to {@code to} (excluded): what a year's figures count. */
     public List<Move> touching(Instant from, Instant to) {
         return jdbc.sql(SELECT + "WHERE (taken_at >= ? AND taken_at < ?) OR (returned_at >= ? AND returned_at < ?)")
                 .params(Timestamp.from(from), Timestamp.from(to), Timestamp.from(from), Timestamp.from(to))
