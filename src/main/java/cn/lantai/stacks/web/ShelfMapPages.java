@@ -98,12 +98,12 @@ class ShelfMapPages {
 
     @PostMapping("/stacks/rooms")
     String addRoom(@RequestParam(required = false) String code, @RequestParam(required = false) String name,
-            @RequestParam(required = false) String kind, @RequestParam(defaultValue = "0") int rows,
-            @RequestParam(defaultValue = "0") int sections, @RequestParam(defaultValue = "0") int shelves,
+            @RequestParam(required = false) String kind, @RequestParam(required = false) String rows,
+            @RequestParam(required = false) String sections, @RequestParam(required = false) String shelves,
             Viewer viewer, RedirectAttributes flash, Locale locale) {
         RoomKind k = Arrays.stream(RoomKind.values()).filter(x -> x.name().equals(kind)).findFirst().orElse(null);
-        return done(() -> "/stacks?room=" + rooms.add(new Room(code, name, k, rows, sections, shelves), viewer)
-                .code(), "/stacks", flash, locale);
+        return done(() -> "/stacks?room=" + rooms.add(new Room(code, name, k, count(rows), count(sections),
+                count(shelves)), viewer).code(), "/stacks", flash, locale);
     }
 
     @PostMapping("/stacks/boxes")
@@ -216,6 +216,11 @@ class ShelfMapPages {
     private static List<String> lines(String text) {
         return text == null ? List.of() : Arrays.stream(text.split("[\\r\\n,，;；]+")).map(String::strip)
                 .filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** A count as typed; anything but 1 to 3 digits reads as 0, which the room's layout check refuses. */
+    private static int count(String text) {
+        return text != null && text.strip().matches("[0-9]{1,3}") ? Integer.parseInt(text.strip()) : 0;
     }
 
     private static Integer year(String text) {
