@@ -47,13 +47,17 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -371,5 +375,30 @@ class LocationsTest {
         mvc.perform(put("/api/v1/stacks/locations/{code}", first.archivalCode()).with(Staff.archivist())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"location\":\"" + room + "-01-02-3\"}"))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theFormsSayWhatIsWrongOnThePageAndGoBackOnlyToTheStacks() throws Exception {
+        mvc.perform(post("/stacks/rooms").with(Staff.page(KEEPER)).with(csrf()).param("code", "R" + room)
+                        .param("name", "<b>库</b>").param("kind", "PAPER").param("rows", "abc").param("sections", "2")
+                        .param("shelves", "2"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/stacks"))
+                .andExpect(flash().attribute("problem", containsString("库房布局")));
+        assertThat(as(() -> rooms.room("R" + room))).isEmpty();
+        mvc.perform(post("/stacks/moves/out").with(Staff.page(KEEPER)).with(csrf()).param("target", "entry")
+                        .param("reference", first.archivalCode()).param("reason", "USE").param("due", "tomorrow")
+                        .param("back", "https://elsewhere.example/stacks"))
+                .andExpect(redirectedUrl("/stacks"))
+                .andExpect(flash().attribute("problem", containsString("应还日期")));
+        mvc.perform(post("/stacks/moves/shelve").with(Staff.page(KEEPER)).with(csrf()).param("room", room)
+                        .param("entries", first.archivalCode() + "\n" + "x".repeat(5000))
+                        .param("location", room + "-01-01-1"))
+                .andExpect(redirectedUrl("/stacks?room=" + room))
+                .andExpect(flash().attribute("problem", containsString("不是档号")));
+        assertThat(as(() -> locations.placeOf(first.archivalCode(), keeper))).isEmpty();
+        mvc.perform(get("/stacks").with(Staff.page(KEEPER)).param("room", room).param("cell", "1-1"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(
+                        "id=\"cell-detail\"")));
+        mvc.perform(get("/stacks").with(Staff.page(Staff.ARCHIVIST))).andExpect(status().isForbidden());
     }
 }
