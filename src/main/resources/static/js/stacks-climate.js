@@ -1,5 +1,6 @@
 // A room's climate chart (ECharts): temperature and relative humidity over the chosen range, each with its room
-// kind's norm as a band; raw readings for a week or less, else each day's min, max and average from the rollup.
+// kind's norm as a band; raw readings for a week or less (one line per sensor), else each day's min, max and average
+// from the rollup.
 (function () {
   'use strict';
 
@@ -16,12 +17,15 @@
     var normName = box.getAttribute('data-norm');
     var series;
     if (data.resolution === 'raw') {
-      series = [
-        { name: t, type: 'line', showSymbol: false, yAxisIndex: 0,
-          data: data.readings.map(function (r) { return [r.at, Number(r.temperature)]; }) },
-        { name: h, type: 'line', showSymbol: false, yAxisIndex: 1,
-          data: data.readings.map(function (r) { return [r.at, Number(r.humidity)]; }) }
-      ];
+      // one temperature and one humidity line per sensor: two sensors' readings are never joined into one line
+      series = [];
+      data.sensors.forEach(function (sensor) {
+        var own = data.readings.filter(function (r) { return r.sensor === sensor; });
+        series.push({ name: t + ' (' + sensor + ')', type: 'line', showSymbol: false, yAxisIndex: 0,
+          data: own.map(function (r) { return [r.at, Number(r.temperature)]; }) });
+        series.push({ name: h + ' (' + sensor + ')', type: 'line', showSymbol: false, yAxisIndex: 1,
+          data: own.map(function (r) { return [r.at, Number(r.humidity)]; }) });
+      });
     } else {
       function line(name, field, axis, dashed) {
         return { name: name, type: 'line', showSymbol: false, yAxisIndex: axis,

@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import cn.lantai.audit.AuditEvent;
 import cn.lantai.audit.AuditTrail;
@@ -43,6 +42,8 @@ public class Climate {
     public static final int RAW_DAYS = 7;
     /** The longest range a chart shows at all. */
     public static final int MAX_DAYS = 3660;
+    /** The first day a chart may show: the archive keeps no climate before it. */
+    public static final LocalDate FIRST_DAY = LocalDate.of(2000, 1, 1);
 
     private final RoomStore rooms;
     private final ReadingIntake intake;
@@ -65,7 +66,8 @@ public class Climate {
      * The year's figures (aggregates, no personal data); the caller decides who may read them. Read from the daily
      * rollup: readings kept in the year's archive days; room-days with a reading outside the room kind's norm (the
      * days that raised an out-of-range alert); room-days whose readings spread beyond ±2 ℃ / ±5 % RH; finished
-     * room-days, from the room's first reading on, with fewer than two readings.
+     * room-days, from the start of the room's watch (its first reading or its first sensor), with fewer than two
+     * readings.
      */
     public ClimateYear year(int year) {
         return figures.year(year);
@@ -74,13 +76,15 @@ public class Climate {
     /** Every room with its latest reading and open alerts. */
     @PreAuthorize("hasAuthority('MANAGE_STACKS')")
     public List<RoomClimate> overview() {
-        Map<String, Long> open = records.open().stream().collect(Collectors.groupingBy(Alert::room,
-                Collectors.counting()));
+        Map<String, Long> open = records.openByRoom();
         return rooms.all().stream().map(r -> new RoomClimate(r, records.latest(r.code()).orElse(null),
                 open.getOrDefault(r.code(), 0L))).toList();
     }
 
-    /** The alerts nobody has acknowledged yet, newest day first. */
+    /**
+     * The alerts nobody has acknowledged yet, newest day first: at most {@link ClimateRecords#OPEN_SHOWN} (the
+     * overview's counts tell how many there are in all).
+     */
     @PreAuthorize("hasAuthority('MANAGE_STACKS')")
     public List<Alert> openAlerts() {
         return records.open();
@@ -96,13 +100,17 @@ public class Climate {
      * The room's climate over a range of archive days, both included: raw readings up to {@link #RAW_DAYS} days, the
      * days' rollup beyond.
      *
-     * @throws StacksProblem 404 {@code stacks.climate.unknown-room}, 422 {@code stacks.climate.bad-range}
+     * @throws StacksProblem 404 {@code stacks.climate.unknown-room}, 422 {@code stacks.climate.bad-range} or
+     *         {@code stacks.climate.range-out} (a day before {@link #FIRST_DAY} or after today)
      */
     @PreAuthorize("hasAuthority('MANAGE_STACKS')")
     public ChartData chart(String room, LocalDate from, LocalDate to) {
         Room r = room(room);
         if (from == null || to == null || to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_DAYS) {
             throw new StacksProblem(422, "stacks.climate.bad-range", MAX_DAYS);
+        }
+        if (from.isBefore(FIRST_DAY) || to.isAfter(today())) {
+            throw new StacksProblem(422, "stacks.climate.range-out", FIRST_DAY, today());
         }
         if (ChronoUnit.DAYS.between(from, to) < RAW_DAYS) {
             Instant start = from.atStartOfDay(zone).toInstant();

@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import cn.lantai.catalog.Classification;
 import cn.lantai.catalog.Viewer;
 import cn.lantai.stacks.internal.climate.MqttReadings;
+import cn.lantai.stacks.internal.climate.ReadingJson;
 import cn.lantai.stacks.internal.climate.Sensors;
 import cn.lantai.support.LantaiTest;
 import cn.lantai.support.MosquittoAvailable;
@@ -33,7 +34,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * Readings published over MQTT to the real Mosquitto reach the room's chart and raise an out-of-range alert; bad
- * messages (nonsense, a wrong token, a topic of another room) are dropped and counted, and the subscriber goes on.
+ * messages (nonsense, a wrong token, a topic of another room, a valid reading padded beyond the size cap) are dropped
+ * and counted, and the subscriber goes on.
  */
 @LantaiTest
 @ExtendWith(MosquittoAvailable.class)
@@ -71,6 +73,10 @@ class ClimateMqttTest {
         String good = "{\"room\":\"" + room + "\",\"sensor\":\"" + sensor + "\",\"at\":\"" + at
                 + "\",\"temperature\":31.5,\"humidity\":50,\"token\":\"" + token + "\"}";
 
+        // a good reading of another moment, padded with blanks beyond the cap: dropped unread
+        String oversized = good.replace(at.toString(), at.minusSeconds(1).toString()).replace("{\"room\"",
+                "{" + " ".repeat(ReadingJson.MAX_BYTES) + "\"room\"");
+
         MqttClient publisher = new MqttClient(MosquittoAvailable.URL, "lantai-test-" + UUID.randomUUID(),
                 new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
@@ -80,6 +86,7 @@ class ClimateMqttTest {
             publisher.publish(topic, "{nonsense".getBytes(StandardCharsets.UTF_8), 1, false);
             publisher.publish(topic, good.replace(token, "lts_stolen").getBytes(StandardCharsets.UTF_8), 1, false);
             publisher.publish("lantai/stacks/K-OTHER/readings", good.getBytes(StandardCharsets.UTF_8), 1, false);
+            publisher.publish(topic, oversized.getBytes(StandardCharsets.UTF_8), 1, false);
             publisher.publish(topic, good.getBytes(StandardCharsets.UTF_8), 1, false);
         } finally {
             publisher.disconnect();
@@ -88,7 +95,10 @@ class ClimateMqttTest {
 
         waitUntil(() -> jdbc.sql("SELECT COUNT(*) FROM stacks_reading WHERE room_code = ?").param(room)
                 .query(Long.class).single() == 1);
-        waitUntil(() -> subscriber.dropped() >= dropped + 3);
+        waitUntil(() -> subscriber.dropped() >= dropped + 4);
+        // messages of one publisher arrive in order: the oversized one was handled before the good one was kept
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM stacks_reading WHERE room_code = ?").param(room)
+                .query(Long.class).single()).isEqualTo(1);
         LocalDate day = LocalDate.ofInstant(at, zone);
         String chart = mvc.perform(get("/stacks/climate/{room}/chart.json", room).param("from", day.toString())
                         .param("to", day.toString()).with(Staff.page(ClimateContract.KEEPER)))

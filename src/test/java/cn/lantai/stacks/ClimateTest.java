@@ -4,9 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import cn.lantai.support.LantaiTest;
 import cn.lantai.support.Staff;
@@ -15,6 +17,7 @@ import org.dhatim.fastexcel.reader.Row;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -217,7 +220,12 @@ class ClimateTest extends ClimateContract {
         int year = at.toLocalDate().getYear();
         String report = mvc.perform(get("/stacks/climate/{room}/{year}", room, year).with(Staff.page(KEEPER)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(report).contains("26.5");
+        assertThat(report).contains("26.5").contains(" " + year + " 年度温湿度分析")
+                .doesNotContain(String.format(Locale.ROOT, "%,d", year));
+        String page = mvc.perform(get("/stacks/climate/{room}", room).with(Staff.page(KEEPER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        int thisYear = LocalDate.now(zone).getYear();
+        assertThat(page).contains(thisYear + " 年度分析").doesNotContain(String.format(Locale.ROOT, "%,d", thisYear));
         byte[] xlsx = mvc.perform(get("/stacks/climate/{room}/{year}.xlsx", room, year).with(Staff.page(KEEPER)))
                 .andExpect(status().isOk()).andExpect(header().string("Content-Disposition",
                         org.hamcrest.Matchers.containsString(room)))
@@ -232,11 +240,62 @@ class ClimateTest extends ClimateContract {
                 .andExpect(status().isUnprocessableEntity());
         mvc.perform(get("/stacks/climate/{room}/chart.json", room).param("from", "2026-02-01").param("to", "2026-01-01")
                 .with(Staff.page(KEEPER))).andExpect(status().isUnprocessableEntity());
+        // a day far in the future or the past is refused with its reason, not sent to the database
+        String far = mvc.perform(get("/stacks/climate/{room}", room).param("from", "+50000000-01-01")
+                        .param("to", "+50000000-01-02").with(Staff.page(KEEPER)))
+                .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString();
+        assertThat(far).contains("日期须在 2000-01-01 至 " + LocalDate.now(zone) + "（今天）之间");
+        mvc.perform(get("/stacks/climate/{room}/chart.json", room).param("from", "1000-01-01")
+                .param("to", "1000-01-02").with(Staff.page(KEEPER))).andExpect(status().isUnprocessableEntity());
         mvc.perform(get("/stacks/climate/NO-SUCH-ROOM").with(Staff.page(KEEPER))).andExpect(status().isNotFound());
         // staff without MANAGE_STACKS see no climate
         mvc.perform(get("/stacks/climate").with(Staff.page(Staff.ARCHIVIST))).andExpect(status().isForbidden());
         mvc.perform(get("/stacks/climate/{room}/chart.json", room).param("from", LocalDate.now(zone).toString())
                 .param("to", LocalDate.now(zone).toString()).with(Staff.page(Staff.ARCHIVIST)))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theRawChartDrawsEachSensorApart() throws Exception {
+        String room = room(RoomKind.PAPER);
+        String[] a = sensor(room);
+        String[] b = sensor(room);
+        LocalDate yesterday = LocalDate.now(zone).minusDays(1);
+        send(a[1], item(room, a[0], at(yesterday, 9), "18.0", "50"), 200);
+        send(b[1], item(room, b[0], at(yesterday, 10), "19.0", "51"), 200);
+        send(a[1], item(room, a[0], at(yesterday, 11), "18.5", "50"), 200);
+
+        JsonNode chart = json.readTree(mvc.perform(get("/stacks/climate/{room}/chart.json", room)
+                        .param("from", yesterday.toString()).param("to", yesterday.toString()).with(Staff.page(KEEPER)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        List<String> sensors = new ArrayList<>();
+        chart.get("sensors").forEach(n -> sensors.add(n.asString()));
+        assertThat(sensors).containsExactlyElementsOf(List.of(a[0], b[0]).stream().sorted().toList());
+        List<String> bySensor = new ArrayList<>();
+        chart.get("readings").forEach(r -> bySensor.add(r.get("sensor").asString() + " "
+                + r.get("temperature").decimalValue().setScale(1)));
+        assertThat(bySensor).containsExactly(a[0] + " 18.0", b[0] + " 19.0", a[0] + " 18.5");
+    }
+
+    @Test
+    void theOverviewListsAtMostTwoHundredOpenAlertsAndSaysHowManyMore() throws Exception {
+        String room = room(RoomKind.PAPER);
+        long before = jdbc.sql("SELECT COUNT(*) FROM stacks_climate_alert WHERE acknowledged_at IS NULL")
+                .query(Long.class).single();
+        LocalDate first = LocalDate.of(2001, 1, 1); // old days: listed last, after every other test's alerts
+        for (int i = 0; i < 230; i++) {
+            jdbc.sql("INSERT INTO stacks_climate_alert (room_code, kind, alert_day, detail, raised_at) "
+                    + "VALUES (?, 'THIN_DAY', ?, '0', ?)")
+                    .params(room, first.plusDays(i), LocalDateTime.now(ZoneOffset.UTC)).update();
+        }
+        try {
+            String page = mvc.perform(get("/stacks/climate").with(Staff.page(KEEPER))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(page.split("data-kind=\"", -1)).hasSize(200 + 1);
+            assertThat(page).contains("还有 " + (before + 230 - 200) + " 条未处理的告警未列出");
+        } finally {
+            jdbc.sql("UPDATE stacks_climate_alert SET acknowledged_at = ?, acknowledged_by = ? WHERE room_code = ?")
+                    .params(LocalDateTime.now(ZoneOffset.UTC), KEEPER, room).update();
+        }
     }
 }

@@ -145,7 +145,7 @@ class SafetyLedgerTest {
     }
 
     @Test
-    void aQuarterlyCheckAnswersTheChecklistAndItsFindingIsFixedAndClosed() {
+    void aQuarterlyCheckAnswersTheChecklistAndItsFindingIsFixedAndClosed() throws Exception {
         String room = room();
         long firePoint = firstPoint(Protection.FIRE);
         long check = as(() -> checks.record(new NewCheck(1971, 2, LocalDate.of(1971, 5, 20), "张三、李四", List.of(room),
@@ -162,6 +162,15 @@ class SafetyLedgerTest {
                 "stacks.safety.close.no-fix");
         refused(() -> checks.fix(finding.id(), "王五", "更换灭火器", LocalDate.of(1971, 5, 19), keeper),
                 "stacks.safety.fix.bad-due");
+        LocalDate latest = calendar.today().plusYears(SafetyChecks.MAX_FIX_YEARS);
+        refused(() -> checks.fix(finding.id(), "王五", "更换灭火器", latest.plusDays(1), keeper),
+                "stacks.safety.fix.due-too-far");
+        // a day no database holds, typed into the form: refused with its reason, never sent to the database
+        var far = mvc.perform(post("/stacks/safety/findings/{id}/fix", finding.id()).with(Staff.page(KEEPER))
+                .with(csrf()).param("by", "王五").param("action", "更换灭火器").param("due", "+50000000-01-01"))
+                .andReturn().getResponse();
+        assertThat(far.getStatus()).isEqualTo(422);
+        assertThat(far.getContentAsString()).contains("整改期限不能晚于 " + latest);
         as(() -> {
             checks.fix(finding.id(), "王五", "更换灭火器", LocalDate.of(1971, 6, 30), keeper);
             return null;

@@ -8,16 +8,20 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import cn.lantai.catalog.Viewer;
 import cn.lantai.stacks.Climate;
 import cn.lantai.stacks.StacksProblem;
+import cn.lantai.stacks.internal.climate.Alert;
 import cn.lantai.stacks.internal.climate.ChartData;
 import cn.lantai.stacks.internal.climate.ClimateDay;
 import cn.lantai.stacks.internal.climate.Intake;
 import cn.lantai.stacks.internal.climate.IssuedSensor;
+import cn.lantai.stacks.internal.climate.Reading;
+import cn.lantai.stacks.internal.climate.RoomClimate;
 import cn.lantai.stacks.internal.climate.Sensors;
 import cn.lantai.stacks.internal.climate.YearReport;
 import org.springframework.context.MessageSource;
@@ -62,8 +66,12 @@ class ClimatePages {
 
     @GetMapping("/stacks/climate")
     String overview(Model model) {
-        model.addAttribute("rooms", climate.overview());
-        model.addAttribute("alerts", climate.openAlerts());
+        List<RoomClimate> rooms = climate.overview();
+        List<Alert> alerts = climate.openAlerts();
+        model.addAttribute("rooms", rooms);
+        model.addAttribute("alerts", alerts);
+        // the list is capped: say how many more wait beyond it
+        model.addAttribute("moreAlerts", rooms.stream().mapToLong(RoomClimate::openAlerts).sum() - alerts.size());
         model.addAttribute("zone", climate.zone());
         return "stacks-climate";
     }
@@ -95,6 +103,8 @@ class ClimatePages {
         body.put("norm", Map.of("minTemperature", data.room().kind().minTemperature(),
                 "maxTemperature", data.room().kind().maxTemperature(),
                 "minHumidity", data.room().kind().minHumidity(), "maxHumidity", data.room().kind().maxHumidity()));
+        // the raw chart draws one line per sensor: the sensors in order, and each reading names its own
+        body.put("sensors", data.readings().stream().map(Reading::sensor).distinct().sorted().toList());
         body.put("readings", data.readings().stream().map(r -> Map.of("at", r.at().toString(),
                 "temperature", r.temperature(), "humidity", r.humidity(), "sensor", r.sensor())).toList());
         body.put("days", data.days().stream().map(ClimatePages::day).toList());

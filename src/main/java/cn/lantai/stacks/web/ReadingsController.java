@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ReadingsController {
 
     /** The largest body read: a full batch of readings with room to spare. */
-    static final int MAX_BODY = 512 * 1024;
+    static final int MAX_BODY = ReadingJson.MAX_BYTES;
 
     private final Sensors sensors;
     private final SensorLimits limits;

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,9 +39,19 @@ class AlertStore {
                 .update() == 1;
     }
 
-    List<Alert> open() {
+    /** The first open alerts, newest day first, at most {@code limit}. */
+    List<Alert> open(int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM stacks_climate_alert WHERE acknowledged_at IS NULL "
-                + "ORDER BY alert_day DESC, room_code, kind").query((rs, n) -> alert(rs)).list();
+                + "ORDER BY alert_day DESC, room_code, kind FETCH FIRST " + limit + " ROWS ONLY")
+                .query((rs, n) -> alert(rs)).list();
+    }
+
+    /** How many alerts each room has open; rooms without any are left out. */
+    Map<String, Long> openByRoom() {
+        Map<String, Long> open = new HashMap<>();
+        jdbc.sql("SELECT room_code, COUNT(*) FROM stacks_climate_alert WHERE acknowledged_at IS NULL "
+                + "GROUP BY room_code").query((rs, n) -> open.put(rs.getString(1), rs.getLong(2))).list();
+        return open;
     }
 
     List<Alert> ofRoom(String room, int limit) {

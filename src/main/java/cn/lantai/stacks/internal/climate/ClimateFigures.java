@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The climate's figures, read from the daily rollup (never the raw readings) and the alerts: a room's yearly analysis
- * by month, and the whole stacks' year. A thin day is a finished archive day, from the room's first reading on, with
- * fewer than two readings (none at all counts too); days out of norm and swing days are the rollup's days whose
- * extremes leave the room kind's norm or spread beyond ±2 ℃ / ±5 % RH, the same days that raise those alerts.
+ * by month, and the whole stacks' year. A thin day is a finished archive day, from the start of the room's watch
+ * ({@link ReadingStore#firstDays}), with fewer than two readings (none at all counts too); days out of norm and swing
+ * days are the rollup's days whose extremes leave the room kind's norm or spread beyond ±2 ℃ / ±5 % RH, the same days
+ * that raise those alerts.
  */
 @Component
 public class ClimateFigures {
@@ -104,7 +105,7 @@ public class ClimateFigures {
         return raised.stream().filter(ofKind).count();
     }
 
-    /** The finished days of the range, from the first reading on, with fewer than two readings. */
+    /** The finished days of the range, from the start of the watch on, with fewer than two readings. */
     private long thinDays(List<ClimateDay> days, LocalDate first, LocalDate from, LocalDate to) {
         LocalDate yesterday = LocalDate.now(clock.withZone(zone)).minusDays(1);
         LocalDate start = first.isAfter(from) ? first : from;

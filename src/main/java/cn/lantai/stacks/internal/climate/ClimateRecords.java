@@ -3,6 +3,7 @@ package cn.lantai.stacks.internal.climate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import cn.lantai.stacks.StacksProblem;
@@ -13,6 +14,8 @@ import org.springframework.stereotype.Component;
 public class ClimateRecords {
 
     private static final int RECENT_ALERTS = 50;
+    /** The most open alerts listed at once: the rest wait until those are acknowledged. */
+    public static final int OPEN_SHOWN = 200;
 
     private final ReadingStore readings;
     private final AlertStore alerts;
@@ -22,8 +25,14 @@ public class ClimateRecords {
         this.alerts = alerts;
     }
 
+    /** The open alerts shown, newest day first: the first {@link #OPEN_SHOWN}. */
     public List<Alert> open() {
-        return alerts.open();
+        return alerts.open(OPEN_SHOWN);
+    }
+
+    /** How many alerts each room has open (rooms without any left out). */
+    public Map<String, Long> openByRoom() {
+        return alerts.openByRoom();
     }
 
     public List<Alert> ofRoom(String room) {

@@ -14,9 +14,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The check of finished days: a room whose watch has begun (its first reading) that has fewer than two readings on a
- * finished day gets a thin-day alert for it. Run each night at 00:30 by the archive's clock for the last seven days
- * (a missed night is caught up; alerts are one per room and day), and by the tests for a given day.
+ * The check of finished days: a room whose watch has begun (its first reading, or the first whole day after its
+ * earliest enabled sensor was registered, so that a sensor that never posts is noticed) that has fewer than two
+ * readings on a finished day gets a thin-day alert for it. Run each night at 00:30 by the archive's clock for the last
+ * seven days (a missed night is caught up; alerts are one per room and day), and by the tests for a given day.
  */
 @Component
 public class DayChecks {

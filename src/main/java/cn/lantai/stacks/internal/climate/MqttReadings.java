@@ -28,7 +28,11 @@ import org.springframework.stereotype.Component;
  * credential, and the topic's room must be the reading's. The client connects in the background once the application
  * is up, says once that the broker does not answer, and keeps trying; Paho reconnects by itself after a loss, and the
  * subscription is renewed on each connection. A bad message is dropped with a log line and counted; nothing a
- * publisher sends stops the subscriber.
+ * publisher sends stops the subscriber. A message larger than {@link ReadingJson#MAX_BYTES} is dropped unread, and a
+ * room's topic whose messages keep being refused is ignored for the rest of the minute ({@link SensorLimits}), so
+ * that wrong tokens cannot cost a digest and a lookup each without bound. With {@code lantai.stacks.mqtt.username}
+ * (and {@code .password}) the client logs in to the broker, whose ACL should let only that account subscribe to
+ * {@code lantai/stacks/#}: the sensors' tokens travel in the messages.
  */
 @Component
 public class MqttReadings implements MqttCallbackExtended {
@@ -39,6 +43,8 @@ public class MqttReadings implements MqttCallbackExtended {
     private static final long RETRY_MILLIS = 10_000;
 
     private final String url;
+    private final String username;
+    private final String password;
     private final Sensors sensors;
     private final SensorLimits limits;
     private final ReadingIntake intake;
@@ -49,9 +55,13 @@ public class MqttReadings implements MqttCallbackExtended {
     private volatile boolean subscribed;
     private Thread connector;
 
-    MqttReadings(@Value("${lantai.stacks.mqtt.url:}") String url, Sensors sensors, SensorLimits limits,
+    MqttReadings(@Value("${lantai.stacks.mqtt.url:}") String url,
+            @Value("${lantai.stacks.mqtt.username:}") String username,
+            @Value("${lantai.stacks.mqtt.password:}") String password, Sensors sensors, SensorLimits limits,
             ReadingIntake intake) {
         this.url = url == null ? "" : url.strip();
+        this.username = username == null ? "" : username.strip();
+        this.password = password == null ? "" : password;
         this.sensors = sensors;
         this.limits = limits;
         this.intake = intake;
@@ -78,6 +88,10 @@ public class MqttReadings implements MqttCallbackExtended {
                 options.setAutomaticReconnect(true);
                 options.setCleanSession(true);
                 options.setConnectionTimeout(5);
+                if (!username.isEmpty()) { // the broker's ACL lets only this account read lantai/stacks/#
+                    options.setUserName(username);
+                    options.setPassword(password.toCharArray());
+                }
                 client = c; // before connecting: connectComplete subscribes through it
                 c.connect(options);
                 return;
@@ -126,15 +140,33 @@ public class MqttReadings implements MqttCallbackExtended {
 
     @Override
     public void messageArrived(String topic, MqttMessage message) {
+        String room = roomOf(topic);
+        if (!limits.hearsTopic(room)) {
+            dropped.incrementAndGet();
+            LOG.debug("MQTT: ignored a message on {}: too many refused there", printable(topic));
+            return;
+        }
+        byte[] payload = message.getPayload();
+        if (payload.length > ReadingJson.MAX_BYTES) {
+            dropped.incrementAndGet();
+            limits.refusedOnTopic(room);
+            LOG.info("MQTT: dropped a message on {}: {} bytes, more than {}", printable(topic), payload.length,
+                    ReadingJson.MAX_BYTES);
+            return;
+        }
         try {
-            take(topic, message.getPayload());
+            take(room, payload);
             stored.incrementAndGet();
         } catch (StacksProblem e) {
             dropped.incrementAndGet();
+            if (e.status() != 429) { // a sensor's own flood is its own bucket's business
+                limits.refusedOnTopic(room);
+            }
             LOG.info("MQTT: dropped a message on {}: {} {}", printable(topic), e.key(),
                     printable(Arrays.toString(e.arguments())));
         } catch (RuntimeException e) {
             dropped.incrementAndGet();
+            limits.refusedOnTopic(room);
             LOG.warn("MQTT: dropped a message on {}: {}", printable(topic), e.toString());
         }
     }
@@ -146,9 +178,13 @@ public class MqttReadings implements MqttCallbackExtended {
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 
-    private void take(String topic, byte[] payload) {
+    /** The room a topic names; empty for a topic of another shape. */
+    private static String roomOf(String topic) {
         String[] levels = topic.split("/", -1);
-        String room = levels.length == 4 ? levels[2] : "";
+        return levels.length == 4 ? levels[2] : "";
+    }
+
+    private void take(String room, byte[] payload) {
         ReadingJson.Message m = ReadingJson.message(payload);
         Sensor sensor = sensors.byCodeAndToken(m.reading().sensor(), m.token())
                 .orElseThrow(() -> new StacksProblem(401, "stacks.reading.no-credential"));
@@ -178,6 +214,12 @@ public class MqttReadings implements MqttCallbackExtended {
     public boolean listening() {
         MqttClient c = client;
         return subscribed && c != null && c.isConnected();
+    }
+
+    /** Whether the background connector is still trying to reach the broker. */
+    boolean trying() {
+        Thread t = connector;
+        return t != null && t.isAlive();
     }
 
     @PreDestroy

@@ -25,6 +25,9 @@ public final class ReadingJson {
     public record Message(ReadingInput reading, String token) {
     }
 
+    /** The largest HTTP body or MQTT message read: a full batch of readings with room to spare. */
+    public static final int MAX_BYTES = 512 * 1024;
+
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 

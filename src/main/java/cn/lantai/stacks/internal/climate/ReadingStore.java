@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,10 +32,12 @@ class ReadingStore {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final ZoneId zone;
 
-    ReadingStore(JdbcClient jdbc, JdbcTemplate template) {
+    ReadingStore(JdbcClient jdbc, JdbcTemplate template, @Value("${lantai.archive-zone:Asia/Shanghai}") ZoneId zone) {
         this.jdbc = jdbc;
         this.template = template;
+        this.zone = zone;
     }
 
     /**
@@ -114,16 +118,20 @@ class ReadingStore {
                 .params(from, to).query((rs, n) -> climateDay(rs)).list();
     }
 
-    /** The first day each room was measured: the day its watch began. */
+    /**
+     * The day each room's watch began: its first measured day, or the first whole day after its earliest enabled
+     * sensor was registered, whichever comes first.
+     */
     Map<String, LocalDate> firstDays() {
-        return jdbc.sql("SELECT room_code, MIN(reading_day) FROM stacks_climate_day GROUP BY room_code")
-                .query(rs -> {
-                    Map<String, LocalDate> first = new HashMap<>();
-                    while (rs.next()) {
-                        first.put(rs.getString(1), rs.getObject(2, LocalDate.class));
-                    }
-                    return first;
-                });
+        Map<String, LocalDate> first = new HashMap<>();
+        jdbc.sql("SELECT room_code, MIN(reading_day) FROM stacks_climate_day GROUP BY room_code")
+                .query((rs, n) -> first.put(rs.getString(1), rs.getObject(2, LocalDate.class))).list();
+        // a sensor registered but silent is watched from the first whole day after its registration
+        jdbc.sql("SELECT room_code, MIN(created_at) FROM stacks_sensor WHERE enabled GROUP BY room_code")
+                .query((rs, n) -> first.merge(rs.getString(1), rs.getObject(2, LocalDateTime.class)
+                        .atOffset(ZoneOffset.UTC).atZoneSameInstant(zone).toLocalDate().plusDays(1),
+                        (a, b) -> a.isBefore(b) ? a : b)).list();
+        return first;
     }
 
     /** The room's readings between the two moments, both included, in order. */

@@ -37,6 +37,8 @@ public class SafetyChecks {
     public static final int MAX_PERSON = 100;
     /** The first year a check may be entered for (older paper ledgers are not entered). */
     public static final int FIRST_YEAR = 1949;
+    /** How many years ahead a fix may be due at the latest. */
+    public static final int MAX_FIX_YEARS = 5;
 
     private final CheckStore store;
     private final RoomStore rooms;
@@ -224,7 +226,7 @@ public class SafetyChecks {
      * Records (or corrects) the fix of an open finding: who is responsible, what is done, by which day.
      *
      * @throws StacksProblem 404 {@code stacks.safety.finding.not-found}; 409 {@code .closed}; 422
-     *         {@code stacks.safety.fix.bad-by}, {@code .bad-action}, {@code .bad-due}
+     *         {@code stacks.safety.fix.bad-by}, {@code .bad-action}, {@code .bad-due}, {@code .due-too-far}
      */
     @Transactional
     public void fix(long findingId, String by, String action, LocalDate due, Viewer viewer) {
@@ -233,6 +235,10 @@ public class SafetyChecks {
         String what = Texts.required(action, MAX_NOTE, "stacks.safety.fix.bad-action");
         if (due == null || due.isBefore(f.foundOn())) {
             throw new StacksProblem(422, "stacks.safety.fix.bad-due", f.foundOn());
+        }
+        LocalDate latest = calendar.today().plusYears(MAX_FIX_YEARS);
+        if (due.isAfter(latest)) {
+            throw new StacksProblem(422, "stacks.safety.fix.due-too-far", latest);
         }
         store.fix(findingId, who, what, due);
         trail.record(new AuditEvent(viewer.name(), viewer.address(), "stacks.safety.finding.fix",
