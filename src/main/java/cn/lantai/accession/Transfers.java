@@ -35,6 +35,7 @@ import cn.lantai.preservation.Digests;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -172,6 +173,16 @@ public class Transfers {
             return List.of();
         }
         return rows.list(unit, null, 500);
+    }
+
+    /**
+     * The unit's transfers in outline (dates, state, counts; no record content), newest first (at most 500): for the
+     * receiving staff and for the inspectors, whose unit pages show a unit's whole history.
+     */
+    @PreAuthorize("hasAnyAuthority('RECEIVE', 'INSPECT')")
+    public List<TransferOutline> receivedFrom(String unitCode) {
+        return unitCode == null ? List.of()
+                : rows.list(unitCode.strip(), null, 500).stream().map(TransferOutline::of).toList();
     }
 
     /**

@@ -23,6 +23,7 @@ import cn.lantai.identity.UnitProfile;
 import cn.lantai.supervision.internal.inspections.InspectionStore;
 import cn.lantai.supervision.internal.inspections.RectificationNotices;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,6 +51,8 @@ public class Inspections {
     public static final int MAX_TEXT = 4000;
     /** How far ahead an inspection may be planned. */
     public static final int MAX_YEARS_AHEAD = 2;
+    /** How far after its notice a rectification deadline may lie. */
+    public static final int MAX_DEADLINE_YEARS = 5;
     /** How many published results the list shows. */
     public static final int MAX_PUBLISHED_SHOWN = 50;
 
@@ -187,7 +190,8 @@ public class Inspections {
      *
      * @return the notice number
      * @throws SupervisionProblem 409 {@code …not-now.rectify}; 422 {@code …deadline-before-notice},
-     *         {@code …rectify-before-inspection}, {@code …bad-item}
+     *         {@code …deadline-too-far}, {@code …rectify-before-inspection}, {@code …bad-item}; 409
+     *         {@code …notice-number-taken} when another notice took the number meanwhile
      */
     @Transactional
     @PreAuthorize("hasAuthority('INSPECT')")
@@ -203,12 +207,20 @@ public class Inspections {
         if (deadline == null || !deadline.isAfter(on)) {
             throw new SupervisionProblem(422, "supervision.inspection.deadline-before-notice", deadline, on);
         }
+        if (deadline.isAfter(on.plusYears(MAX_DEADLINE_YEARS))) {
+            throw new SupervisionProblem(422, "supervision.inspection.deadline-too-far", deadline, on,
+                    MAX_DEADLINE_YEARS);
+        }
         List<String> kept = lines(items, MAX_ITEMS, MAX_ITEM, "supervision.inspection.bad-item");
         int round = inspection.rectifications().size() + 1;
         int seq = store.nextNoticeNumber(on.getYear());
         String number = notices.number(on.getYear(), seq);
         advance(inspection, InspectionState.RECTIFYING, on, viewer);
-        store.rectification(id, round, on.getYear(), seq, number, on, deadline, kept);
+        try {
+            store.rectification(id, round, on.getYear(), seq, number, on, deadline, kept);
+        } catch (DuplicateKeyException numberTakenMeanwhile) {
+            throw new SupervisionProblem(409, "supervision.inspection.notice-number-taken", number);
+        }
         audit(viewer, "supervision.inspection.rectify", id, number + " deadline=" + deadline + " items="
                 + kept.size());
         return number;
@@ -362,15 +374,22 @@ public class Inspections {
     /**
      * The year's figures (aggregates, no personal data); the caller decides who may read them. Inspections are those
      * done on site in the year; notices those issued in it, with their items and how many of them were accepted by
-     * the year's end; overdue are all notices past their deadline and not accepted at the year's end, whenever issued.
+     * the year's end; overdue are all notices past their deadline and not accepted at the year's end (at the end of
+     * today for the current year, so a notice due later this year is not overdue yet), whenever issued.
      */
     public InspectionYear year(int year) {
+        return year(year, today());
+    }
+
+    /** As {@link #year(int)}, counted on {@code today} (a test, a report as it stood on a day). */
+    InspectionYear year(int year, LocalDate today) {
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = from.plusYears(1);
+        LocalDate tomorrow = today.plusDays(1);
         long[] issued = store.notices(from, to);
         return new InspectionYear(year, store.steps(InspectionState.INSPECTED, from, to), issued[0], issued[1],
-                issued[2], store.overdueAt(to), store.steps(InspectionState.PUBLISHED, from, to),
-                store.steps(InspectionState.REVIEWED, from, to));
+                issued[2], store.overdueAt(tomorrow.isBefore(to) ? tomorrow : to),
+                store.steps(InspectionState.PUBLISHED, from, to), store.steps(InspectionState.REVIEWED, from, to));
     }
 
     /** Today in the archive's zone. */

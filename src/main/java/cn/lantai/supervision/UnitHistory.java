@@ -4,9 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-import cn.lantai.accession.Transfer;
+import cn.lantai.accession.TransferOutline;
 import cn.lantai.accession.Transfers;
-import cn.lantai.catalog.Viewer;
 import cn.lantai.supervision.internal.Inputs;
 import cn.lantai.supervision.internal.outreach.OutreachRows;
 import cn.lantai.supervision.internal.units.Grades;
@@ -16,8 +15,7 @@ import org.springframework.stereotype.Service;
 /**
  * A unit's whole history with the bureau in one timeline, newest first: its law-enforcement inspections, the guidance
  * visits it had, the training sessions its people attended, the grades its archive room reached, and the transfers
- * the archive received from it (as far as the viewer may see transfers: accession shows them to the receiving staff
- * and the unit's own people).
+ * the archive received from it (in outline: dates, state and counts).
  */
 @Service
 public class UnitHistory {
@@ -45,7 +43,7 @@ public class UnitHistory {
      * @throws SupervisionProblem 404 {@code supervision.unit.unknown}
      */
     @PreAuthorize("hasAuthority('INSPECT')")
-    public List<HistoryEntry> of(String unitCode, Viewer viewer) {
+    public List<HistoryEntry> of(String unitCode) {
         String code = units.unit(unitCode).unit().code();
         List<HistoryEntry> entries = new ArrayList<>();
         for (InspectionSummary i : inspections.ofUnit(code)) {
@@ -58,10 +56,9 @@ public class UnitHistory {
                 new HistoryEntry(t.heldOn(), HistoryEntry.Kind.TRAINING, t.title(), t.id())));
         grades.history(code).forEach(g -> entries.add(
                 new HistoryEntry(g.reachedOn(), HistoryEntry.Kind.GRADE, g.grade().name(), 0)));
-        for (Transfer t : transfers.transfersOf(code, viewer)) {
-            entries.add(new HistoryEntry(t.paper() != null && t.paper().handedOverOn() != null
-                    ? t.paper().handedOverOn() : inputs.dayOf(t.submittedAt()), HistoryEntry.Kind.TRANSFER,
-                    t.state().name(), t.id()));
+        for (TransferOutline t : transfers.receivedFrom(code)) {
+            entries.add(new HistoryEntry(t.handedOverOn() != null ? t.handedOverOn() : inputs.dayOf(t.submittedAt()),
+                    HistoryEntry.Kind.TRANSFER, t.state().name(), t.id()));
         }
         entries.sort(Comparator.comparing(HistoryEntry::on, Comparator.nullsLast(Comparator.reverseOrder())));
         return entries;

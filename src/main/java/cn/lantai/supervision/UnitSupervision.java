@@ -22,6 +22,7 @@ import cn.lantai.supervision.internal.outreach.OutreachRows;
 import cn.lantai.supervision.internal.units.Grades;
 import cn.lantai.supervision.internal.units.Targets;
 import cn.lantai.supervision.internal.units.UnitWorkStore;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -130,7 +131,8 @@ public class UnitSupervision {
      *
      * @throws SupervisionProblem 404 {@code supervision.unit.unknown}; 422 {@code supervision.unit.bad-person},
      *         {@code bad-archivist}, {@code bad-phone}, {@code too-many-archivists}, {@code bad-area},
-     *         {@code bad-location}, {@code bad-equipment}, {@code bad-holdings}
+     *         {@code bad-location}, {@code bad-equipment}, {@code bad-holdings}; 409 {@code supervision.unit.changed}
+     *         when someone else saved the unit's first record meanwhile
      */
     @Transactional
     @PreAuthorize("hasAuthority('INSPECT')")
@@ -158,7 +160,11 @@ public class UnitSupervision {
                 given.reportedVolumes(), given.reportedItems());
         UnitWork before = work.find(unit.code()).orElse(UnitWork.NONE);
         if (!Objects.equals(before, kept)) {
-            work.save(unit.code(), kept);
+            try {
+                work.save(unit.code(), kept);
+            } catch (DuplicateKeyException savedMeanwhile) {
+                throw new SupervisionProblem(409, "supervision.unit.changed", unit.code());
+            }
             trail.record(new AuditEvent(viewer.name(), viewer.address(), "supervision.unit.work",
                     "unit:" + unit.code(), before.described(), kept.described()));
         }
@@ -190,8 +196,8 @@ public class UnitSupervision {
      * Sets the unit's grading target for a year: the current year or up to {@link #TARGET_YEARS_AHEAD} ahead (a past
      * year's aims are history, refused); a target is a grade (not 未定级); {@code null} removes the target.
      *
-     * @throws SupervisionProblem 404 {@code supervision.unit.unknown}; 422 {@code supervision.target.bad-year},
-     *         {@code supervision.target.bad-grade}
+     * @throws SupervisionProblem 404 {@code supervision.unit.unknown}; 422 {@code supervision.targets.bad-year},
+     *         {@code supervision.targets.bad-grade}
      */
     @Transactional
     @PreAuthorize("hasAuthority('INSPECT')")
@@ -199,11 +205,11 @@ public class UnitSupervision {
         UnitProfile unit = profile(code);
         int now = inputs.today().getYear();
         if (year < now || year > now + TARGET_YEARS_AHEAD) {
-            throw new SupervisionProblem(422, "supervision.target.bad-year", String.valueOf(now),
+            throw new SupervisionProblem(422, "supervision.targets.bad-year", String.valueOf(now),
                     String.valueOf(now + TARGET_YEARS_AHEAD));
         }
         if (grade == Grade.UNGRADED) {
-            throw new SupervisionProblem(422, "supervision.target.bad-grade");
+            throw new SupervisionProblem(422, "supervision.targets.bad-grade");
         }
         targets.put(unit.code(), year, grade);
         trail.record(new AuditEvent(viewer.name(), viewer.address(), "supervision.unit.target", "unit:" + unit.code(),
@@ -213,9 +219,17 @@ public class UnitSupervision {
     /**
      * The year's grading targets, by unit code, each with the grade the unit's room holds at the year's end (today,
      * for the current year) and whether that meets it.
+     *
+     * @throws SupervisionProblem 422 {@code supervision.outreach.bad-year} for a year before {@link Inputs#EARLIEST}
+     *         or beyond the targets that may be set
      */
     @PreAuthorize("hasAuthority('INSPECT')")
     public List<GradingTarget> targets(int year) {
+        int last = inputs.today().getYear() + TARGET_YEARS_AHEAD;
+        if (year < Inputs.EARLIEST.getYear() || year > last) {
+            throw new SupervisionProblem(422, "supervision.outreach.bad-year",
+                    String.valueOf(Inputs.EARLIEST.getYear()), String.valueOf(last));
+        }
         Map<String, Grade> reached = grades.on(LocalDate.of(year, 12, 31));
         Map<String, String> names = new LinkedHashMap<>();
         directory.units().forEach(u -> names.put(u.code(), u.name()));

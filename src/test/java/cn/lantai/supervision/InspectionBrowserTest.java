@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import cn.lantai.catalog.Classification;
@@ -18,6 +17,7 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * An inspector walks one law-enforcement inspection through the pages: planned, a notice too late refused and then
@@ -29,12 +29,15 @@ class InspectionBrowserTest extends BrowserTest {
 
     private static final String INSPECTOR = "inspector-walk";
 
+    @Autowired
+    Inspections inspections;
+
     @Test
     void anInspectionGoesFromPlanToFollowUpReviewInThePages() throws IOException {
         staff.ensure(INSPECTOR, "执法检查员", null, Classification.NONE, List.of("INSPECTION"));
         String unitName = "检查走查单位" + System.nanoTime() % 100_000;
         String unit = "U" + staff.unitWithFonds(unitName);
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate today = inspections.today();
         LocalDate planned = today.minusDays(20);
 
         signIn(new Account(INSPECTOR, Staff.PASSWORD));

@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +24,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
@@ -49,6 +49,8 @@ class InspectionsTest {
     Staff staff;
     @Autowired
     MockMvc mvc;
+    @Value("${spring.datasource.hikari.maximum-pool-size:10}")
+    int poolSize;
 
     String unit;
     String unitName;
@@ -59,7 +61,7 @@ class InspectionsTest {
         staff.ensure(INSPECTOR, "执法检查员", null, Classification.NONE, List.of("INSPECTION"));
         unitName = "被检查单位" + ThreadLocalRandom.current().nextInt(1_000_000);
         unit = "U" + staff.unitWithFonds(unitName);
-        today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        today = inspections.today();
     }
 
     @Test
@@ -165,6 +167,13 @@ class InspectionsTest {
                 "supervision.inspection.bad-planned-date");
         assertRefused(() -> inspections.acceptFixes(Long.MAX_VALUE, today, VIEWER), 404,
                 "supervision.inspection.not-found");
+        long ancient = as(() -> inspections.plan(unit, onSite, "检查", VIEWER));
+        assertRefused(() -> inspections.recordNotice(ancient, LocalDate.of(5, 1, 1), VIEWER), 422,
+                "supervision.inspection.date-too-early");
+        assertRefused(() -> inspections.recordNotice(ancient, LocalDate.of(-5000, 1, 1), VIEWER), 422,
+                "supervision.inspection.date-too-early");
+        assertRefused(() -> inspections.recordNotice(ancient, LocalDate.of(1979, 12, 31), VIEWER), 422,
+                "supervision.inspection.date-too-early");
 
         long early = as(() -> inspections.plan(unit, onSite, "检查", VIEWER));
         as(() -> inspections.recordNotice(early, onSite.minusMonths(1), VIEWER));
@@ -187,6 +196,10 @@ class InspectionsTest {
                 VIEWER), 422, "supervision.inspection.rectify-before-inspection");
         assertRefused(() -> inspections.rectify(id, onSite, onSite.plusDays(30), List.of("建立\u001b制度"), VIEWER),
                 422, "supervision.inspection.bad-item");
+        assertRefused(() -> inspections.rectify(id, onSite, onSite.plusYears(Inspections.MAX_DEADLINE_YEARS)
+                .plusDays(1), List.of("建立制度"), VIEWER), 422, "supervision.inspection.deadline-too-far");
+        assertRefused(() -> inspections.rectify(id, onSite, LocalDate.of(999_999, 1, 1), List.of("建立制度"), VIEWER),
+                422, "supervision.inspection.deadline-too-far");
         assertThat(as(() -> inspections.inspection(id)).rectifications()).isEmpty();
 
         as(() -> inspections.rectify(id, onSite, onSite.plusDays(30), List.of("建立制度"), VIEWER));
@@ -253,6 +266,36 @@ class InspectionsTest {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"on\":\"not a date\",")).andReturn()
                 .getResponse().getStatus()).isEqualTo(400);
         assertThat(as(() -> inspections.inspection(id)).state()).isEqualTo(InspectionState.NOTIFIED);
+
+        long ancient = as(() -> inspections.plan(unit, today.minusDays(1), "检查", VIEWER));
+        MvcResult year5 = mvc.perform(post("/supervision/inspections/{id}/notice", ancient).with(Staff.page(INSPECTOR))
+                .with(csrf()).locale(Locale.SIMPLIFIED_CHINESE).param("on", "0005-01-01")).andReturn();
+        assertThat(year5.getFlashMap().get("problem")).isEqualTo("日期 0005-01-01 太早：不能早于 1980-01-01。");
+        MockHttpServletResponse apiYear5 = mvc.perform(post("/api/v1/supervision/inspections/{id}/notice", ancient)
+                .with(Staff.as(INSPECTOR)).contentType(MediaType.APPLICATION_JSON).content("{\"on\":\"0005-01-01\"}"))
+                .andReturn().getResponse();
+        assertThat(apiYear5.getStatus()).isEqualTo(422);
+        assertThat(apiYear5.getContentAsString(StandardCharsets.UTF_8)).contains("supervision.inspection.date-too-early");
+        assertThat(as(() -> inspections.inspection(ancient)).state()).isEqualTo(InspectionState.PLANNED);
+    }
+
+    @Test
+    void aFarDeadlineIsRefusedOnThePageWithItsMessage() throws Exception {
+        LocalDate onSite = today.minusMonths(2);
+        long id = inspected(onSite.minusMonths(1), onSite, List.of("库房漏水"));
+        MvcResult far = mvc.perform(post("/supervision/inspections/{id}/rectification", id).with(Staff.page(INSPECTOR))
+                .with(csrf()).locale(Locale.SIMPLIFIED_CHINESE).param("on", onSite.toString())
+                .param("deadline", "+999999-01-01").param("items", "修缮屋顶")).andReturn();
+        assertThat(far.getFlashMap().get("problem")).isEqualTo("整改期限 +999999-01-01 太远：不能晚于通知书日期 "
+                + onSite + " 之后 5 年。");
+        assertThat(as(() -> inspections.inspection(id)).rectifications()).isEmpty();
+    }
+
+    @Test
+    void thePublishedResultsGiveTheirConnectionBackEveryTime() {
+        for (int i = 0; i < poolSize * 2 + 1; i++) {
+            assertThat(as(() -> inspections.published())).hasSizeLessThanOrEqualTo(Inspections.MAX_PUBLISHED_SHOWN);
+        }
     }
 
     @Test
@@ -319,6 +362,23 @@ class InspectionsTest {
         assertThat(next.inspections() - beforeNext.inspections()).isZero();
         assertThat(next.rectificationNotices() - beforeNext.rectificationNotices()).isZero();
         assertThat(next.rectificationsOverdue() - beforeNext.rectificationsOverdue()).isEqualTo(1);
+    }
+
+    @Test
+    void aNoticeDueLaterInTheYearIsNotCountedOverdueYet() {
+        int y = 2001 + ThreadLocalRandom.current().nextInt(14);
+        LocalDate may = LocalDate.of(y, 5, 1);
+        LocalDate deadline = LocalDate.of(y, 6, 1);
+        long beforeMay = inspections.year(y, may).rectificationsOverdue();
+        long beforeJune = inspections.year(y, deadline).rectificationsOverdue();
+        long beforeEnd = inspections.year(y, LocalDate.of(y + 1, 3, 1)).rectificationsOverdue();
+
+        long id = inspected(LocalDate.of(y, 1, 5), LocalDate.of(y, 3, 1), List.of("未建立档案工作制度"));
+        as(() -> inspections.rectify(id, LocalDate.of(y, 3, 2), deadline, List.of("建立制度"), VIEWER));
+
+        assertThat(inspections.year(y, may).rectificationsOverdue() - beforeMay).isZero();
+        assertThat(inspections.year(y, deadline).rectificationsOverdue() - beforeJune).isEqualTo(1);
+        assertThat(inspections.year(y, LocalDate.of(y + 1, 3, 1)).rectificationsOverdue() - beforeEnd).isEqualTo(1);
     }
 
     /** An inspection planned on {@code onSite}, notified, its team set the day after the notice, and inspected. */

@@ -1,6 +1,7 @@
 package cn.lantai.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -9,10 +10,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
+import cn.lantai.accession.PaperTransfer;
+import cn.lantai.accession.Transfers;
 import cn.lantai.catalog.Classification;
 import cn.lantai.catalog.Viewer;
 import cn.lantai.support.LantaiTest;
@@ -20,6 +22,7 @@ import cn.lantai.support.Staff;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -39,6 +42,10 @@ class SupervisedUnitPagesTest {
     UnitSupervision units;
     @Autowired
     Outreach outreach;
+    @Autowired
+    Inspections inspections;
+    @Autowired
+    Transfers transfers;
 
     final Viewer viewer = new Viewer(INSPECTOR, "127.0.0.1", Classification.NONE, false, null, null);
     String unit;
@@ -47,7 +54,7 @@ class SupervisedUnitPagesTest {
     @BeforeEach
     void unitWithHistory() {
         staff.ensure(INSPECTOR, "检查员", null, Classification.NONE, List.of("INSPECTION"));
-        today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        today = inspections.today();
         unit = "U" + staff.unitWithFonds("页面单位");
         staff.as(INSPECTOR, () -> {
             units.recordGrade(unit, Grade.PROVINCIAL_THIRD, today, viewer);
@@ -108,6 +115,61 @@ class SupervisedUnitPagesTest {
                 .doesNotContain("超大培训", "未来活动");
         assertThat(mvc.perform(get("/supervision/outreach").param("year", "明年").with(Staff.page(INSPECTOR)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString()).contains("年度应在 1980 到");
+    }
+
+    @Test
+    void anInspectorSeesTheUnitsTransfersAndItsInspectionsByTheirStateNames() throws Exception {
+        String receiver = "receiver-sup";
+        staff.ensure(receiver, "接收员", null, Classification.NONE, List.of("RECEIVING"));
+        long transfer = staff.as(receiver, () -> transfers.recordPaper(new PaperTransfer(unit, 12, 3, 1, null,
+                today.minusDays(3)), Viewer.staff(receiver, Classification.NONE, false))).id();
+        staff.as(INSPECTOR, () -> inspections.plan(unit, today, "档案法执行情况", viewer));
+
+        String zh = mvc.perform(get("/supervision/units/{code}", unit).with(Staff.page(INSPECTOR))
+                        .locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(zh).contains("档案移交", "已登记（纸质）", "已计划").doesNotContain(">PLANNED<", ">RECORDED<")
+                .doesNotContain("/transfers/" + transfer);
+        assertThat(staff.as(INSPECTOR, () -> transfers.receivedFrom(unit))).singleElement().satisfies(t -> {
+            assertThat(t.id()).isEqualTo(transfer);
+            assertThat(t.items()).isEqualTo(12);
+            assertThat(t.handedOverOn()).isEqualTo(today.minusDays(3));
+        });
+        assertThatThrownBy(() -> staff.asAuditor(() -> transfers.receivedFrom(unit)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aYearOutOfRangeAndARefusedTargetAreAnsweredWithTheirMessages() throws Exception {
+        String range = "年度应在 1980 到 " + (today.getYear() + UnitSupervision.TARGET_YEARS_AHEAD) + " 之间。";
+        for (String year : List.of("-1000000000", "2147483647", "1066")) {
+            String page = mvc.perform(get("/supervision").param("year", year).with(Staff.page(INSPECTOR))
+                            .locale(Locale.SIMPLIFIED_CHINESE))
+                    .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString();
+            assertThat(page).contains(range);
+        }
+        assertThatThrownBy(() -> staff.as(INSPECTOR, () -> units.targets(1066)))
+                .isInstanceOfSatisfying(SupervisionProblem.class, p -> {
+                    assertThat(p.status()).isEqualTo(422);
+                    assertThat(p.key()).isEqualTo("supervision.outreach.bad-year");
+                });
+
+        String pastYear = mvc.perform(post("/supervision/units/{code}/target", unit).with(Staff.page(INSPECTOR))
+                        .with(csrf()).locale(Locale.SIMPLIFIED_CHINESE).param("grade", "PROVINCIAL_THIRD")
+                        .param("year", String.valueOf(today.getYear() - 1)))
+                .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString();
+        assertThat(pastYear).contains("创建目标只能设定在 " + today.getYear() + " 年到 "
+                + (today.getYear() + UnitSupervision.TARGET_YEARS_AHEAD) + " 年之间").doesNotContain("supervision.target");
+        String ungraded = mvc.perform(post("/supervision/units/{code}/target", unit).with(Staff.page(INSPECTOR))
+                        .with(csrf()).locale(Locale.SIMPLIFIED_CHINESE).param("grade", "UNGRADED")
+                        .param("year", String.valueOf(today.getYear())))
+                .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString();
+        assertThat(ungraded).contains("创建目标应为省一级、省二级或省三级。").doesNotContain("supervision.target");
+        String typed = mvc.perform(post("/supervision/units/{code}/target", unit).with(Staff.page(INSPECTOR))
+                        .with(csrf()).locale(Locale.SIMPLIFIED_CHINESE).param("grade", "PROVINCIAL_THIRD")
+                        .param("year", "明年"))
+                .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString();
+        assertThat(typed).contains("创建目标只能设定在").doesNotContain("supervision.target");
     }
 
     @Test

@@ -85,7 +85,7 @@ class UnitSupervisionTest {
                 "赵指导", null), viewer));
         as(() -> outreach.addTraining(new Training(0, today, "文书档案整理培训", new BigDecimal("3.5"), "钱老师",
                 List.of(new Attendee("张档案", unit), new Attendee("外单位人", null))), viewer));
-        assertThat(as(() -> history.of(unit, viewer))).extracting(HistoryEntry::kind).contains(
+        assertThat(as(() -> history.of(unit))).extracting(HistoryEntry::kind).contains(
                 HistoryEntry.Kind.GUIDANCE, HistoryEntry.Kind.TRAINING, HistoryEntry.Kind.GRADE);
         assertThat(as(() -> units.unit(unit)).lastGuidance()).isEqualTo(today);
     }
@@ -119,11 +119,11 @@ class UnitSupervisionTest {
         assertThat(as(() -> units.grades(unit))).isEmpty();
 
         refused(() -> units.setTarget(unit, today.getYear() - 1, Grade.PROVINCIAL_THIRD, viewer), 422,
-                "supervision.target.bad-year");
+                "supervision.targets.bad-year");
         refused(() -> units.setTarget(unit, today.getYear() + 50, Grade.PROVINCIAL_THIRD, viewer), 422,
-                "supervision.target.bad-year");
+                "supervision.targets.bad-year");
         refused(() -> units.setTarget(unit, today.getYear(), Grade.UNGRADED, viewer), 422,
-                "supervision.target.bad-grade");
+                "supervision.targets.bad-grade");
 
         refused(() -> outreach.addGuidance(new GuidanceVisit(0, LocalDate.of(9999, 1, 1), GuidanceKind.FAMILY, null,
                 "王家", "家庭建档", "赵", null), viewer), 422, "supervision.outreach.bad-day");

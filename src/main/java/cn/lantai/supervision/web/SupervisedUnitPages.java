@@ -51,18 +51,24 @@ class SupervisedUnitPages {
 
     @GetMapping("/supervision")
     String list(@RequestParam(required = false) String grade, @RequestParam(required = false) String q,
-            @RequestParam(required = false) String year, Model model, Locale locale) {
-        int targetYear = inputs.today().getYear();
+            @RequestParam(required = false) String year, Model model, HttpServletResponse response, Locale locale) {
+        int thisYear = inputs.today().getYear();
+        int targetYear = thisYear;
         Grade filter = null;
+        List<GradingTarget> targets = List.of();
         try {
-            targetYear = Forms.integer(year, targetYear, "supervision.outreach.bad-year",
-                    String.valueOf(Inputs.EARLIEST.getYear()), String.valueOf(inputs.today().getYear() + 1));
+            int asked = Forms.integer(year, thisYear, "supervision.outreach.bad-year",
+                    String.valueOf(Inputs.EARLIEST.getYear()),
+                    String.valueOf(thisYear + UnitSupervision.TARGET_YEARS_AHEAD));
+            targets = units.targets(asked);
+            targetYear = asked;
             filter = grade == null || grade.isBlank() ? null : Grade.of(grade);
         } catch (SupervisionProblem e) {
             model.addAttribute("problem", Forms.message(messages, e, locale));
+            response.setStatus(e.status());
+            targets = units.targets(targetYear);
         }
         List<SupervisedUnit> list = units.units(filter, q);
-        List<GradingTarget> targets = units.targets(targetYear);
         model.addAttribute("units", list);
         model.addAttribute("filtered", filter != null || (q != null && !q.isBlank()));
         model.addAttribute("grade", filter);
@@ -111,7 +117,7 @@ class SupervisedUnitPages {
             HttpServletResponse response, RedirectAttributes redirect, Locale locale) {
         try {
             String grade = form.get("grade");
-            units.setTarget(code, Forms.integer(form.get("year"), 0, "supervision.target.bad-year",
+            units.setTarget(code, Forms.integer(form.get("year"), 0, "supervision.targets.bad-year",
                     String.valueOf(inputs.today().getYear()),
                     String.valueOf(inputs.today().getYear() + UnitSupervision.TARGET_YEARS_AHEAD)),
                     grade == null || grade.isBlank() ? null : Grade.of(grade), viewer);
@@ -164,7 +170,7 @@ class SupervisedUnitPages {
         model.addAttribute("accounts", units.archivistAccounts(unitCode));
         model.addAttribute("heldItems", units.heldItems(unitCode, viewer));
         model.addAttribute("gradeHistory", units.grades(unitCode));
-        model.addAttribute("history", history.of(unitCode, viewer));
+        model.addAttribute("history", history.of(unitCode));
         model.addAttribute("grades", Grade.values());
         model.addAttribute("thisYear", thisYear);
         model.addAttribute("today", inputs.today());

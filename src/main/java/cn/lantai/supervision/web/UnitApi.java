@@ -2,7 +2,6 @@ package cn.lantai.supervision.web;
 
 import java.util.List;
 
-import cn.lantai.catalog.Viewer;
 import cn.lantai.supervision.Grade;
 import cn.lantai.supervision.GradeChange;
 import cn.lantai.supervision.HistoryEntry;
@@ -43,8 +42,8 @@ class UnitApi {
     }
 
     @GetMapping("/{code}")
-    UnitView unit(@PathVariable String code, Viewer viewer) {
+    UnitView unit(@PathVariable String code) {
         SupervisedUnit unit = units.unit(code);
-        return new UnitView(unit, units.grades(unit.unit().code()), history.of(unit.unit().code(), viewer));
+        return new UnitView(unit, units.grades(unit.unit().code()), history.of(unit.unit().code()));
     }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import cn.lantai.supervision.SupervisionProblem;
+import cn.lantai.supervision.internal.Inputs;
 
 /**
  * What an inspection's steps accept as text and dates: a line (subject, finding, name) is stripped, not blank, within
@@ -46,10 +47,13 @@ public final class InspectionInput {
         return given.stream().map(l -> line(l, max, key)).toList();
     }
 
-    /** A date of something done: given, and not after {@code today}. */
+    /** A date of something done: given, not before {@link Inputs#EARLIEST} and not after {@code today}. */
     public static LocalDate done(LocalDate date, LocalDate today) {
         if (date == null) {
             throw new SupervisionProblem(422, "supervision.inspection.date-missing");
+        }
+        if (date.isBefore(Inputs.EARLIEST)) {
+            throw new SupervisionProblem(422, "supervision.inspection.date-too-early", date, Inputs.EARLIEST);
         }
         if (date.isAfter(today)) {
             throw new SupervisionProblem(422, "supervision.inspection.date-in-future", date);

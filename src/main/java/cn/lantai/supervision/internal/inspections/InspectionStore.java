@@ -160,9 +160,10 @@ public class InspectionStore {
     /** The published results, newest first, at most {@code limit}. */
     public List<PublishedResult> published(int limit) {
         return jdbc.sql("SELECT id, unit_code, published_on, result_text FROM supervision_inspection "
-                        + "WHERE published_on IS NOT NULL ORDER BY published_on DESC, id DESC")
+                        + "WHERE published_on IS NOT NULL ORDER BY published_on DESC, id DESC FETCH FIRST ? ROWS ONLY")
+                .param(limit)
                 .query((rs, n) -> new PublishedResult(rs.getLong(1), rs.getString(2), date(rs, 3), rs.getString(4)))
-                .stream().limit(limit).toList();
+                .list();
     }
 
     /** The notices past their deadline on {@code today} without accepted fixes, the longest overdue first. */
