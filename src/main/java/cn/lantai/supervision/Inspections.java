@@ -362,14 +362,16 @@ public class Inspections {
     /**
      * The year's figures (aggregates, no personal data); the caller decides who may read them. Inspections are those
      * done on site in the year; notices those issued in it, with their items and how many of them were accepted by
-     * the year's end; overdue are all notices past their deadline and not accepted at the year's end, whenever issued.
+     * the year's end; overdue are all notices past their deadline and not accepted at the year's end, whenever issued
+     * (in the current year, reported so far: today, as {@link #overdue()} counts them, not a deadline still ahead).
      */
     public InspectionYear year(int year) {
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = from.plusYears(1);
         long[] issued = store.notices(from, to);
+        LocalDate soFar = today().isBefore(to) ? today() : to;
         return new InspectionYear(year, store.steps(InspectionState.INSPECTED, from, to), issued[0], issued[1],
-                issued[2], store.overdueAt(to), store.steps(InspectionState.PUBLISHED, from, to),
+                issued[2], store.overdueAt(soFar), store.steps(InspectionState.PUBLISHED, from, to),
                 store.steps(InspectionState.REVIEWED, from, to));
     }
 

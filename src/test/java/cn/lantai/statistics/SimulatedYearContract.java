@@ -215,8 +215,8 @@ abstract class SimulatedYearContract {
     }
 
     /**
-     * Readings by hand on four days (a watched day, a thin day, a day out of norm that swung, today) and one by a
-     * sensor over HTTP with its token.
+     * Readings by hand on five days (a watched day, a thin day, a day out of norm that swung, a day watched only by
+     * its first and last hour, which are other UTC days, and today) and one by a sensor over HTTP with its token.
      */
     private void readings(String room) throws Exception {
         LocalDateTime now = LocalDateTime.now(ZONE).truncatedTo(ChronoUnit.MINUTES);
@@ -224,6 +224,7 @@ abstract class SimulatedYearContract {
         design.put(30, new String[][] {{"8", "20.0", "50.0"}, {"15", "21.0", "52.0"}});
         design.put(20, new String[][] {{"10", "19.5", "50.0"}});
         design.put(10, new String[][] {{"8", "19.0", "50.0"}, {"16", "25.5", "58.0"}});
+        design.put(5, new String[][] {{"0", "20.0", "50.0"}, {"23", "20.5", "51.0"}});
         design.put(0, new String[][] {{"0", "20.0", "50.0"}});
         for (Map.Entry<Integer, String[][]> d : design.entrySet()) {
             for (String[] r : d.getValue()) {
@@ -266,8 +267,16 @@ abstract class SimulatedYearContract {
                 today.plusDays(5), CLERK_VIEWER));
         as(() -> moves.takeOut(Moves.Target.box("SY" + suffix + "-4"), MoveReason.USE, null, today, CLERK_VIEWER));
         as(() -> moves.giveBack(Moves.Target.box("SY" + suffix + "-4"), CLERK_VIEWER));
-        add("stacks/takenOut", (inYear(40) ? 1 : 0) + (inYear(20) ? 1 : 0) + 2);
-        add("stacks/returned", (inYear(30) ? 1 : 0) + (inYear(10) ? 1 : 0) + 1);
+        // the year's first half hour in the archive's zone, still the old year in UTC, and the old year's last one
+        Instant newYear = LocalDate.of(year, 1, 1).atTime(0, 30).atZone(ZONE).toInstant();
+        moveLog.takeOut(Kept.BOX, ids.get(0), "SY" + suffix + "-1", MoveReason.USE, null, CLERK, newYear,
+                LocalDate.of(year, 1, 1));
+        moveLog.giveBack(Kept.BOX, ids.get(0), CLERK, newYear.plusSeconds(1800));
+        moveLog.takeOut(Kept.BOX, ids.get(1), "SY" + suffix + "-2", MoveReason.USE, null, CLERK,
+                newYear.minusSeconds(3600), LocalDate.of(year, 1, 1));
+        moveLog.giveBack(Kept.BOX, ids.get(1), CLERK, newYear.minusSeconds(1800));
+        add("stacks/takenOut", (inYear(40) ? 1 : 0) + (inYear(20) ? 1 : 0) + 3);
+        add("stacks/returned", (inYear(30) ? 1 : 0) + (inYear(10) ? 1 : 0) + 2);
         add("stacks/returnedLate", inYear(30) ? 1 : 0);
         add("stacks/stillOut", 1);
     }
@@ -315,8 +324,9 @@ abstract class SimulatedYearContract {
     }
 
     /**
-     * Two inspections of the unit, each noticed a calendar month ahead: one through rectification, accepted fixes,
-     * the published result and the follow-up review; one whose notice is past its deadline without fixes.
+     * Three inspections of the unit, each noticed a calendar month ahead: one through rectification, accepted fixes,
+     * the published result and the follow-up review; one whose notice is past its deadline without fixes; one whose
+     * deadline is still ahead (not overdue so far, though the year's end may find it so).
      */
     private void inspections(String unit) {
         LocalDate onSite = day(170);
@@ -332,9 +342,13 @@ abstract class SimulatedYearContract {
         LocalDate late = day(90);
         long overdue = inspected(unit, late, List.of("库房无防盗设施"));
         as(() -> inspections.rectify(overdue, late.plusDays(1), late.plusDays(30), List.of("安装防盗门"), CLERK_VIEWER));
-        add("inspections/inspections", (inYear(170) ? 1 : 0) + (inYear(90) ? 1 : 0));
-        add("inspections/rectificationNotices", (inYear(169) ? 1 : 0) + (inYear(89) ? 1 : 0));
-        add("inspections/rectificationItems", (inYear(169) ? 2 : 0) + (inYear(89) ? 1 : 0));
+        LocalDate recent = day(60);
+        long pending = inspected(unit, recent, List.of("未建立借阅登记"));
+        as(() -> inspections.rectify(pending, recent.plusDays(1), today.plusDays(10), List.of("建立借阅登记"),
+                CLERK_VIEWER));
+        add("inspections/inspections", (inYear(170) ? 1 : 0) + (inYear(90) ? 1 : 0) + (inYear(60) ? 1 : 0));
+        add("inspections/rectificationNotices", (inYear(169) ? 1 : 0) + (inYear(89) ? 1 : 0) + (inYear(59) ? 1 : 0));
+        add("inspections/rectificationItems", (inYear(169) ? 2 : 0) + (inYear(89) ? 1 : 0) + (inYear(59) ? 1 : 0));
         add("inspections/rectificationsClosed", inYear(169) ? 1 : 0);
         add("inspections/rectificationsOverdue", 1);
         add("inspections/resultsPublished", inYear(144) ? 1 : 0);
@@ -557,9 +571,14 @@ abstract class SimulatedYearContract {
         e.put("exhibitions/compilationWanChars", count("SELECT COALESCE(SUM(wan_chars), 0)" + finished, y));
     }
 
-    /** {@code InspectionYear}: steps done, notices issued with items and acceptance, overdue at the year's end. */
+    /**
+     * {@code InspectionYear}: steps done, notices issued with items and acceptance, overdue at the year's end or, for
+     * the current year (reported so far), at the end of yesterday: a deadline still ahead is not overdue yet.
+     */
     private void inspections(int y, Map<String, BigDecimal> e) {
         LocalDate last = LocalDate.of(y, 12, 31);
+        LocalDate yesterday = LocalDate.now(ZONE).minusDays(1);
+        LocalDate soFar = yesterday.isBefore(last) ? yesterday : last;
         String step = "SELECT COUNT(*) FROM supervision_inspection_step WHERE step = ? AND EXTRACT(YEAR FROM done_on) = ?";
         e.put("inspections/inspections", count(step, "INSPECTED", y));
         e.put("inspections/rectificationNotices", count("SELECT COUNT(*) FROM supervision_rectification"
@@ -570,7 +589,7 @@ abstract class SimulatedYearContract {
         e.put("inspections/rectificationsClosed", count("SELECT COUNT(*) FROM supervision_rectification"
                 + " WHERE EXTRACT(YEAR FROM issued_on) = ? AND accepted_on <= ?", y, last));
         e.put("inspections/rectificationsOverdue", count("SELECT COUNT(*) FROM supervision_rectification"
-                + " WHERE deadline <= ? AND (accepted_on IS NULL OR accepted_on > ?)", last, last));
+                + " WHERE deadline <= ? AND (accepted_on IS NULL OR accepted_on > ?)", soFar, soFar));
         e.put("inspections/resultsPublished", count(step, "PUBLISHED", y));
         e.put("inspections/followUps", count(step, "REVIEWED", y));
     }
