@@ -439,18 +439,20 @@ abstract class SimulatedYearContract {
 
     // ---- the report, from the API
 
-    /** Every figure of the report as "section/key" → [value, previous]. */
+    /** Every figure of the report as "section/key" → [value, previous, change]. */
     private Map<String, BigDecimal[]> reported() throws Exception {
         MockHttpServletResponse r = mvc.perform(get("/api/v1/statistics/yearly/" + year).with(Staff.as(DIRECTOR)))
                 .andReturn().getResponse();
         assertThat(r.getStatus()).isEqualTo(200);
         JsonNode body = json.readTree(r.getContentAsString(StandardCharsets.UTF_8));
         assertThat(body.get("year").asInt()).isEqualTo(year);
+        assertThat(body.get("noData").asBoolean()).isFalse();
         Map<String, BigDecimal[]> figures = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> section : body.get("sections").properties()) {
             for (Map.Entry<String, JsonNode> f : section.getValue().get("figures").properties()) {
                 figures.put(section.getKey() + "/" + f.getKey(), new BigDecimal[] {
-                    f.getValue().get("value").decimalValue(), f.getValue().get("previous").decimalValue()});
+                    f.getValue().get("value").decimalValue(), f.getValue().get("previous").decimalValue(),
+                    f.getValue().get("change").decimalValue()});
             }
         }
         return figures;
@@ -466,6 +468,8 @@ abstract class SimulatedYearContract {
             BigDecimal[] f = figures.get(e.getKey());
             assertThat(f[0]).as(year + " " + e.getKey()).isEqualByComparingTo(e.getValue());
             assertThat(f[1]).as((year - 1) + " " + e.getKey()).isEqualByComparingTo(before.get(e.getKey()));
+            assertThat(f[2]).as("change " + e.getKey()).isEqualByComparingTo(e.getValue()
+                    .subtract(before.get(e.getKey())));
         }
         for (Map.Entry<String, Long> a : added.entrySet()) {
             assertThat(now.get(a.getKey())).as("the simulation's rows are in " + a.getKey()).isNotNull()
