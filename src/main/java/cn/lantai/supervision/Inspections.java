@@ -374,8 +374,8 @@ public class Inspections {
     /**
      * The year's figures (aggregates, no personal data); the caller decides who may read them. Inspections are those
      * done on site in the year; notices those issued in it, with their items and how many of them were accepted by
-     * the year's end; overdue are all notices past their deadline and not accepted at the year's end (at the end of
-     * today for the current year, so a notice due later this year is not overdue yet), whenever issued.
+     * the year's end; overdue are all notices past their deadline and not accepted at the year's end, whenever issued
+     * (in the current year, reported so far: today, as {@link #overdue()} counts them, not a deadline still ahead).
      */
     public InspectionYear year(int year) {
         return year(year, today());
@@ -385,11 +385,11 @@ public class Inspections {
     InspectionYear year(int year, LocalDate today) {
         LocalDate from = LocalDate.of(year, 1, 1);
         LocalDate to = from.plusYears(1);
-        LocalDate tomorrow = today.plusDays(1);
         long[] issued = store.notices(from, to);
+        LocalDate soFar = today.isBefore(to) ? today : to;
         return new InspectionYear(year, store.steps(InspectionState.INSPECTED, from, to), issued[0], issued[1],
-                issued[2], store.overdueAt(tomorrow.isBefore(to) ? tomorrow : to),
-                store.steps(InspectionState.PUBLISHED, from, to), store.steps(InspectionState.REVIEWED, from, to));
+                issued[2], store.overdueAt(soFar), store.steps(InspectionState.PUBLISHED, from, to),
+                store.steps(InspectionState.REVIEWED, from, to));
     }
 
     /** Today in the archive's zone. */

@@ -370,14 +370,17 @@ class InspectionsTest {
         LocalDate may = LocalDate.of(y, 5, 1);
         LocalDate deadline = LocalDate.of(y, 6, 1);
         long beforeMay = inspections.year(y, may).rectificationsOverdue();
-        long beforeJune = inspections.year(y, deadline).rectificationsOverdue();
+        long onDeadline = inspections.year(y, deadline).rectificationsOverdue();
+        long dayAfter = inspections.year(y, deadline.plusDays(1)).rectificationsOverdue();
         long beforeEnd = inspections.year(y, LocalDate.of(y + 1, 3, 1)).rectificationsOverdue();
 
         long id = inspected(LocalDate.of(y, 1, 5), LocalDate.of(y, 3, 1), List.of("未建立档案工作制度"));
         as(() -> inspections.rectify(id, LocalDate.of(y, 3, 2), deadline, List.of("建立制度"), VIEWER));
 
         assertThat(inspections.year(y, may).rectificationsOverdue() - beforeMay).isZero();
-        assertThat(inspections.year(y, deadline).rectificationsOverdue() - beforeJune).isEqualTo(1);
+        assertThat(inspections.year(y, deadline).rectificationsOverdue() - onDeadline)
+                .as("on its deadline day a notice is not overdue yet, as the overdue list counts it").isZero();
+        assertThat(inspections.year(y, deadline.plusDays(1)).rectificationsOverdue() - dayAfter).isEqualTo(1);
         assertThat(inspections.year(y, LocalDate.of(y + 1, 3, 1)).rectificationsOverdue() - beforeEnd).isEqualTo(1);
     }
 
