@@ -234,12 +234,18 @@ class ExhibitionsTest {
         assertThat(portal.countVisit(id, "203.0.113.5", AGENT, false, morning.plusSeconds(15 * 3600)))
                 .as("00:00 in Shanghai (16:00 UTC): the next archive day").isTrue();
         assertThat(portal.countVisit(id, "203.0.113.6", AGENT, false, morning)).isTrue();
-        assertThat(portal.countVisit(id, "203.0.113.5", "Firefox/128", false, morning)).isTrue();
+        assertThat(portal.countVisit(id, "203.0.113.5", "Firefox/128", false, morning))
+                .as("another browser name from the same address that day").isFalse();
+        for (int n = 0; n < 5; n++) {
+            assertThat(portal.countVisit(id, "203.0.113.5", "Mozilla/5.0 forged-" + n, false, morning)).isFalse();
+        }
         assertThat(portal.countVisit(id, "203.0.113.7", "Mozilla/5.0 (compatible; Googlebot/2.1)", false, morning))
                 .isFalse();
         assertThat(portal.countVisit(id, "203.0.113.7", AGENT, true, morning)).as("a prefetch").isFalse();
         assertThat(portal.countVisit(id, "203.0.113.7", null, false, morning)).isFalse();
-        assertThat(as(() -> exhibitions.exhibition(id)).visits()).isEqualTo(4);
+        assertThat(as(() -> exhibitions.exhibition(id)).visits()).isEqualTo(3);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM exhibition_visit WHERE exhibition_id = ?").param(id)
+                .query(Long.class).single()).as("one row per address and day").isEqualTo(3);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM exhibition_visit WHERE visitor LIKE '%203.0.113%'")
                 .query(Long.class).single()).as("no address kept").isZero();
     }
