@@ -305,7 +305,7 @@ class ExhibitionsTest {
                 new BigDecimal("99999999"), null, viewer)));
         refused("exhibition.compilation.bad-finish-date", () -> as(() -> compilations.finish(c.id(), 1,
                 BigDecimal.ONE, LocalDate.now(SHANGHAI).plusDays(1), viewer)));
-        assertThat(as(() -> compilations.compilation(c.id())).state()).as("nothing half written")
+        assertThat(as(() -> compilations.compilation(c.id(), viewer)).state()).as("nothing half written")
                 .isEqualTo(CompilationState.IN_PROGRESS);
 
         Compilation done = as(() -> compilations.finish(c.id(), 2, new BigDecimal("12.50"), null, viewer));
@@ -401,6 +401,42 @@ class ExhibitionsTest {
 
     private static String code(Item item) {
         return item.archivalCode();
+    }
+
+    @Test
+    void aSourceBeyondACuratorsClearanceShowsNeitherItsIdNorItsArchivalCode() {
+        String senior = "curator-secret";
+        staff.ensure(senior, "资深策展员", null, Classification.SECRET, List.of("CURATION"));
+        Viewer cleared = Viewer.staff(senior, Classification.SECRET, false);
+        long id = staff.as(senior, () -> compilations.plan(new CompilationPlan("保密工作史料 " + records.fonds,
+                CompilationKind.COMPILATION, null, null, null, null), cleared)).id();
+        staff.as(senior, () -> compilations.addSource(id, records.secret.id().toString(), null, cleared));
+        staff.as(senior, () -> compilations.addSource(id, code(records.open), null, cleared));
+
+        Compilation seen = staff.as(senior, () -> compilations.compilation(id, cleared));
+        assertThat(seen.sources()).extracting(Compilation.Source::archivalCode)
+                .containsExactlyInAnyOrder(records.secret.archivalCode(), records.open.archivalCode());
+        assertThat(seen.sources()).noneMatch(Compilation.Source::concealed);
+
+        Compilation unseen = as(() -> compilations.compilation(id, viewer));
+        assertThat(unseen.sources()).hasSize(2);
+        Compilation.Source hidden = unseen.sources().stream().filter(Compilation.Source::concealed).findFirst()
+                .orElseThrow();
+        assertThat(hidden.item()).isNull();
+        assertThat(hidden.archivalCode()).isNull();
+        assertThat(unseen.sources()).extracting(Compilation.Source::archivalCode)
+                .containsOnly(null, records.open.archivalCode());
+        Compilation listed = as(() -> compilations.compilations(viewer)).stream().filter(c -> c.id() == id)
+                .findFirst().orElseThrow();
+        assertThat(listed.sources()).extracting(Compilation.Source::item)
+                .containsOnly(null, records.open.id().value());
+        // the curator who may not see it can still take it off the project, by the source's own id
+        as(() -> {
+            compilations.removeSource(id, hidden.id(), viewer);
+            return null;
+        });
+        assertThat(staff.as(senior, () -> compilations.compilation(id, cleared)).sources())
+                .extracting(Compilation.Source::item).containsExactly(records.open.id().value());
     }
 
     private <T> T as(Supplier<T> work) {
