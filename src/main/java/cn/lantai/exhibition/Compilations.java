@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 import cn.lantai.audit.AuditEvent;
 import cn.lantai.audit.AuditTrail;
@@ -49,14 +51,27 @@ public class Compilations {
         this.zone = ZoneId.of(zone.strip());
     }
 
-    /** Every project, newest first. */
+    /**
+     * Every project, newest first, as the viewer sees it: a source whose record the viewer may not see now (another
+     * curator named it with a wider clearance, or it was classified since) shows neither its id nor its 档号.
+     */
     @PreAuthorize("hasAuthority('CURATE')")
-    public List<Compilation> compilations() {
-        return store.all();
+    public List<Compilation> compilations(Viewer viewer) {
+        List<Compilation> all = store.all();
+        Set<Long> visible = records.visibleIds(all.stream().flatMap(c -> c.sources().stream())
+                .map(Compilation.Source::item).filter(Objects::nonNull).toList(), viewer);
+        return all.stream().map(c -> c.seenWith(visible)).toList();
     }
 
+    /** The project as the viewer sees it, as {@link #compilations(Viewer)} says. */
     @PreAuthorize("hasAuthority('CURATE')")
-    public Compilation compilation(long id) {
+    public Compilation compilation(long id, Viewer viewer) {
+        Compilation c = stored(id);
+        return c.seenWith(records.visibleIds(c.sources().stream().map(Compilation.Source::item)
+                .filter(Objects::nonNull).toList(), viewer));
+    }
+
+    private Compilation stored(long id) {
         return store.find(id).orElseThrow(() -> new ExhibitionProblem(404, "exhibition.compilation.not-found"));
     }
 
@@ -67,7 +82,7 @@ public class Compilations {
         CompilationPlan p = check(plan);
         long id = store.insert(p, viewer.name());
         audit(viewer, "exhibition.compilation-plan", id, "kind=" + p.kind() + " title=" + p.title());
-        return compilation(id);
+        return compilation(id, viewer);
     }
 
     /** Corrects an open project's title, kind, editors, summary or planned dates. */
@@ -78,7 +93,7 @@ public class Compilations {
         CompilationPlan p = check(plan);
         store.update(id, p);
         audit(viewer, "exhibition.compilation-update", id, "kind=" + p.kind() + " title=" + p.title());
-        return compilation(id);
+        return compilation(id, viewer);
     }
 
     /** Starts work on a planned project today (the archive's day). */
@@ -90,7 +105,7 @@ public class Compilations {
         }
         store.start(id, today());
         audit(viewer, "exhibition.compilation-start", id, null);
-        return compilation(id);
+        return compilation(id, viewer);
     }
 
     /**
@@ -126,7 +141,7 @@ public class Compilations {
         store.finish(id, day, titles, kept);
         audit(viewer, "exhibition.compilation-finish", id, "titles=" + titles + " wan=" + kept.toPlainString()
                 + " on=" + day);
-        return compilation(id);
+        return compilation(id, viewer);
     }
 
     /** Cancels a project that has not finished. */
@@ -136,7 +151,7 @@ public class Compilations {
         open(id);
         store.cancel(id);
         audit(viewer, "exhibition.compilation-cancel", id, null);
-        return compilation(id);
+        return compilation(id, viewer);
     }
 
     /**
@@ -202,7 +217,7 @@ public class Compilations {
 
     /** The project, if it may still change: neither finished nor cancelled. */
     private Compilation open(long id) {
-        Compilation c = compilation(id);
+        Compilation c = stored(id);
         if (c.state() == CompilationState.FINISHED || c.state() == CompilationState.CANCELLED) {
             throw new ExhibitionProblem(409, "exhibition.compilation.closed");
         }

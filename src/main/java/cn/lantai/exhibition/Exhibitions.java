@@ -18,6 +18,7 @@ import cn.lantai.exhibition.internal.ExhibitionStore;
 import cn.lantai.exhibition.internal.RecordReferences;
 import cn.lantai.exhibition.internal.VisitLedger;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -87,7 +88,12 @@ public class Exhibitions {
     @PreAuthorize("hasAuthority('CURATE')")
     public Exhibition create(ExhibitionDraft draft, Viewer viewer) {
         Checked c = check(draft, null);
-        long id = store.insert(c.slug, c.title, c.subtitle, c.introduction, c.cover, c.coverPage, viewer.name());
+        long id;
+        try {
+            id = store.insert(c.slug, c.title, c.subtitle, c.introduction, c.cover, c.coverPage, viewer.name());
+        } catch (DuplicateKeyException e) {
+            throw slugTaken(c.slug);
+        }
         audit(viewer, "exhibition.create", id, "title=" + c.title);
         return exhibition(id);
     }
@@ -98,7 +104,11 @@ public class Exhibitions {
     public Exhibition update(long id, ExhibitionDraft draft, Viewer viewer) {
         editable(id);
         Checked c = check(draft, id);
-        store.update(id, c.slug, c.title, c.subtitle, c.introduction, c.cover, c.coverPage);
+        try {
+            store.update(id, c.slug, c.title, c.subtitle, c.introduction, c.cover, c.coverPage);
+        } catch (DuplicateKeyException e) {
+            throw slugTaken(c.slug);
+        }
         audit(viewer, "exhibition.update", id, "title=" + c.title);
         return exhibition(id);
     }
@@ -254,7 +264,7 @@ public class Exhibitions {
                 throw new ExhibitionProblem(422, "exhibition.bad-slug");
             }
             if (store.idOfSlug(slug).filter(other -> !other.equals(id)).isPresent()) {
-                throw new ExhibitionProblem(409, "exhibition.slug-taken", slug);
+                throw slugTaken(slug);
             }
         }
         Long cover = null;
@@ -270,6 +280,14 @@ public class Exhibitions {
             coverPage = page;
         }
         return new Checked(slug, title, subtitle, intro, cover, coverPage);
+    }
+
+    /**
+     * The slug is another exhibition's (409): found by the check, or by the unique index when another curator saved
+     * it between the check and the write (the slug is the table's only unique column besides the id).
+     */
+    private static ExhibitionProblem slugTaken(String slug) {
+        return new ExhibitionProblem(409, "exhibition.slug-taken", slug);
     }
 
     private Item openRecord(String reference) {

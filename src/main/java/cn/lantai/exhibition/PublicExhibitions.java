@@ -63,8 +63,9 @@ public class PublicExhibitions {
     }
 
     /**
-     * Counts a view of the published exhibition's public page by a visitor (their address and browser name, neither
-     * kept) at that moment; once per visitor, exhibition and archive day. Crawlers and prefetches are not counted.
+     * Counts a view of the published exhibition's public page by a visitor (their address, not kept) at that moment;
+     * once per address, exhibition and archive day, whatever browser name it sends. Crawlers (by their browser name)
+     * and prefetches are not counted.
      *
      * @return whether this view was a new visit
      */
@@ -72,7 +73,7 @@ public class PublicExhibitions {
         if (prefetch || agent == null || ROBOT.matcher(agent.toLowerCase(Locale.ROOT)).matches()) {
             return false;
         }
-        return visits.record(exhibition, at.atZone(zone).toLocalDate(), address, agent);
+        return visits.record(exhibition, at.atZone(zone).toLocalDate(), address);
     }
 
     /** The exhibition's id from its public address; 404 for anything that names none. */

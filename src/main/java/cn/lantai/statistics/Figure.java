@@ -3,11 +3,15 @@ package cn.lantai.statistics;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
+import org.springframework.context.MessageSourceResolvable;
+
 /**
  * One figure of the yearly report: its key (stable, the JSON field name), the message key of its label and the
- * label's argument (a category's or grade's name; null for most), this year's value and the previous year's.
+ * label's argument (a category's name, a retention or grade as its own message, resolved in the reader's language;
+ * null for most), this year's value and the previous year's.
  */
-public record Figure(String key, String label, String labelArgument, BigDecimal value, BigDecimal previous) {
+public record Figure(String key, String label, MessageSourceResolvable labelArgument, BigDecimal value,
+        BigDecimal previous) {
 
     /** The change against the previous year (this year's value less the previous one). */
     public BigDecimal change() {

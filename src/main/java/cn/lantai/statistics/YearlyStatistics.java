@@ -10,8 +10,10 @@ import java.util.Map;
 
 import cn.lantai.access.UseFigures;
 import cn.lantai.access.UseStatistics;
+import cn.lantai.stacks.Protections;
 import cn.lantai.statistics.internal.YearFigures;
 import cn.lantai.statistics.internal.YearFigures.Raw;
+import cn.lantai.supervision.Inspections;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -30,10 +32,15 @@ public class YearlyStatistics {
     public static final int FIRST_YEAR = UseStatistics.FIRST_YEAR;
 
     private final YearFigures figures;
+    private final Inspections inspections;
+    private final Protections protections;
     private final ZoneId zone;
 
-    YearlyStatistics(YearFigures figures, @Value("${lantai.archive-zone:Asia/Shanghai}") ZoneId zone) {
+    YearlyStatistics(YearFigures figures, Inspections inspections, Protections protections,
+            @Value("${lantai.archive-zone:Asia/Shanghai}") ZoneId zone) {
         this.figures = figures;
+        this.inspections = inspections;
+        this.protections = protections;
         this.zone = zone;
     }
 
@@ -87,6 +94,16 @@ public class YearlyStatistics {
             sections.add(new Section(key, "statistics.section." + key, List.copyOf(merged.values())));
         }
         return new YearlyReport(year, empty, sections);
+    }
+
+    /**
+     * What needs attention today (the archive's day), for the dashboard's panel: overdue rectifications and repellent
+     * changes due. The eight protections' quarterly checks are not offered by the stacks module to other modules, so
+     * they are not part of it.
+     */
+    @PreAuthorize("hasAuthority('READ_STATISTICS')")
+    public Attention attention() {
+        return new Attention(inspections.overdue(), protections.repellentsDueNow());
     }
 
     /** The year's use month by month (persons served, 卷次, 件次 …), every month a row. */

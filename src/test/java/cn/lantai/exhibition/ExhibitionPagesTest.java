@@ -102,7 +102,8 @@ class ExhibitionPagesTest {
         MockHttpServletResponse done = send(post("/compilations/{id}/finish", project).param("titles", "1")
                 .param("wanChars", "3.5"));
         assertThat(done.getStatus()).isEqualTo(302);
-        assertThat(staff.as(CURATOR, () -> compilations.compilation(project)).state())
+        assertThat(staff.as(CURATOR, () -> compilations.compilation(project,
+                Viewer.staff(CURATOR, Classification.NONE, false))).state())
                 .isEqualTo(CompilationState.FINISHED);
     }
 

@@ -234,12 +234,18 @@ class ExhibitionsTest {
         assertThat(portal.countVisit(id, "203.0.113.5", AGENT, false, morning.plusSeconds(15 * 3600)))
                 .as("00:00 in Shanghai (16:00 UTC): the next archive day").isTrue();
         assertThat(portal.countVisit(id, "203.0.113.6", AGENT, false, morning)).isTrue();
-        assertThat(portal.countVisit(id, "203.0.113.5", "Firefox/128", false, morning)).isTrue();
+        assertThat(portal.countVisit(id, "203.0.113.5", "Firefox/128", false, morning))
+                .as("another browser name from the same address that day").isFalse();
+        for (int n = 0; n < 5; n++) {
+            assertThat(portal.countVisit(id, "203.0.113.5", "Mozilla/5.0 forged-" + n, false, morning)).isFalse();
+        }
         assertThat(portal.countVisit(id, "203.0.113.7", "Mozilla/5.0 (compatible; Googlebot/2.1)", false, morning))
                 .isFalse();
         assertThat(portal.countVisit(id, "203.0.113.7", AGENT, true, morning)).as("a prefetch").isFalse();
         assertThat(portal.countVisit(id, "203.0.113.7", null, false, morning)).isFalse();
-        assertThat(as(() -> exhibitions.exhibition(id)).visits()).isEqualTo(4);
+        assertThat(as(() -> exhibitions.exhibition(id)).visits()).isEqualTo(3);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM exhibition_visit WHERE exhibition_id = ?").param(id)
+                .query(Long.class).single()).as("one row per address and day").isEqualTo(3);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM exhibition_visit WHERE visitor LIKE '%203.0.113%'")
                 .query(Long.class).single()).as("no address kept").isZero();
     }
@@ -299,7 +305,7 @@ class ExhibitionsTest {
                 new BigDecimal("99999999"), null, viewer)));
         refused("exhibition.compilation.bad-finish-date", () -> as(() -> compilations.finish(c.id(), 1,
                 BigDecimal.ONE, LocalDate.now(SHANGHAI).plusDays(1), viewer)));
-        assertThat(as(() -> compilations.compilation(c.id())).state()).as("nothing half written")
+        assertThat(as(() -> compilations.compilation(c.id(), viewer)).state()).as("nothing half written")
                 .isEqualTo(CompilationState.IN_PROGRESS);
 
         Compilation done = as(() -> compilations.finish(c.id(), 2, new BigDecimal("12.50"), null, viewer));
@@ -395,6 +401,42 @@ class ExhibitionsTest {
 
     private static String code(Item item) {
         return item.archivalCode();
+    }
+
+    @Test
+    void aSourceBeyondACuratorsClearanceShowsNeitherItsIdNorItsArchivalCode() {
+        String senior = "curator-secret";
+        staff.ensure(senior, "资深策展员", null, Classification.SECRET, List.of("CURATION"));
+        Viewer cleared = Viewer.staff(senior, Classification.SECRET, false);
+        long id = staff.as(senior, () -> compilations.plan(new CompilationPlan("保密工作史料 " + records.fonds,
+                CompilationKind.COMPILATION, null, null, null, null), cleared)).id();
+        staff.as(senior, () -> compilations.addSource(id, records.secret.id().toString(), null, cleared));
+        staff.as(senior, () -> compilations.addSource(id, code(records.open), null, cleared));
+
+        Compilation seen = staff.as(senior, () -> compilations.compilation(id, cleared));
+        assertThat(seen.sources()).extracting(Compilation.Source::archivalCode)
+                .containsExactlyInAnyOrder(records.secret.archivalCode(), records.open.archivalCode());
+        assertThat(seen.sources()).noneMatch(Compilation.Source::concealed);
+
+        Compilation unseen = as(() -> compilations.compilation(id, viewer));
+        assertThat(unseen.sources()).hasSize(2);
+        Compilation.Source hidden = unseen.sources().stream().filter(Compilation.Source::concealed).findFirst()
+                .orElseThrow();
+        assertThat(hidden.item()).isNull();
+        assertThat(hidden.archivalCode()).isNull();
+        assertThat(unseen.sources()).extracting(Compilation.Source::archivalCode)
+                .containsOnly(null, records.open.archivalCode());
+        Compilation listed = as(() -> compilations.compilations(viewer)).stream().filter(c -> c.id() == id)
+                .findFirst().orElseThrow();
+        assertThat(listed.sources()).extracting(Compilation.Source::item)
+                .containsOnly(null, records.open.id().value());
+        // the curator who may not see it can still take it off the project, by the source's own id
+        as(() -> {
+            compilations.removeSource(id, hidden.id(), viewer);
+            return null;
+        });
+        assertThat(staff.as(senior, () -> compilations.compilation(id, cleared)).sources())
+                .extracting(Compilation.Source::item).containsExactly(records.open.id().value());
     }
 
     private <T> T as(Supplier<T> work) {

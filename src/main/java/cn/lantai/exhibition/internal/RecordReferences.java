@@ -2,10 +2,12 @@ package cn.lantai.exhibition.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import cn.lantai.catalog.ArchivalCode;
@@ -85,6 +87,22 @@ public class RecordReferences {
             }
         }
         return open;
+    }
+
+    /** Of these items, the ids of those the viewer may see now (one query per 500; listing them is no view to audit). */
+    public Set<Long> visibleIds(Collection<Long> ids, Viewer viewer) {
+        Set<Long> visible = new HashSet<>();
+        List<Long> wanted = ids.stream().distinct().toList();
+        for (int from = 0; from < wanted.size(); from += 500) {
+            List<Long> batch = wanted.subList(from, Math.min(wanted.size(), from + 500));
+            for (Item i : catalog.list(ItemFilter.ofIds(batch), viewer, 0, 500).items()) {
+                // the catalogue applied the viewer's sight already; kept as a second lock
+                if (viewer.maySee(i.description())) {
+                    visible.add(i.id().value());
+                }
+            }
+        }
+        return visible;
     }
 
     /** How many scanned pages (画幅) the record has; 0 when none. */

@@ -16,9 +16,11 @@ import org.springframework.stereotype.Repository;
 /**
  * The visits to published exhibitions (table {@code exhibition_visit}): one row per exhibition, archive day and
  * visitor, so reloading the page the same day counts nothing more. A visitor is a keyed hash (HMAC-SHA-256) of their
- * address and browser name with the day; the address itself is never kept, and without the key (made once, in
- * {@code exhibition_visit_key}) the hash cannot be turned back into an address by trying them all. The same person
- * behind a new address or another browser counts again; many people behind one address with the same browser count once.
+ * address with the day; the address itself is never kept, and without the key (made once, in
+ * {@code exhibition_visit_key}) the hash cannot be turned back into an address by trying them all. The browser's name
+ * is not part of it: anyone may send any name, so it would let one address count as many visitors as names it sends;
+ * by the primary key an address counts at most once per exhibition and day. The same person behind a new address
+ * counts again; many people behind one address count once.
  */
 @Repository
 public class VisitLedger {
@@ -31,8 +33,8 @@ public class VisitLedger {
     }
 
     /** Records the visit; false when this visitor was already counted for the exhibition that day. */
-    public boolean record(long exhibition, LocalDate day, String address, String agent) {
-        String visitor = visitor(day, address, agent);
+    public boolean record(long exhibition, LocalDate day, String address) {
+        String visitor = visitor(day, address);
         try {
             return jdbc.sql("INSERT INTO exhibition_visit (exhibition_id, visit_day, visitor) VALUES (?, ?, ?)")
                     .params(exhibition, day, visitor).update() == 1;
@@ -47,11 +49,11 @@ public class VisitLedger {
                 .query(Long.class).single();
     }
 
-    private String visitor(LocalDate day, String address, String agent) {
+    private String visitor(LocalDate day, String address) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key(), "HmacSHA256"));
-            String seen = day + "\n" + (address == null ? "" : address) + "\n" + (agent == null ? "" : agent);
+            String seen = day + "\n" + (address == null ? "" : address);
             return HexFormat.of().formatHex(mac.doFinal(seen.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA-256 is part of every Java runtime", e);

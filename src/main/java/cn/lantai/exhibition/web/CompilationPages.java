@@ -43,8 +43,8 @@ class CompilationPages {
     }
 
     @GetMapping("/compilations")
-    String list(Model model) {
-        model.addAttribute("compilations", compilations.compilations());
+    String list(Viewer viewer, Model model) {
+        model.addAttribute("compilations", compilations.compilations(viewer));
         model.addAttribute("kinds", CompilationKind.values());
         if (!model.containsAttribute("typed")) {
             model.addAttribute("typed", new Typed("", "COMPILATION", "", "", "", ""));
@@ -64,13 +64,13 @@ class CompilationPages {
         } catch (ExhibitionProblem p) {
             model.addAttribute("typed", typed);
             problem(p, model, locale, response);
-            return list(model);
+            return list(viewer, model);
         }
     }
 
     @GetMapping("/compilations/{id}")
-    String project(@PathVariable long id, Model model) {
-        Compilation c = compilations.compilation(id);
+    String project(@PathVariable long id, Viewer viewer, Model model) {
+        Compilation c = compilations.compilation(id, viewer);
         model.addAttribute("compilation", c);
         model.addAttribute("kinds", CompilationKind.values());
         if (!model.containsAttribute("typed")) {
@@ -89,13 +89,14 @@ class CompilationPages {
             HttpServletResponse response, RedirectAttributes redirect) {
         Typed typed = new Typed(title, kind, editors, summary, plannedStart, plannedEnd);
         model.addAttribute("typed", typed);
-        return step(id, () -> compilations.update(id, plan(typed), viewer), model, locale, response, redirect);
+        return step(id, viewer, () -> compilations.update(id, plan(typed), viewer), model, locale, response,
+                redirect);
     }
 
     @PostMapping("/compilations/{id}/start")
     String start(@PathVariable long id, Viewer viewer, Model model, Locale locale, HttpServletResponse response,
             RedirectAttributes redirect) {
-        return step(id, () -> compilations.start(id, viewer), model, locale, response, redirect);
+        return step(id, viewer, () -> compilations.start(id, viewer), model, locale, response, redirect);
     }
 
     @PostMapping("/compilations/{id}/finish")
@@ -105,14 +106,14 @@ class CompilationPages {
         model.addAttribute("titles", titles);
         model.addAttribute("wanChars", wanChars);
         model.addAttribute("finishedOn", finishedOn);
-        return step(id, () -> compilations.finish(id, titles(titles), wan(wanChars), date(finishedOn), viewer), model,
-                locale, response, redirect);
+        return step(id, viewer, () -> compilations.finish(id, titles(titles), wan(wanChars), date(finishedOn),
+                viewer), model, locale, response, redirect);
     }
 
     @PostMapping("/compilations/{id}/cancel")
     String cancel(@PathVariable long id, Viewer viewer, Model model, Locale locale, HttpServletResponse response,
             RedirectAttributes redirect) {
-        return step(id, () -> compilations.cancel(id, viewer), model, locale, response, redirect);
+        return step(id, viewer, () -> compilations.cancel(id, viewer), model, locale, response, redirect);
     }
 
     @PostMapping("/compilations/{id}/sources")
@@ -121,20 +122,21 @@ class CompilationPages {
             HttpServletResponse response, RedirectAttributes redirect) {
         model.addAttribute("sourceRecord", record);
         model.addAttribute("sourceText", text);
-        return step(id, () -> compilations.addSource(id, record, text, viewer), model, locale, response, redirect);
+        return step(id, viewer, () -> compilations.addSource(id, record, text, viewer), model, locale, response,
+                redirect);
     }
 
     @PostMapping("/compilations/{id}/sources/{source}/remove")
     String removeSource(@PathVariable long id, @PathVariable long source, Viewer viewer, Model model, Locale locale,
             HttpServletResponse response, RedirectAttributes redirect) {
-        return step(id, () -> {
+        return step(id, viewer, () -> {
             compilations.removeSource(id, source, viewer);
             return null;
         }, model, locale, response, redirect);
     }
 
-    private String step(long id, Supplier<?> change, Model model, Locale locale, HttpServletResponse response,
-            RedirectAttributes redirect) {
+    private String step(long id, Viewer viewer, Supplier<?> change, Model model, Locale locale,
+            HttpServletResponse response, RedirectAttributes redirect) {
         try {
             change.get();
             redirect.addFlashAttribute("flash", "exhibition.compilation.saved");
@@ -144,7 +146,7 @@ class CompilationPages {
                 throw p;
             }
             problem(p, model, locale, response);
-            return project(id, model);
+            return project(id, viewer, model);
         }
     }
 

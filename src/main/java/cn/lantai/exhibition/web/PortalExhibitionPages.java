@@ -18,6 +18,12 @@ import org.springframework.web.bind.annotation.PathVariable;
  * The exhibitions on the public portal (no sign-in): the published ones, and one exhibition's page with the exhibits
  * the public may read now. Each view of a page counts a visit (once per visitor and day; a prefetch does not count).
  * Whatever is not published answers the portal's one "not found" page with 404.
+ *
+ * <p>The visitor's address is {@link HttpServletRequest#getRemoteAddr()} as the servlet container leaves it: behind a
+ * reverse proxy the deployment sets {@code server.forward-headers-strategy} ({@code native} or {@code framework}), so
+ * Boot's forwarded-header handling has already put the client's address there. The rate limiter's own resolution
+ * ({@code lantai.access.rate-limits.trusted-proxies}) lives in the access module, which exhibition does not depend on;
+ * without that setting every visitor behind the proxy is the proxy's address and counts once a day.
  */
 @Controller
 class PortalExhibitionPages {

@@ -32,6 +32,8 @@ import cn.lantai.supervision.Inspections;
 import cn.lantai.supervision.OutreachYear;
 import cn.lantai.supervision.UnitSupervision;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,8 +44,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class YearFigures {
 
-    /** One figure of one year: its key, the message key of its label and the label's argument, the value. */
-    public record Raw(String key, String label, String argument, BigDecimal value) {
+    /**
+     * One figure of one year: its key, the message key of its label and the label's argument (resolved in the
+     * reader's language: a retention's or grade's own message, a category's name as given), the value.
+     */
+    public record Raw(String key, String label, MessageSourceResolvable argument, BigDecimal value) {
     }
 
     /** The sections' keys, in the report's order. */
@@ -165,29 +170,36 @@ public class YearFigures {
         List<Raw> category = new ArrayList<>();
         byCategory.forEach((code, n) -> {
             String name = code + " " + names.getOrDefault(code, "");
-            category.add(new Raw("volumes." + code, "statistics.figure.holdingsByCategory.volumes", name.strip(),
+            MessageSourceResolvable named = new DefaultMessageSourceResolvable(null, name.strip());
+            category.add(new Raw("volumes." + code, "statistics.figure.holdingsByCategory.volumes", named,
                     BigDecimal.valueOf(n[0])));
-            category.add(new Raw("items." + code, "statistics.figure.holdingsByCategory.items", name.strip(),
+            category.add(new Raw("items." + code, "statistics.figure.holdingsByCategory.items", named,
                     BigDecimal.valueOf(n[1])));
         });
         sections.put("holdingsByCategory", category);
         List<Raw> retention = new ArrayList<>();
         byRetention.forEach((r, n) -> {
-            retention.add(new Raw("volumes." + r.code(), "statistics.figure.holdingsByRetention.volumes", r.label(),
+            MessageSourceResolvable named = new DefaultMessageSourceResolvable(
+                    new String[] {"statistics.retention." + r.code()}, r.label());
+            retention.add(new Raw("volumes." + r.code(), "statistics.figure.holdingsByRetention.volumes", named,
                     BigDecimal.valueOf(n[0])));
-            retention.add(new Raw("items." + r.code(), "statistics.figure.holdingsByRetention.items", r.label(),
+            retention.add(new Raw("items." + r.code(), "statistics.figure.holdingsByRetention.items", named,
                     BigDecimal.valueOf(n[1])));
         });
         sections.put("holdingsByRetention", retention);
     }
 
-    /** Guidance, training, publicity, and the units at each grade (one figure per grade, by its code). */
+    /**
+     * Guidance, training, publicity, and the units at each grade (one figure per grade, by its code; labelled by
+     * supervision's own name of the grade, {@code supervision.grade.<code>}).
+     */
     private static List<Raw> outreach(OutreachYear o) {
         List<Raw> figures = new ArrayList<>(List.of(raw("outreach", "guidanceVisits", o.guidanceVisits()),
                 raw("outreach", "trainings", o.trainings()), raw("outreach", "trainees", o.trainees()),
                 raw("outreach", "publicityEvents", o.publicityEvents())));
         new TreeMap<>(o.unitsByGrade()).forEach((grade, n) -> figures.add(new Raw("unitsAtGrade." + grade,
-                "statistics.figure.outreach.unitsAtGrade", grade, BigDecimal.valueOf(n))));
+                "statistics.figure.outreach.unitsAtGrade", new DefaultMessageSourceResolvable(
+                        new String[] {"supervision.grade." + grade}, grade), BigDecimal.valueOf(n))));
         return figures;
     }
 

@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The director's dashboard ({@code /statistics}): a year's key figures beside the previous year's, charts (ECharts)
  * drawn from the tables the page shows, the whole yearly report, a year selector, and the report's downloads
  * ({@code /statistics/yearly/2025.xlsx}, {@code .pdf}). The current year is shown so far; a bad year is said on the
- * page; a year without data says what will fill it.
+ * page; a year without data says what will fill it. Above the year, whatever year is chosen, the panel "需要关注" lists
+ * what needs attention today (overdue rectifications, repellent changes due), each linked to its page.
  */
 @Controller
 class StatisticsPages {
@@ -49,6 +50,7 @@ class StatisticsPages {
         model.addAttribute("firstYear", YearlyStatistics.FIRST_YEAR);
         model.addAttribute("asked", asked);
         model.addAttribute("docs", documents);
+        model.addAttribute("attention", statistics.attention());
         try {
             YearlyReport report = statistics.report(asked);
             model.addAttribute("report", report);
