@@ -670,7 +670,8 @@ abstract class SimulatedYearContract {
      * The climate, in Java over the raw readings (never the daily rollup), each reading's archive day worked out
      * from its moment (kept in UTC): readings of the year's days; room-days with a reading outside the room kind's
      * norm; room-days whose readings spread beyond 4 ℃ or 10 % RH end to end (±2 ℃ / ±5 %); finished room-days of the
-     * year, from the room's first reading on, with fewer than two readings.
+     * year, from the room's first reading or the first whole day after its earliest enabled sensor was registered,
+     * whichever comes first, with fewer than two readings.
      */
     private void climate(int y, Map<String, BigDecimal> e) {
         Map<String, RoomKind> kinds = new HashMap<>();
@@ -687,6 +688,12 @@ abstract class SimulatedYearContract {
                 days.computeIfAbsent(room + "|" + day, k -> new ArrayList<>()).add(new BigDecimal[] {
                     rs.getBigDecimal(3), rs.getBigDecimal(4)});
             }
+        });
+        // a sensor registered but silent is watched from the first whole day after its registration
+        jdbc.sql("SELECT room_code, created_at FROM stacks_sensor WHERE enabled").query(rs -> {
+            LocalDate day = rs.getObject(2, LocalDateTime.class).atOffset(ZoneOffset.UTC).atZoneSameInstant(ZONE)
+                    .toLocalDate().plusDays(1);
+            first.merge(rs.getString(1), day, (a, b) -> a.isBefore(b) ? a : b);
         });
         long readings = 0;
         long out = 0;
