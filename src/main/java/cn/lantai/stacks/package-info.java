@@ -3,5 +3,5 @@
  * returning (出库/入库), the rooms' temperature and humidity from people and sensors, and the eight protections (八防):
  * quarterly safety checks, repellent changes, incidents and their ledger.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "identity", "audit", "jobs"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "catalog", "identity", "audit", "jobs"})
 package cn.lantai.stacks;

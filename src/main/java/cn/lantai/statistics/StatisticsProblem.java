@@ -1,31 +1,11 @@
 package cn.lantai.statistics;
 
-/**
- * A refusal of the yearly statistics, with the HTTP status it answers and the message key (bundle
- * {@code i18n/statistics}) that says why, with its arguments.
- */
-public class StatisticsProblem extends RuntimeException {
+import cn.lantai.shared.Refusal;
 
-    private final int status;
-    private final String key;
-    private final transient Object[] arguments;
+/** A refusal of the yearly statistics: its HTTP status and the message key (bundle {@code i18n/statistics}) that says why. */
+public class StatisticsProblem extends Refusal {
 
     public StatisticsProblem(int status, String key, Object... arguments) {
-        super(key);
-        this.status = status;
-        this.key = key;
-        this.arguments = arguments.clone();
-    }
-
-    public int status() {
-        return status;
-    }
-
-    public String key() {
-        return key;
-    }
-
-    public Object[] arguments() {
-        return arguments.clone();
+        super(status, key, arguments);
     }
 }

@@ -3,5 +3,5 @@
  * inspections with their rectification and follow-up review, guidance visits, training, publicity events and the
  * grading of archive rooms.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "identity", "audit", "accession"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "catalog", "identity", "audit", "accession"})
 package cn.lantai.supervision;

@@ -1,9 +1,9 @@
-package cn.lantai.statistics.web;
+package cn.lantai.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-import cn.lantai.statistics.StatisticsProblem;
+import cn.lantai.shared.Refusal;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
@@ -16,23 +16,23 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /**
- * How the statistics' controllers answer a {@link StatisticsProblem}: under {@code /api/} as problem+json (the
- * status, the message in the caller's language and its bundle key as {@code code}), on a page that did not answer it
- * itself as a short text with the status. A key missing from the bundles is shown as the key, never a 500. Ordered
- * before the application's catch-all handler.
+ * How every controller answers a module's {@link Refusal} that it did not answer itself: under {@code /api/} as
+ * problem+json (the status, the message in the caller's language and its bundle key as {@code code}), elsewhere (a
+ * page, a download) as a short text with the status. A key missing from the bundles is shown as the key, never a 500.
+ * Ordered before the application's catch-all handler.
  */
-@ControllerAdvice(basePackages = "cn.lantai.statistics.web")
-@Order(Ordered.HIGHEST_PRECEDENCE)
-class StatisticsProblems {
+@ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+class Refusals {
 
     private final MessageSource messages;
 
-    StatisticsProblems(MessageSource messages) {
+    Refusals(MessageSource messages) {
         this.messages = messages;
     }
 
-    @ExceptionHandler(StatisticsProblem.class)
-    ResponseEntity<?> problem(StatisticsProblem e, HttpServletRequest request, Locale locale) {
+    @ExceptionHandler(Refusal.class)
+    ResponseEntity<?> refused(Refusal e, HttpServletRequest request, Locale locale) {
         String message = messages.getMessage(e.key(), e.arguments(), e.key(), locale);
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()), message);
