@@ -53,5 +53,8 @@ class ClimateBenchSmokeTest {
         String section = ClimateBench.section(f, "bench/climate --rooms 2 --days 3");
         assertThat(section).contains("Stacks climate (issue 13)", "Climate overview", "Chart, a year",
                 "Yearly analysis", "POST /api/v1/stacks/readings", "bench/climate --rooms 2 --days 3");
+        assertThat(ClimateBench.pagesOnly(lantai, caller, 1, "H2 (tests)", "bench/climate --pages-only"))
+                .as("the pages again on the store as it is").contains("Pages only", "Climate overview",
+                        "Yearly analysis", "bench/climate --pages-only");
     }
 }

@@ -129,7 +129,16 @@ public final class ClimateBench {
                 .run(lantaiArgs.toArray(String[]::new))) {
             keeper(lantai.getBean(Staff.class));
             URI base = URI.create("http://127.0.0.1:" + lantai.getEnvironment().getProperty("local.server.port"));
-            Figures figures = measure(lantai, new Http(base, KEEPER, Staff.PASSWORD), options, database);
+            Http caller = new Http(base, KEEPER, Staff.PASSWORD);
+            if (args.flag("pages-only")) {
+                String section = pagesOnly(lantai, caller, options.calls(), database, args.get("command", "bench/climate"));
+                System.out.println(section);
+                if (!args.flag("no-report")) {
+                    Report.append(Path.of(args.get("report", "docs/BENCHMARKS.md")), section);
+                }
+                return;
+            }
+            Figures figures = measure(lantai, caller, options, database);
             String section = section(figures, args.get("command", "bench/climate"));
             System.out.println(section);
             if (!args.flag("no-report")) {
@@ -193,6 +202,29 @@ public final class ClimateBench {
         double[] intake = intake(lantai, caller, jdbc, tx, staff, rooms, viewer, prefix, o.intakeBatches());
         return new Figures(database, o.rooms(), o.days(), rows, fill, rollup, (long) o.intakeBatches() * BATCH,
                 intake[0], intake[1], latencies, loadBefore, load());
+    }
+
+    /**
+     * The pages alone on the store a run before left (its work directory kept: {@code --pages-only}, run directly
+     * with the same {@code --work}): to time a fix of the application on the same big store without filling it again.
+     */
+    static String pagesOnly(ApplicationContext lantai, Caller caller, int calls, String database, String command)
+            throws Exception {
+        JdbcTemplate jdbc = lantai.getBean(JdbcTemplate.class);
+        String room = jdbc.queryForObject("SELECT MAX(code) FROM stacks_room WHERE code LIKE 'B____-000'",
+                String.class);
+        LocalDate last = jdbc.queryForObject("SELECT MAX(reading_day) FROM stacks_climate_day WHERE room_code = ?",
+                LocalDate.class, room);
+        long rows = jdbc.queryForObject("SELECT SUM(reading_count) FROM stacks_climate_day", Long.class);
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%n### Pages only, on the store kept from "
+                + "the run before (%,d readings), %s%n%nCommand: `%s`%n%n| Page | Call | p50 | p95 |%n|---|---|---:|"
+                + "---:|%n", rows, load(), command));
+        for (Page p : pages(room, last)) {
+            double[] t = time(caller, p, calls);
+            s.append(String.format(Locale.ROOT, "| %s | `GET %s` | %.1f | %.1f |%n", p.name(),
+                    p.path().replaceAll("B[0-9A-F]{4}-", "…-"), t[0], t[1]));
+        }
+        return s.append("\nDatabase: ").append(database).append('\n').toString();
     }
 
     record Page(String name, String path) {
