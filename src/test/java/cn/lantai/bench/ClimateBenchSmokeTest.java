@@ -29,8 +29,8 @@ class ClimateBenchSmokeTest {
         ClimateBench.Caller caller = new ClimateBench.Caller() {
             @Override
             public int get(String path) throws Exception {
-                return mvc.perform(MockMvcRequestBuilders.get(path).with(Staff.page(ClimateBench.keeperName()))).andReturn().getResponse()
-                        .getStatus();
+                return mvc.perform(MockMvcRequestBuilders.get(path).with(Staff.page(ClimateBench.keeperName())))
+                        .andReturn().getResponse().getStatus();
             }
 
             @Override
@@ -40,7 +40,8 @@ class ClimateBenchSmokeTest {
             }
         };
 
-        ClimateBench.Figures f = ClimateBench.measure(lantai, caller, new ClimateBench.Options(2, 3, 2, 1), "H2 (tests)");
+        ClimateBench.Figures f = ClimateBench.measure(lantai, caller, new ClimateBench.Options(2, 3, 2, 1),
+                "H2 (tests)");
 
         assertThat(f.rows()).isEqualTo(2L * 3 * ClimateBench.PER_DAY);
         assertThat(f.pages()).hasSize(6).allSatisfy(l -> assertThat(l.bigP50()).isPositive());

@@ -108,7 +108,8 @@ public final class ClimateBench {
                 args.getInt("intake-batches", 20));
         Path work = Path.of(args.get("work", "bench/work/climate")).toAbsolutePath();
         Files.createDirectories(work);
-        List<String> lantaiArgs = new ArrayList<>(List.of("--server.port=0", "--lantai.data-dir=" + work.resolve("data"),
+        List<String> lantaiArgs = new ArrayList<>(List.of("--server.port=0",
+                "--lantai.data-dir=" + work.resolve("data"),
                 "--logging.level.root=warn", "--lantai.stacks.climate.deliveries-per-minute=1000000",
                 "--lantai.admin-password=Bench-admin-" + System.nanoTime(),
                 "--lantai.secadmin-password=Bench-secadmin-" + System.nanoTime(),
@@ -131,7 +132,8 @@ public final class ClimateBench {
             URI base = URI.create("http://127.0.0.1:" + lantai.getEnvironment().getProperty("local.server.port"));
             Http caller = new Http(base, KEEPER, Staff.PASSWORD);
             if (args.flag("pages-only")) {
-                String section = pagesOnly(lantai, caller, options.calls(), database, args.get("command", "bench/climate"));
+                String section = pagesOnly(lantai, caller, options.calls(), database,
+                        args.get("command", "bench/climate"));
                 System.out.println(section);
                 if (!args.flag("no-report")) {
                     Report.append(Path.of(args.get("report", "docs/BENCHMARKS.md")), section);
