@@ -141,11 +141,22 @@ class ReadingStore {
                 .params(room, SensorStore.utc(from), SensorStore.utc(to)).query((rs, n) -> reading(rs)).list();
     }
 
-    /** The room's latest reading. */
+    /**
+     * The room's latest reading, looked for only from the day before the room's last rolled-up day on (a reading's
+     * archive day never starts more than a day before its UTC date), so that a day or two of the room's raw rows is
+     * read however many years are kept: H2 reads an index backwards for no {@code ORDER BY … DESC}, and without the
+     * bound it read all the room's rows for each room of the overview.
+     */
     Optional<Reading> latest(String room) {
+        List<LocalDate> days = jdbc.sql("SELECT MAX(reading_day) FROM stacks_climate_day WHERE room_code = ?")
+                .param(room).query((rs, n) -> rs.getObject(1, LocalDate.class)).list();
+        LocalDate last = days.isEmpty() ? null : days.get(0);
+        if (last == null) {
+            return Optional.empty();
+        }
         return jdbc.sql("SELECT room_code, sensor, at, temperature, humidity FROM stacks_reading "
-                        + "WHERE room_code = ? ORDER BY at DESC FETCH FIRST 1 ROWS ONLY")
-                .param(room).query((rs, n) -> reading(rs)).optional();
+                        + "WHERE room_code = ? AND at >= ? ORDER BY at DESC FETCH FIRST 1 ROWS ONLY")
+                .params(room, last.minusDays(1).atStartOfDay()).query((rs, n) -> reading(rs)).optional();
     }
 
     private static Reading reading(ResultSet rs) throws SQLException {
