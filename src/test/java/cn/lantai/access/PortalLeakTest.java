@@ -126,9 +126,11 @@ class PortalLeakTest {
                 "&lt;script&gt;alert(&#39;渡口&#39;)&lt;/script&gt;").doesNotContain("<script>alert", "<img src=x");
         assertNoClosedRecordIn(results);
         assertThat(results).doesNotContain(PortalRecords.CLOSED_CATEGORY_NAME, records.closedFondsName, "1988");
+        // the fonds filter names the open fonds found; browsing lists the fonds with the most open records, which in a
+        // shared test database need not include this one, but never a closed one
+        assertThat(results).contains(records.fondsName);
         String browse = page(get("/portal"));
-        assertThat(browse).contains(records.fondsName)
-                .doesNotContain(PortalRecords.CLOSED_CATEGORY_NAME, records.closedFondsName);
+        assertThat(browse).doesNotContain(PortalRecords.CLOSED_CATEGORY_NAME, records.closedFondsName);
         String unused = Catalogues.freshFonds();
         assertThat(page(get("/portal").param("fonds", records.closedFonds)).replace(records.closedFonds, "F"))
                 .isEqualTo(page(get("/portal").param("fonds", unused)).replace(unused, "F"));
