@@ -60,13 +60,20 @@ class RegistryPagesTest {
     @Autowired
     AccountManagement accounts;
 
+    /**
+     * Codes that tests define under fixed names, with fields of their own: a random code must not take one of them
+     * first, or the later test's definition meets records it does not expect.
+     */
+    private static final java.util.Set<String> FIXED_IN_TESTS = java.util.Set.of("WS", "HS", "HY", "HL", "HR", "SW", "QT", "ZP");
+
     /** A category code nobody has defined yet (two capital letters; tests share one database). */
     static String freshCategory(CatalogRegistry registry) {
         String letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
         while (true) {
             String code = "" + letters.charAt(ThreadLocalRandom.current().nextInt(26))
                     + letters.charAt(ThreadLocalRandom.current().nextInt(26));
-            if (registry.categories().stream().noneMatch(c -> c.code().equals(code))) {
+            if (!FIXED_IN_TESTS.contains(code)
+                    && registry.categories().stream().noneMatch(c -> c.code().equals(code))) {
                 return code;
             }
         }
