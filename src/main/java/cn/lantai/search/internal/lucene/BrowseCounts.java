@@ -15,7 +15,7 @@ import org.apache.lucene.search.Query;
  */
 final class BrowseCounts {
 
-    record Counted(long total, Map<String, Map<String, Long>> facets, boolean facetsExact) {
+    record Counted(long total, boolean totalExact, Map<String, Map<String, Long>> facets, boolean facetsExact) {
     }
 
     private static final int CAPACITY = 256;

@@ -4,42 +4,25 @@ import static cn.lantai.search.internal.SearchFields.*;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MultiCollectorManager;
-import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopFieldCollector;
-import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.store.AlreadyClosedException;
 
 import cn.lantai.search.SearchDocument;
-import cn.lantai.search.internal.QueryWords;
-import cn.lantai.search.internal.ScanText;
-import cn.lantai.search.SearchHit;
 import cn.lantai.search.SearchIndex;
 import cn.lantai.search.SearchQuery;
 import cn.lantai.search.SearchResult;
@@ -61,31 +44,20 @@ import cn.lantai.search.SearchResult;
  * the live index and are recorded, and the swap applies them to the new one after its own documents, commits it,
  * switches the searchers and only then rewrites {@code CURRENT}: a crash at any point leaves a complete index.
  *
- * <p><b>Counting.</b> One pass over the hits fills the page (a top-N queue no deeper than
- * {@link SearchQuery#MAX_DEPTH}), counts every hit and counts the six facets from doc values ({@link FacetCounter}):
- * exactly up to {@link SearchResult#EXACT_UP_TO} hits, from a 1-in-{@value #FACET_SAMPLE_STEP} sample beyond.
- * Blank text sorted by relevance lists in index order, with nothing to score. A search without words keeps its
- * counts for the reader ({@link BrowseCounts}), so browsing the same node again reads only its page.
+ * <p><b>Searching</b> is {@link LuceneSearching}'s: it counts, facets and marks the hits on a searcher of the live
+ * generation.
  */
 public class LuceneSearchIndex implements SearchIndex {
 
-    /** How much of a long text is searched for marks: as much as Solr's highlighter analyses by default. */
-    private static final int MAX_ANALYSED_CHARS = 51_200;
-    /** Beyond {@link SearchResult#EXACT_UP_TO} hits, facets count one hit in this many (weighing as many). */
-    static final int FACET_SAMPLE_STEP = 8;
     /** Batches at least this large are analysed in parallel (SmartChinese analysis is the costly part). */
     private static final int PARALLEL_FROM = 256;
 
-    private static final List<String> FACET_FIELDS = SearchResult.FACETS.stream()
-            .map(LuceneDocumentMapper::facetField).toList();
-
     private final Analyzer analyzer = LuceneDocumentMapper.analyzer();
-    private final LuceneQueryBuilder queries = new LuceneQueryBuilder(analyzer);
+    private final LuceneSearching searching = new LuceneSearching(analyzer);
     private final IndexRoot root;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Writers hold the read side while they write (and record for a rebuild); a swap takes the write side. */
     private final ReadWriteLock swapping = new ReentrantReadWriteLock();
-    private final BrowseCounts browseCounts = new BrowseCounts();
     private volatile IndexGeneration live;
     private volatile String liveName;
     /** The rebuild under way, if any; guarded by {@link #swapping}. */
@@ -215,7 +187,7 @@ public class LuceneSearchIndex implements SearchIndex {
 
     @Override
     public SearchResult search(SearchQuery q) {
-        return withSearcher(searcher -> search(searcher, q));
+        return withSearcher(searcher -> searching.search(searcher, q));
     }
 
     private interface SearcherWork<T> {
@@ -249,90 +221,6 @@ public class LuceneSearchIndex implements SearchIndex {
                 }
             }
         }
-    }
-
-    private SearchResult search(IndexSearcher searcher, SearchQuery q) throws IOException {
-        Query query = queries.build(q);
-        boolean noWords = words(q) == null;
-        boolean browsing = noWords && q.sort() == SearchQuery.Sort.RELEVANCE;
-        // blank text has nothing to rank: list in index order, with no score to compute
-        Sort sort = browsing ? Sort.INDEXORDER : LuceneQueryBuilder.sort(q.sort());
-        int wanted = Math.max(1, q.from() + q.size());
-        BrowseCounts.Counted counted = noWords ? browseCounts.find(searcher.getIndexReader(), query) : null;
-        ScoreDoc[] all;
-        if (counted != null) {
-            // counted before on this reader: the page alone, which in index order stops after its last hit
-            all = searcher.search(query, new TopFieldCollectorManager(sort, wanted, null, wanted, false)).scoreDocs;
-        } else {
-            TopFieldCollectorManager top = new TopFieldCollectorManager(sort, wanted, null, SearchResult.EXACT_UP_TO,
-                    false);
-            FacetCounter counter = new FacetCounter(SearchResult.FACETS, FACET_FIELDS, SearchResult.EXACT_UP_TO,
-                    FACET_SAMPLE_STEP);
-            Object[] results = searcher.search(query, new MultiCollectorManager(top, FacetCounter.manager(counter)));
-            all = ((TopDocs) results[0]).scoreDocs;
-            counted = new BrowseCounts.Counted(counter.hits(), counter.facets(FACET_LIMIT), counter.exact());
-            if (noWords) {
-                browseCounts.keep(searcher.getIndexReader(), query, counted);
-            }
-        }
-        ScoreDoc[] page = q.from() >= all.length ? new ScoreDoc[0]
-                : Arrays.copyOfRange(all, q.from(), Math.min(all.length, q.from() + q.size()));
-        if (!browsing && page.length > 0) {
-            scores(page, sort, searcher, query);
-        }
-        return new SearchResult(counted.total(), true, hits(searcher, q, page), counted.facets(),
-                counted.facetsExact());
-    }
-
-    /** Relevance order keeps each hit's score as its first sort value; other orders compute the page's scores. */
-    private static void scores(ScoreDoc[] page, Sort sort, IndexSearcher searcher, Query query) throws IOException {
-        if (sort.getSort()[0].getType() == SortField.Type.SCORE) {
-            for (ScoreDoc sd : page) {
-                sd.score = (Float) ((FieldDoc) sd).fields[0];
-            }
-        } else {
-            TopFieldCollector.populateScores(page, searcher, query);
-        }
-    }
-
-    private List<SearchHit> hits(IndexSearcher searcher, SearchQuery q, ScoreDoc[] page) throws IOException {
-        String words = words(q);
-        List<String> marked = words == null || archivalCode(q) != null ? null
-                : QueryWords.marked(QueryWords.parts(words));
-        RunMarks marks = marked == null ? null : new RunMarks(marked);
-        StoredFields stored = searcher.storedFields();
-        Set<String> fields = marks == null ? LuceneDocumentMapper.SHOWN : LuceneDocumentMapper.SHOWN_AND_MARKED;
-        List<SearchHit> hits = new ArrayList<>(page.length);
-        for (ScoreDoc sd : page) {
-            Document doc = stored.document(sd.doc, fields);
-            Map<String, String> fragments = new LinkedHashMap<>();
-            if (marks != null) {
-                mark(fragments, TITLE, marks.whole(doc.get(TITLE)));
-                mark(fragments, TEXT, marks.passages(analysedPart(doc.get(TEXT)), 2));
-                mark(fragments, FULL_TEXT, marks.passages(analysedPart(doc.get(FULL_TEXT)), 2));
-                String scans = doc.get(SCAN_TEXT);
-                if (scans != null) {
-                    mark(fragments, SCAN_TEXT, marks.passages(
-                            analysedPart(scans.replace(ScanText.PAGE_BREAK, '\n')), 2));
-                }
-            }
-            float score = Float.isNaN(sd.score) ? 0f : sd.score;
-            Integer scanPage = fragments.containsKey(SCAN_TEXT) ? ScanText.firstPage(doc.get(SCAN_TEXT), marked)
-                    : null;
-            hits.add(LuceneDocumentMapper.toHit(doc, score, Map.copyOf(fragments), scanPage));
-        }
-        return hits;
-    }
-
-    private static void mark(Map<String, String> fragments, String field, String marked) {
-        if (marked != null && !marked.isEmpty()) {
-            fragments.put(field, marked);
-        }
-    }
-
-    /** The part of a long text that is searched for marks (as much as Solr's highlighter analyses by default). */
-    private static String analysedPart(String text) {
-        return text == null || text.length() <= MAX_ANALYSED_CHARS ? text : text.substring(0, MAX_ANALYSED_CHARS);
     }
 
     @Override

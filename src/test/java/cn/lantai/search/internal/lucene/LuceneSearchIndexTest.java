@@ -66,6 +66,33 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     }
 
     @Test
+    void aSearchWithWordsPastTenThousandHitsSaysItsTotalIsALowerBoundAndEstimatesItsFacets() {
+        int items = 24_000;
+        // F0 holds every fourth item, F2 the first 6,000 in one run of ids, F1 the rest: neither a regular pattern
+        // nor a cluster may throw the windows' estimate off
+        index.index(IntStream.range(0, items).mapToObj(n -> item(n, n < 6_000 ? "F2" : n % 4 == 0 ? "F0" : "F1"))
+                .toList());
+
+        SearchResult many = index.search(SearchQuery.of("文书", ARCHIVIST));
+        assertThat(many.totalExact()).isFalse();
+        assertThat(many.total()).isBetween((long) SearchResult.EXACT_UP_TO, (long) items);
+        assertThat(many.hits()).hasSize(20);
+        assertThat(many.facetsExact()).isFalse();
+        Map<String, Long> fonds = many.facets().get("fonds");
+        assertThat(fonds.get("F2")).isBetween((long) (6_000 * 0.85), (long) (6_000 * 1.15));
+        assertThat(fonds.get("F0")).isBetween((long) (4_500 * 0.85), (long) (4_500 * 1.15));
+        assertThat(fonds.get("F1")).isBetween((long) (13_500 * 0.85), (long) (13_500 * 1.15));
+
+        SearchResult few = index.search(new SearchQuery("文书", "F2", null, null, null, null, null, null, null, null, 0,
+                20, ARCHIVIST));
+        assertThat(few.total()).isEqualTo(6_000);
+        assertThat(few.totalExact()).isTrue();
+        assertThat(few.facetsExact()).as("below 10,000 hits facets are counted exactly").isTrue();
+        assertThat(few.facets().get("fonds")).containsExactlyEntriesOf(Map.of("F2", 6_000L));
+        assertThat(few.facets().get("year").values().stream().mapToLong(Long::longValue).sum()).isEqualTo(6_000);
+    }
+
+    @Test
     void aReopenedIndexHoldsEveryAcknowledgedChangeAndTheRebuiltGenerationAlone() throws Exception {
         Path root = temp.resolve("reopened");
         try (LuceneSearchIndex first = new LuceneSearchIndex(root)) {

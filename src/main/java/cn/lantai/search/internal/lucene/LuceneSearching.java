@@ -1,0 +1,176 @@
+package cn.lantai.search.internal.lucene;
+
+import static cn.lantai.search.internal.SearchFields.*;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TotalHits;
+
+import cn.lantai.search.SearchHit;
+import cn.lantai.search.SearchQuery;
+import cn.lantai.search.SearchResult;
+import cn.lantai.search.internal.QueryWords;
+import cn.lantai.search.internal.ScanText;
+import cn.lantai.search.internal.lucene.BrowseCounts.Counted;
+
+/**
+ * One search on a searcher: the page, the total, the six facets and the marks of the hits shown.
+ *
+ * <p><b>Counting.</b> A search with words fills its page first (a top-N queue no deeper than
+ * {@link SearchQuery#MAX_DEPTH}), counting hits exactly up to {@link SearchResult#EXACT_UP_TO}; beyond that the
+ * collector skips blocks that cannot reach the page and the total is a lower bound ("10,000+"). Its six facets come
+ * from doc values ({@link FacetCounter}): over every hit when they were all counted, else from windows over one id in
+ * {@value #FACET_WINDOW_SHARE}. A search without words fills its page and counts in one pass, exactly up to
+ * {@link SearchResult#EXACT_UP_TO} hits and from a 1-in-{@value #FACET_SAMPLE_STEP} sample beyond; blank text sorted
+ * by relevance lists in index order, with nothing to score, and keeps its counts for the reader ({@link BrowseCounts}),
+ * so browsing the same node again reads only its page.
+ */
+final class LuceneSearching {
+
+    /** How much of a long text is searched for marks: as much as Solr's highlighter analyses by default. */
+    private static final int MAX_ANALYSED_CHARS = 51_200;
+    /** Beyond {@link SearchResult#EXACT_UP_TO} hits, facets count one hit in this many (weighing as many). */
+    static final int FACET_SAMPLE_STEP = 8;
+    /** Facets of a search with words past {@link SearchResult#EXACT_UP_TO} hits: windows over one id in this many. */
+    static final int FACET_WINDOW_SHARE = 8;
+
+    private static final List<String> FACET_FIELDS = SearchResult.FACETS.stream()
+            .map(LuceneDocumentMapper::facetField).toList();
+
+    private final LuceneQueryBuilder queries;
+    private final BrowseCounts browseCounts = new BrowseCounts();
+
+    LuceneSearching(Analyzer analyzer) {
+        this.queries = new LuceneQueryBuilder(analyzer);
+    }
+
+    SearchResult search(IndexSearcher searcher, SearchQuery q) throws IOException {
+        Query query = queries.build(q);
+        boolean noWords = words(q) == null;
+        boolean browsing = noWords && q.sort() == SearchQuery.Sort.RELEVANCE;
+        // blank text has nothing to rank: list in index order, with no score to compute
+        Sort sort = browsing ? Sort.INDEXORDER : LuceneQueryBuilder.sort(q.sort());
+        int wanted = Math.max(1, q.from() + q.size());
+        Found found = noWords ? browse(searcher, query, sort, wanted) : findWords(searcher, query, sort, wanted);
+        ScoreDoc[] all = found.top();
+        ScoreDoc[] page = q.from() >= all.length ? new ScoreDoc[0]
+                : Arrays.copyOfRange(all, q.from(), Math.min(all.length, q.from() + q.size()));
+        if (!browsing && page.length > 0) {
+            scores(page, sort, searcher, query);
+        }
+        Counted counted = found.counted();
+        return new SearchResult(counted.total(), counted.totalExact(), hits(searcher, q, page), counted.facets(),
+                counted.facetsExact());
+    }
+
+    /** The first {@code wanted} hits in order, and the counts. */
+    private record Found(ScoreDoc[] top, Counted counted) {
+    }
+
+    /**
+     * Words: the page first, alone, so that past {@link SearchResult#EXACT_UP_TO} hits its collector skips what cannot
+     * reach it; then the facets, over every hit when they were all counted, else from windows of ids.
+     */
+    private Found findWords(IndexSearcher searcher, Query query, Sort sort, int wanted) throws IOException {
+        TopDocs top = searcher.search(query, new TopFieldCollectorManager(sort, wanted, null,
+                SearchResult.EXACT_UP_TO, false));
+        FacetCounter counter = new FacetCounter(SearchResult.FACETS, FACET_FIELDS, SearchResult.EXACT_UP_TO,
+                FACET_SAMPLE_STEP);
+        boolean totalExact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
+        if (totalExact) {
+            searcher.search(query, FacetCounter.manager(counter));
+        } else {
+            counter.countWindows(searcher, query, FACET_WINDOW_SHARE);
+        }
+        return new Found(top.scoreDocs, new Counted(totalExact ? counter.hits() : top.totalHits.value, totalExact,
+                counter.facets(FACET_LIMIT), counter.exact()));
+    }
+
+    /** No words: nothing to skip by score, so one pass fills the page and counts; the counts are kept for the reader. */
+    private Found browse(IndexSearcher searcher, Query query, Sort sort, int wanted) throws IOException {
+        Counted counted = browseCounts.find(searcher.getIndexReader(), query);
+        if (counted != null) {
+            // counted before on this reader: the page alone, which in index order stops after its last hit
+            return new Found(searcher.search(query, new TopFieldCollectorManager(sort, wanted, null, wanted, false))
+                    .scoreDocs, counted);
+        }
+        TopFieldCollectorManager top = new TopFieldCollectorManager(sort, wanted, null, SearchResult.EXACT_UP_TO,
+                false);
+        FacetCounter counter = new FacetCounter(SearchResult.FACETS, FACET_FIELDS, SearchResult.EXACT_UP_TO,
+                FACET_SAMPLE_STEP);
+        Object[] results = searcher.search(query, new MultiCollectorManager(top, FacetCounter.manager(counter)));
+        counted = new Counted(counter.hits(), true, counter.facets(FACET_LIMIT), counter.exact());
+        browseCounts.keep(searcher.getIndexReader(), query, counted);
+        return new Found(((TopDocs) results[0]).scoreDocs, counted);
+    }
+
+    /** Relevance order keeps each hit's score as its first sort value; other orders compute the page's scores. */
+    private static void scores(ScoreDoc[] page, Sort sort, IndexSearcher searcher, Query query) throws IOException {
+        if (sort.getSort()[0].getType() == SortField.Type.SCORE) {
+            for (ScoreDoc sd : page) {
+                sd.score = (Float) ((FieldDoc) sd).fields[0];
+            }
+        } else {
+            TopFieldCollector.populateScores(page, searcher, query);
+        }
+    }
+
+    private List<SearchHit> hits(IndexSearcher searcher, SearchQuery q, ScoreDoc[] page) throws IOException {
+        String words = words(q);
+        List<String> marked = words == null || archivalCode(q) != null ? null
+                : QueryWords.marked(QueryWords.parts(words));
+        RunMarks marks = marked == null ? null : new RunMarks(marked);
+        StoredFields stored = searcher.storedFields();
+        Set<String> fields = marks == null ? LuceneDocumentMapper.SHOWN : LuceneDocumentMapper.SHOWN_AND_MARKED;
+        List<SearchHit> hits = new ArrayList<>(page.length);
+        for (ScoreDoc sd : page) {
+            Document doc = stored.document(sd.doc, fields);
+            Map<String, String> fragments = new LinkedHashMap<>();
+            if (marks != null) {
+                mark(fragments, TITLE, marks.whole(doc.get(TITLE)));
+                mark(fragments, TEXT, marks.passages(analysedPart(doc.get(TEXT)), 2));
+                mark(fragments, FULL_TEXT, marks.passages(analysedPart(doc.get(FULL_TEXT)), 2));
+                String scans = doc.get(SCAN_TEXT);
+                if (scans != null) {
+                    mark(fragments, SCAN_TEXT, marks.passages(
+                            analysedPart(scans.replace(ScanText.PAGE_BREAK, '\n')), 2));
+                }
+            }
+            float score = Float.isNaN(sd.score) ? 0f : sd.score;
+            Integer scanPage = fragments.containsKey(SCAN_TEXT) ? ScanText.firstPage(doc.get(SCAN_TEXT), marked)
+                    : null;
+            hits.add(LuceneDocumentMapper.toHit(doc, score, Map.copyOf(fragments), scanPage));
+        }
+        return hits;
+    }
+
+    private static void mark(Map<String, String> fragments, String field, String marked) {
+        if (marked != null && !marked.isEmpty()) {
+            fragments.put(field, marked);
+        }
+    }
+
+    /** The part of a long text that is searched for marks (as much as Solr's highlighter analyses by default). */
+    private static String analysedPart(String text) {
+        return text == null || text.length() <= MAX_ANALYSED_CHARS ? text : text.substring(0, MAX_ANALYSED_CHARS);
+    }
+}
