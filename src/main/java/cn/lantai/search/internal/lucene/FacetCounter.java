@@ -24,57 +24,76 @@ import org.apache.lucene.search.Weight;
 import cn.lantai.search.internal.SearchFields;
 
 /**
- * Counts every matching document and, in the same pass, the values of all facet dimensions: per segment, one
- * {@code int} per ordinal of each dimension's {@link SortedDocValues}, turned into labels only for the ordinals that
- * were hit when the segment is done. No global ordinal map is built, so a refresh costs nothing here (Lucene's
- * {@code StringValueFacetCounts} needs one per reader and walks the hits once per dimension).
+ * Counts matching documents and, in the same pass, the values of all facet dimensions: per segment, one {@code int}
+ * per ordinal of each dimension's {@link SortedDocValues}, turned into labels only for the ordinals that were hit when
+ * the segment is done. No global ordinal map is built, so a refresh costs nothing here (Lucene's
+ * {@code StringValueFacetCounts} needs one per reader and walks the hits once per dimension). The matching documents
+ * are the query's, whose FILTER clauses hold the viewer's clearance, so nothing the viewer may not see is ever
+ * counted. One instance per search; segments are collected one after the other.
  *
- * <p>The first {@code exactUpTo} hits are counted exactly; beyond them about one hit in {@code sampleStep}, chosen by a hash of
- * the document, is counted, weighing {@code sampleStep}, so a search over most of a million items costs a few milliseconds. The
- * matching documents are the query's, whose FILTER clauses hold the viewer's clearance, so nothing the viewer may not
- * see is ever counted. One instance per search; segments are collected one after the other.
- *
- * <p>A search with words whose page was scored apart, skipping what cannot reach it, is known to have more hits than
- * are counted exactly; visiting each of them here would undo that skipping. {@link #countWindows} counts such a
- * search's facets from the hits in evenly spread windows of document ids instead, each window's hits weighing as many
- * as the window's share of the segment: the query visits about one document in {@code windowShare}, found by the
- * postings' skip lists, not by walking every hit.
+ * <p>Both kinds count the first {@code exactUpTo} hits exactly. Beyond them:
+ * <ul>
+ * <li>{@linkplain #sampling sampling}, for a search that visits every hit anyway (browsing): every hit is counted in
+ * the total, and about one in {@code sampleStep}, chosen by a hash of the document, in the facets, weighing
+ * {@code sampleStep};</li>
+ * <li>{@linkplain #stopping stopping}, for a search with words whose page collector, counted {@linkplain #beside
+ * beside} it, skips blocks that cannot reach the page once it has seen as many hits: counting stops where it stopped
+ * seeing them all, and {@link #countRemainder} estimates the rest of the ids from evenly spread windows of
+ * {@value #WINDOW} ids, each window's hits weighing as many as the window's share of the rest. The query visits about
+ * one document in {@code windowShare} there, found by the postings' skip lists, not by walking every hit.</li>
+ * </ul>
  */
 final class FacetCounter implements Collector {
 
-    /** Width of one window of {@link #countWindows}, in document ids. */
+    /** Width of one window of {@link #countRemainder}, in document ids. */
     static final int WINDOW = 64;
 
     private final List<String> dimensions;
     private final List<String> fields;
     private final int exactUpTo;
+    private final boolean stopping;
     private final int sampleStep;
-    private final Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
     private final int sampleBound;
+    private final Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
     private double hits;
-    private boolean windowed;
+    /** Where a stopping counter stopped: the segment and the first hit it did not count; -1 while counting. */
+    private int stopLeaf = -1;
+    private int stopDoc;
 
-    /**
-     * @param dimensions facet names as the result reports them
-     * @param fields the doc-values field of each dimension, in the same order
-     */
-    FacetCounter(List<String> dimensions, List<String> fields, int exactUpTo, int sampleStep) {
+    private FacetCounter(List<String> dimensions, List<String> fields, int exactUpTo, boolean stopping,
+            int sampleStep) {
         this.dimensions = List.copyOf(dimensions);
         this.fields = List.copyOf(fields);
         this.exactUpTo = exactUpTo;
+        this.stopping = stopping;
         this.sampleStep = Math.max(1, sampleStep);
         this.sampleBound = (int) (0x1_0000_0000L / this.sampleStep);
         dimensions.forEach(d -> counts.put(d, new HashMap<>()));
     }
 
-    /** Every matching document, counted exactly; after {@link #countWindows}, the estimate from the windows. */
+    /**
+     * Counts every hit; the facets of the first {@code exactUpTo} exactly, then one hit in {@code sampleStep}.
+     *
+     * @param dimensions facet names as the result reports them
+     * @param fields the doc-values field of each dimension, in the same order
+     */
+    static FacetCounter sampling(List<String> dimensions, List<String> fields, int exactUpTo, int sampleStep) {
+        return new FacetCounter(dimensions, fields, exactUpTo, false, sampleStep);
+    }
+
+    /** Counts the first {@code exactUpTo} hits and stops; {@link #countRemainder} estimates the rest. */
+    static FacetCounter stopping(List<String> dimensions, List<String> fields, int exactUpTo) {
+        return new FacetCounter(dimensions, fields, exactUpTo, true, 1);
+    }
+
+    /** The hits counted; after {@link #countRemainder}, with the estimate of the rest. */
     long hits() {
         return Math.round(hits);
     }
 
-    /** True when every hit was counted in the facets (none sampled). */
+    /** True when every hit was counted in the facets (none sampled or estimated). */
     boolean exact() {
-        return !windowed && (sampleStep == 1 || hits <= exactUpTo);
+        return stopLeaf < 0 && (sampleStep == 1 || hits <= exactUpTo);
     }
 
     /**
@@ -82,11 +101,12 @@ final class FacetCounter implements Collector {
      * newest first.
      */
     Map<String, Map<String, Long>> facets(int limit) {
+        long all = hits();
         Map<String, Map<String, Long>> top = new LinkedHashMap<>();
         counts.forEach((dimension, byValue) -> {
             if (SearchFields.YEAR.equals(dimension)) {
                 Map<String, Long> capped = new HashMap<>();
-                byValue.forEach((year, count) -> capped.put(year, Math.min(count, hits())));
+                byValue.forEach((year, count) -> capped.put(year, Math.min(count, all)));
                 top.put(dimension, SearchFields.newestYearsFirst(capped));
                 return;
             }
@@ -94,7 +114,7 @@ final class FacetCounter implements Collector {
             byValue.entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                     .limit(limit)
-                    .forEach(e -> sorted.put(e.getKey(), Math.min(e.getValue(), hits())));
+                    .forEach(e -> sorted.put(e.getKey(), Math.min(e.getValue(), all)));
             top.put(dimension, sorted);
         });
         return top;
@@ -107,35 +127,95 @@ final class FacetCounter implements Collector {
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-        return leafCollector(context, 1);
+        return leafCollector(context, 1, false);
     }
 
     /**
-     * Counts the facets of {@code query} from the hits in windows of {@value #WINDOW} document ids spread evenly over
-     * each segment, covering about one document in {@code windowShare}; a segment too small for that is counted
-     * whole. Each window's hits weigh the segment's size over the windows' size, so {@link #hits()} and the facets
-     * become estimates and {@link #exact()} false.
+     * The hits of {@code page}'s search, handed to this counter as well: the search keeps the page collector's score
+     * mode, so once that collector has seen {@code exactUpTo} hits it may skip the rest, and a stopping counter stops
+     * there. Use with a page collector whose hits are counted exactly up to this counter's {@code exactUpTo}.
      */
-    void countWindows(IndexSearcher searcher, Query query, int windowShare) throws IOException {
-        windowed = true;
+    CollectorManager<Collector, Void> beside(Collector page) {
+        Collector both = new Collector() {
+            @Override
+            public ScoreMode scoreMode() {
+                return page.scoreMode();
+            }
+
+            @Override
+            public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+                LeafCollector pageLeaf = page.getLeafCollector(context);
+                LeafCollector countLeaf = leafCollector(context, 1, false);
+                return new LeafCollector() {
+                    @Override
+                    public void setScorer(Scorable scorer) throws IOException {
+                        pageLeaf.setScorer(scorer);
+                    }
+
+                    @Override
+                    public void collect(int doc) throws IOException {
+                        pageLeaf.collect(doc);
+                        countLeaf.collect(doc);
+                    }
+
+                    @Override
+                    public DocIdSetIterator competitiveIterator() throws IOException {
+                        return pageLeaf.competitiveIterator();
+                    }
+
+                    @Override
+                    public void finish() throws IOException {
+                        pageLeaf.finish();
+                        countLeaf.finish();
+                    }
+                };
+            }
+        };
+        return new CollectorManager<>() {
+            @Override
+            public Collector newCollector() {
+                return both;
+            }
+
+            @Override
+            public Void reduce(Collection<Collector> collectors) {
+                return null;
+            }
+        };
+    }
+
+    /**
+     * After a stopping count that stopped: estimates the hits from where it stopped to the last id, and their facets,
+     * from windows of {@value #WINDOW} ids spread evenly over each segment's rest, covering about one id in
+     * {@code windowShare}; a rest too small for four windows is counted whole. Afterwards {@link #hits()} and the
+     * facets are estimates and {@link #exact()} is false.
+     */
+    void countRemainder(IndexSearcher searcher, Query query, int windowShare) throws IOException {
+        if (stopLeaf < 0) {
+            return;
+        }
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            if (leaf.ord < stopLeaf) {
+                continue;
+            }
             BulkScorer bulk = weight.bulkScorer(leaf);
             if (bulk == null) {
                 continue;
             }
-            int maxDoc = leaf.reader().maxDoc();
-            int windows = maxDoc / (WINDOW * windowShare);
+            int from = leaf.ord == stopLeaf ? stopDoc : 0;
+            int rest = leaf.reader().maxDoc() - from;
+            int windows = rest / (WINDOW * windowShare);
             int width = WINDOW;
             if (windows < 4) {
                 windows = 1;
-                width = maxDoc;
+                width = rest;
             }
-            LeafCollector counting = leafCollector(leaf, (double) maxDoc / ((long) windows * width));
-            int next = 0;
+            LeafCollector counting = leafCollector(leaf, (double) rest / ((long) windows * width), true);
+            int next = from;
             for (int w = 0; w < windows && next != DocIdSetIterator.NO_MORE_DOCS; w++) {
-                int start = (int) ((long) w * maxDoc / windows);
-                int end = Math.min(maxDoc, start + width);
+                int start = from + (int) ((long) w * rest / windows);
+                int end = Math.min(from + rest, start + width);
                 if (next < end) {
                     next = bulk.score(counting, leaf.reader().getLiveDocs(), Math.max(start, next), end);
                 }
@@ -144,7 +224,12 @@ final class FacetCounter implements Collector {
         }
     }
 
-    private LeafCollector leafCollector(LeafReaderContext context, double scale) throws IOException {
+    /**
+     * Counts a segment's hits in a search's own pass, or in the windows of {@link #countRemainder}, whose counts
+     * weigh {@code scale} each.
+     */
+    private LeafCollector leafCollector(LeafReaderContext context, double scale, boolean remainder)
+            throws IOException {
         int n = fields.size();
         SortedDocValues[] values = new SortedDocValues[n];
         int[][] ordCounts = new int[n][];
@@ -152,6 +237,7 @@ final class FacetCounter implements Collector {
             values[i] = DocValues.getSorted(context.reader(), fields.get(i));
             ordCounts[i] = new int[values[i].getValueCount()];
         }
+        boolean ownPass = !remainder;
         return new LeafCollector() {
             @Override
             public void setScorer(Scorable scorer) {
@@ -159,9 +245,16 @@ final class FacetCounter implements Collector {
 
             @Override
             public void collect(int doc) throws IOException {
-                int weight = 1;
+                if (ownPass && stopping && hits >= exactUpTo) {
+                    if (stopLeaf < 0) {
+                        stopLeaf = context.ord;
+                        stopDoc = doc;
+                    }
+                    return;
+                }
                 hits += scale;
-                if (hits > exactUpTo && sampleStep > 1 && scale == 1) {
+                int weight = 1;
+                if (ownPass && !stopping && sampleStep > 1 && hits > exactUpTo) {
                     // Fibonacci hashing of the doc id: an even sample that no regular pattern of the catalogue
                     // (every fourth item in one fonds, say) can fall in step with
                     if (Integer.compareUnsigned((context.docBase + doc) * 0x9E3779B9, sampleBound) >= 0) {

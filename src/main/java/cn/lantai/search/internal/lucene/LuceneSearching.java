@@ -35,10 +35,10 @@ import cn.lantai.search.internal.lucene.BrowseCounts.Counted;
 /**
  * One search on a searcher: the page, the total, the six facets and the marks of the hits shown.
  *
- * <p><b>Counting.</b> A search with words fills its page first (a top-N queue no deeper than
- * {@link SearchQuery#MAX_DEPTH}), counting hits exactly up to {@link SearchResult#EXACT_UP_TO}; beyond that the
- * collector skips blocks that cannot reach the page and the total is a lower bound ("10,000+"). Its six facets come
- * from doc values ({@link FacetCounter}): over every hit when they were all counted, else from windows over one id in
+ * <p><b>Counting.</b> A search with words fills its page (a top-N queue no deeper than {@link SearchQuery#MAX_DEPTH})
+ * and counts its hits and six facets from doc values ({@link FacetCounter}) in one pass, exactly up to
+ * {@link SearchResult#EXACT_UP_TO} hits; beyond that the page collector skips blocks that cannot reach the page, the
+ * total is a lower bound ("10,000+") and the facets of the rest are estimated from windows over one id in
  * {@value #FACET_WINDOW_SHARE}. A search without words fills its page and counts in one pass, exactly up to
  * {@link SearchResult#EXACT_UP_TO} hits and from a 1-in-{@value #FACET_SAMPLE_STEP} sample beyond; blank text sorted
  * by relevance lists in index order, with nothing to score, and keeps its counts for the reader ({@link BrowseCounts}),
@@ -87,22 +87,20 @@ final class LuceneSearching {
     }
 
     /**
-     * Words: the page first, alone, so that past {@link SearchResult#EXACT_UP_TO} hits its collector skips what cannot
-     * reach it; then the facets, over every hit when they were all counted, else from windows of ids.
+     * Words: the page and the counts in one pass, which keeps the page collector's score mode, so that past
+     * {@link SearchResult#EXACT_UP_TO} hits Lucene skips blocks that cannot reach the page; the total is then a lower
+     * bound, and the facets of the hits not seen are estimated from windows of ids.
      */
     private Found findWords(IndexSearcher searcher, Query query, Sort sort, int wanted) throws IOException {
-        TopDocs top = searcher.search(query, new TopFieldCollectorManager(sort, wanted, null,
-                SearchResult.EXACT_UP_TO, false));
-        FacetCounter counter = new FacetCounter(SearchResult.FACETS, FACET_FIELDS, SearchResult.EXACT_UP_TO,
-                FACET_SAMPLE_STEP);
+        TopFieldCollector page = new TopFieldCollectorManager(sort, wanted, null, SearchResult.EXACT_UP_TO, false)
+                .newCollector();
+        FacetCounter counter = FacetCounter.stopping(SearchResult.FACETS, FACET_FIELDS, SearchResult.EXACT_UP_TO);
+        searcher.search(query, counter.beside(page));
+        counter.countRemainder(searcher, query, FACET_WINDOW_SHARE);
+        TopDocs top = page.topDocs();
         boolean totalExact = top.totalHits.relation == TotalHits.Relation.EQUAL_TO;
-        if (totalExact) {
-            searcher.search(query, FacetCounter.manager(counter));
-        } else {
-            counter.countWindows(searcher, query, FACET_WINDOW_SHARE);
-        }
-        return new Found(top.scoreDocs, new Counted(totalExact ? counter.hits() : top.totalHits.value, totalExact,
-                counter.facets(FACET_LIMIT), counter.exact()));
+        return new Found(top.scoreDocs, new Counted(top.totalHits.value, totalExact, counter.facets(FACET_LIMIT),
+                counter.exact()));
     }
 
     /** No words: nothing to skip by score, so one pass fills the page and counts; the counts are kept for the reader. */
@@ -115,7 +113,7 @@ final class LuceneSearching {
         }
         TopFieldCollectorManager top = new TopFieldCollectorManager(sort, wanted, null, SearchResult.EXACT_UP_TO,
                 false);
-        FacetCounter counter = new FacetCounter(SearchResult.FACETS, FACET_FIELDS, SearchResult.EXACT_UP_TO,
+        FacetCounter counter = FacetCounter.sampling(SearchResult.FACETS, FACET_FIELDS, SearchResult.EXACT_UP_TO,
                 FACET_SAMPLE_STEP);
         Object[] results = searcher.search(query, new MultiCollectorManager(top, FacetCounter.manager(counter)));
         counted = new Counted(counter.hits(), true, counter.facets(FACET_LIMIT), counter.exact());
