@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -164,16 +165,20 @@ public class Items {
         return jdbc.query("SELECT * FROM item" + where.sql, mapper(), where.args.toArray()).stream().findFirst();
     }
 
+    /**
+     * The items of these ids in the order given (a bulk edit numbers the items it moves in that order, and its preview
+     * must number them alike), each once, without those that do not exist.
+     */
     public List<Item> byIds(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Item> found = new ArrayList<>();
+        Map<Long, Item> found = new HashMap<>();
         for (List<Long> chunk : chunks(List.copyOf(ids), 1000)) {
-            found.addAll(jdbc.query("SELECT * FROM item WHERE id IN (" + marks(chunk.size()) + ")", mapper(),
-                    chunk.toArray()));
+            jdbc.query("SELECT * FROM item WHERE id IN (" + marks(chunk.size()) + ")", mapper(), chunk.toArray())
+                    .forEach(item -> found.put(item.id().value(), item));
         }
-        return found;
+        return ids.stream().distinct().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
     public Map<String, Item> byArchivalCodes(Collection<String> codes) {
