@@ -23,7 +23,7 @@ import java.util.List;
  *      [--csv bench/work/rows.csv --reuse] [--bad 0] [--seed 42] [--clients 32] [--warmup 5s] [--duration 20s]
  *      [--scenarios words,public,blank,code] [--floor-threads 8]
  *      [--jdbc-url jdbc:postgresql://... --jdbc-user u --jdbc-password p] [--skip-baseline] [--skip-lantai]
- *      [--pid lantaiPid] [--report docs/BENCHMARKS.md | --no-report] [--command "how it was started"]
+ *      [--pid lantaiPid] [--settle 60m] [--report docs/BENCHMARKS.md | --no-report] [--command "how it was started"]
  * </pre>
  */
 public final class Bench {
@@ -102,6 +102,11 @@ public final class Bench {
                         args.getDuration("timeout", Duration.ofMinutes(60)));
                 log("lantai: %s", lantaiImport);
             }
+            double settleSeconds = -1;
+            long pid = process != null ? process.pid() : args.getLong("pid", -1);
+            if (withLantai && pid > 0 && !args.get("settle", "60m").equals("0")) {
+                settleSeconds = settle(pid, args.getDuration("settle", Duration.ofMinutes(60)));
+            }
 
             List<Report.ScenarioRun> runs = new ArrayList<>();
             SearchLoad.Result inProcess = null;
@@ -165,7 +170,8 @@ public final class Bench {
             Report.Run run = new Report.Run(command, facts.rows(), body || hasBody(csv), bodyBytes, badRows,
                     Files.size(csv), seed, db, clients, warmup.toSeconds() + " s warm-up then "
                     + duration.toSeconds() + " s", floorImport, lantaiImport, runs, inProcess, publicCheck, restartSeconds,
-                    floorImport == null ? -1 : floorImport.maxHeapBytes(), lantaiHeap, lantaiHeapMax, url);
+                    floorImport == null ? -1 : floorImport.maxHeapBytes(), lantaiHeap, lantaiHeapMax, url,
+                    settleSeconds);
             String section = new Report().render(run);
             System.out.println(section);
             if (!args.flag("no-report")) {
@@ -181,6 +187,35 @@ public final class Bench {
                 process.close();
             }
         }
+    }
+
+    /**
+     * Waits until Lantai's work behind the import (descriptions into the archival store, index merges) is done, so
+     * that the searches are measured on a quiet Lantai as the floor's are: until the process used less than a tenth of
+     * a core over five seconds, or {@code limit} passed. Returns the seconds waited.
+     */
+    private static double settle(long pid, Duration limit) throws InterruptedException {
+        ProcessHandle lantai = ProcessHandle.of(pid).orElse(null);
+        if (lantai == null) {
+            return -1;
+        }
+        long start = System.nanoTime();
+        long deadline = start + limit.toNanos();
+        Duration before = lantai.info().totalCpuDuration().orElse(Duration.ZERO);
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(5_000);
+            Duration now = lantai.info().totalCpuDuration().orElse(Duration.ZERO);
+            double cores = now.minus(before).toNanos() / 5e9;
+            before = now;
+            if (cores < 0.1) {
+                break;
+            }
+            log("lantai: still busy behind the import (%.2f cores), %.0f s after it was searchable", cores,
+                    (System.nanoTime() - start) / 1e9);
+        }
+        double waited = (System.nanoTime() - start) / 1e9;
+        log("lantai: quiet %.0f s after the import was searchable", waited);
+        return waited;
     }
 
     private static SearchLoad.Result load(String side, Scenario scenario, List<String> inputs, int clients,

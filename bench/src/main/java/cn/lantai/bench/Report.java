@@ -45,7 +45,8 @@ final class Report {
     record Run(String command, long rows, boolean body, int bodyBytes, long badRows, long fileBytes, long seed,
             String baselineDb, int clients, String duration, Baseline.ImportResult floorImport,
             LantaiRun.ImportResult lantaiImport, List<ScenarioRun> scenarios, SearchLoad.Result inProcess,
-            LantaiRun.PublicCheck publicCheck, double restartSeconds, long baselineHeap, long lantaiHeap, long lantaiHeapMax, String lantaiUrl) {
+            LantaiRun.PublicCheck publicCheck, double restartSeconds, long baselineHeap, long lantaiHeap, long lantaiHeapMax, String lantaiUrl,
+            double settleSeconds) {
     }
 
     private final List<String> lines = new ArrayList<>();
@@ -72,6 +73,11 @@ final class Report {
                     ? mib(run.lantaiHeapMax()) : "unknown") + String.format(Locale.ROOT,
                     "; accepted %,d, rejected %,d; upload %.1f s, job done at %.1f s, searchable at %.1f s (found by %s)",
                     l.accepted(), l.rejected(), l.uploadSeconds(), l.jobSeconds(), l.seconds(), l.probe()));
+            if (run.settleSeconds() >= 0) {
+                line(String.format(Locale.ROOT, "- Lantai's work behind the import (descriptions into the archival"
+                        + " store, merges) went on for %.0f s after it was searchable; the searches were measured"
+                        + " once its processor use had fallen below a tenth of a core", run.settleSeconds()));
+            }
         }
         line("- Search load: 1 client, then " + run.clients() + " clients, " + run.duration() + " each, Lantai and"
                 + " the floor in turn; words are 1–2 words drawn from the titles, 档号 those of imported rows;"

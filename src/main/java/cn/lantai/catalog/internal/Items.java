@@ -174,7 +174,7 @@ public class Items {
             return List.of();
         }
         Map<Long, Item> found = new HashMap<>();
-        for (List<Long> chunk : chunks(List.copyOf(ids), 1000)) {
+        for (List<Long> chunk : chunks(List.copyOf(ids), IN_LIST)) {
             jdbc.query("SELECT * FROM item WHERE id IN (" + marks(chunk.size()) + ")", mapper(), chunk.toArray())
                     .forEach(item -> found.put(item.id().value(), item));
         }
@@ -183,7 +183,7 @@ public class Items {
 
     public Map<String, Item> byArchivalCodes(Collection<String> codes) {
         Map<String, Item> found = new LinkedHashMap<>();
-        for (List<String> chunk : chunks(List.copyOf(codes), 1000)) {
+        for (List<String> chunk : chunks(List.copyOf(codes), IN_LIST)) {
             jdbc.query("SELECT * FROM item WHERE archival_code IN (" + marks(chunk.size()) + ")", mapper(),
                     chunk.toArray()).forEach(item -> found.put(item.archivalCode(), item));
         }
@@ -219,7 +219,7 @@ public class Items {
         }
         java.util.Set<RecordKey> wanted = new java.util.HashSet<>();
         entries.forEach(d -> wanted.add(RecordKey.of(d)));
-        for (List<RecordKey> chunk : chunks(List.copyOf(wanted), 500)) {
+        for (List<RecordKey> chunk : chunks(List.copyOf(wanted), IN_LIST)) {
             List<String> groups = chunk.stream().map(RecordKey::groupKey).distinct().toList();
             List<String> titles = chunk.stream().map(RecordKey::title).distinct().toList();
             List<Object> args = new ArrayList<>(groups);
@@ -413,6 +413,14 @@ public class Items {
     private Map<String, String> extra(String text) {
         return text == null ? Map.of() : json.readValue(text, EXTRA);
     }
+
+    /**
+     * Values in one {@code IN} list when reading many rows by key. H2 finds the rows by the index but then checks
+     * each against the whole list, so a list of n costs n² comparisons: reading an indexed batch of 1,000 items in
+     * lists of 100 took a tenth of the time of one list of 1,000 (and its indexer thread a third of its CPU in those
+     * comparisons). PostgreSQL pays only the extra round trips.
+     */
+    static final int IN_LIST = 100;
 
     static String marks(int n) {
         return String.join(", ", java.util.Collections.nCopies(n, "?"));
