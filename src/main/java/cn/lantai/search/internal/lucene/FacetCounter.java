@@ -171,17 +171,7 @@ final class FacetCounter implements Collector {
                 };
             }
         };
-        return new CollectorManager<>() {
-            @Override
-            public Collector newCollector() {
-                return both;
-            }
-
-            @Override
-            public Void reduce(Collection<Collector> collectors) {
-                return null;
-            }
-        };
+        return single(both, null);
     }
 
     /**
@@ -287,15 +277,19 @@ final class FacetCounter implements Collector {
 
     /** For {@code IndexSearcher.search}: one counter, the searcher having no executor (segments in turn). */
     static CollectorManager<FacetCounter, FacetCounter> manager(FacetCounter counter) {
+        return single(counter, counter);
+    }
+
+    private static <C extends Collector, R> CollectorManager<C, R> single(C collector, R result) {
         return new CollectorManager<>() {
             @Override
-            public FacetCounter newCollector() {
-                return counter;
+            public C newCollector() {
+                return collector;
             }
 
             @Override
-            public FacetCounter reduce(Collection<FacetCounter> collectors) {
-                return counter;
+            public R reduce(Collection<C> collectors) {
+                return result;
             }
         };
     }
