@@ -38,7 +38,7 @@ import cn.lantai.search.internal.lucene.BrowseCounts.Counted;
  * <p><b>Counting.</b> A search with words fills its page (a top-N queue no deeper than {@link SearchQuery#MAX_DEPTH})
  * and counts its hits and six facets from doc values ({@link FacetCounter}) in one pass, exactly up to
  * {@link SearchResult#EXACT_UP_TO} hits; beyond that the page collector skips blocks that cannot reach the page, the
- * total is a lower bound ("10,000+") and the facets of the rest are estimated from windows over one id in
+ * total is a lower bound (shown as 10,000+) and the facets of the rest are estimated from windows over one id in
  * {@value #FACET_WINDOW_SHARE}. A search without words fills its page and counts in one pass, exactly up to
  * {@link SearchResult#EXACT_UP_TO} hits and from a 1-in-{@value #FACET_SAMPLE_STEP} sample beyond; blank text sorted
  * by relevance lists in index order, with nothing to score, and keeps its counts for the reader ({@link BrowseCounts}),
