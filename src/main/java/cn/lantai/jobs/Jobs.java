@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import cn.lantai.shared.PressingWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -25,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * join the caller's transaction, so a batch and the count that says it is done commit together.
  */
 @Service
-public class Jobs {
+public class Jobs implements PressingWork {
 
     private static final Logger log = LoggerFactory.getLogger(Jobs.class);
 
@@ -34,6 +36,8 @@ public class Jobs {
     private final TaskExecutor backgroundExecutor;
     private final ObjectProvider<JobHandler> handlerBeans;
     private volatile Map<String, JobHandler> handlers;
+    /** A person's jobs (not {@link JobHandler#background}) dispatched and not yet ended, in this process. */
+    private final AtomicInteger personsJobs = new AtomicInteger();
 
     Jobs(JdbcClient jdbc, @Qualifier("jobExecutor") TaskExecutor executor,
             @Qualifier("backgroundJobExecutor") TaskExecutor backgroundExecutor, ObjectProvider<JobHandler> handlers) {
@@ -162,7 +166,29 @@ public class Jobs {
 
     private void dispatch(JobId id) {
         JobHandler handler = handler(status(id).kind());
-        (handler != null && handler.background() ? backgroundExecutor : executor).execute(() -> runNow(id));
+        if (handler != null && handler.background()) {
+            backgroundExecutor.execute(() -> runNow(id));
+            return;
+        }
+        personsJobs.incrementAndGet();
+        try {
+            executor.execute(() -> {
+                try {
+                    runNow(id);
+                } finally {
+                    personsJobs.decrementAndGet();
+                }
+            });
+        } catch (RuntimeException e) {
+            personsJobs.decrementAndGet();
+            throw e;
+        }
+    }
+
+    /** True while a job a person started (an import, a transfer, a batch) is queued or running here. */
+    @Override
+    public boolean underWay() {
+        return personsJobs.get() > 0;
     }
 
     private void runNow(JobId id) {

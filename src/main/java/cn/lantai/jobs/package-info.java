@@ -1,3 +1,3 @@
 /** Background jobs with persistent state and visible progress, resumed after a restart. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared"})
 package cn.lantai.jobs;

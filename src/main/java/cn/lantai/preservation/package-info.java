@@ -3,6 +3,6 @@
  * file, the PREMIS events of each record, fixity audits, inspection of content (virus scan, format identification)
  * and packages out (BagIt, E-ARK-style).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "catalog :: selection", "jobs", "audit",
-        "search"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "catalog", "catalog :: selection",
+        "jobs", "audit", "search"})
 package cn.lantai.preservation;

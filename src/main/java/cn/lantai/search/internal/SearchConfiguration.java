@@ -7,12 +7,13 @@ import java.util.Optional;
 import cn.lantai.search.SearchIndex;
 import cn.lantai.search.internal.lucene.LuceneSearchIndex;
 import cn.lantai.search.internal.solr.SolrSearchIndex;
+import cn.lantai.shared.PressingWork;
 import org.apache.solr.client.solrj.impl.CloudSolrClient;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 /**
@@ -43,7 +44,7 @@ class SearchConfiguration {
 
     /** One thread keeps index updates in the order the catalogue committed them. */
     @Bean
-    TaskExecutor searchIndexer() {
+    ThreadPoolTaskExecutor searchIndexer() {
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setCorePoolSize(1);
         executor.setMaxPoolSize(1);
@@ -52,5 +53,14 @@ class SearchConfiguration {
         executor.setAwaitTerminationSeconds(30);
         executor.initialize();
         return executor;
+    }
+
+    /**
+     * The index catching up with the catalogue is work somebody waits for: what they imported or changed is not found
+     * until it is done.
+     */
+    @Bean
+    PressingWork indexingUnderWay(@Qualifier("searchIndexer") ThreadPoolTaskExecutor searchIndexer) {
+        return () -> searchIndexer.getActiveCount() > 0 || searchIndexer.getQueueSize() > 0;
     }
 }
