@@ -20,6 +20,15 @@ public interface JobHandler {
         return false;
     }
 
+    /**
+     * Whether somebody waits for jobs of this kind, so that upkeep gives way while one is queued or running
+     * ({@link Jobs#underWay}): a person's import, transfer or batch does, by default. Upkeep that may run for hours
+     * (an audit of the whole store) does not: other upkeep would stall behind it.
+     */
+    default boolean pressing() {
+        return !background();
+    }
+
     /** Where the job's report can be downloaded, if it writes one. */
     default String reportLink(JobId id) {
         return null;

@@ -36,8 +36,8 @@ public class Jobs implements PressingWork {
     private final TaskExecutor backgroundExecutor;
     private final ObjectProvider<JobHandler> handlerBeans;
     private volatile Map<String, JobHandler> handlers;
-    /** A person's jobs (not {@link JobHandler#background}) dispatched and not yet ended, in this process. */
-    private final AtomicInteger personsJobs = new AtomicInteger();
+    /** Jobs somebody waits for ({@link JobHandler#pressing}) dispatched and not yet ended, in this process. */
+    private final AtomicInteger pressingJobs = new AtomicInteger();
 
     Jobs(JdbcClient jdbc, @Qualifier("jobExecutor") TaskExecutor executor,
             @Qualifier("backgroundJobExecutor") TaskExecutor backgroundExecutor, ObjectProvider<JobHandler> handlers) {
@@ -166,29 +166,30 @@ public class Jobs implements PressingWork {
 
     private void dispatch(JobId id) {
         JobHandler handler = handler(status(id).kind());
-        if (handler != null && handler.background()) {
-            backgroundExecutor.execute(() -> runNow(id));
+        TaskExecutor runner = handler != null && handler.background() ? backgroundExecutor : executor;
+        if (handler == null || !handler.pressing()) {
+            runner.execute(() -> runNow(id));
             return;
         }
-        personsJobs.incrementAndGet();
+        pressingJobs.incrementAndGet();
         try {
-            executor.execute(() -> {
+            runner.execute(() -> {
                 try {
                     runNow(id);
                 } finally {
-                    personsJobs.decrementAndGet();
+                    pressingJobs.decrementAndGet();
                 }
             });
         } catch (RuntimeException e) {
-            personsJobs.decrementAndGet();
+            pressingJobs.decrementAndGet();
             throw e;
         }
     }
 
-    /** True while a job a person started (an import, a transfer, a batch) is queued or running here. */
+    /** True while a job somebody waits for ({@link JobHandler#pressing}) is queued or running here. */
     @Override
     public boolean underWay() {
-        return personsJobs.get() > 0;
+        return pressingJobs.get() > 0;
     }
 
     private void runNow(JobId id) {

@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A person's job is work somebody waits for, from its submission to its end; the application's own follow-up work
- * (a background job) is not. Upkeep gives way to the first (see {@code GiveWay}).
+ * (a background job) and long upkeep (a job that says it is not pressing, as the store's audit) are not. Upkeep gives
+ * way to the first (see {@code GiveWay}).
  */
 @LantaiTest
 class PersonsJobsPressTest {
@@ -33,14 +34,16 @@ class PersonsJobsPressTest {
     PlatformTransactionManager transactions;
 
     @Test
-    void aPersonsJobPressesWhileQueuedOrRunningAndABackgroundJobDoesNot() throws InterruptedException {
+    void aPersonsJobPressesWhileQueuedOrRunningAndBackgroundWorkAndUpkeepDoNot() throws InterruptedException {
         CountDownLatch backgroundRunning = new CountDownLatch(1);
+        CountDownLatch upkeepRunning = new CountDownLatch(1);
         CountDownLatch personsRunning = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicReference<Jobs> jobsRef = new AtomicReference<>();
         StaticListableBeanFactory handlers = new StaticListableBeanFactory(Map.of(
-                "background", new Waiting("test-press-background", true, backgroundRunning, release, jobsRef),
-                "persons", new Waiting("test-press-persons", false, personsRunning, release, jobsRef)));
+                "background", new Waiting("test-press-background", true, true, backgroundRunning, release, jobsRef),
+                "upkeep", new Waiting("test-press-upkeep", false, false, upkeepRunning, release, jobsRef),
+                "persons", new Waiting("test-press-persons", false, true, personsRunning, release, jobsRef)));
         Jobs jobs = new Jobs(jdbc, new SimpleAsyncTaskExecutor(), new SimpleAsyncTaskExecutor(),
                 handlers.getBeanProvider(JobHandler.class));
         jobsRef.set(jobs);
@@ -50,6 +53,9 @@ class PersonsJobsPressTest {
         tx.execute(s -> jobs.submit("test-press-background", "", "test"));
         assertThat(backgroundRunning.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(jobs.underWay()).as("the application's own follow-up work presses nobody").isFalse();
+        tx.execute(s -> jobs.submit("test-press-upkeep", "", "test"));
+        assertThat(upkeepRunning.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(jobs.underWay()).as("nor does upkeep that says so").isFalse();
 
         JobId persons = tx.execute(s -> jobs.submit("test-press-persons", "", "test"));
         assertThat(jobs.underWay()).as("from the moment it is submitted").isTrue();
@@ -66,8 +72,13 @@ class PersonsJobsPressTest {
     }
 
     /** A job that runs until released, then succeeds. */
-    private record Waiting(String kind, boolean background, CountDownLatch running, CountDownLatch release,
-            AtomicReference<Jobs> jobs) implements JobHandler {
+    private record Waiting(String kind, boolean background, boolean mayPress, CountDownLatch running,
+            CountDownLatch release, AtomicReference<Jobs> jobs) implements JobHandler {
+
+        @Override
+        public boolean pressing() {
+            return mayPress && JobHandler.super.pressing();
+        }
 
         @Override
         public void run(JobStatus job) {

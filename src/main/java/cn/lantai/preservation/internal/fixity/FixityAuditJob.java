@@ -56,6 +56,12 @@ public class FixityAuditJob implements JobHandler {
         return KIND;
     }
 
+    /** An audit of the whole store runs for hours at a million objects: the store's other upkeep does not wait for it. */
+    @Override
+    public boolean pressing() {
+        return false;
+    }
+
     @Override
     public void run(JobStatus job) {
         JobId id = job.id();
