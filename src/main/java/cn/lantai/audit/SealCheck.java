@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
+import cn.lantai.audit.internal.Sm2Provider;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
@@ -30,7 +31,6 @@ import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.crypto.digests.SM3Digest;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 
@@ -42,7 +42,7 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
  */
 public final class SealCheck {
 
-    private static final Provider BC = new BouncyCastleProvider();
+    private static final Provider BC = Sm2Provider.get();
     /** SM2 with SM3 (GM/T 0006: 1.2.156.10197.1.501), or SM2 signing (1.2.156.10197.1.301.1), in a SignerInfo. */
     private static final java.util.Set<String> SM2_SIGNATURES = java.util.Set.of(
             GMObjectIdentifiers.sm2sign_with_sm3.getId(), GMObjectIdentifiers.sm2sign.getId());

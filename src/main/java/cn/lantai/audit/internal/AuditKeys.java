@@ -26,7 +26,6 @@ import java.util.HexFormat;
 
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.jce.interfaces.ECPrivateKey;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.jce.spec.ECPublicKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +43,7 @@ public class AuditKeys {
 
     private static final Logger log = LoggerFactory.getLogger(AuditKeys.class);
     /** Used directly rather than installed JVM-wide, so nothing else in the application changes provider. */
-    private static final Provider BC = new BouncyCastleProvider();
+    private static final Provider BC = Sm2Provider.get();
     private static final String ALGORITHM = "SM3withSM2";
 
     private final AuditFiles files;

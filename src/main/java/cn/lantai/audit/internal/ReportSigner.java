@@ -19,7 +19,6 @@ import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -37,7 +36,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReportSigner {
 
-    private static final Provider BC = new BouncyCastleProvider();
+    private static final Provider BC = Sm2Provider.get();
     private static final String ALGORITHM = "SM3withSM2";
 
     private final AuditKeys keys;
