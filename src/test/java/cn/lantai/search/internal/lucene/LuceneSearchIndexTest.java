@@ -165,4 +165,35 @@ class LuceneSearchIndexTest extends SearchIndexContract {
             assertThat(fresh.outdated()).isFalse();
         }
     }
+
+    @Test
+    void segmentsWrittenWithLucenesOwnCodecAreReadBesideTheSmallBlockOnesWrittenNow() throws Exception {
+        Path root = temp.resolve("codecs");
+        // an index of the current layout as the version before the small stored-field blocks wrote it
+        try (org.apache.lucene.store.Directory dir = org.apache.lucene.store.FSDirectory.open(root);
+                org.apache.lucene.index.IndexWriter before = new org.apache.lucene.index.IndexWriter(dir,
+                        new org.apache.lucene.index.IndexWriterConfig(LuceneDocumentMapper.analyzer()))) {
+            before.setLiveCommitData(Map.of("lantai.layout", LuceneDocumentMapper.LAYOUT).entrySet());
+            before.addDocument(LuceneDocumentMapper.toDocument(item(1, "F1")));
+            before.commit();
+        }
+        try (LuceneSearchIndex reopened = new LuceneSearchIndex(root)) {
+            assertThat(reopened.outdated()).isFalse();
+            reopened.index(List.of(item(2, "F1")));
+            assertThat(reopened.search(SearchQuery.of("", ARCHIVIST)).hits())
+                    .extracting(h -> h.id() + " " + h.archivalCode() + " " + h.title())
+                    .containsExactlyInAnyOrder("i1 A-1 文书1", "i2 A-2 文书2");
+        }
+        java.util.Set<String> codecs = new java.util.HashSet<>();
+        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+            for (Path dir : files.filter(f -> f.getFileName().toString().startsWith("segments_"))
+                    .map(Path::getParent).distinct().toList()) {
+                try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(dir)) {
+                    org.apache.lucene.index.SegmentInfos.readLatestCommit(d)
+                            .forEach(segment -> codecs.add(segment.info.getCodec().getName()));
+                }
+            }
+        }
+        assertThat(codecs).containsExactlyInAnyOrder("Lucene912", LantaiCodec.NAME);
+    }
 }
