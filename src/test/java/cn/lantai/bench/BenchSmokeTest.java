@@ -228,7 +228,7 @@ class BenchSmokeTest {
                 new Baseline.ImportResult(300, 300, 0, 1, 300, 1 << 20, "x", "y", List.of(), List.of());
         String section = new Report().render(new Report.Run("bench/run --rows 300", 300, true, 2048, 0, 1 << 20, 42,
                 "H2 (file)", 4, "10 s", imported, null,
-                List.of(new Report.ScenarioRun(Scenario.WORDS, one, many, null, null, null)), null, null, -1, 1 << 20, -1,
+                List.of(new Report.ScenarioRun(Scenario.WORDS, one, many, null, null, null)), null, null, -1, -1, 1 << 20, -1,
                 -1, "http://127.0.0.1:8080", -1));
         assertTrue(section.contains("| archivist, words | floor (HTTP) | 400 | 1.0 | 2.0 | 3.0 | 5.0 | 6.0 | 7.0 | 10 | 0, 0 |"),
                 section);
@@ -248,7 +248,7 @@ class BenchSmokeTest {
                         new Report.ScenarioRun(Scenario.WORDS, one, many, slowerOne, slower, null),
                         new Report.ScenarioRun(Scenario.PUBLIC, one, many, null, null, "HTTP 404 from GET "
                                 + Scenario.PUBLIC.lantaiPath())),
-                null, null, 4.2, -1, 600L << 20, 1L << 30, "http://127.0.0.1:8080", -1));
+                null, null, 4.2, -1, -1, 600L << 20, 1L << 30, "http://127.0.0.1:8080", -1));
         assertTrue(section.contains("| anonymous, public search | Lantai | unavailable: HTTP 404"), section);
         assertTrue(section.contains("| anonymous, public search: ratios to the floor | not measured"), section);
         assertTrue(section.contains("| archivist, words: q/s at 32 ≥ 0.5× the floor's | 0.25× (100 vs 400) | **no** |"),
@@ -261,13 +261,25 @@ class BenchSmokeTest {
     }
 
     @Test
+    void startIsJudgedAsAServerRunsLantaiLaidOutWithItsClassArchiveAndTheBuiltJarsStartIsShownBeside() {
+        String section = new Report().render(new Report.Run("bench/run", 1_000_000, true, 2048, 0, 1 << 20, 42,
+                "H2 (file)", 32, "1 s", null, null, List.of(), null, null, 14.0, 8.1, -1, 600L << 20, 1L << 30,
+                "http://127.0.0.1:8080", -1));
+        assertTrue(section.contains("| Start to serving after a restart (s) | 14.0 | — | — |"), section);
+        assertTrue(section.contains(
+                "| Start to serving after a restart, laid out with its class archive (s) | 8.1 | — | — |"), section);
+        assertTrue(section.contains("| Start to serving ≤ 10 s with 1,000,000 items | 8.1 s with 1,000,000 rows "
+                + "(laid out with its class archive; 14.0 s from the built jar) | yes |"), section);
+    }
+
+    @Test
     void reportFlagsAPublicSearchThatShowsClosedRecords() {
         SearchLoad.Result one = new SearchLoad.Result(1, 100, 0, 1, 100, 1, 2, 3, 4, 10, 0);
         SearchLoad.Result many = new SearchLoad.Result(32, 400, 0, 1, 400, 5, 6, 7, 8, 10, 0);
         String section = new Report().render(new Report.Run("bench/run", 100_000, false, 2048, 0, 1 << 20, 42,
                 "H2 (file)", 32, "1 s", null, null,
                 List.of(new Report.ScenarioRun(Scenario.PUBLIC, one, many, one, many, null)), null,
-                new LantaiRun.PublicCheck(20, 400, 3), -1, -1, -1, -1, "http://127.0.0.1:8080", -1));
+                new LantaiRun.PublicCheck(20, 400, 3), -1, -1, -1, -1, -1, "http://127.0.0.1:8080", -1));
         assertTrue(section.contains("| anonymous, public search: only open, unclassified records | 400 hits of 20 "
                 + "queries checked, 3 not open or classified | **no** |"), section);
     }

@@ -146,6 +146,7 @@ public final class Bench {
             }
 
             double restartSeconds = -1;
+            double laidOutRestartSeconds = -1;
             long lantaiHeap = -1;
             if (lantai != null) {
                 if (process != null) {
@@ -155,6 +156,12 @@ public final class Bench {
                     restartSeconds = process.restart(() -> signedIn.finds(code),
                             args.getDuration("start-timeout", Duration.ofMinutes(10)));
                     log("lantai: serving again %.1f s after the start", restartSeconds);
+                    if (args.get("layout") != null) {
+                        log("lantai: restarting from the layout in %s", args.get("layout"));
+                        laidOutRestartSeconds = process.restartLaidOut(Path.of(args.get("layout")),
+                                () -> signedIn.finds(code), args.getDuration("start-timeout", Duration.ofMinutes(10)));
+                        log("lantai: serving again %.1f s after the start", laidOutRestartSeconds);
+                    }
                 }
                 if (heap != null) {
                     heap.close();
@@ -170,6 +177,7 @@ public final class Bench {
             Report.Run run = new Report.Run(command, facts.rows(), body || hasBody(csv), bodyBytes, badRows,
                     Files.size(csv), seed, db, clients, warmup.toSeconds() + " s warm-up then "
                     + duration.toSeconds() + " s", floorImport, lantaiImport, runs, inProcess, publicCheck, restartSeconds,
+                    laidOutRestartSeconds,
                     floorImport == null ? -1 : floorImport.maxHeapBytes(), lantaiHeap, lantaiHeapMax, url,
                     settleSeconds);
             String section = new Report().render(run);

@@ -39,12 +39,16 @@ final class LantaiProcess implements AutoCloseable {
     private static final Pattern COLLECTION = Pattern.compile("GC\\(\\d+\\).* (\\d+)([KMG])->(\\d+)([KMG])\\(");
 
     private final Options options;
+    /** What the next start runs: the built jar, or a laid-out one with its class archive ({@link #restartLaidOut}). */
+    private Path jar;
+    private Path classArchive;
     private final List<Path> gcLogs = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
 
     private LantaiProcess(Options options) {
         this.options = options;
+        this.jar = options.jar();
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "stop-lantai"));
     }
 
@@ -64,8 +68,13 @@ final class LantaiProcess implements AutoCloseable {
         Path gcLog = options.log().resolveSibling("lantai-gc-" + (gcLogs.size() + 1) + ".log");
         Files.deleteIfExists(gcLog);
         gcLogs.add(gcLog);
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + options.heap(), "-Xlog:gc:file=" + gcLog.toAbsolutePath(), "-jar", options.jar().toString(),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + options.heap(),
+                "-Xlog:gc:file=" + gcLog.toAbsolutePath()));
+        if (classArchive != null) {
+            command.add("-XX:SharedArchiveFile=" + classArchive.toAbsolutePath());
+        }
+        command.addAll(List.of("-jar", jar.toString(),
                 "--lantai.data-dir=" + options.dataDir().toAbsolutePath(), "--server.port=" + options.port(),
                 // a million rows with body text make a CSV of about 2.2 GB, past the default 1 GB upload limit
                 "--lantai.import.max-upload-size=" + UPLOAD_LIMIT,
@@ -73,7 +82,8 @@ final class LantaiProcess implements AutoCloseable {
                 // minute) would refuse the public-search load, so it is raised, not turned off, and its cost stays in
                 // what is measured
                 "--lantai.access.rate-limits.portal.capacity=1000000000",
-                "--lantai.access.rate-limits.portal.period=1m")
+                "--lantai.access.rate-limits.portal.period=1m"));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(options.log().toFile()));
         // the harness signs in as admin, who (for this local run only) may also do archive work
         pb.environment().put("LANTAI_EVALUATION_ADMIN", "true");
@@ -128,6 +138,20 @@ final class LantaiProcess implements AutoCloseable {
         start();
         await(timeout, serves, "serving searches after the restart");
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
+     * As {@link #restart}, but from the jar as {@code bin/lantai-layout} lays it out for a server: extracted, with the
+     * class-data-sharing archive of a training start. This and every later start run that layout.
+     */
+    double restartLaidOut(Path layout, BooleanSupplier serves, Duration timeout)
+            throws IOException, InterruptedException {
+        jar = layout.resolve("lantai.jar");
+        classArchive = layout.resolve("lantai.jsa");
+        if (!Files.isRegularFile(jar) || !Files.isRegularFile(classArchive)) {
+            throw new IOException("no laid-out Lantai in " + layout + "; run bin/lantai-layout first");
+        }
+        return restart(serves, timeout);
     }
 
     /** Polls health, then {@code ready}, every 100 ms (the resolution of the start-to-serving figure). */

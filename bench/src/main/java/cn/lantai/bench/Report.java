@@ -45,7 +45,7 @@ final class Report {
     record Run(String command, long rows, boolean body, int bodyBytes, long badRows, long fileBytes, long seed,
             String baselineDb, int clients, String duration, Baseline.ImportResult floorImport,
             LantaiRun.ImportResult lantaiImport, List<ScenarioRun> scenarios, SearchLoad.Result inProcess,
-            LantaiRun.PublicCheck publicCheck, double restartSeconds, long baselineHeap, long lantaiHeap, long lantaiHeapMax, String lantaiUrl,
+            LantaiRun.PublicCheck publicCheck, double restartSeconds, double laidOutRestartSeconds, long baselineHeap, long lantaiHeap, long lantaiHeapMax, String lantaiUrl,
             double settleSeconds) {
     }
 
@@ -147,6 +147,8 @@ final class Report {
                 fi == null ? null : fi.rowsPerSecond(), "%,.0f");
         row("Start to serving after a restart (s)", run.restartSeconds() >= 0 ? run.restartSeconds() : null, null,
                 "%.1f");
+        row("Start to serving after a restart, laid out with its class archive (s)",
+                run.laidOutRestartSeconds() >= 0 ? run.laidOutRestartSeconds() : null, null, "%.1f");
         row("Heap used, max (MiB)", run.lantaiHeap() > 0 ? run.lantaiHeap() / 1048576.0 : null,
                 run.baselineHeap() > 0 ? run.baselineHeap() / 1048576.0 : null, "%,.0f");
         row("Heap limit (MiB)", run.lantaiHeapMax() > 0 ? run.lantaiHeapMax() / 1048576.0 : null, null, "%,.0f");
@@ -196,10 +198,15 @@ final class Report {
         } else {
             target("Import until searchable ≥ " + times(IMPORT_RATIO) + " the floor's rows/s", "not measured", null);
         }
+        // a server runs Lantai as bin/lantai-layout lays it out: where that start was measured, it is the one judged
+        double start = run.laidOutRestartSeconds() >= 0 ? run.laidOutRestartSeconds() : run.restartSeconds();
         target("Start to serving ≤ " + fmt("%.0f", START_SECONDS) + " s with 1,000,000 items",
-                run.restartSeconds() < 0 ? "not measured (needs --start-lantai)"
-                        : String.format(Locale.ROOT, "%.1f s with %,d rows", run.restartSeconds(), run.rows()),
-                run.restartSeconds() < 0 ? null : run.restartSeconds() <= START_SECONDS);
+                start < 0 ? "not measured (needs --start-lantai)"
+                        : String.format(Locale.ROOT, "%.1f s with %,d rows", start, run.rows())
+                        + (run.laidOutRestartSeconds() >= 0 ? String.format(Locale.ROOT,
+                                " (laid out with its class archive; %.1f s from the built jar)", run.restartSeconds())
+                                : ""),
+                start < 0 ? null : start <= START_SECONDS);
         if (run.lantaiHeap() > 0 || run.lantaiHeapMax() > 0) {
             boolean limited = run.lantaiHeapMax() > 0 && run.lantaiHeapMax() <= TARGET_HEAP;
             target("Heap ≤ 1 GiB throughout", "limit " + (run.lantaiHeapMax() > 0 ? mib(run.lantaiHeapMax())
