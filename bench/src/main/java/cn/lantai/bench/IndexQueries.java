@@ -18,8 +18,9 @@ import cn.lantai.search.internal.lucene.LuceneSearchIndex;
  * java -cp $CP cn.lantai.bench.IndexQueries --index /tmp/a --csv bench/work/rows.csv --queries 3000 --rounds 3
  * </pre>
  *
- * Prints the milliseconds a query of each kind took on average, each round: a blank query (browse) and words drawn
- * from the titles as the HTTP load draws them, as an archivist who sees everything.
+ * Prints the milliseconds a query of each kind took on average, each round: a blank query (browse), words drawn
+ * from the titles as the HTTP load draws them, and a lookup of a 档号 sampled from the file, as an archivist who sees
+ * everything.
  */
 public final class IndexQueries {
 
@@ -31,15 +32,21 @@ public final class IndexQueries {
         Path index = Path.of(args.get("index"));
         int queries = args.getInt("queries", 3000);
         int rounds = args.getInt("rounds", 3);
-        List<String> phrases = QueryPhrases.fromCsv(Path.of(args.get("csv", "bench/work/rows.csv")), 300, 42);
+        Path csv = Path.of(args.get("csv", "bench/work/rows.csv"));
+        List<String> phrases = QueryPhrases.fromCsv(csv, 300, 42);
+        List<String> codes = LantaiRun.scan(csv).sampledCodes();
         Viewer archivist = Viewer.staff("bench", Classification.TOP_SECRET, true);
         try (LuceneSearchIndex lucene = new LuceneSearchIndex(index)) {
             for (int round = 1; round <= rounds; round++) {
-                for (String kind : List.of("browse", "words")) {
+                for (String kind : List.of("browse", "words", "code")) {
                     long started = System.nanoTime();
                     long hits = 0;
                     for (int i = 0; i < queries; i++) {
-                        String text = kind.equals("browse") ? null : phrases.get(i % phrases.size());
+                        String text = switch (kind) {
+                            case "browse" -> null;
+                            case "code" -> codes.get(i % codes.size());
+                            default -> phrases.get(i % phrases.size());
+                        };
                         hits += lucene.search(new SearchQuery(text, null, null, null, null, null, null, null, Map.of(),
                                 SearchQuery.Sort.RELEVANCE, 0, 20, archivist)).total();
                     }

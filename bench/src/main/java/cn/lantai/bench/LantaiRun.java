@@ -411,9 +411,11 @@ public final class LantaiRun {
         FileFacts facts = scan(csv);
         LantaiRun run = new LantaiRun(options(args));
         try (HeapSampler heap = run.heapSampler()) {
-            ImportResult imported = run.importFile(csv, facts.rows(), facts.lastCode(), facts.lastTitle(),
-                    args.getDuration("timeout", Duration.ofMinutes(60)));
-            System.out.println(imported);
+            if (!args.flag("no-import")) { // --no-import: the rows are in that Lantai already
+                ImportResult imported = run.importFile(csv, facts.rows(), facts.lastCode(), facts.lastTitle(),
+                        args.getDuration("timeout", Duration.ofMinutes(60)));
+                System.out.println(imported);
+            }
             List<String> phrases = QueryPhrases.fromTitles(facts.sampledTitles(), 1000, 5);
             for (Scenario scenario : Scenario.parse(args.get("scenarios"))) {
                 List<String> inputs = scenario.inputs(phrases, facts.sampledCodes());
