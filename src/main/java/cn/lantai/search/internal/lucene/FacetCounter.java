@@ -144,28 +144,39 @@ final class FacetCounter implements Collector {
 
             @Override
             public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-                LeafCollector pageLeaf = page.getLeafCollector(context);
                 LeafCollector countLeaf = leafCollector(context, 1, false);
                 return new LeafCollector() {
+                    /** Opened once the segment has hits to score: a 档号 lookup finds nothing in most segments. */
+                    private LeafCollector pageLeaf;
+
+                    private LeafCollector pageLeaf() throws IOException {
+                        if (pageLeaf == null) {
+                            pageLeaf = page.getLeafCollector(context);
+                        }
+                        return pageLeaf;
+                    }
+
                     @Override
                     public void setScorer(Scorable scorer) throws IOException {
-                        pageLeaf.setScorer(scorer);
+                        pageLeaf().setScorer(scorer);
                     }
 
                     @Override
                     public void collect(int doc) throws IOException {
-                        pageLeaf.collect(doc);
+                        pageLeaf().collect(doc);
                         countLeaf.collect(doc);
                     }
 
                     @Override
                     public DocIdSetIterator competitiveIterator() throws IOException {
-                        return pageLeaf.competitiveIterator();
+                        return pageLeaf().competitiveIterator();
                     }
 
                     @Override
                     public void finish() throws IOException {
-                        pageLeaf.finish();
+                        if (pageLeaf != null) {
+                            pageLeaf.finish();
+                        }
                         countLeaf.finish();
                     }
                 };

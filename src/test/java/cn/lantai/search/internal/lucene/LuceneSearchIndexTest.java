@@ -4,9 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
+
+import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.FilterCodec;
+import org.apache.lucene.codecs.StoredFieldsFormat;
+import org.apache.lucene.codecs.lucene912.Lucene912Codec;
+import org.apache.lucene.codecs.perfield.PerFieldPostingsFormat;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +34,7 @@ import cn.lantai.search.SearchIndex;
 import cn.lantai.search.SearchIndexContract;
 import cn.lantai.search.SearchQuery;
 import cn.lantai.search.SearchResult;
+import cn.lantai.search.internal.SearchFields;
 
 /** The search contract against the embedded Lucene engine, a fresh index directory per test; and its own rules. */
 class LuceneSearchIndexTest extends SearchIndexContract {
@@ -105,7 +121,7 @@ class LuceneSearchIndexTest extends SearchIndexContract {
             }
             first.index(List.of(item(4, "F1")));
         }
-        try (java.util.stream.Stream<Path> generations = Files.list(root)) {
+        try (Stream<Path> generations = Files.list(root)) {
             assertThat(generations.filter(Files::isDirectory).count()).as("the old generation was removed").isEqualTo(1);
         }
         try (LuceneSearchIndex again = new LuceneSearchIndex(root)) {
@@ -136,9 +152,9 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     void anIndexWrittenByAnEarlierVersionIsOutdatedUntilRebuiltAndAnsweredMeanwhile() throws Exception {
         Path root = temp.resolve("earlier");
         // what version 0.1 left: one index in the root itself, fields in the old layout, no layout recorded
-        try (org.apache.lucene.store.Directory dir = org.apache.lucene.store.FSDirectory.open(root);
-                org.apache.lucene.index.IndexWriter old = new org.apache.lucene.index.IndexWriter(dir,
-                        new org.apache.lucene.index.IndexWriterConfig(
+        try (Directory dir = FSDirectory.open(root);
+                IndexWriter old = new IndexWriter(dir,
+                        new IndexWriterConfig(
                                 new org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer()))) {
             org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
             doc.add(new org.apache.lucene.document.StringField("id", "old", org.apache.lucene.document.Field.Store.YES));
@@ -170,9 +186,9 @@ class LuceneSearchIndexTest extends SearchIndexContract {
     void segmentsWrittenWithLucenesOwnCodecAreReadBesideTheSmallBlockOnesWrittenNow() throws Exception {
         Path root = temp.resolve("codecs");
         // an index of the current layout as the version before the small stored-field blocks wrote it
-        try (org.apache.lucene.store.Directory dir = org.apache.lucene.store.FSDirectory.open(root);
-                org.apache.lucene.index.IndexWriter before = new org.apache.lucene.index.IndexWriter(dir,
-                        new org.apache.lucene.index.IndexWriterConfig(LuceneDocumentMapper.analyzer()))) {
+        try (Directory dir = FSDirectory.open(root);
+                IndexWriter before = new IndexWriter(dir,
+                        new IndexWriterConfig(LuceneDocumentMapper.analyzer()))) {
             before.setLiveCommitData(Map.of("lantai.layout", LuceneDocumentMapper.LAYOUT).entrySet());
             before.addDocument(LuceneDocumentMapper.toDocument(item(1, "F1")));
             before.commit();
@@ -184,16 +200,73 @@ class LuceneSearchIndexTest extends SearchIndexContract {
                     .extracting(h -> h.id() + " " + h.archivalCode() + " " + h.title())
                     .containsExactlyInAnyOrder("i1 A-1 文书1", "i2 A-2 文书2");
         }
-        java.util.Set<String> codecs = new java.util.HashSet<>();
-        try (java.util.stream.Stream<Path> files = Files.walk(root)) {
+        Set<String> codecs = new HashSet<>();
+        try (Stream<Path> files = Files.walk(root)) {
             for (Path dir : files.filter(f -> f.getFileName().toString().startsWith("segments_"))
                     .map(Path::getParent).distinct().toList()) {
-                try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(dir)) {
+                try (Directory d = FSDirectory.open(dir)) {
                     org.apache.lucene.index.SegmentInfos.readLatestCommit(d)
                             .forEach(segment -> codecs.add(segment.info.getCodec().getName()));
                 }
             }
         }
         assertThat(codecs).containsExactlyInAnyOrder("Lucene912", LantaiCodec.NAME);
+    }
+
+    @Test
+    void keysAreLookedUpThroughBloomFiltersAndSegmentsWrittenBeforeTheFiltersStillAnswerAndUpdate() throws Exception {
+        Path root = temp.resolve("keys");
+        // the small-block codec as it was before its key fields carried Bloom filters: Lucene's postings for every field
+        Codec before = new FilterCodec(LantaiCodec.NAME, new Lucene912Codec()) {
+            private final StoredFieldsFormat stored = new LantaiCodec().storedFieldsFormat();
+
+            @Override
+            public StoredFieldsFormat storedFieldsFormat() {
+                return stored;
+            }
+        };
+        try (Directory dir = FSDirectory.open(root);
+                IndexWriter writer = new IndexWriter(dir,
+                        new IndexWriterConfig(LuceneDocumentMapper.analyzer()).setCodec(before))) {
+            writer.setLiveCommitData(Map.of("lantai.layout", LuceneDocumentMapper.LAYOUT).entrySet());
+            for (int n = 1; n <= 3; n++) {
+                writer.addDocument(LuceneDocumentMapper.toDocument(coded(n, "旧题名" + n)));
+            }
+            writer.commit();
+        }
+        try (LuceneSearchIndex reopened = new LuceneSearchIndex(root)) {
+            reopened.index(List.of(coded(2, "改过的题名"), coded(4, "新题名4")));
+            reopened.index(List.of(coded(5, "新题名5")));
+
+            for (int n = 1; n <= 5; n++) {
+                String code = "J001-WS·2001-Y-BGS-%04d".formatted(n);
+                assertThat(reopened.search(SearchQuery.of(code, ARCHIVIST)).hits())
+                        .as("档号 %s, in a segment with or without a filter", code)
+                        .extracting(h -> h.id() + " " + h.title())
+                        .containsExactly("i" + n + " " + (n == 2 ? "改过的题名" : n <= 3 ? "旧题名" + n : "新题名" + n));
+            }
+            assertThat(reopened.search(SearchQuery.of("J001-WS·2001-Y-BGS-0006", ARCHIVIST)).hits()).isEmpty();
+            assertThat(reopened.count()).as("the update replaced the old segment's version by its id").isEqualTo(5);
+        }
+        Set<String> formats = new HashSet<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path dir : files.filter(f -> f.getFileName().toString().startsWith("segments_"))
+                    .map(Path::getParent).distinct().toList()) {
+                try (Directory d = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(d)) {
+                    for (LeafReaderContext leaf : reader.leaves()) {
+                        for (String field : List.of(SearchFields.ID, SearchFields.ARCHIVAL_CODE)) {
+                            formats.add(field + " " + leaf.reader().getFieldInfos().fieldInfo(field)
+                                    .getAttribute(PerFieldPostingsFormat.PER_FIELD_FORMAT_KEY));
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(formats).contains("id BloomFilter", "archivalCode BloomFilter");
+    }
+
+    private static SearchDocument coded(int n, String title) {
+        return new SearchDocument("i" + n, "J001-WS·2001-Y-BGS-%04d".formatted(n), title, "J001", "WS", 2001, "永久",
+                Classification.NONE, OpenStatus.OPEN, null, "县委", null, null, null);
     }
 }
