@@ -20,6 +20,7 @@ import cn.lantai.identity.internal.LoginAttempts;
 import cn.lantai.identity.PendingChange.Kind;
 import cn.lantai.identity.internal.PasswordPolicy;
 import cn.lantai.identity.internal.PendingChanges;
+import cn.lantai.identity.internal.PermissionGeneration;
 import cn.lantai.identity.internal.TokenRefusals;
 import cn.lantai.identity.internal.Tokens;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,16 +57,18 @@ public class AccountManagement {
     private final IdentityTrail trail;
     private final LoginAttempts loginAttempts;
     private final TokenRefusals refusals;
+    private final PermissionGeneration generation;
     private final int maxTokenDays;
     private final boolean evaluationAdmin;
 
     AccountManagement(Accounts accounts, Directory directory, Tokens tokens, PendingChanges pending,
             PasswordPolicy policy, PasswordEncoder encoder, IdentityTrail trail, LoginAttempts loginAttempts,
-            TokenRefusals refusals,
+            TokenRefusals refusals, PermissionGeneration generation,
             @Value("${lantai.security.token-max-days:365}") int maxTokenDays,
             @Value("${lantai.security.evaluation-admin:false}") boolean evaluationAdmin) {
         this.loginAttempts = loginAttempts;
         this.refusals = refusals;
+        this.generation = generation;
         this.accounts = accounts;
         this.directory = directory;
         this.tokens = tokens;
@@ -367,12 +370,13 @@ public class AccountManagement {
 
     /**
      * The account holding a usable token with this secret (not revoked, not expired, account enabled and not
-     * locked); for the API's authentication filter, at every call: one read of the token with its account, and no
-     * transaction (the rare writes, a refusal's audit entry or the time of use once a minute, stand alone). Refusals
+     * locked); for the API's authentication filter, at every call: one read of the {@link PermissionGeneration}, and
+     * the token with its account read only when that moved on since the token was last read (see {@link Tokens}), with
+     * no transaction (the rare writes, a refusal's audit entry or the time of use once a minute, stand alone). Refusals
      * are counted per address ({@link TokenRefusals}: audited once a minute, not once a call); an address with too
      * many this minute gets {@link TokensThrottled} and its tokens are not looked up.
      */
-    public Optional<String> tokenHolder(String secret) {
+    public Optional<TokenHolder> tokenHolder(String secret) {
         String address = Actor.address();
         if (refusals.throttled(address)) {
             refusals.refused(address, "unknown", null);
@@ -383,18 +387,25 @@ public class AccountManagement {
             return Optional.empty();
         }
         Instant now = Instant.now();
-        Optional<Tokens.Holder> holder = tokens.bySecret(secret);
+        // the generation first, then what it guards: what is read after it is at least as new as it
+        long current = generation.current();
+        Optional<Tokens.Holder> holder = tokens.bySecret(secret, current);
         Optional<Tokens.Holder> usable = holder.filter(h -> h.usableAt(now));
         if (usable.isEmpty()) {
             refusals.refused(address, holder.map(Tokens.Holder::username).orElse("unknown"),
                     holder.map(h -> h.token().id()).orElse(null));
         }
         return usable.map(h -> {
-                    if (h.token().lastUsedAt() == null || h.token().lastUsedAt().isBefore(now.minusSeconds(60))) {
-                        tokens.used(h.token().id(), now);
-                    }
-                    return h.username();
-                });
+            tokens.used(h.token(), now);
+            return new TokenHolder(h.username(), current);
+        });
+    }
+
+    /**
+     * Whose token authenticated a call, and the {@link PermissionGeneration} it was read under: the permissions of
+     * that call are the ones of that generation ({@link PermissionManagement#permissions(TokenHolder)}).
+     */
+    public record TokenHolder(String username, long permissionGeneration) {
     }
 
     private Account existing(String username) {

@@ -81,7 +81,21 @@ public class PermissionManagement {
             return compute(username);
         }
         // the generation first, then what it guards: what is read after it is at least as new as it
-        long now = generation.current();
+        return permissionsUnder(username, generation.current());
+    }
+
+    /**
+     * The permissions of an API call's token holder, under the generation the token was read at: one read of the
+     * generation serves the token and the permissions alike.
+     */
+    public Optional<Permissions> permissions(AccountManagement.TokenHolder holder) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            return permissions(holder.username());
+        }
+        return permissionsUnder(holder.username(), holder.permissionGeneration());
+    }
+
+    private Optional<Permissions> permissionsUnder(String username, long now) {
         Optional<Permissions> known = cache.find(username, now);
         if (known.isPresent()) {
             return known;

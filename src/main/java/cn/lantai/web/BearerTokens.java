@@ -55,7 +55,7 @@ class BearerTokens extends OncePerRequestFilter {
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
         if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            Optional<String> holder;
+            Optional<AccountManagement.TokenHolder> holder;
             try {
                 holder = accounts.tokenHolder(header.substring(PREFIX.length()).strip());
             } catch (TokensThrottled e) {

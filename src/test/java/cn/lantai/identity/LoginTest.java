@@ -126,19 +126,18 @@ class LoginTest {
     void revokedExpiredAndForgedTokensAuthenticateNobody() throws Exception {
         staff.ensure("apiuser", "接口用户", null, Classification.NONE, List.of("READING_ROOM"));
         IssuedToken revoked = staff.as("apiuser", () -> accounts.createToken("to revoke", 5));
-        IssuedToken expiring = staff.as("apiuser", () -> accounts.createToken("to expire", 5));
+        IssuedToken expired = staff.as("apiuser", () -> accounts.createToken("expired", 5));
+        jdbc.sql("UPDATE access_token SET expires_at = ? WHERE id = ?")
+                .params(Timestamp.from(Instant.now().minusSeconds(1)), expired.token().id()).update();
         mvc.perform(get("/api/v1/me").with(Staff.bearer(revoked.secret()))).andExpect(status().isOk());
-        mvc.perform(get("/api/v1/me").with(Staff.bearer(expiring.secret()))).andExpect(status().isOk());
 
         staff.as("apiuser", () -> {
             accounts.revokeToken(revoked.token().id());
             return null;
         });
-        jdbc.sql("UPDATE access_token SET expires_at = ? WHERE id = ?")
-                .params(Timestamp.from(Instant.now().minusSeconds(1)), expiring.token().id()).update();
 
         mvc.perform(get("/api/v1/me").with(Staff.bearer(revoked.secret()))).andExpect(status().isUnauthorized());
-        mvc.perform(get("/api/v1/me").with(Staff.bearer(expiring.secret()))).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/me").with(Staff.bearer(expired.secret()))).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/v1/me").with(Staff.bearer(revoked.secret() + "x"))).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/v1/me").with(Staff.bearer("' OR 1=1 --"))).andExpect(status().isUnauthorized());
         mvc.perform(get("/api/v1/me").with(Staff.bearer("x".repeat(10_000)))).andExpect(status().isUnauthorized());
@@ -150,6 +149,23 @@ class LoginTest {
         // a session cookie is no way into the API
         MockHttpSession session = (MockHttpSession) login("apiuser", Staff.PASSWORD).getRequest().getSession();
         mvc.perform(get("/api/v1/me").session(session)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aTokenInUseStopsAtTheNextCallOnceItsAccountIsLockedAndServesAgainOnceUnlocked() throws Exception {
+        staff.ensure("lockedout", "被锁者", null, Classification.NONE, List.of("READING_ROOM"));
+        String token = staff.token("lockedout");
+        mvc.perform(get("/api/v1/me").with(Staff.bearer(token))).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/me").with(Staff.bearer(token))).andExpect(status().isOk());
+        for (int i = 0; i < 5; i++) {
+            assertThat(failed(login("lockedout", "wrong-" + i))).isTrue();
+        }
+        mvc.perform(get("/api/v1/me").with(Staff.bearer(token))).andExpect(status().isUnauthorized());
+        staff.asSystemAdmin(() -> {
+            accounts.unlock("lockedout");
+            return null;
+        });
+        mvc.perform(get("/api/v1/me").with(Staff.bearer(token))).andExpect(status().isOk());
     }
 
     @Test

@@ -147,8 +147,13 @@ public class Accounts {
     /** Counts a failed login; locks the account for the given time once the attempts reach the limit. */
     public void failedLogin(String username, int limit, Instant lockUntil) {
         jdbc.sql("UPDATE account SET failed_attempts = failed_attempts + 1 WHERE username = ?").param(username).update();
-        jdbc.sql("UPDATE account SET locked_until = ?, failed_attempts = 0 WHERE username = ? AND failed_attempts >= ?")
+        int locked = jdbc.sql(
+                "UPDATE account SET locked_until = ?, failed_attempts = 0 WHERE username = ? AND failed_attempts >= ?")
                 .params(Timestamp.from(lockUntil), username, limit).update();
+        if (locked > 0) {
+            // a locked account's access tokens authenticate nobody from the next call on
+            generation.changed();
+        }
     }
 
     public void succeededLogin(String username) {

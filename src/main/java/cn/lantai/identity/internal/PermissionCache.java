@@ -1,8 +1,6 @@
 package cn.lantai.identity.internal;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 import cn.lantai.identity.Permissions;
@@ -20,32 +18,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class PermissionCache implements MeterBinder {
 
-    private record Entry(long generation, Permissions permissions) {
-    }
-
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final GenerationCache<String, Permissions> kept = new GenerationCache<>();
     private final LongAdder hits = new LongAdder();
     private final LongAdder computed = new LongAdder();
-    private volatile long newestSeen = Long.MIN_VALUE;
 
     /** The permissions computed under this generation, if any. */
     public Optional<Permissions> find(String username, long generation) {
-        if (generation != newestSeen) {
-            forgetBefore(generation);
-        }
-        Entry entry = entries.get(username);
-        if (entry != null && entry.generation() == generation) {
+        Optional<Permissions> found = kept.find(username, generation);
+        if (found.isPresent()) {
             hits.increment();
-            return Optional.of(entry.permissions());
         }
-        return Optional.empty();
+        return found;
     }
 
     /** Keeps permissions computed from what was read after the generation was read. */
     public void keep(String username, long generation, Permissions permissions) {
         computed.increment();
-        entries.merge(username, new Entry(generation, permissions),
-                (old, fresh) -> old.generation() > fresh.generation() ? old : fresh);
+        kept.keep(username, generation, permissions);
     }
 
     /** Counts a computation that could not be kept (inside a transaction, or of no usable account). */
@@ -56,13 +45,6 @@ public class PermissionCache implements MeterBinder {
     /** How many times permissions were computed from the database (not served from here), since the start. */
     public long computations() {
         return computed.sum();
-    }
-
-    private synchronized void forgetBefore(long generation) {
-        if (generation > newestSeen) {
-            newestSeen = generation;
-            entries.values().removeIf(e -> e.generation() < generation);
-        }
     }
 
     @Override
