@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.AlreadyClosedException;
@@ -33,6 +32,7 @@ final class IndexGeneration {
     final Path dir;
     final Directory directory;
     final IndexWriter writer;
+    private final SettlingMergePolicy merges = SettlingMergePolicy.create();
     private SearcherManager searchers;
 
     private final Object syncLock = new Object();
@@ -48,7 +48,7 @@ final class IndexGeneration {
                 .setOpenMode(mode)
                 // a commit must not wait for merges (Lucene's default waits up to 500 ms each)
                 .setMaxFullFlushMergeWaitMillis(0)
-                .setMergePolicy(mergePolicy())
+                .setMergePolicy(merges)
                 // segments written before it keep their own codec; merges rewrite them in this one
                 .setCodec(new LantaiCodec())
                 .setRAMBufferSizeMB(64);
@@ -58,21 +58,10 @@ final class IndexGeneration {
             directory.close();
             throw e;
         }
+        merges.attach(writer, this::publishMerges);
         if (writer.getDocStats().maxDoc == 0) {
             writer.setLiveCommitData(Map.of(LAYOUT, LuceneDocumentMapper.LAYOUT).entrySet());
         }
-    }
-
-    /**
-     * Fewer segments than Lucene's default (four to a tier, not ten). Every commit of a batch flushes a small segment,
-     * and a query pays for each segment again: its terms looked up, its scorers and facet readers set up. Over a
-     * catalogue of 100,000 items just imported, 11 segments against 2 made a words search a quarter slower
-     * (docs/BENCHMARKS.md); the price is more merging behind the indexer.
-     */
-    private static TieredMergePolicy mergePolicy() {
-        TieredMergePolicy policy = new TieredMergePolicy();
-        policy.setSegmentsPerTier(4);
-        return policy;
     }
 
     /** Commit data naming the layout of fields the documents were written in ({@link LuceneDocumentMapper#LAYOUT}). */
@@ -124,6 +113,23 @@ final class IndexGeneration {
 
     /** Returns once every operation up to {@code seqNo} is committed and visible to searches (group commit). */
     void sync(long seqNo) throws IOException {
+        merges.written();
+        commitUpTo(seqNo);
+    }
+
+    /** Commits and refreshes though nothing was written: merges finished since the last commit become searched. */
+    private void publishMerges() {
+        if (searchers == null) {
+            return; // a rebuild's generation: committed as it is filled, searched once swapped in
+        }
+        try {
+            commitUpTo(Long.MAX_VALUE);
+        } catch (IOException | RuntimeException e) {
+            // the next write commits them
+        }
+    }
+
+    private void commitUpTo(long seqNo) throws IOException {
         synchronized (syncLock) {
             while (synced < seqNo && !retired && syncing) {
                 try {

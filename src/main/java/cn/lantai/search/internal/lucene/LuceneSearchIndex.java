@@ -185,6 +185,11 @@ public class LuceneSearchIndex implements SearchIndex {
         return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
     }
 
+    /** The segments searches read now (each costs a query something). */
+    int segments() {
+        return withSearcher(searcher -> searcher.getIndexReader().leaves().size());
+    }
+
     @Override
     public SearchResult search(SearchQuery q) {
         return withSearcher(searcher -> searching.search(searcher, q));
