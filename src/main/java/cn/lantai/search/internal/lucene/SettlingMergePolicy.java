@@ -23,7 +23,7 @@ import org.apache.lucene.store.AlreadyClosedException;
  */
 final class SettlingMergePolicy extends FilterMergePolicy {
 
-    static final long QUIET_MILLIS = 3_000;
+    private static final long QUIET_MILLIS = 3_000;
 
     /** One thread for every index in the process: it only looks at the clock and asks a writer to merge. */
     private static final ScheduledExecutorService SETTLER = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -201,13 +201,10 @@ class LuceneSearchIndexTest extends SearchIndexContract {
                     .containsExactlyInAnyOrder("i1 A-1 文书1", "i2 A-2 文书2");
         }
         Set<String> codecs = new HashSet<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path dir : files.filter(f -> f.getFileName().toString().startsWith("segments_"))
-                    .map(Path::getParent).distinct().toList()) {
-                try (Directory d = FSDirectory.open(dir)) {
-                    org.apache.lucene.index.SegmentInfos.readLatestCommit(d)
-                            .forEach(segment -> codecs.add(segment.info.getCodec().getName()));
-                }
+        for (Path dir : committedIndexes(root)) {
+            try (Directory d = FSDirectory.open(dir)) {
+                org.apache.lucene.index.SegmentInfos.readLatestCommit(d)
+                        .forEach(segment -> codecs.add(segment.info.getCodec().getName()));
             }
         }
         assertThat(codecs).containsExactlyInAnyOrder("Lucene912", LantaiCodec.NAME);
@@ -264,20 +261,25 @@ class LuceneSearchIndexTest extends SearchIndexContract {
             assertThat(reopened.count()).as("the update replaced the old segment's version by its id").isEqualTo(5);
         }
         Set<String> formats = new HashSet<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path dir : files.filter(f -> f.getFileName().toString().startsWith("segments_"))
-                    .map(Path::getParent).distinct().toList()) {
-                try (Directory d = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(d)) {
-                    for (LeafReaderContext leaf : reader.leaves()) {
-                        for (String field : List.of(SearchFields.ID, SearchFields.ARCHIVAL_CODE)) {
-                            formats.add(field + " " + leaf.reader().getFieldInfos().fieldInfo(field)
-                                    .getAttribute(PerFieldPostingsFormat.PER_FIELD_FORMAT_KEY));
-                        }
+        for (Path dir : committedIndexes(root)) {
+            try (Directory d = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(d)) {
+                for (LeafReaderContext leaf : reader.leaves()) {
+                    for (String field : List.of(SearchFields.ID, SearchFields.ARCHIVAL_CODE)) {
+                        formats.add(field + " " + leaf.reader().getFieldInfos().fieldInfo(field)
+                                .getAttribute(PerFieldPostingsFormat.PER_FIELD_FORMAT_KEY));
                     }
                 }
             }
         }
         assertThat(formats).contains("id BloomFilter", "archivalCode BloomFilter");
+    }
+
+    /** The directories under an index root that hold a commit (the root itself or its generations). */
+    private static List<Path> committedIndexes(Path root) throws java.io.IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("segments_")).map(Path::getParent)
+                    .distinct().toList();
+        }
     }
 
     private static SearchDocument coded(int n, String title) {
