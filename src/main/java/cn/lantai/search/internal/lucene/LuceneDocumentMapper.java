@@ -138,7 +138,6 @@ final class LuceneDocumentMapper {
         exact(doc, RETENTION, d.retention());
         exact(doc, CLASSIFICATION, d.classification().name());
         exact(doc, OPEN_STATUS, status.name());
-        doc.add(new IntPoint(CLASSIFICATION_RANK, d.classification().rank()));
 
         doc.add(new IntPoint(YEAR, d.year()));
         doc.add(new StoredField(YEAR, d.year()));
