@@ -31,7 +31,7 @@ public final class SearchFields {
     public static final String YEAR = "year";
     public static final String RETENTION = "retention";
     public static final String CLASSIFICATION = "classification";
-    /** Integer rank of the classification (密级), for the clearance filter. */
+    /** Integer rank of the classification (密级), for Solr's clearance filter (Lucene's checks the classification). */
     public static final String CLASSIFICATION_RANK = "classificationRank";
     public static final String OPEN_STATUS = "openStatus";
     public static final String DATE = "date";
