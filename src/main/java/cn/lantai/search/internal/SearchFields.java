@@ -61,8 +61,9 @@ public final class SearchFields {
     public static final float TITLE_PHRASE_BOOST = 20f;
     public static final float TITLE_TERM_BOOST = 2f;
     /**
-     * The constant score a part found as a run of characters adds: enough to lift a contiguous match a little, never
-     * so much that it outweighs the words (a run only adds recall where the segmentation differs).
+     * The constant score of a part found as a run of characters where its words are not found (a run only adds recall
+     * where the segmentation differs): never so much that it outweighs the words. Lucene checks the run only where the
+     * words miss; Solr's disjunction also adds it where both find the part.
      */
     public static final float RUN_SCORE = 1f;
 

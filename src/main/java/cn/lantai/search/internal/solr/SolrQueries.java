@@ -53,8 +53,8 @@ final class SolrQueries {
     }
 
     /**
-     * Every part required, as its words in the catch-all or as a run in the bigram fields (a constant lift, as in the
-     * Lucene engine); the whole text as a run of the title lifts strongly, title words softly. Each value is escaped,
+     * Every part required, as its words in the catch-all or as a run in the bigram fields (a constant, as in the
+     * Lucene engine, where Lucene scores it only for a record the words miss); the whole text as a run of the title lifts strongly, title words softly. Each value is escaped,
      * whitespace included, so the parser sees one plain term that only the analyser splits.
      */
     private static void parts(SolrQuery query, List<QueryWords.Part> parts) {
