@@ -39,9 +39,9 @@ import cn.lantai.search.internal.QueryWords;
  * Builds the Lucene query for a {@link SearchQuery}. The user's words are analysed (never parsed as query syntax, so
  * quotes, {@code AND}, {@code *}, {@code :} and backslashes are plain text): every space-separated part is required,
  * found as its SmartChinese words in the catch-all or as a run of characters in the bigram fields ({@link QueryWords});
- * the whole text as a run in the title lifts a hit strongly and single title words softly. Filters, the viewer's
- * clearance (密级) and, for the public, the open status (开放标识) are FILTER clauses of the same query, so counts and
- * facets never include what the viewer may not see. The advanced search's fields are FILTER clauses too.
+ * the whole text as a run in the title lifts a hit strongly and, when the text holds several words, each of them in
+ * the title softly. Filters, the viewer's clearance (密级) and, for the public, the open status (开放标识) are FILTER
+ * clauses of the same query, so counts and facets never include what the viewer may not see. The advanced search's fields are FILTER clauses too.
  */
 final class LuceneQueryBuilder {
 
@@ -86,8 +86,9 @@ final class LuceneQueryBuilder {
         if (phrase != null) {
             scored.add(new BoostQuery(phrase, TITLE_PHRASE_BOOST), Occur.SHOULD);
         }
+        // a single word in the title is a run of the title too, which the phrase lifts already
         Query titleWords = analysis.createBooleanQuery(TITLE_WORDS, joined, Occur.SHOULD);
-        if (titleWords != null) {
+        if (titleWords instanceof BooleanQuery) {
             scored.add(new BoostQuery(titleWords, TITLE_TERM_BOOST), Occur.SHOULD);
         }
         return scored.build();
