@@ -41,7 +41,8 @@ import cn.lantai.search.internal.QueryWords;
  * found as its SmartChinese words in the catch-all or as a run of characters in the bigram fields ({@link QueryWords});
  * the whole text as a run in the title lifts a hit strongly and, when the text holds several words, each of them in
  * the title softly. Filters, the viewer's clearance (密级) and, for the public, the open status (开放标识) are FILTER
- * clauses of the same query, so counts and facets never include what the viewer may not see. The advanced search's fields are FILTER clauses too.
+ * clauses of the same query, so counts and facets never include what the viewer may not see. The advanced search's
+ * fields are FILTER clauses too.
  */
 final class LuceneQueryBuilder {
 
@@ -86,9 +87,10 @@ final class LuceneQueryBuilder {
         if (phrase != null) {
             scored.add(new BoostQuery(phrase, TITLE_PHRASE_BOOST), Occur.SHOULD);
         }
-        // a single word in the title is a run of the title too, which the phrase lifts already
+        // a single word in the title is a run of the title too, which the phrase lifts already (a single character
+        // has no run: its word lifts it)
         Query titleWords = analysis.createBooleanQuery(TITLE_WORDS, joined, Occur.SHOULD);
-        if (titleWords instanceof BooleanQuery) {
+        if (titleWords instanceof BooleanQuery || phrase == null && titleWords != null) {
             scored.add(new BoostQuery(titleWords, TITLE_TERM_BOOST), Occur.SHOULD);
         }
         return scored.build();

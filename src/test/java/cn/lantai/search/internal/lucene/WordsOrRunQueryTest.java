@@ -3,7 +3,9 @@ package cn.lantai.search.internal.lucene;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
@@ -14,6 +16,7 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -57,6 +60,39 @@ class WordsOrRunQueryTest {
                 assertThat(searcher.explain(query, 3).isMatch()).isFalse();
             }
         }
+    }
+
+    @Test
+    void aSegmentWithoutTheWordsOrWithoutTheRunStillAnswersFromTheOther() throws IOException {
+        try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+            try (IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(new WhitespaceAnalyzer())
+                    .setMergePolicy(NoMergePolicy.INSTANCE))) {
+                writer.addDocument(doc("run only", null, "a b"));
+                writer.addDocument(doc("neither", "y", "b a"));
+                writer.commit(); // a segment without the words
+                writer.addDocument(doc("words only", "x", "c"));
+                writer.addDocument(doc("neither either", "y", "c"));
+                writer.commit(); // a segment without the run
+            }
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                assertThat(reader.leaves()).hasSize(2);
+                IndexSearcher searcher = new IndexSearcher(reader);
+                searcher.setQueryCache(null);
+                Query query = new WordsOrRunQuery(new TermQuery(new Term("words", "x")),
+                        new PhraseQuery("run", "a", "b"), 0.5f);
+
+                assertThat(names(searcher, query)).containsExactlyInAnyOrder("run only", "words only");
+                assertThat(searcher.count(query)).isEqualTo(2);
+            }
+        }
+    }
+
+    private static List<String> names(IndexSearcher searcher, Query query) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (ScoreDoc sd : searcher.search(query, 10).scoreDocs) {
+            names.add(searcher.storedFields().document(sd.doc).get("name"));
+        }
+        return names;
     }
 
     private static Document doc(String name, String words, String run) {
