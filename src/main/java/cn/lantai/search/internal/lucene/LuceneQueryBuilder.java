@@ -231,11 +231,14 @@ final class LuceneQueryBuilder {
         }
     }
 
-    /** Result order; the id breaks ties so that pages neither repeat nor skip. Undated items come last. */
+    /**
+     * Result order. Relevance breaks ties in index order, which one searcher keeps fixed, so that the pages read from it
+     * neither repeat nor skip; the other orders break ties by id. Undated items come last.
+     */
     static Sort sort(SearchQuery.Sort sort) {
         SortField byId = new SortField(LuceneDocumentMapper.ID_SORT, SortField.Type.STRING);
         return switch (sort) {
-            case RELEVANCE -> new Sort(SortField.FIELD_SCORE, byId);
+            case RELEVANCE -> Sort.RELEVANCE;
             case DATE_ASC -> new Sort(date(false), byId);
             case DATE_DESC -> new Sort(date(true), byId);
             case ARCHIVAL_CODE -> {

@@ -13,16 +13,16 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopDocsCollector;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.TotalHits;
 
 import cn.lantai.search.SearchHit;
@@ -66,16 +66,26 @@ final class LuceneSearching {
     SearchResult search(IndexSearcher searcher, SearchQuery q) throws IOException {
         Query query = queries.build(q);
         boolean noWords = words(q) == null;
-        boolean browsing = noWords && q.sort() == SearchQuery.Sort.RELEVANCE;
-        // blank text has nothing to rank: list in index order, with no score to compute
-        Sort sort = browsing ? Sort.INDEXORDER : LuceneQueryBuilder.sort(q.sort());
+        boolean relevance = q.sort() == SearchQuery.Sort.RELEVANCE;
         int wanted = Math.max(1, q.from() + q.size());
-        Found found = noWords ? browse(searcher, query, sort, wanted) : findWords(searcher, query, sort, wanted);
+        Found found;
+        if (noWords) {
+            // blank text has nothing to rank: list in index order, with no score to compute
+            found = browse(searcher, query, relevance ? Sort.INDEXORDER : LuceneQueryBuilder.sort(q.sort()), wanted);
+        } else {
+            // by relevance, ties in index order: Lucene's own top-score queue, which compares a hit's score alone
+            // (ties by a sort field cost a sixth of the scored query)
+            TopDocsCollector<?> page = relevance
+                    ? new TopScoreDocCollectorManager(wanted, null, SearchResult.EXACT_UP_TO, false).newCollector()
+                    : new TopFieldCollectorManager(LuceneQueryBuilder.sort(q.sort()), wanted, null,
+                            SearchResult.EXACT_UP_TO, false).newCollector();
+            found = findWords(searcher, query, page);
+        }
         ScoreDoc[] all = found.top();
         ScoreDoc[] page = q.from() >= all.length ? new ScoreDoc[0]
                 : Arrays.copyOfRange(all, q.from(), Math.min(all.length, q.from() + q.size()));
-        if (!browsing && page.length > 0) {
-            scores(page, sort, searcher, query);
+        if (!relevance && page.length > 0) {
+            TopFieldCollector.populateScores(page, searcher, query);
         }
         Counted counted = found.counted();
         return new SearchResult(counted.total(), counted.totalExact(), hits(searcher, q, page), counted.facets(),
@@ -91,9 +101,7 @@ final class LuceneSearching {
      * {@link SearchResult#EXACT_UP_TO} hits Lucene skips blocks that cannot reach the page; the total is then a lower
      * bound, and the facets of the hits not seen are estimated from windows of ids.
      */
-    private Found findWords(IndexSearcher searcher, Query query, Sort sort, int wanted) throws IOException {
-        TopFieldCollector page = new TopFieldCollectorManager(sort, wanted, null, SearchResult.EXACT_UP_TO, false)
-                .newCollector();
+    private Found findWords(IndexSearcher searcher, Query query, TopDocsCollector<?> page) throws IOException {
         FacetCounter counter = FacetCounter.stopping(SearchResult.FACETS, FACET_FIELDS, SearchResult.EXACT_UP_TO);
         searcher.search(query, counter.beside(page));
         counter.countRemainder(searcher, query, FACET_WINDOW_SHARE);
@@ -119,17 +127,6 @@ final class LuceneSearching {
         counted = new Counted(counter.hits(), true, counter.facets(FACET_LIMIT), counter.exact());
         browseCounts.keep(searcher.getIndexReader(), query, counted);
         return new Found(((TopDocs) results[0]).scoreDocs, counted);
-    }
-
-    /** Relevance order keeps each hit's score as its first sort value; other orders compute the page's scores. */
-    private static void scores(ScoreDoc[] page, Sort sort, IndexSearcher searcher, Query query) throws IOException {
-        if (sort.getSort()[0].getType() == SortField.Type.SCORE) {
-            for (ScoreDoc sd : page) {
-                sd.score = (Float) ((FieldDoc) sd).fields[0];
-            }
-        } else {
-            TopFieldCollector.populateScores(page, searcher, query);
-        }
     }
 
     private List<SearchHit> hits(IndexSearcher searcher, SearchQuery q, ScoreDoc[] page) throws IOException {

@@ -218,6 +218,11 @@ final class SolrQueries {
         query.set("f." + TITLE + ".hl.snippets", 1);
     }
 
+    /**
+     * The id breaks ties in every order: a collection's replicas may hold their documents in different orders, and two
+     * pages may be read from two replicas (the embedded Lucene index, one searcher, breaks relevance ties in its own
+     * order).
+     */
     private static String sort(SearchQuery.Sort sort) {
         return switch (sort) {
             case RELEVANCE -> "score desc, id asc";
