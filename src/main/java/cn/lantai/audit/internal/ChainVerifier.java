@@ -3,7 +3,6 @@ package cn.lantai.audit.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,7 +28,8 @@ import static cn.lantai.audit.ChainVerification.TRUNCATED;
  * receipts in number order: every entry's digest and link, contiguous numbers from 1, every checkpoint's and receipt's
  * signature and its digest against the chain, the head against the newest entry, nothing beyond the head, and no
  * checkpoint or receipt beyond the newest entry. Names the first broken place. Memory stays bounded: rows are read
- * through a cursor and the checkpoint file line by line.
+ * through a cursor and the checkpoint file line by line, a block ahead, whose digests ({@link ChainRows}) and
+ * signatures ({@link SignedLines}) are worked out on all cores.
  */
 @Component
 public class ChainVerifier {
@@ -85,8 +85,8 @@ public class ChainVerifier {
                 Optional<Head> head = entries.head();
                 try (Stream<StoredEntry> rows = entries.upTo(head.map(Head::seq).orElse(Long.MAX_VALUE));
                         Checkpoints.Lines lines = checkpoints.read(fileLength)) {
-                    Walk walk = new Walk(lines, vouchers);
-                    return new Walked(walk.run(new Rows(rows.iterator()), head.orElse(null)), walk.reached());
+                    Walk walk = new Walk(new SignedLines(lines, keys), vouchers);
+                    return new Walked(walk.run(new ChainRows(rows.iterator()), head.orElse(null)), walk.reached());
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read the audit checkpoint file " + checkpoints.file(), e);
                 }
@@ -117,13 +117,15 @@ public class ChainVerifier {
     /** The state of one pass. */
     private final class Walk {
 
-        private final Checkpoints.Lines lines;
+        private final SignedLines lines;
         /** The auditor's receipts, by the entry each vouches for. */
         private final List<CheckpointLine> receipts;
         private int nextReceipt;
         private long receiptsChecked;
         private CheckpointLine nextLine;
         private String nextRaw;
+        /** Whether {@code nextLine} is signed with the archive's key. */
+        private boolean nextSigned;
         private long entriesChecked;
         private long checkpointsChecked;
         private long lastLineSeq = -1;
@@ -131,7 +133,7 @@ public class ChainVerifier {
         private String lastDigest = ChainDigest.GENESIS;
         private String beforeLast;
 
-        Walk(Checkpoints.Lines lines, List<CheckpointLine> receipts) {
+        Walk(SignedLines lines, List<CheckpointLine> receipts) {
             this.lines = lines;
             this.receipts = receipts;
         }
@@ -141,7 +143,7 @@ public class ChainVerifier {
             return new Head(last, lastDigest);
         }
 
-        ChainVerification run(Rows rows, Head head) throws IOException {
+        ChainVerification run(ChainRows rows, Head head) throws IOException {
             if (!peekLine() ) {
                 if (head == null || head.seq() > 0 || rows.peek() != null) {
                     return broken(1, CHECKPOINT, "there is no checkpoint at all (file %s missing or empty) while the "
@@ -161,7 +163,7 @@ public class ChainVerifier {
             }
             while (rows.peek() != null) {
                 StoredEntry row = rows.next();
-                problem = judge(row, rows.peek());
+                problem = judge(row, rows.lastHashesAtItsNumber(), rows.peek());
                 if (problem != null) {
                     return problem;
                 }
@@ -185,7 +187,7 @@ public class ChainVerifier {
                 return broken(Math.max(last, 1), ALTERED, "the head's digest differs from entry %d's".formatted(last));
             }
             if (peekLine()) {
-                problem = checkLine(nextLine);
+                problem = checkLine();
                 if (problem != null) {
                     return problem;
                 }
@@ -251,8 +253,11 @@ public class ChainVerifier {
                     .formatted(receipt.number(), receipt.seq(), receipt.time()));
         }
 
-        /** The row that should be entry {@code last + 1}; {@code next} is the row after it, if any. */
-        private ChainVerification judge(StoredEntry row, StoredEntry next) {
+        /**
+         * The row that should be entry {@code last + 1}, and whether its content gives its digest at its own number;
+         * {@code next} is the row after it, if any.
+         */
+        private ChainVerification judge(StoredEntry row, boolean hashesAtItsNumber, StoredEntry next) {
             long expected = last + 1;
             if (row.seq() < expected) {
                 return broken(row.seq(), INSERTED, "entry %d appears again, or out of place, after entry %d"
@@ -262,7 +267,7 @@ public class ChainVerifier {
                 return broken(expected, MISSING, "entry %d is missing: after entry %d comes entry %d"
                         .formatted(expected, last, row.seq()));
             }
-            if (row.hashesAt(expected)) {
+            if (hashesAtItsNumber) {
                 if (Objects.equals(row.prevDigest(), lastDigest)) {
                     return null;
                 }
@@ -315,7 +320,7 @@ public class ChainVerifier {
         private ChainVerification checkpointsUpTo(long seq, String digest, StoredEntry next) throws IOException {
             while (peekLine() && (nextLine == null || nextLine.seq() <= seq)) {
                 CheckpointLine line = nextLine;
-                ChainVerification problem = checkLine(line);
+                ChainVerification problem = checkLine();
                 if (problem != null) {
                     return problem;
                 }
@@ -351,7 +356,8 @@ public class ChainVerifier {
         }
 
         /** A line's own soundness: well-formed, in order, signed by the archive's key. */
-        private ChainVerification checkLine(CheckpointLine line) {
+        private ChainVerification checkLine() {
+            CheckpointLine line = nextLine;
             if (line == null) {
                 return broken(lastLineSeq + 1, CHECKPOINT, "checkpoint line %d is not a checkpoint: %s"
                         .formatted(lines.number(), abbreviate(nextRaw)));
@@ -360,7 +366,7 @@ public class ChainVerifier {
                 return broken(line.seq(), CHECKPOINT, "checkpoint line %d (entry %d) comes after one for entry %d"
                         .formatted(line.number(), line.seq(), lastLineSeq));
             }
-            if (!keys.verify(line.body(), line.signature())) {
+            if (!nextSigned) {
                 return broken(line.seq(), CHECKPOINT, "the signature of checkpoint line %d (entry %d) does not verify"
                         .formatted(line.number(), line.seq()));
             }
@@ -371,7 +377,8 @@ public class ChainVerifier {
         private boolean peekLine() throws IOException {
             if (nextRaw == null) {
                 nextRaw = lines.next();
-                nextLine = nextRaw == null ? null : CheckpointLine.parse(nextRaw, lines.number()).orElse(null);
+                nextLine = nextRaw == null ? null : lines.parsed();
+                nextSigned = nextRaw != null && lines.signed();
             }
             return nextRaw != null;
         }
@@ -390,29 +397,5 @@ public class ChainVerifier {
 
     private static String abbreviate(String text) {
         return text.length() <= 120 ? text : text.substring(0, 120) + "…";
-    }
-
-    /** The rows in number order, with a look at the next one. */
-    private static final class Rows {
-
-        private final Iterator<StoredEntry> source;
-        private StoredEntry next;
-
-        Rows(Iterator<StoredEntry> source) {
-            this.source = source;
-        }
-
-        StoredEntry peek() {
-            if (next == null && source.hasNext()) {
-                next = source.next();
-            }
-            return next;
-        }
-
-        StoredEntry next() {
-            StoredEntry row = peek();
-            next = null;
-            return row;
-        }
     }
 }
