@@ -232,13 +232,14 @@ final class LuceneQueryBuilder {
     }
 
     /**
-     * Result order. Relevance breaks ties in index order, which one searcher keeps fixed, so that the pages read from it
-     * neither repeat nor skip; the other orders break ties by id. Undated items come last.
+     * The order of a page collected by sort fields. Relevance is ranked by the top-score queue where there are words;
+     * without words there is no score, and it is index order, which one searcher keeps fixed, so that the pages read
+     * from it neither repeat nor skip. The other orders break ties by id. Undated items come last.
      */
     static Sort sort(SearchQuery.Sort sort) {
         SortField byId = new SortField(LuceneDocumentMapper.ID_SORT, SortField.Type.STRING);
         return switch (sort) {
-            case RELEVANCE -> Sort.RELEVANCE;
+            case RELEVANCE -> Sort.INDEXORDER;
             case DATE_ASC -> new Sort(date(false), byId);
             case DATE_DESC -> new Sort(date(true), byId);
             case ARCHIVAL_CODE -> {

@@ -71,7 +71,7 @@ final class LuceneSearching {
         Found found;
         if (noWords) {
             // blank text has nothing to rank: list in index order, with no score to compute
-            found = browse(searcher, query, relevance ? Sort.INDEXORDER : LuceneQueryBuilder.sort(q.sort()), wanted);
+            found = browse(searcher, query, LuceneQueryBuilder.sort(q.sort()), wanted);
         } else {
             // by relevance, ties in index order: Lucene's own top-score queue, which compares a hit's score alone
             // (ties by a sort field cost a sixth of the scored query)
