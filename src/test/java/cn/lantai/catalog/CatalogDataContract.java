@@ -452,6 +452,26 @@ abstract class CatalogDataContract {
     }
 
     @Test
+    void aSelectionOfThousandsOfIdsIsCountedListedAndWalkedOnceEachInArchivalCodeOrder() {
+        String fonds = fonds();
+        seededGroup(fonds, 2010, 3000);
+        List<Long> inOrder = jdbc.queryForList("SELECT id FROM item WHERE fonds_code = ? ORDER BY archival_code",
+                Long.class, fonds);
+        // past the size named one by one in the statement; given backwards, one of them twice
+        List<Long> chosen = new ArrayList<>(inOrder.subList(0, 2500));
+        java.util.Collections.reverse(chosen);
+        chosen.add(chosen.get(7));
+        ItemFilter selection = ItemFilter.ofIds(chosen);
+
+        ItemPage page = catalog.list(selection, ADMIN, 1, 100);
+        assertThat(page.total()).isEqualTo(2500);
+        assertThat(page.items()).extracting(i -> i.id().value()).containsExactlyElementsOf(inOrder.subList(100, 200));
+        List<Long> walked = new ArrayList<>();
+        catalog.forEachItem(selection, ADMIN, 1000, batch -> batch.forEach(i -> walked.add(i.id().value())));
+        assertThat(walked).containsExactlyElementsOf(inOrder.subList(0, 2500));
+    }
+
+    @Test
     void aBulkEditOfFiftyThousandItemsByFilterOrByIdsChangesThemAllAsOneOperation() throws Exception {
         String fonds = fonds();
         for (int year = 2004; year < 2009; year++) {

@@ -30,7 +30,8 @@ public class ItemListing {
 
     public long count(ItemFilter filter, Integer volume, Viewer viewer) {
         Items.Where where = where(filter, volume, viewer);
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM item" + where.sql(), Long.class, where.args().toArray());
+        Long n = jdbc.queryForObject("SELECT COUNT(*)" + where.from() + where.sql(), Long.class,
+                where.args().toArray());
         return n == null ? 0 : n;
     }
 
@@ -47,7 +48,7 @@ public class ItemListing {
         String direction = order.descending() ? " DESC" : " ASC";
         String orderBy = order.field() == null ? "archival_code" + direction
                 : order.field().column() + direction + " NULLS LAST, archival_code" + direction;
-        return jdbc.query("SELECT * FROM item" + where.sql() + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?",
+        return jdbc.query("SELECT item.*" + where.from() + where.sql() + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?",
                 items.mapper(), args.toArray());
     }
 
@@ -58,7 +59,7 @@ public class ItemListing {
     public List<GroupHolding> groups(String fonds, String category, int year, Viewer viewer) {
         Items.Where where = where(new ItemFilter(fonds, category, year, year, null, null, null, null, null), null,
                 viewer);
-        return jdbc.query("SELECT retention, org_code, volume_no, COUNT(*) AS n FROM item" + where.sql()
+        return jdbc.query("SELECT retention, org_code, volume_no, COUNT(*) AS n" + where.from() + where.sql()
                         + " GROUP BY retention, org_code, volume_no ORDER BY retention DESC, org_code, volume_no",
                 (rs, n) -> new GroupHolding(Retention.ofCode(rs.getString("retention")),
                         Objects.toString(rs.getString("org_code"), ""),
@@ -68,11 +69,6 @@ public class ItemListing {
 
     private static Items.Where where(ItemFilter filter, Integer volume, Viewer viewer) {
         Items.Where where = Items.where(filter, viewer);
-        if (volume == null) {
-            return where;
-        }
-        List<Object> args = new ArrayList<>(where.args());
-        args.add(volume);
-        return new Items.Where((where.sql().isEmpty() ? " WHERE" : where.sql() + " AND") + " volume_no = ?", args);
+        return volume == null ? where : where.and("volume_no = ?", volume);
     }
 }

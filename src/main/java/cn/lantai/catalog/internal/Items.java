@@ -162,7 +162,8 @@ public class Items {
      */
     public Optional<Item> visible(long id, Viewer viewer) {
         Where where = where(ItemFilter.ofIds(List.of(id)), viewer);
-        return jdbc.query("SELECT * FROM item" + where.sql, mapper(), where.args.toArray()).stream().findFirst();
+        return jdbc.query("SELECT item.*" + where.from + where.sql, mapper(), where.args.toArray()).stream()
+                .findFirst();
     }
 
     /**
@@ -247,7 +248,7 @@ public class Items {
 
     public long count(ItemFilter filter, Viewer viewer) {
         Where where = where(filter, viewer);
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM item" + where.sql, Long.class, where.args.toArray());
+        Long n = jdbc.queryForObject("SELECT COUNT(*)" + where.from + where.sql, Long.class, where.args.toArray());
         return n == null ? 0 : n;
     }
 
@@ -256,14 +257,14 @@ public class Items {
         List<Object> args = new ArrayList<>(where.args);
         args.add(size);
         args.add((long) page * size);
-        return jdbc.query("SELECT * FROM item" + where.sql + " ORDER BY archival_code LIMIT ? OFFSET ?", mapper(),
-                args.toArray());
+        return jdbc.query("SELECT item.*" + where.from + where.sql + " ORDER BY archival_code LIMIT ? OFFSET ?",
+                mapper(), args.toArray());
     }
 
     /** Counts by fonds, category and year of the selected items: the leaves of the catalogue tree. */
     public List<Holding> holdings(ItemFilter filter, Viewer viewer) {
         Where where = where(filter, viewer);
-        return jdbc.query("SELECT fonds_code, category_code, filing_year, COUNT(*) AS n FROM item" + where.sql
+        return jdbc.query("SELECT fonds_code, category_code, filing_year, COUNT(*) AS n" + where.from + where.sql
                 + " GROUP BY fonds_code, category_code, filing_year ORDER BY fonds_code, category_code, filing_year",
                 (rs, n) -> new Holding(rs.getString("fonds_code"), rs.getString("category_code"),
                         rs.getInt("filing_year"), rs.getLong("n")), where.args.toArray());
@@ -271,7 +272,7 @@ public class Items {
 
     public List<Long> ids(ItemFilter filter, Viewer viewer) {
         Where where = where(filter, viewer);
-        return jdbc.queryForList("SELECT id FROM item" + where.sql + " ORDER BY archival_code", Long.class,
+        return jdbc.queryForList("SELECT item.id" + where.from + where.sql + " ORDER BY archival_code", Long.class,
                 where.args.toArray());
     }
 
@@ -283,7 +284,7 @@ public class Items {
             List<Object> args = new ArrayList<>(where.args);
             args.add(after);
             args.add(batchSize);
-            String sql = "SELECT * FROM item" + (where.sql.isEmpty() ? " WHERE" : where.sql + " AND")
+            String sql = "SELECT item.*" + where.from + (where.sql.isEmpty() ? " WHERE" : where.sql + " AND")
                     + " archival_code > ? ORDER BY archival_code LIMIT ?";
             List<Item> batch = jdbc.query(sql, mapper(), args.toArray());
             if (batch.isEmpty()) {
@@ -294,11 +295,22 @@ public class Items {
         }
     }
 
-    /** The WHERE clause (with its leading space, or empty) and its arguments of a selection and a viewer's sight. */
-    record Where(String sql, List<Object> args) {
+    /**
+     * The tables (the item table, joined to the chosen ids where a selection names many), the WHERE clause (with its
+     * leading space, or empty) and the arguments of both, in that order, of a selection and a viewer's sight.
+     */
+    record Where(String from, String sql, List<Object> args) {
+
+        /** This selection, further narrowed by a condition with one argument. */
+        Where and(String condition, Object arg) {
+            List<Object> more = new ArrayList<>(args);
+            more.add(arg);
+            return new Where(from, (sql.isEmpty() ? " WHERE " : sql + " AND ") + condition, more);
+        }
     }
 
     static Where where(ItemFilter f, Viewer viewer) {
+        String from = " FROM item";
         List<String> clauses = new ArrayList<>();
         List<Object> args = new ArrayList<>();
         if (f.fonds() != null) {
@@ -340,9 +352,12 @@ public class Items {
                 clauses.add("id IN (" + marks(f.ids().size()) + ")");
                 args.addAll(f.ids());
             } else {
-                // one array parameter: a list of 50,000 ids would pass PostgreSQL's limit of bind parameters
-                clauses.add("id = ANY (?)");
-                args.add(f.ids().toArray(Long[]::new));
+                // the ids as a table to join, in one array parameter: a list of 50,000 would pass PostgreSQL's limit of
+                // bind parameters, and H2 compares each row with the whole array of "id = ANY (?)" (2.7 s for 50,000
+                // ids among 100,000 items, against 0.07 s joined)
+                from = " FROM item JOIN UNNEST(CAST(? AS BIGINT ARRAY)) AS chosen (item_id)"
+                        + " ON item.id = chosen.item_id";
+                args.add(f.ids().stream().distinct().toArray(Long[]::new));
             }
         }
         if (viewer != null) {
@@ -350,7 +365,7 @@ public class Items {
             clauses.add(sight.sql());
             args.addAll(sight.args());
         }
-        return new Where(clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), args);
+        return new Where(from, clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses), args);
     }
 
     RowMapper<Item> mapper() {
