@@ -60,6 +60,11 @@ public abstract class BrowserTest {
     private String testName;
     private int step;
     private static final double PATIENCE_MS = 45_000;
+    /**
+     * A page that has just loaded and is already leaving makes its screenshot wait for a page that never settles: it
+     * is given up after this, not after the whole patience (one such wait held a test 45 s).
+     */
+    private static final double LOADED_PAGE_SCREENSHOT_MS = 5_000;
     private boolean inScreenshot;
 
     /** Called before each test by {@link BrowserSessions}. */
@@ -125,13 +130,17 @@ public abstract class BrowserTest {
 
     /** Saves a full-page screenshot of what the browser shows now, named for the step. */
     protected void screenshot(String name) {
+        screenshot(name, PATIENCE_MS);
+    }
+
+    private void screenshot(String name, double timeoutMs) {
         if (inScreenshot || page.isClosed()) {
             return;
         }
         inScreenshot = true;
         try {
             step++;
-            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setTimeout(timeoutMs)
                     .setPath(screenshots.resolve(String.format("%s-%02d-%s.png", testName, step, name))));
         } finally {
             inScreenshot = false;
@@ -158,7 +167,7 @@ public abstract class BrowserTest {
      */
     private void screenshotOfLoadedPage(String name) {
         try {
-            screenshot(name);
+            screenshot(name, LOADED_PAGE_SCREENSHOT_MS);
         } catch (PlaywrightException e) {
             System.out.println(testName + ": no screenshot of " + name + " (the page moved on): "
                     + e.getMessage().lines().findFirst().orElse(""));
