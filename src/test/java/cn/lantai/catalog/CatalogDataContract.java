@@ -469,6 +469,16 @@ abstract class CatalogDataContract {
         List<Long> walked = new ArrayList<>();
         catalog.forEachItem(selection, ADMIN, 1000, batch -> batch.forEach(i -> walked.add(i.id().value())));
         assertThat(walked).containsExactlyElementsOf(inOrder.subList(0, 2500));
+
+        // ids that name nothing are not found; a bulk edit naming them is refused whole and changes nothing
+        List<Long> withStrangers = new ArrayList<>(chosen);
+        withStrangers.addAll(List.of(-1L, 0L, Long.MAX_VALUE));
+        ItemFilter beyond = ItemFilter.ofIds(withStrangers);
+        assertThat(catalog.list(beyond, ADMIN, 0, 10).total()).isEqualTo(2500);
+        assertThatThrownBy(() -> catalog.bulkEdit(beyond, Map.of(DescriptionField.NOTES, "不应写入"), ADMIN))
+                .isInstanceOf(NotPermitted.class);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM item WHERE fonds_code = ? AND notes = '不应写入'",
+                Long.class, fonds)).isZero();
     }
 
     @Test
